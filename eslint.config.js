@@ -1,0 +1,58 @@
+// Lint, including the layering rules of DESIGN.md §3:
+//   shared/   imports no Node builtin, no DOM global, no Electron, no native or I/O module;
+//   renderer/ imports only shared/ (plus React and AG Grid), never electron/ or Node;
+//   electron/ never imports renderer/.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const nativeOrIo = ['electron', 'better-sqlite3', 'exceljs', '@e965/xlsx', 'xlsx', 'playwright-core'];
+
+const layer = (message, names, patterns) => ({
+  'no-restricted-imports': ['error', {
+    paths: names.map((name) => ({ name, message })),
+    patterns: patterns.map((group) => ({ group: [group], message })),
+  }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'renderer/dist/**', 'coverage/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      ...layer('shared/ is pure TypeScript: no Node, DOM, Electron or native modules (DESIGN.md §3)',
+        [...nodeBuiltins, ...nativeOrIo, 'react', 'react-dom', 'ag-grid-community', 'ag-grid-react'],
+        ['**/electron/**', '**/renderer/**', '**/tests/**']),
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', 'localStorage', 'navigator', '__dirname'],
+    },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: layer('renderer/ talks to main only through the shared API contract (DESIGN.md §3)',
+      [...nodeBuiltins, ...nativeOrIo],
+      ['**/electron/**', '**/tests/**']),
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: layer('electron/ must not import the renderer', [], ['**/renderer/**', '**/tests/**']),
+  },
+  {
+    files: ['tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs,js}', '*.config.{js,ts}', 'renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

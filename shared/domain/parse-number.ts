@@ -1,0 +1,80 @@
+// What clerks type (or paste, or leave in a workbook cell as text) → a number, "no value", or a
+// refusal with a reason. Used by the grid, paste, the importer and the CLI: one parser.
+import type { IndicatorKind } from './plan';
+
+export type ParseRefusalCode =
+  | 'not-a-number'
+  | 'approximate'
+  | 'chinese-magnitude'
+  | 'several-decimal-points'
+  | 'bad-thousands-separator'
+  | 'negative-count'
+  | 'not-finite';
+
+export type ParsedNumber =
+  /** A number in the indicator's unit. `fromPercent` is true when the text carried a % sign. */
+  | { ok: true; kind: 'number'; value: number; fromPercent: boolean }
+  /** Nothing entered: "", spaces, "-", "—", "——", "–". */
+  | { ok: true; kind: 'empty' }
+  /** "/" (or its full-width form): explicitly no value / no target. */
+  | { ok: true; kind: 'slash' }
+  | { ok: false; code: ParseRefusalCode; text: string };
+
+export interface ParseOptions {
+  /** Counts (cumulative, stock) may not be negative. Rates may (a growth rate can fall). */
+  kind?: IndicatorKind;
+}
+
+const FULL_WIDTH_START = 0xff01;
+const FULL_WIDTH_END = 0xff5e;
+
+/** Full-width ASCII (０-９, ．, ，, ％, －, ／ …) to half-width; ideographic space to space. */
+export function toHalfWidth(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    if (code >= FULL_WIDTH_START && code <= FULL_WIDTH_END) out += String.fromCodePoint(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+const EMPTY_MARKS = new Set(['', '-', '--', '—', '——', '–', '―', '－', '一']);
+const SLASH_MARKS = new Set(['/', '／', '\\']);
+const APPROX_WORDS = /(约|大约|近|超过|不足|左右|以上|以下|多|余|≈|~)/;
+const CN_MAGNITUDE = /[万亿千百十]/;
+
+/**
+ * Parse one cell's text. Accepts "1,050", "１０５０", "87.5%", " 12 ", "1 050", "+3", "1.5e3" is
+ * refused (clerks do not type exponents; it is almost always a paste accident).
+ */
+export function parseNumberInput(raw: string, options: ParseOptions = {}): ParsedNumber {
+  const text = toHalfWidth(raw).replace(/[\u00a0\u200b\t\r\n]/g, ' ').trim();
+  if (EMPTY_MARKS.has(text)) return { ok: true, kind: 'empty' };
+  if (SLASH_MARKS.has(text)) return { ok: true, kind: 'slash' };
+
+  let body = text.replace(/\s+/g, '');
+  let fromPercent = false;
+  if (body.endsWith('%')) {
+    fromPercent = true;
+    body = body.slice(0, -1);
+  }
+  if (/^[+-]?(\d[\d,]*)?(\.\d*)?$/.test(body) && /\d/.test(body)) {
+    if ((body.match(/\./g) ?? []).length > 1) return refuse('several-decimal-points', raw);
+    const [intPart = ''] = body.replace(/^[+-]/, '').split('.');
+    if (intPart.includes(',') && !/^\d{1,3}(,\d{3})+$/.test(intPart)) return refuse('bad-thousands-separator', raw);
+    const value = Number(body.replace(/,/g, ''));
+    if (!Number.isFinite(value)) return refuse('not-finite', raw);
+    if (value < 0 && (options.kind === 'cumulative' || options.kind === 'stock')) return refuse('negative-count', raw);
+    return { ok: true, kind: 'number', value: value === 0 ? 0 : value, fromPercent };
+  }
+  if (/^[+-]?\d+(\.\d+)?(\.\d+)+$/.test(body)) return refuse('several-decimal-points', raw);
+  if (APPROX_WORDS.test(body) && /\d/.test(body)) return refuse('approximate', raw);
+  if (CN_MAGNITUDE.test(body) && /\d/.test(body)) return refuse('chinese-magnitude', raw);
+  return refuse('not-a-number', raw);
+}
+
+function refuse(code: ParseRefusalCode, text: string): ParsedNumber {
+  return { ok: false, code, text };
+}

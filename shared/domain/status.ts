@@ -1,0 +1,72 @@
+// THE status rule (DESIGN.md §7). The grid, the exported workbook's legend and conditional
+// formats, the CLI and the import preview all call cellStatus(); nothing else decides a colour.
+import type { Direction, Indicator, Target } from './plan';
+import { NO_TARGET } from './plan';
+
+export type CellStatus = 'met' | 'missed' | 'near' | 'no-target' | 'not-reported' | 'pending';
+
+export const CELL_STATUSES: readonly CellStatus[] = ['met', 'missed', 'near', 'no-target', 'not-reported', 'pending'];
+
+export interface StatusInput {
+  indicator: Pick<Indicator, 'direction' | 'tolerance'>;
+  year: number;
+  /** Undefined when the plan has no entry for the year; "/" when it explicitly sets none. */
+  target: Target | undefined;
+  actual: number | null;
+  /** Today's date; injected so tests and exports use a fixed clock. */
+  today: Date;
+}
+
+export interface StatusResult {
+  status: CellStatus;
+  /** actual − target, signed in the direction of "better" (positive = better than target). */
+  gap: number | null;
+  /** Completion ratio as a fraction (1 = exactly on target), direction-aware; null when undefined. */
+  completion: number | null;
+}
+
+/**
+ * A year is due once it has ended: actuals for 2025 are reported from 1 January 2026. Until then
+ * an empty cell is "pending", not "not reported".
+ */
+export function isYearDue(year: number, today: Date): boolean {
+  return today.getFullYear() > year;
+}
+
+/** True when `actual` meets `target` in the given direction (equal always meets). */
+export function meetsTarget(direction: Direction, target: number, actual: number): boolean {
+  return direction === 'higher' ? actual >= target : actual <= target;
+}
+
+/** Completion ratio: actual/target for higher-is-better, target/actual for lower-is-better. */
+export function completionRatio(direction: Direction, target: number, actual: number): number | null {
+  if (direction === 'higher') {
+    if (target === 0) return null;
+    return actual / target;
+  }
+  if (actual === 0) return null;
+  return target / actual;
+}
+
+// Floating-point noise (87.5 typed vs 0.875*100 read from a workbook) must not turn a met cell red.
+const EPSILON = 1e-9;
+
+export function cellStatus(input: StatusInput): StatusResult {
+  const { indicator, year, target, actual, today } = input;
+  if (target === NO_TARGET || target === undefined) {
+    return { status: 'no-target', gap: null, completion: null };
+  }
+  if (actual === null) {
+    return { status: isYearDue(year, today) ? 'not-reported' : 'pending', gap: null, completion: null };
+  }
+  const better = indicator.direction === 'higher' ? actual - target : target - actual;
+  const gap = Math.abs(better) < EPSILON ? 0 : better;
+  const completion = completionRatio(indicator.direction, target, actual);
+  if (gap >= 0) return { status: 'met', gap, completion };
+  const tol = indicator.tolerance;
+  if (tol !== null && tol > 0) {
+    const allowed = Math.abs(target) * tol;
+    if (-gap <= allowed + EPSILON) return { status: 'near', gap, completion };
+  }
+  return { status: 'missed', gap, completion };
+}

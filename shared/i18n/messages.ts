@@ -1,0 +1,87 @@
+// Messages that cross layers (parse refusals, status names, import issues, API errors), in Chinese
+// and English. The renderer keeps its own UI strings; these are the words every layer shares.
+import type { ParseRefusalCode } from '../domain/parse-number';
+import type { CellStatus } from '../domain/status';
+
+export type Lang = 'zh' | 'en';
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+type Params = Record<string, string | number>;
+type Catalogue = Record<string, string>;
+
+const zh: Catalogue = {
+  'parse.not-a-number': '“{text}”不是数字，请输入数字，如 1050 或 87.5',
+  'parse.approximate': '“{text}”是约数，请填写确切数字',
+  'parse.chinese-magnitude': '“{text}”含有“万”“千”等单位字，请写成完整数字（如 16000）',
+  'parse.several-decimal-points': '“{text}”有多个小数点',
+  'parse.bad-thousands-separator': '“{text}”的千位分隔符位置不对',
+  'parse.negative-count': '“{text}”是负数，数量类指标不能为负',
+  'parse.not-finite': '“{text}”超出可表示的数字范围',
+  'status.met': '达标',
+  'status.missed': '未达标',
+  'status.near': '接近',
+  'status.no-target': '无目标',
+  'status.not-reported': '未填报',
+  'status.pending': '未到期',
+  'error.unknown-indicator': '找不到指标“{id}”',
+  'error.unknown-year': '{year} 年不在规划年度范围内',
+  'error.unknown-plan': '找不到规划“{id}”',
+  'error.not-our-database': '文件“{path}”不是指标填报台的数据库，未做任何改动',
+  'error.corrupt-database': '数据库文件“{path}”已损坏，无法打开。未做任何改动，请从备份恢复',
+  'error.newer-database': '数据库由较新版本（结构版本 {version}）创建，请升级本软件',
+  'error.invalid-request': '请求格式不正确：{detail}',
+  'error.internal': '内部错误：{detail}',
+  'error.note-too-long': '说明过长（最多 {max} 字）',
+};
+
+const en: Catalogue = {
+  'parse.not-a-number': '"{text}" is not a number; type a number such as 1050 or 87.5',
+  'parse.approximate': '"{text}" is an approximation; enter the exact figure',
+  'parse.chinese-magnitude': '"{text}" uses a Chinese magnitude word (万, 千…); write the full number (e.g. 16000)',
+  'parse.several-decimal-points': '"{text}" has more than one decimal point',
+  'parse.bad-thousands-separator': '"{text}" has thousands separators in the wrong places',
+  'parse.negative-count': '"{text}" is negative; a count cannot be negative',
+  'parse.not-finite': '"{text}" is out of range',
+  'status.met': 'Met',
+  'status.missed': 'Missed',
+  'status.near': 'Near',
+  'status.no-target': 'No target',
+  'status.not-reported': 'Not reported',
+  'status.pending': 'Not yet due',
+  'error.unknown-indicator': 'No indicator "{id}"',
+  'error.unknown-year': '{year} is not a year of the plan',
+  'error.unknown-plan': 'No plan "{id}"',
+  'error.not-our-database': '"{path}" is not an Indicator Desk database; nothing was changed',
+  'error.corrupt-database': 'The database "{path}" is damaged and cannot be opened. Nothing was changed; restore it from a backup',
+  'error.newer-database': 'The database was made by a newer version (schema {version}); please update the app',
+  'error.invalid-request': 'Malformed request: {detail}',
+  'error.internal': 'Internal error: {detail}',
+  'error.note-too-long': 'The note is too long (at most {max} characters)',
+};
+
+export const MESSAGES: Record<Lang, Catalogue> = { zh, en };
+
+export function translate(lang: Lang, key: string, params: Params = {}): string {
+  const template = MESSAGES[lang][key] ?? MESSAGES.zh[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** A message that can be shown in either language: the key, its parameters, and both renderings. */
+export interface AppMessage {
+  key: string;
+  params: Params;
+  zh: string;
+  en: string;
+}
+
+export function message(key: string, params: Params = {}): AppMessage {
+  return { key, params, zh: translate('zh', key, params), en: translate('en', key, params) };
+}
+
+export function parseRefusalMessage(code: ParseRefusalCode, text: string): AppMessage {
+  return message(`parse.${code}`, { text: text.trim() });
+}
+
+export function statusLabel(status: CellStatus, lang: Lang): string {
+  return translate(lang, `status.${status}`);
+}
