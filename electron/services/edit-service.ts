@@ -1,0 +1,61 @@
+// Saving what the clerk typed or pasted: each edit's text is parsed with the shared parser; refused
+// edits are reported with their reason and write nothing; accepted ones commit in ONE transaction.
+import type { CellEdit, CellEditResult, EditSource } from '../../shared/api/contract';
+import type { Indicator } from '../../shared/domain/plan';
+import { parseNumberInput } from '../../shared/domain/parse-number';
+import { fail } from '../../shared/api/result';
+import { message, parseRefusalMessage } from '../../shared/i18n/messages';
+import type { Store, WriteContext } from '../store/store';
+import { buildCell } from './grid-service';
+
+export const MAX_NOTE_LENGTH = 1000;
+
+type Planned =
+  | { index: number; edit: CellEdit; indicator: Indicator; kind: 'actual'; value: number | null }
+  | { index: number; edit: CellEdit; indicator: Indicator; kind: 'note'; note: string | null };
+
+export function saveCells(
+  store: Store,
+  planId: string,
+  source: EditSource,
+  edits: CellEdit[],
+  ctx: Omit<WriteContext, 'source'>,
+  today: Date,
+): CellEditResult[] {
+  const plan = store.plans.getPlan(planId);
+  const byId = new Map(plan.indicators.map((i) => [i.id, i]));
+  const results: CellEditResult[] = new Array<CellEditResult>(edits.length);
+  const planned: Planned[] = [];
+  edits.forEach((edit, index) => {
+    const indicator = byId.get(edit.indicatorId);
+    if (!indicator) fail('not-found', 'error.unknown-indicator', { id: edit.indicatorId });
+    if (!plan.years.includes(edit.year)) fail('refused', 'error.unknown-year', { year: edit.year });
+    const base = { indicatorId: edit.indicatorId, year: edit.year, field: edit.field };
+    if (edit.field === 'note') {
+      const note = edit.text.trim() === '' ? null : edit.text.replace(/\r\n/g, '\n');
+      if (note !== null && note.length > MAX_NOTE_LENGTH) {
+        results[index] = { ...base, ok: false, error: message('error.note-too-long', { max: MAX_NOTE_LENGTH }) };
+      } else planned.push({ index, edit, indicator, kind: 'note', note });
+      return;
+    }
+    const parsed = parseNumberInput(edit.text, { kind: indicator.kind });
+    if (!parsed.ok) {
+      results[index] = { ...base, ok: false, error: parseRefusalMessage(parsed.code, parsed.text) };
+      return;
+    }
+    // "/" in an actual cell means "no figure", exactly like a blank: the cell is cleared.
+    planned.push({ index, edit, indicator, kind: 'actual', value: parsed.kind === 'number' ? parsed.value : null });
+  });
+  const writeCtx: WriteContext = { ...ctx, source };
+  store.transaction(() => {
+    for (const p of planned) {
+      if (p.kind === 'actual') store.actuals.setValue(p.edit.indicatorId, p.edit.year, p.value, writeCtx);
+      else store.actuals.setNote(p.edit.indicatorId, p.edit.year, p.note, writeCtx);
+    }
+  });
+  for (const p of planned) {
+    const cell = buildCell(p.indicator, p.edit.year, store.actuals.get(p.edit.indicatorId, p.edit.year), today);
+    results[p.index] = { indicatorId: p.edit.indicatorId, year: p.edit.year, field: p.edit.field, ok: true, cell };
+  }
+  return results;
+}

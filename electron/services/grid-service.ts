@@ -1,0 +1,55 @@
+// Builds the grid the clerk sees (and the export and the CLI print): one row per indicator of the
+// department, one cell per plan year, statuses from the shared rule.
+import type { Grid, GridCell, GridRow } from '../../shared/api/contract';
+import type { Indicator, Plan } from '../../shared/domain/plan';
+import { indicatorsForDepartment } from '../../shared/domain/plan';
+import { cellStatus } from '../../shared/domain/status';
+import { fail } from '../../shared/api/result';
+import type { ActualRecord } from '../store/repositories/actuals-repo';
+import { actualKey } from '../store/repositories/actuals-repo';
+import type { Store } from '../store/store';
+
+export function isoDate(date: Date): string {
+  const y = date.getFullYear();
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+export function buildCell(indicator: Indicator, year: number, actual: ActualRecord | undefined, today: Date): GridCell {
+  const target = indicator.targets[year];
+  const value = actual?.value ?? null;
+  const s = cellStatus({ indicator, year, target, actual: value, today });
+  return { target: target ?? null, actual: value, note: actual?.note ?? null, status: s.status, gap: s.gap, completion: s.completion };
+}
+
+export function buildRow(plan: Plan, indicator: Indicator, actuals: Map<string, ActualRecord>, today: Date): GridRow {
+  const cells: Record<string, GridCell> = {};
+  for (const year of plan.years) cells[String(year)] = buildCell(indicator, year, actuals.get(actualKey(indicator.id, year)), today);
+  return {
+    indicatorId: indicator.id,
+    code: indicator.code,
+    domain: indicator.domain,
+    name: indicator.name,
+    unit: indicator.unit,
+    kind: indicator.kind,
+    direction: indicator.direction,
+    leadUnit: indicator.leadUnit,
+    coUnits: indicator.coUnits,
+    cells,
+  };
+}
+
+export function buildGrid(store: Store, planId: string, year: number, department: string | null, today: Date): Grid {
+  const plan = store.plans.getPlan(planId);
+  if (!plan.years.includes(year)) fail('refused', 'error.unknown-year', { year });
+  const actuals = store.actuals.forPlan(planId);
+  return {
+    planId,
+    year,
+    department,
+    years: plan.years,
+    today: isoDate(today),
+    rows: indicatorsForDepartment(plan, department).map((ind) => buildRow(plan, ind, actuals, today)),
+  };
+}

@@ -1,0 +1,23 @@
+// Where data lives. The desktop app, browser mode and the CLI share one database by default: the
+// per-user data folder Electron would use for the product name (so all three see the same data).
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const PRODUCT_NAME = '指标填报台';
+export const DB_FILE_NAME = 'indicator-desk.sqlite';
+/** Environment variable that overrides the database path (CLI, browser mode, tests). */
+export const DB_ENV = 'INDICATOR_DESK_DB';
+
+/** Mirrors Electron's app.getPath('userData') for our product name on each platform. */
+export function defaultDataFolder(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), PRODUCT_NAME);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', PRODUCT_NAME);
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), PRODUCT_NAME);
+}
+
+/** --db wins, then INDICATOR_DESK_DB, then the data folder. */
+export function resolveDbPath(cliPath?: string | null, env: NodeJS.ProcessEnv = process.env): string {
+  if (cliPath) return cliPath;
+  if (env[DB_ENV]) return env[DB_ENV] as string;
+  return join(defaultDataFolder(process.platform, env), DB_FILE_NAME);
+}

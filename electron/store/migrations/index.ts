@@ -1,0 +1,7 @@
+// The schema's append-only history. PRAGMA user_version = number of migrations applied.
+// Existing migration entries may not be modified: add a new file and append it here, with a test.
+import type { Migration } from './migration';
+import { migration001 } from './001_initial';
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+export type { Migration };

@@ -1,0 +1,97 @@
+// Reported actual figures and their notes, one row per (indicator, year). Writes are refused for
+// unknown indicators or years outside the plan, and every change writes an audit row.
+import type Database from 'better-sqlite3';
+import { fail } from '../../../shared/api/result';
+import type { AuditRepo, WriteContext } from './audit-repo';
+
+export interface ActualRecord {
+  indicatorId: string;
+  year: number;
+  value: number | null;
+  note: string | null;
+}
+
+export class ActualsRepo {
+  private readonly getOne: Database.Statement;
+  private readonly upsert: Database.Statement;
+  private readonly indicatorPlan: Database.Statement;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly audit: AuditRepo,
+  ) {
+    this.getOne = db.prepare('SELECT value, note FROM actuals WHERE indicator_id = ? AND year = ?');
+    this.upsert = db.prepare(`INSERT INTO actuals (indicator_id, year, value, note, updated_at, updated_by)
+      VALUES (@indicatorId, @year, @value, @note, @at, @who)
+      ON CONFLICT (indicator_id, year) DO UPDATE SET value = excluded.value, note = excluded.note,
+        updated_at = excluded.updated_at, updated_by = excluded.updated_by`);
+    this.indicatorPlan = db.prepare('SELECT i.plan_id, p.years_json FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE i.id = ?');
+  }
+
+  /** All actuals of a plan, keyed "indicatorId|year". */
+  forPlan(planId: string): Map<string, ActualRecord> {
+    const rows = this.db
+      .prepare('SELECT a.indicator_id, a.year, a.value, a.note FROM actuals a JOIN indicators i ON i.id = a.indicator_id WHERE i.plan_id = ?')
+      .all(planId) as { indicator_id: string; year: number; value: number | null; note: string | null }[];
+    const map = new Map<string, ActualRecord>();
+    for (const r of rows) map.set(actualKey(r.indicator_id, r.year), { indicatorId: r.indicator_id, year: r.year, value: r.value, note: r.note });
+    return map;
+  }
+
+  get(indicatorId: string, year: number): ActualRecord {
+    const row = this.getOne.get(indicatorId, year) as { value: number | null; note: string | null } | undefined;
+    return { indicatorId, year, value: row?.value ?? null, note: row?.note ?? null };
+  }
+
+  /** Refuses (ApiFailure) an unknown indicator or a year that is not a year of its plan. */
+  private check(indicatorId: string, year: number): string {
+    const row = this.indicatorPlan.get(indicatorId) as { plan_id: string; years_json: string } | undefined;
+    if (!row) fail('not-found', 'error.unknown-indicator', { id: indicatorId });
+    const years = JSON.parse(row.years_json) as number[];
+    if (!years.includes(year)) fail('refused', 'error.unknown-year', { year });
+    return row.plan_id;
+  }
+
+  /** Set the value (null clears it). Returns true when something changed. Call inside a transaction. */
+  setValue(indicatorId: string, year: number, value: number | null, ctx: WriteContext): boolean {
+    const planId = this.check(indicatorId, year);
+    const old = this.get(indicatorId, year);
+    if (old.value === value) return false;
+    this.upsert.run({ indicatorId, year, value, note: old.note, at: ctx.at, who: ctx.who });
+    this.audit.write(ctx, {
+      action: old.value === null ? 'insert' : value === null ? 'delete' : 'update',
+      entity: 'actual',
+      planId,
+      indicatorId,
+      year,
+      field: 'actual',
+      oldValue: old.value === null ? null : String(old.value),
+      newValue: value === null ? null : String(value),
+    });
+    return true;
+  }
+
+  /** Set the note (null or "" clears it). Returns true when something changed. Call inside a transaction. */
+  setNote(indicatorId: string, year: number, note: string | null, ctx: WriteContext): boolean {
+    const planId = this.check(indicatorId, year);
+    const normalised = note === null || note.trim() === '' ? null : note;
+    const old = this.get(indicatorId, year);
+    if (old.note === normalised) return false;
+    this.upsert.run({ indicatorId, year, value: old.value, note: normalised, at: ctx.at, who: ctx.who });
+    this.audit.write(ctx, {
+      action: old.note === null ? 'insert' : normalised === null ? 'delete' : 'update',
+      entity: 'note',
+      planId,
+      indicatorId,
+      year,
+      field: 'note',
+      oldValue: old.note,
+      newValue: normalised,
+    });
+    return true;
+  }
+}
+
+export function actualKey(indicatorId: string, year: number): string {
+  return `${indicatorId}|${year}`;
+}

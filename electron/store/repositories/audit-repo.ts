@@ -1,0 +1,106 @@
+// The audit log: every change to an actual, note, target, department or setting writes one row
+// here, inside the same transaction as the change itself.
+import type Database from 'better-sqlite3';
+import type { AuditEntry } from '../../../shared/api/contract';
+
+/** Who did it, when, and from where: passed to every write. */
+export interface WriteContext {
+  who: string;
+  at: string;
+  /** typed | pasted | undo | redo | imported | import-undone | seed | settings | cli … */
+  source: string;
+  sourceFile?: string | null;
+  sourceSha256?: string | null;
+  importId?: number | null;
+}
+
+export interface AuditInput {
+  action: 'insert' | 'update' | 'delete';
+  entity: 'plan' | 'indicator' | 'target' | 'actual' | 'note' | 'department' | 'setting' | 'import';
+  planId?: string | null;
+  indicatorId?: string | null;
+  year?: number | null;
+  field?: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+}
+
+export class AuditRepo {
+  private readonly insert: Database.Statement;
+  private readonly byCell: Database.Statement;
+  private readonly byImport: Database.Statement;
+
+  constructor(private readonly db: Database.Database) {
+    this.insert = db.prepare(`INSERT INTO audit_log
+      (at, who, action, entity, plan_id, indicator_id, year, field, old_value, new_value, source, source_file, source_sha256, import_id)
+      VALUES (@at, @who, @action, @entity, @planId, @indicatorId, @year, @field, @oldValue, @newValue, @source, @sourceFile, @sourceSha256, @importId)`);
+    this.byCell = db.prepare('SELECT * FROM audit_log WHERE indicator_id = ? AND year = ? ORDER BY id DESC');
+    this.byImport = db.prepare('SELECT * FROM audit_log WHERE import_id = ? ORDER BY id');
+  }
+
+  write(ctx: WriteContext, entry: AuditInput): void {
+    if (!this.db.inTransaction) throw new Error('audit rows must be written inside the transaction of the change');
+    this.insert.run({
+      at: ctx.at,
+      who: ctx.who,
+      action: entry.action,
+      entity: entry.entity,
+      planId: entry.planId ?? null,
+      indicatorId: entry.indicatorId ?? null,
+      year: entry.year ?? null,
+      field: entry.field ?? null,
+      oldValue: entry.oldValue,
+      newValue: entry.newValue,
+      source: ctx.source,
+      sourceFile: ctx.sourceFile ?? null,
+      sourceSha256: ctx.sourceSha256 ?? null,
+      importId: ctx.importId ?? null,
+    });
+  }
+
+  forCell(indicatorId: string, year: number): AuditEntry[] {
+    return (this.byCell.all(indicatorId, year) as AuditRow[]).map(toEntry);
+  }
+
+  forImport(importId: number): AuditEntry[] {
+    return (this.byImport.all(importId) as AuditRow[]).map(toEntry);
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+  }
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  who: string;
+  action: string;
+  entity: string;
+  indicator_id: string | null;
+  year: number | null;
+  field: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  source: string;
+  source_file: string | null;
+  source_sha256: string | null;
+}
+
+function toEntry(r: AuditRow): AuditEntry {
+  return {
+    id: r.id,
+    at: r.at,
+    who: r.who,
+    action: r.action,
+    entity: r.entity,
+    indicatorId: r.indicator_id,
+    year: r.year,
+    field: r.field,
+    oldValue: r.old_value,
+    newValue: r.new_value,
+    source: r.source,
+    sourceFile: r.source_file,
+    sourceSha256: r.source_sha256,
+  };
+}

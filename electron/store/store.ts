@@ -1,0 +1,62 @@
+// The store: one SQLite connection and its repositories. Use cases call store.write(ctx, fn) so
+// every change and its audit rows commit together or not at all (synchronous transactions only).
+import type Database from 'better-sqlite3';
+import type { Plan } from '../../shared/domain/plan';
+import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
+import type { OpenOptions } from './database';
+import { backupDatabase, openDatabase } from './database';
+import { ActualsRepo } from './repositories/actuals-repo';
+import type { WriteContext } from './repositories/audit-repo';
+import { AuditRepo } from './repositories/audit-repo';
+import { ImportsRepo } from './repositories/imports-repo';
+import { PlansRepo } from './repositories/plans-repo';
+import { SettingsRepo } from './repositories/settings-repo';
+
+export type { WriteContext };
+
+export interface StoreOptions extends OpenOptions {
+  /** Plan seeded on first open (default: the embedded 住有宜居 plan). */
+  seedPlan?: Plan;
+}
+
+export class Store {
+  readonly audit: AuditRepo;
+  readonly plans: PlansRepo;
+  readonly actuals: ActualsRepo;
+  readonly imports: ImportsRepo;
+  readonly settings: SettingsRepo;
+
+  private constructor(
+    readonly db: Database.Database,
+    readonly path: string,
+  ) {
+    this.audit = new AuditRepo(db);
+    this.plans = new PlansRepo(db, this.audit);
+    this.actuals = new ActualsRepo(db, this.audit);
+    this.imports = new ImportsRepo(db, this.audit);
+    this.settings = new SettingsRepo(db, this.audit);
+  }
+
+  /** Open (or create) the database at `path`; the first open seeds the embedded plan. */
+  static open(path: string, options: StoreOptions = {}): Store {
+    const store = new Store(openDatabase(path, options), path);
+    if (!store.plans.hasAnyPlan()) {
+      const ctx: WriteContext = { who: 'system', at: (options.now?.() ?? new Date()).toISOString(), source: 'seed' };
+      store.transaction(() => store.plans.insertPlan(options.seedPlan ?? SEED_PLAN, ctx));
+    }
+    return store;
+  }
+
+  /** Run `fn` in one transaction: the change and its audit rows commit together or not at all. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  backup(destination: string): Promise<void> {
+    return backupDatabase(this.db, destination);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
