@@ -1,0 +1,70 @@
+// `npm run web -- [--db PATH] [--port N]`: browser mode. Opens the database, serves the built
+// renderer on 127.0.0.1 and prints the address (with its one-run access token) to open.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServices } from '../services/create-services';
+import { resolveDbPath } from '../services/paths';
+import { startWebServer } from './server';
+
+interface WebArgs {
+  db: string;
+  port: number;
+}
+
+export function parseWebArgs(argv: string[]): WebArgs {
+  let db: string | null = null;
+  let port = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = argv[i + 1];
+    if (arg === '--db' && next !== undefined) {
+      db = next;
+      i++;
+    } else if (arg === '--port' && next !== undefined) {
+      port = Number(next);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${next}`);
+      i++;
+    } else if (arg === '--help' || arg === '-h') {
+      console.log('用法 / usage: npm run web -- [--db 数据库文件.sqlite] [--port 端口]');
+      process.exit(0);
+    } else {
+      throw new Error(`未知参数 / unknown argument: ${arg}`);
+    }
+  }
+  return { db: resolve(resolveDbPath(db)), port };
+}
+
+async function main(): Promise<void> {
+  const args = parseWebArgs(process.argv.slice(2));
+  const services = createServices({ dbPath: args.db, mode: 'browser' });
+  const staticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+  const server = await startWebServer({
+    handlers: services.handlers,
+    staticDir,
+    port: args.port,
+    onInternalError: (error) => console.error('内部错误 / internal error:', error),
+  });
+  console.log(`指标填报台（浏览器模式）已启动，数据库：${services.dbPath}`);
+  console.log(`请在浏览器中打开（地址含一次性访问口令，请勿外传）：\n  ${server.url}`);
+  console.log(`Indicator Desk (browser mode) is running; database: ${services.dbPath}`);
+  console.log(`Open this address (it carries this run's access token; do not share it):\n  ${server.url}`);
+  console.log('按 Ctrl+C 退出 / press Ctrl+C to stop');
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void server.close().then(() => {
+      services.close();
+      console.log('已退出 / stopped');
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('无法启动 / could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
