@@ -32,6 +32,12 @@ const zh: Catalogue = {
   'error.invalid-request': '请求格式不正确：{detail}',
   'error.internal': '内部错误：{detail}',
   'error.note-too-long': '说明过长（最多 {max} 字）',
+  'error.unknown-department': '找不到单位“{name}”',
+  'import.unexpected': '读取文件时出错：{detail}',
+  'import.not-found': '找不到第 {id} 次导入',
+  'import.already-undone': '第 {id} 次导入已经撤销过了',
+  'import.changed-since': '导入后单元格（{cell}）又被修改过，为免丢失后来的修改，未撤销。请手工处理',
+  'import.preview-expired': '导入预览已失效，请重新选择文件',
 };
 
 const en: Catalogue = {
@@ -57,6 +63,12 @@ const en: Catalogue = {
   'error.invalid-request': 'Malformed request: {detail}',
   'error.internal': 'Internal error: {detail}',
   'error.note-too-long': 'The note is too long (at most {max} characters)',
+  'error.unknown-department': 'No department "{name}"',
+  'import.unexpected': 'Could not read the file: {detail}',
+  'import.not-found': 'No import number {id}',
+  'import.already-undone': 'Import {id} has already been undone',
+  'import.changed-since': 'A cell ({cell}) was changed after the import; to keep that later change, nothing was undone. Please fix it by hand',
+  'import.preview-expired': 'The import preview has expired; please choose the files again',
 };
 
 export const MESSAGES: Record<Lang, Catalogue> = { zh, en };

@@ -54,6 +54,7 @@ export class ActualsRepo {
 
   /** Set the value (null clears it). Returns true when something changed. Call inside a transaction. */
   setValue(indicatorId: string, year: number, value: number | null, ctx: WriteContext): boolean {
+    this.audit.requireTransaction();
     const planId = this.check(indicatorId, year);
     const old = this.get(indicatorId, year);
     if (old.value === value) return false;
@@ -73,6 +74,7 @@ export class ActualsRepo {
 
   /** Set the note (null or "" clears it). Returns true when something changed. Call inside a transaction. */
   setNote(indicatorId: string, year: number, note: string | null, ctx: WriteContext): boolean {
+    this.audit.requireTransaction();
     const planId = this.check(indicatorId, year);
     const normalised = note === null || note.trim() === '' ? null : note;
     const old = this.get(indicatorId, year);

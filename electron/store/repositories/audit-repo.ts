@@ -38,8 +38,13 @@ export class AuditRepo {
     this.byImport = db.prepare('SELECT * FROM audit_log WHERE import_id = ? ORDER BY id');
   }
 
+  /** Writes are only allowed inside a transaction, so a change can never commit without its audit row. */
+  requireTransaction(): void {
+    if (!this.db.inTransaction) throw new Error('writes and their audit rows must run inside store.transaction()');
+  }
+
   write(ctx: WriteContext, entry: AuditInput): void {
-    if (!this.db.inTransaction) throw new Error('audit rows must be written inside the transaction of the change');
+    this.requireTransaction();
     this.insert.run({
       at: ctx.at,
       who: ctx.who,

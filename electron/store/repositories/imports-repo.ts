@@ -20,6 +20,7 @@ export class ImportsRepo {
 
   /** Record an import; call inside the transaction that applies it. */
   create(files: { name: string; sha256: string }[], changeCount: number, ctx: WriteContext): number {
+    this.audit.requireTransaction();
     const info = this.db
       .prepare('INSERT INTO imports (at, who, files_json, change_count) VALUES (?, ?, ?, ?)')
       .run(ctx.at, ctx.who, JSON.stringify(files), changeCount);
@@ -29,10 +30,12 @@ export class ImportsRepo {
   }
 
   setChangeCount(id: number, count: number): void {
+    this.audit.requireTransaction();
     this.db.prepare('UPDATE imports SET change_count = ? WHERE id = ?').run(count, id);
   }
 
   markUndone(id: number, ctx: WriteContext): void {
+    this.audit.requireTransaction();
     this.db.prepare('UPDATE imports SET undone_at = ? WHERE id = ?').run(ctx.at, id);
     this.audit.write({ ...ctx, importId: id }, { action: 'update', entity: 'import', field: 'undone', oldValue: null, newValue: ctx.at });
   }

@@ -58,6 +58,7 @@ export class PlansRepo {
 
   /** Insert a whole plan (the embedded seed on first open), with audit rows. Call inside a transaction. */
   insertPlan(plan: Plan, ctx: WriteContext): void {
+    this.audit.requireTransaction();
     const depts = this.listDepartments();
     let order = depts.length;
     const addDept = this.db.prepare('INSERT OR IGNORE INTO departments (name, sort_order) VALUES (?, ?)');
@@ -132,6 +133,7 @@ export class PlansRepo {
 
   /** Change one target (e.g. a plan revision), with an audit row. Call inside a transaction. */
   setTarget(indicatorId: string, year: number, target: Target, ctx: WriteContext): void {
+    this.audit.requireTransaction();
     const ind = this.db.prepare('SELECT plan_id FROM indicators WHERE id = ?').get(indicatorId) as { plan_id: string } | undefined;
     if (!ind) fail('not-found', 'error.unknown-indicator', { id: indicatorId });
     const old = this.db.prepare('SELECT value, no_target FROM targets WHERE indicator_id = ? AND year = ?').get(indicatorId, year) as
@@ -156,6 +158,7 @@ export class PlansRepo {
   }
 
   addDepartment(name: string, ctx: WriteContext): void {
+    this.audit.requireTransaction();
     const n = this.listDepartments().length;
     if (this.db.prepare('INSERT OR IGNORE INTO departments (name, sort_order) VALUES (?, ?)').run(name, n).changes > 0) {
       this.audit.write(ctx, { action: 'insert', entity: 'department', field: 'name', oldValue: null, newValue: name });

@@ -15,6 +15,7 @@ export class SettingsRepo {
 
   /** Call inside a transaction. */
   set(key: string, value: string, ctx: WriteContext): void {
+    this.audit.requireTransaction();
     const old = this.get(key);
     if (old === value) return;
     this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);

@@ -1,0 +1,138 @@
+// The use cases behind the API contract, as plain Node: the Electron IPC handler, the browser-mode
+// HTTP server, the CLI and the tests all call these same handlers on the same database.
+import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
+import type { ApiHandlers, Settings } from '../../shared/api/contract';
+
+import { indicatorProgress } from '../../shared/domain/progress';
+import { fail } from '../../shared/api/result';
+import { Store } from '../store/store';
+import type { StoreOptions } from '../store/store';
+import { actualKey } from '../store/repositories/actuals-repo';
+import { exportTemplate } from '../workbook/export/export-template';
+import { templateFileName } from '../workbook/template-format';
+import { saveCells } from './edit-service';
+import { buildGrid, isoDate } from './grid-service';
+import type { PendingImport } from './import-service';
+import { applyImports, previewFiles, undoImport } from './import-service';
+
+export const APP_VERSION = '0.1.0';
+
+export interface ServicesOptions extends StoreOptions {
+  dbPath: string;
+  mode: 'desktop' | 'browser';
+  /** Clock; tests fix it so statuses do not depend on the day they run. */
+  now?: () => Date;
+  appVersion?: string;
+  /** Called before an import is applied (the desktop shell takes a backup there). */
+  beforeImport?: (store: Store) => Promise<void> | void;
+}
+
+export interface Services {
+  handlers: ApiHandlers;
+  store: Store;
+  dbPath: string;
+  close(): void;
+}
+
+const DEFAULT_SETTINGS: Settings = { department: null, clerkName: '', clerkPhone: '', lang: 'zh' };
+
+export function readSettings(store: Store): Settings {
+  const raw = store.settings.get('app');
+  if (!raw) return { ...DEFAULT_SETTINGS };
+  try {
+    return { ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as Partial<Settings>) };
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function createServices(options: ServicesOptions): Services {
+  const now = options.now ?? (() => new Date());
+  const store = Store.open(options.dbPath, options);
+  const appVersion = options.appVersion ?? APP_VERSION;
+  const pending = new Map<string, { planId: string; item: PendingImport }>();
+
+  /** The audit "who": the clerk's name from settings, else the OS account. */
+  const who = () => readSettings(store).clerkName.trim() || osUser();
+  const ctx = () => ({ who: who(), at: now().toISOString() });
+
+  const handlers: ApiHandlers = {
+    getBootstrap: () => ({
+      appVersion,
+      mode: options.mode,
+      today: isoDate(now()),
+      plans: store.plans.listPlans(),
+      departments: store.plans.listDepartments(),
+      settings: readSettings(store),
+      dataFolder: dirname(options.dbPath),
+    }),
+    getPlan: ({ planId }) => store.plans.getPlan(planId),
+    getGrid: ({ planId, year, department }) => buildGrid(store, planId, year, department, now()),
+    saveCells: ({ planId, source, edits }) => ({ results: saveCells(store, planId, source, edits, ctx(), now()) }),
+    getCellHistory: ({ indicatorId, year }) => store.audit.forCell(indicatorId, year),
+    previewImport: async ({ planId, files }) => {
+      const plan = store.plans.getPlan(planId);
+      const decoded = files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) }));
+      const { pending: ready, failures } = await previewFiles(store, plan, decoded);
+      for (const p of ready) pending.set(p.preview.previewId, { planId, item: p });
+      return { previews: ready.map((p) => p.preview), failures };
+    },
+    applyImport: async ({ previewIds }) => {
+      const chosen = previewIds.map((id) => pending.get(id));
+      if (chosen.some((p) => p === undefined)) fail('not-found', 'import.preview-expired');
+      const list = chosen as { planId: string; item: PendingImport }[];
+      const planId = list[0]?.planId as string;
+      if (list.some((p) => p.planId !== planId)) fail('refused', 'import.preview-expired');
+      await options.beforeImport?.(store);
+      const record = applyImports(store, store.plans.getPlan(planId), list.map((p) => p.item), ctx());
+      for (const id of previewIds) pending.delete(id);
+      return record;
+    },
+    undoImport: ({ importId }) => undoImport(store, importId, ctx()),
+    listImports: () => store.imports.list(),
+    exportWorkbook: async ({ planId, year, department }) => {
+      const plan = store.plans.getPlan(planId);
+      const grid = buildGrid(store, planId, year, department, now());
+      const settings = readSettings(store);
+      const bytes = await exportTemplate({
+        plan,
+        year,
+        department,
+        rows: grid.rows,
+        clerkName: settings.clerkName,
+        clerkPhone: settings.clerkPhone,
+        exportedAt: now(),
+        appVersion,
+      });
+      return { fileName: templateFileName(plan.shortName, year, department), base64: Buffer.from(bytes).toString('base64') };
+    },
+    getProgress: ({ planId }) => {
+      const plan = store.plans.getPlan(planId);
+      const actuals = store.actuals.forPlan(planId);
+      return plan.indicators.map((ind) => {
+        const values: Record<number, number | null> = {};
+        for (const y of plan.years) values[y] = actuals.get(actualKey(ind.id, y))?.value ?? null;
+        return { indicatorId: ind.id, ...indicatorProgress(ind, plan.years, values) };
+      });
+    },
+    saveSettings: (settings) => {
+      if (settings.department !== null && !store.plans.listDepartments().includes(settings.department)) {
+        fail('refused', 'error.unknown-department', { name: settings.department });
+      }
+      store.transaction(() => store.settings.set('app', JSON.stringify(settings), { ...ctx(), source: 'settings' }));
+      return readSettings(store);
+    },
+  };
+
+  return { handlers, store, dbPath: options.dbPath, close: () => store.close() };
+}
+
