@@ -34,7 +34,8 @@ export class AuditRepo {
     this.insert = db.prepare(`INSERT INTO audit_log
       (at, who, action, entity, plan_id, indicator_id, year, field, old_value, new_value, source, source_file, source_sha256, import_id)
       VALUES (@at, @who, @action, @entity, @planId, @indicatorId, @year, @field, @oldValue, @newValue, @source, @sourceFile, @sourceSha256, @importId)`);
-    this.byCell = db.prepare('SELECT * FROM audit_log WHERE indicator_id = ? AND year = ? ORDER BY id DESC');
+    // The seed's own target rows are not history a clerk needs to see on a cell.
+    this.byCell = db.prepare("SELECT * FROM audit_log WHERE indicator_id = ? AND year = ? AND source <> 'seed' ORDER BY id DESC");
     this.byImport = db.prepare('SELECT * FROM audit_log WHERE import_id = ? ORDER BY id');
   }
 

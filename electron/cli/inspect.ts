@@ -1,0 +1,56 @@
+// `inspect FILE`: read and interpret a workbook without touching any database, and describe it in
+// the JSON shape scripts rely on (see README). Statuses come from the shared rule.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Plan } from '../../shared/domain/plan';
+import { cellStatus } from '../../shared/domain/status';
+import type { CellStatus } from '../../shared/domain/status';
+import type { Lang } from '../../shared/i18n/messages';
+import type { InterpretedWorkbook } from '../workbook/import/interpret';
+import { readAndInterpret } from '../workbook/import/interpret';
+
+export interface InspectJson {
+  file: string;
+  format: 'xlsx' | 'xls';
+  kind: 'return' | 'plan';
+  department: string | null;
+  years: number[];
+  rows: {
+    code: string | null;
+    name: string;
+    indicatorId: string | null;
+    values: Record<string, { target: number | '/' | null; actual: number | null; note: string | null; status: CellStatus }>;
+  }[];
+  issues: { severity: 'error' | 'warning'; sheet: string; cell: string; message: string }[];
+}
+
+export function describeWorkbook(file: string, book: InterpretedWorkbook, plan: Plan, today: Date, lang: Lang): InspectJson {
+  const byId = new Map(plan.indicators.map((i) => [i.id, i]));
+  return {
+    file,
+    format: book.format,
+    kind: book.kind,
+    department: book.department,
+    years: book.years,
+    rows: book.rows.map((row) => {
+      const ind = row.indicatorId ? byId.get(row.indicatorId) : undefined;
+      const values: InspectJson['rows'][number]['values'] = {};
+      for (const [yearText, v] of Object.entries(row.values)) {
+        const year = Number(yearText);
+        // A matched row is judged against the plan's target (the plan is the source of truth);
+        // an unmatched row only has the file's own target.
+        const target = ind ? ind.targets[year] : (v.target ?? undefined);
+        const s = cellStatus({ indicator: ind ?? { direction: 'higher', tolerance: null }, year, target, actual: v.actual, today });
+        values[yearText] = { target: v.target, actual: v.actual, note: v.note, status: s.status };
+      }
+      return { code: ind ? ind.code : row.code, name: row.name, indicatorId: row.indicatorId, values };
+    }),
+    issues: book.issues.map((i) => ({ severity: i.severity, sheet: i.sheet, cell: i.cell, message: i.message[lang] })),
+  };
+}
+
+export async function inspectFile(path: string, plan: Plan, today: Date, lang: Lang): Promise<InspectJson> {
+  const bytes = new Uint8Array(readFileSync(path));
+  const book = await readAndInterpret(bytes, basename(path), plan);
+  return describeWorkbook(path, book, plan, today, lang);
+}
