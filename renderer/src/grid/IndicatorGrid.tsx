@@ -1,0 +1,544 @@
+// The indicator grid: one row per indicator, a column group per year (目标值 | 实际值 | 完成率) and
+// the reporting year's 说明, with spreadsheet habits (Enter down, Tab right, type to edit, Delete
+// clears, Ctrl+C/V as TSV, Ctrl+Z/Y) and every edit saved at once through props.save.
+//
+// Flow of one user action: edits → optimistic rows (colour from the shared cellStatus()) → ONE
+// save call → per edit: saved cell shown, or the old value put back with the refusal on the cell
+// → the action's saved cells recorded as one undo entry.
+import type { ClipboardEvent as ReactClipboardEvent, JSX, KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent, Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import type {
+  CellEditRequestEvent,
+  CellFocusedEvent,
+  ColDef,
+  GetRowIdParams,
+  GridApi,
+  GridReadyEvent,
+  IRowNode,
+  SuppressKeyboardEventParams,
+} from 'ag-grid-community';
+import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellEdit, CellEditResult, EditSource, Grid, GridCell } from '../../../shared/api/contract';
+import type { AppMessage, Lang } from '../../../shared/i18n/messages';
+import { buildColumnDefs } from './column-defs';
+import { columnIdForEdit, editTarget, yearOfColumn } from './columns';
+import { copyBlock } from './copy-text';
+import { gridText } from './grid-messages';
+import { planPaste } from './paste-plan';
+import type { IndicatorRowData } from './row-model';
+import { cellOf, fieldText, parseIsoDate, toRowData, withOptimisticEdit, withRefusedEdit, withSavedEdit } from './row-model';
+import { parseTsv, toTsv } from './tsv';
+import type { CellChange } from './undo-stack';
+import { redoEdits, undoEdits, UndoStack } from './undo-stack';
+import './grid.css';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+const gridTheme = themeQuartz.withParams({
+  fontFamily: ['"Microsoft YaHei"', '"PingFang SC"', '"Noto Sans CJK SC"', '"Source Han Sans SC"', 'sans-serif'],
+  fontSize: 13,
+  headerFontSize: 13,
+  headerFontWeight: 600,
+  spacing: 5,
+  rowHeight: 32,
+  headerHeight: 34,
+  wrapperBorderRadius: 4,
+  headerBackgroundColor: '#f3f5f7',
+  columnBorder: { style: 'solid', width: 1, color: '#e3e6ea' },
+  headerColumnBorder: { style: 'solid', width: 1, color: '#d5d9de' },
+  accentColor: '#1a73e8',
+});
+
+export interface IndicatorGridHandle {
+  /** Focus the first editable cell (first row's 实际值 of the reporting year). False when there are no rows. */
+  focusFirstEditableCell: () => boolean;
+  undo: () => Promise<void>;
+  redo: () => Promise<void>;
+}
+
+export interface IndicatorGridProps {
+  /** Rows (one per indicator) with cells keyed by year string; grid.year = reporting year; grid.today ISO date. */
+  grid: Grid;
+  lang: Lang;
+  /** Save edits through the API (one call per user action). ok=false edits carry error {zh,en} and were NOT saved. */
+  save: (edits: CellEdit[], source: EditSource) => Promise<CellEditResult[]>;
+  onCellFocused?: (cell: { indicatorId: string; year: number } | null) => void;
+  onSaveStateChange?: (state: 'idle' | 'saving' | 'saved' | 'error', message?: string) => void;
+  /** Optional imperative handle: focus the first editable cell, undo, redo. */
+  handleRef?: Ref<IndicatorGridHandle>;
+}
+
+/** A shift+arrow / shift+click rectangle: display row indexes and leaf column ids. */
+interface CellRange {
+  anchor: { rowIndex: number; colId: string };
+  focus: { rowIndex: number; colId: string };
+}
+
+interface RangeBox {
+  top: number;
+  bottom: number;
+  colIds: string[];
+}
+
+const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+
+function cellKey(indicatorId: string, year: number): string {
+  return `${indicatorId}|${year}`;
+}
+
+function editKey(e: Pick<CellEdit, 'indicatorId' | 'year' | 'field'>): string {
+  return `${e.indicatorId}|${e.year}|${e.field}`;
+}
+
+/** A refusal for edits whose save call itself failed (no per-edit answer came back). */
+function failureMessage(reason: string): AppMessage {
+  return {
+    key: 'grid.save-failed',
+    params: { reason },
+    zh: gridText('zh', 'state.failed', { reason }),
+    en: gridText('en', 'state.failed', { reason }),
+  };
+}
+
+export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
+  const { grid, lang, handleRef } = props;
+  // Callbacks handed to AG Grid are created once; they read the latest props from here.
+  const latest = useRef(props);
+  latest.current = props;
+
+  const apiRef = useRef<GridApi<IndicatorRowData> | null>(null);
+  const undoStack = useRef(new UndoStack());
+  /** Last cell the API confirmed per (indicator, year): what a refusal puts back. */
+  const confirmed = useRef(new Map<string, GridCell>());
+  /** Latest edit sequence per (indicator, year, field): older answers must not overwrite newer edits. */
+  const editSeq = useRef(new Map<string, number>());
+  const seqCounter = useRef(0);
+  const inFlight = useRef(0);
+  const rangeRef = useRef<CellRange | null>(null);
+  const boxRef = useRef<RangeBox | null>(null);
+  const extending = useRef(false);
+
+  const today = useMemo(() => parseIsoDate(grid.today), [grid.today]);
+  const todayRef = useRef(today);
+  todayRef.current = today;
+
+  const rowData = useMemo(() => grid.rows.map(toRowData), [grid.rows]);
+  const yearsKey = grid.years.join(',');
+  const columnDefs = useMemo(
+    () => buildColumnDefs({ years: yearsKey.split(',').map(Number), reportingYear: grid.year, lang }),
+    [yearsKey, grid.year, lang],
+  );
+
+  // A new grid (another plan, year or department, or a reload) starts a fresh history.
+  useEffect(() => {
+    undoStack.current.clear();
+    confirmed.current.clear();
+    editSeq.current.clear();
+    rangeRef.current = null;
+    boxRef.current = null;
+  }, [grid]);
+
+  const report = useCallback((state: 'idle' | 'saving' | 'saved' | 'error', message?: string) => {
+    latest.current.onSaveStateChange?.(state, message);
+  }, []);
+
+  const displayedColumnIds = useCallback((): string[] => {
+    const api = apiRef.current;
+    return api ? api.getAllDisplayedColumns().map((c) => c.getColId()) : [];
+  }, []);
+
+  /**
+   * Save one user action's edits in one call. `record` puts the saved cells on the undo stack
+   * (typed and pasted actions; undo and redo move along the stack instead).
+   */
+  const runSave = useCallback(
+    async (edits: CellEdit[], source: EditSource, record: boolean, doneMessage?: string): Promise<void> => {
+      const api = apiRef.current;
+      if (!api || edits.length === 0) return;
+      const { year: reportingYear } = latest.current.grid;
+      const now = todayRef.current;
+
+      // 1. Optimistic rows: the typed value and its colour at once, marked as saving.
+      const rows = new Map<string, IndicatorRowData>();
+      const oldTexts = new Map<string, string>();
+      const mySeq = new Map<string, number>();
+      const sent: CellEdit[] = [];
+      for (const edit of edits) {
+        const row = rows.get(edit.indicatorId) ?? api.getRowNode(edit.indicatorId)?.data;
+        if (!row || edit.year !== reportingYear) continue;
+        // A value that is already there (and not being saved) is not an edit: no save, no audit row.
+        const colId = columnIdForEdit(edit.field, edit.year);
+        if (!row.ui[colId]?.saving && edit.text === fieldText(cellOf(row, edit.year), edit.field)) continue;
+        const ck = cellKey(edit.indicatorId, edit.year);
+        // The value before this cell's first unsaved edit is what a refusal puts back.
+        if (!confirmed.current.has(ck) && !row.ui[colId]?.saving) {
+          confirmed.current.set(ck, cellOf(row, edit.year));
+        }
+        oldTexts.set(editKey(edit), fieldText(cellOf(row, edit.year), edit.field));
+        seqCounter.current += 1;
+        editSeq.current.set(editKey(edit), seqCounter.current);
+        mySeq.set(editKey(edit), seqCounter.current);
+        rows.set(edit.indicatorId, withOptimisticEdit(row, edit, now));
+        sent.push(edit);
+      }
+      if (sent.length === 0) return;
+      applyRows(api, [...rows.values()]);
+      inFlight.current += 1;
+      report('saving', gridText(latest.current.lang, 'state.saving'));
+
+      // 2. One save call; a failed call refuses every edit in it.
+      let results: CellEditResult[];
+      try {
+        results = await latest.current.save(sent, source);
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        const msg = failureMessage(reason);
+        results = sent.map((e) => ({ ...e, ok: false, error: msg }));
+      }
+      inFlight.current -= 1;
+      const liveApi = apiRef.current;
+      if (!liveApi) return;
+
+      // 3. Per edit: the saved cell, or the last confirmed value back with the reason on the cell.
+      const byKey = new Map(results.map((r) => [editKey(r), r]));
+      const updated = new Map<string, IndicatorRowData>();
+      const changes: CellChange[] = [];
+      const refusals: AppMessage[] = [];
+      for (const edit of sent) {
+        const key = editKey(edit);
+        const ck = cellKey(edit.indicatorId, edit.year);
+        const result = byKey.get(key);
+        const isLatest = editSeq.current.get(key) === mySeq.get(key);
+        const row = updated.get(edit.indicatorId) ?? liveApi.getRowNode(edit.indicatorId)?.data;
+        if (!row) continue;
+        if (result?.ok && result.cell) {
+          confirmed.current.set(ck, result.cell);
+          changes.push({
+            indicatorId: edit.indicatorId,
+            year: edit.year,
+            field: edit.field,
+            oldText: oldTexts.get(key) ?? '',
+            newText: fieldText(result.cell, edit.field),
+          });
+          if (isLatest) updated.set(edit.indicatorId, withSavedEdit(row, edit, result.cell));
+        } else {
+          const reason = result?.error ?? failureMessage('—');
+          refusals.push(reason);
+          if (isLatest) {
+            const back = confirmed.current.get(ck) ?? cellOf(row, edit.year);
+            updated.set(edit.indicatorId, withRefusedEdit(row, edit, back, reason));
+          }
+        }
+        if (isLatest) editSeq.current.delete(key);
+      }
+      applyRows(liveApi, [...updated.values()]);
+      if (record) undoStack.current.push(changes);
+
+      // 4. Tell the app: the first refusal's reason, or saved once nothing is in flight.
+      const l = latest.current.lang;
+      const first = refusals[0];
+      if (first) {
+        report('error', gridText(l, 'state.refused', { count: refusals.length, reason: first[l] }));
+      } else if (inFlight.current === 0) {
+        report('saved', doneMessage ?? (sent.length > 1 ? gridText(l, 'state.saved.count', { count: sent.length }) : gridText(l, 'state.saved')));
+      }
+    },
+    [report],
+  );
+
+  const isEditing = useCallback((): boolean => (apiRef.current?.getEditingCells().length ?? 0) > 0, []);
+
+  const focusCellOf = useCallback((edit: Pick<CellEdit, 'indicatorId' | 'year' | 'field'>) => {
+    const api = apiRef.current;
+    const node = api?.getRowNode(edit.indicatorId);
+    if (!api || !node || node.rowIndex === null) return;
+    const colId = columnIdForEdit(edit.field, edit.year);
+    api.ensureIndexVisible(node.rowIndex);
+    api.ensureColumnVisible(colId);
+    api.setFocusedCell(node.rowIndex, colId);
+  }, []);
+
+  const undo = useCallback(async () => {
+    const entry = undoStack.current.undo();
+    const l = latest.current.lang;
+    if (!entry) {
+      report('idle', gridText(l, 'state.undo.nothing'));
+      return;
+    }
+    const first = entry.changes[0];
+    if (first) focusCellOf(first);
+    await runSave(undoEdits(entry), 'undo', false, gridText(l, 'state.undone', { count: entry.changes.length }));
+  }, [focusCellOf, report, runSave]);
+
+  const redo = useCallback(async () => {
+    const entry = undoStack.current.redo();
+    const l = latest.current.lang;
+    if (!entry) {
+      report('idle', gridText(l, 'state.redo.nothing'));
+      return;
+    }
+    const first = entry.changes[0];
+    if (first) focusCellOf(first);
+    await runSave(redoEdits(entry), 'redo', false, gridText(l, 'state.redone', { count: entry.changes.length }));
+  }, [focusCellOf, report, runSave]);
+
+  const focusFirstEditableCell = useCallback((): boolean => {
+    const api = apiRef.current;
+    if (!api || api.getDisplayedRowCount() === 0) return false;
+    const colId = `actual-${latest.current.grid.year}`;
+    api.ensureIndexVisible(0);
+    api.ensureColumnVisible(colId);
+    api.setFocusedCell(0, colId);
+    return true;
+  }, []);
+
+  useImperativeHandle(handleRef, () => ({ focusFirstEditableCell, undo, redo }), [focusFirstEditableCell, undo, redo]);
+
+  // ---- range (shift+arrow, shift+click) for copying ----
+
+  const setRange = useCallback((range: CellRange | null) => {
+    const api = apiRef.current;
+    const hadBox = boxRef.current !== null;
+    rangeRef.current = range;
+    boxRef.current = null;
+    if (range && (range.anchor.rowIndex !== range.focus.rowIndex || range.anchor.colId !== range.focus.colId)) {
+      const cols = displayedColumnIds();
+      const a = cols.indexOf(range.anchor.colId);
+      const b = cols.indexOf(range.focus.colId);
+      if (a >= 0 && b >= 0) {
+        boxRef.current = {
+          top: Math.min(range.anchor.rowIndex, range.focus.rowIndex),
+          bottom: Math.max(range.anchor.rowIndex, range.focus.rowIndex),
+          colIds: cols.slice(Math.min(a, b), Math.max(a, b) + 1),
+        };
+      }
+    }
+    // Only rendered cells are refreshed, so this stays cheap at any row count.
+    if (api && (hadBox || boxRef.current)) api.refreshCells({ force: true });
+  }, [displayedColumnIds]);
+
+  const defaultColDef = useMemo<ColDef<IndicatorRowData>>(
+    () => ({
+      sortable: false,
+      suppressMovable: true,
+      resizable: true,
+      cellDataType: false,
+      suppressHeaderMenuButton: true,
+      cellClassRules: {
+        'cell-in-range': (p) => {
+          const box = boxRef.current;
+          const i = p.node.rowIndex;
+          return box !== null && i !== null && i >= box.top && i <= box.bottom && box.colIds.includes(p.column.getColId());
+        },
+      },
+      // Delete/Backspace on an editable cell clears it (handled in onKeyDown), as in Excel, instead
+      // of AG Grid's "start editing with an empty value".
+      suppressKeyboardEvent: (p: SuppressKeyboardEventParams<IndicatorRowData>) => {
+        if (p.editing) return false;
+        const key = p.event.key;
+        if (key !== 'Delete' && key !== 'Backspace') return false;
+        return editTarget(p.column.getColId(), latest.current.grid.year) !== null;
+      },
+    }),
+    [],
+  );
+
+  // ---- AG Grid events ----
+
+  const onGridReady = useCallback((e: GridReadyEvent<IndicatorRowData>) => {
+    apiRef.current = e.api;
+  }, []);
+
+  const onCellEditRequest = useCallback(
+    (e: CellEditRequestEvent<IndicatorRowData>) => {
+      const target = editTarget(e.column.getColId(), latest.current.grid.year);
+      if (!target || !e.data) return;
+      const text = e.newValue === null || e.newValue === undefined ? '' : String(e.newValue);
+      if (text === fieldText(cellOf(e.data, target.year), target.field)) return;
+      void runSave([{ indicatorId: e.data.indicatorId, year: target.year, field: target.field, text }], 'typed', true);
+    },
+    [runSave],
+  );
+
+  const onCellFocusedEvent = useCallback(
+    (e: CellFocusedEvent<IndicatorRowData>) => {
+      const api = apiRef.current;
+      const colId = e.column && typeof e.column !== 'string' ? e.column.getColId() : typeof e.column === 'string' ? e.column : null;
+      if (!api || e.rowIndex === null || e.rowIndex === undefined || colId === null) {
+        latest.current.onCellFocused?.(null);
+        return;
+      }
+      const here = { rowIndex: e.rowIndex, colId };
+      const current = rangeRef.current;
+      // AG Grid reports a cell again when the browser focus follows; that must not drop the range.
+      const same = current !== null && current.focus.rowIndex === here.rowIndex && current.focus.colId === here.colId;
+      if (!same) {
+        if (extending.current && current) setRange({ anchor: current.anchor, focus: here });
+        else setRange({ anchor: here, focus: here });
+      }
+      extending.current = false;
+      const node = api.getDisplayedRowAtIndex(e.rowIndex);
+      const id = node?.id;
+      latest.current.onCellFocused?.(id ? { indicatorId: id, year: yearOfColumn(colId, latest.current.grid.year) } : null);
+    },
+    [setRange],
+  );
+
+  // ---- keyboard, copy and paste on the grid's container ----
+
+  const onKeyDownCapture = useCallback(
+    (e: ReactKeyboardEvent<HTMLDivElement>) => {
+      if (isEditing()) return; // the editor's own input handles its keys (its own undo, its own paste)
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && !e.altKey && (key === 'z' || key === 'y')) {
+        e.preventDefault();
+        e.stopPropagation();
+        if (key === 'y' || e.shiftKey) void redo();
+        else void undo();
+        return;
+      }
+      // A shift+arrow extends the copy range from its anchor; any other key starts a new one.
+      extending.current = ARROWS.has(e.key) && e.shiftKey && !mod;
+    },
+    [isEditing, redo, undo],
+  );
+
+  const onMouseDownCapture = useCallback((e: ReactMouseEvent<HTMLDivElement>) => {
+    extending.current = e.shiftKey;
+  }, []);
+
+  const onKeyDown = useCallback(
+    (e: ReactKeyboardEvent<HTMLDivElement>) => {
+      if (e.key !== 'Delete' && e.key !== 'Backspace') return;
+      const api = apiRef.current;
+      if (!api || isEditing()) return;
+      const focused = api.getFocusedCell();
+      if (!focused) return;
+      const reportingYear = latest.current.grid.year;
+      // With a range, clear its editable cells; otherwise the focused cell.
+      const box = boxRef.current;
+      const rowsIdx = box ? range(box.top, box.bottom) : [focused.rowIndex];
+      const colIds = box ? box.colIds : [focused.column.getColId()];
+      const edits: CellEdit[] = [];
+      for (const i of rowsIdx) {
+        const node = api.getDisplayedRowAtIndex(i);
+        if (!node?.data) continue;
+        for (const colId of colIds) {
+          const target = editTarget(colId, reportingYear);
+          if (!target || fieldText(cellOf(node.data, target.year), target.field) === '') continue;
+          edits.push({ indicatorId: node.data.indicatorId, year: target.year, field: target.field, text: '' });
+        }
+      }
+      if (edits.length === 0) return;
+      e.preventDefault();
+      void runSave(edits, 'typed', true);
+    },
+    [isEditing, runSave],
+  );
+
+  const onCopy = useCallback(
+    (e: ReactClipboardEvent<HTMLDivElement>) => {
+      const api = apiRef.current;
+      if (!api || isEditing()) return;
+      const focused = api.getFocusedCell();
+      if (!focused) return;
+      const box = boxRef.current;
+      const rowsIdx = box ? range(box.top, box.bottom) : [focused.rowIndex];
+      const colIds = box ? box.colIds : [focused.column.getColId()];
+      const rows = rowsIdx.map((i) => api.getDisplayedRowAtIndex(i)?.data).filter((d): d is IndicatorRowData => !!d);
+      const { grid: g, lang: l } = latest.current;
+      e.clipboardData.setData('text/plain', toTsv(copyBlock(rows, colIds, g.year, l)));
+      e.preventDefault();
+    },
+    [isEditing],
+  );
+
+  const onPaste = useCallback(
+    (e: ReactClipboardEvent<HTMLDivElement>) => {
+      const api = apiRef.current;
+      if (!api) return;
+      const text = e.clipboardData.getData('text/plain');
+      const block = parseTsv(text);
+      const single = block.length <= 1 && (block[0]?.length ?? 0) <= 1;
+      // Inside an editor a single value goes into the input as usual; a block ends the edit and is
+      // pasted as a block from that cell.
+      if (isEditing()) {
+        if (single) return;
+        api.stopEditing(true);
+      }
+      const focused = api.getFocusedCell();
+      if (!focused || block.length === 0) return;
+      e.preventDefault();
+      const box = boxRef.current;
+      const { grid: g, lang: l } = latest.current;
+      const plan = planPaste(block, {
+        startRow: box ? box.top : focused.rowIndex,
+        rowCount: api.getDisplayedRowCount(),
+        rowIdAt: (i) => api.getDisplayedRowAtIndex(i)?.id,
+        columnIds: displayedColumnIds(),
+        startColumnId: box ? (box.colIds[0] ?? focused.column.getColId()) : focused.column.getColId(),
+        reportingYear: g.year,
+      });
+      if (plan.noEditableColumn) {
+        report('error', gridText(l, 'state.paste.nothing'));
+        return;
+      }
+      const done = plan.clipped > 0 ? gridText(l, 'state.paste.clipped', { count: plan.edits.length, clipped: plan.clipped }) : undefined;
+      void runSave(plan.edits, 'pasted', true, done);
+    },
+    [displayedColumnIds, isEditing, report, runSave],
+  );
+
+  const getRowId = useCallback((p: GetRowIdParams<IndicatorRowData>) => p.data.indicatorId, []);
+  const localeText = useMemo(() => ({ noRowsToShow: gridText(lang, 'grid.no-rows') }), [lang]);
+
+  return (
+    <div
+      className="indicator-grid"
+      role="region"
+      aria-label={gridText(lang, 'grid.label')}
+      onKeyDownCapture={onKeyDownCapture}
+      onKeyDown={onKeyDown}
+      onMouseDownCapture={onMouseDownCapture}
+      onCopy={onCopy}
+      onPaste={onPaste}
+    >
+      <AgGridReact<IndicatorRowData>
+        theme={gridTheme}
+        rowData={rowData}
+        columnDefs={columnDefs}
+        defaultColDef={defaultColDef}
+        getRowId={getRowId}
+        enableCellSpan
+        readOnlyEdit
+        singleClickEdit={false}
+        enterNavigatesVertically
+        enterNavigatesVerticallyAfterEdit
+        stopEditingWhenCellsLoseFocus
+        undoRedoCellEditing={false}
+        enableBrowserTooltips
+        suppressDragLeaveHidesColumns
+        localeText={localeText}
+        onGridReady={onGridReady}
+        onCellEditRequest={onCellEditRequest}
+        onCellFocused={onCellFocusedEvent}
+      />
+    </div>
+  );
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i <= to; i += 1) out.push(i);
+  return out;
+}
+
+/** Replace rows by id and repaint them: classes (saving, refused, status) change even when the value does not. */
+function applyRows(api: GridApi<IndicatorRowData>, rows: IndicatorRowData[]): void {
+  if (rows.length === 0) return;
+  const res = api.applyTransaction({ update: rows });
+  const nodes: IRowNode<IndicatorRowData>[] = res?.update ?? [];
+  if (nodes.length > 0) api.refreshCells({ rowNodes: nodes, force: true });
+}

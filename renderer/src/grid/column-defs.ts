@@ -1,0 +1,171 @@
+// AG Grid column definitions for the indicator grid, built from the plain column model. Plain
+// cells use valueGetter/valueFormatter/cellClass only (no React cell renderers): the grid must stay
+// smooth at 10,000 rows. Build once per (years, reporting year, language) and memoise.
+import type { CellClassParams, ColDef, ColGroupDef, ITooltipParams, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
+import type { GridCell } from '../../../shared/api/contract';
+import { displayName } from '../../../shared/domain/plan';
+import type { Lang } from '../../../shared/i18n/messages';
+import { columnId, PINNED_COLUMNS } from './columns';
+import { explainStatus, formatActual, formatCompletion, formatTarget, formatUnits } from './format';
+import { gridText } from './grid-messages';
+import type { IndicatorRowData } from './row-model';
+import { cellOf } from './row-model';
+
+export type IndicatorColDef = ColDef<IndicatorRowData>;
+export type IndicatorColumnDef = IndicatorColDef | ColGroupDef<IndicatorRowData>;
+
+export interface ColumnDefsOptions {
+  years: readonly number[];
+  reportingYear: number;
+  lang: Lang;
+}
+
+type Getter = ValueGetterParams<IndicatorRowData>;
+
+function cellAt(params: { data?: IndicatorRowData | undefined }, year: number): GridCell | null {
+  return params.data ? cellOf(params.data, year) : null;
+}
+
+function refusedText(lang: Lang, data: IndicatorRowData | undefined, colId: string): string | null {
+  const refused = data?.ui[colId]?.refused;
+  return refused ? gridText(lang, 'tip.refused', { reason: refused[lang] }) : null;
+}
+
+/** Classes every editable cell gets from its UI state: saving, or refused with a reason. */
+function editStateClasses(data: IndicatorRowData | undefined, colId: string): string[] {
+  const ui = data?.ui[colId];
+  const out = ['cell-editable'];
+  if (ui?.saving) out.push('cell-saving');
+  if (ui?.refused) out.push('cell-refused');
+  return out;
+}
+
+function fixedColumn(id: string, headerName: string, width: number, extra: Partial<IndicatorColDef> = {}): IndicatorColDef {
+  return {
+    colId: id,
+    headerName,
+    width,
+    pinned: (PINNED_COLUMNS as readonly string[]).includes(id) ? 'left' : null,
+    lockPinned: true,
+    cellClass: `cell-${id}`,
+    ...extra,
+  };
+}
+
+function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<IndicatorRowData> {
+  const { lang, reportingYear } = opts;
+  const current = year === reportingYear;
+  const yearClass = current ? 'year-current' : 'year-other';
+  const targetId = columnId({ kind: 'target', year });
+  const actualId = columnId({ kind: 'actual', year });
+  const completionId = columnId({ kind: 'completion', year });
+
+  const target: IndicatorColDef = {
+    colId: targetId,
+    headerName: gridText(lang, 'col.target'),
+    headerClass: yearClass,
+    width: 92,
+    valueGetter: (p: Getter) => cellAt(p, year)?.target ?? null,
+    valueFormatter: (p: ValueFormatterParams<IndicatorRowData>) => formatTarget(cellAt(p, year)?.target, lang),
+    cellClass: (p: CellClassParams<IndicatorRowData>) => {
+      const t = cellAt(p, year)?.target;
+      return ['cell-num', yearClass, t === '/' ? 'target-none' : 'target-set'];
+    },
+  };
+
+  const actual: IndicatorColDef = {
+    colId: actualId,
+    headerName: gridText(lang, 'col.actual'),
+    headerClass: current ? [yearClass, 'header-editable'] : yearClass,
+    width: 100,
+    editable: current,
+    cellEditor: 'agTextCellEditor',
+    cellEditorParams: { maxLength: 200 },
+    valueGetter: (p: Getter) => cellAt(p, year)?.actual ?? null,
+    valueFormatter: (p: ValueFormatterParams<IndicatorRowData>) => formatActual(cellAt(p, year)?.actual, lang),
+    cellClass: (p: CellClassParams<IndicatorRowData>) => {
+      const cell = cellAt(p, year);
+      const classes = ['cell-num', 'cell-actual', yearClass];
+      if (cell) classes.push(`status-${cell.status}`);
+      if (current) classes.push(...editStateClasses(p.data, actualId));
+      return classes;
+    },
+    tooltipValueGetter: (p: ITooltipParams<IndicatorRowData>) => {
+      const refused = refusedText(lang, p.data, actualId);
+      if (refused) return refused;
+      if (p.data?.ui[actualId]?.saving) return gridText(lang, 'tip.saving');
+      const cell = cellAt(p, year);
+      if (!cell || !p.data) return null;
+      return explainStatus(lang, {
+        status: cell.status,
+        year,
+        target: cell.target,
+        actual: cell.actual,
+        gap: cell.gap,
+        completion: cell.completion,
+        unit: p.data.unit,
+        tolerance: p.data.tolerance,
+      });
+    },
+  };
+
+  const completion: IndicatorColDef = {
+    colId: completionId,
+    headerName: gridText(lang, 'col.completion'),
+    headerClass: yearClass,
+    width: 86,
+    valueGetter: (p: Getter) => cellAt(p, year)?.completion ?? null,
+    valueFormatter: (p: ValueFormatterParams<IndicatorRowData>) => formatCompletion(cellAt(p, year)?.completion, lang),
+    cellClass: (p: CellClassParams<IndicatorRowData>) => {
+      const cell = cellAt(p, year);
+      return ['cell-num', 'cell-completion', yearClass, cell ? `completion-${cell.status}` : ''];
+    },
+  };
+
+  return {
+    groupId: `year-${year}`,
+    headerName: gridText(lang, 'col.year', { year }),
+    headerClass: ['year-group', yearClass],
+    marryChildren: true,
+    children: [target, actual, completion],
+  };
+}
+
+export function buildColumnDefs(opts: ColumnDefsOptions): IndicatorColumnDef[] {
+  const { lang, reportingYear } = opts;
+  const noteId = 'note';
+  const defs: IndicatorColumnDef[] = [
+    fixedColumn('domain', gridText(lang, 'col.domain'), 96, {
+      valueGetter: (p: Getter) => p.data?.domain ?? '',
+      spanRows: true,
+    }),
+    fixedColumn('code', gridText(lang, 'col.code'), 62, { valueGetter: (p: Getter) => p.data?.code ?? '' }),
+    fixedColumn('name', gridText(lang, 'col.name'), 290, {
+      valueGetter: (p: Getter) => p.data?.name ?? '',
+      tooltipValueGetter: (p: ITooltipParams<IndicatorRowData>) => (p.data ? displayName(p.data) : null),
+    }),
+    fixedColumn('unit', gridText(lang, 'col.unit'), 62, { valueGetter: (p: Getter) => p.data?.unit ?? '' }),
+    fixedColumn('units', gridText(lang, 'col.units'), 200, {
+      valueGetter: (p: Getter) => (p.data ? formatUnits(p.data.leadUnit, p.data.coUnits, lang) : ''),
+      tooltipValueGetter: (p: ITooltipParams<IndicatorRowData>) =>
+        p.data ? `${gridText(lang, 'tip.lead', { lead: p.data.leadUnit })}\n${formatUnits(p.data.leadUnit, p.data.coUnits, lang)}` : null,
+    }),
+    ...opts.years.map((year) => yearGroup(year, opts)),
+    {
+      colId: noteId,
+      headerName: gridText(lang, 'col.note'),
+      headerTooltip: gridText(lang, 'col.note.year', { year: reportingYear }),
+      headerClass: ['year-current', 'header-editable'],
+      width: 240,
+      editable: true,
+      cellEditor: 'agTextCellEditor',
+      cellEditorParams: { maxLength: 2000 },
+      valueGetter: (p: Getter) => cellAt(p, reportingYear)?.note ?? '',
+      cellClass: (p: CellClassParams<IndicatorRowData>) => ['cell-note', ...editStateClasses(p.data, noteId)],
+      tooltipValueGetter: (p: ITooltipParams<IndicatorRowData>) =>
+        refusedText(lang, p.data, noteId) ?? (p.data?.ui[noteId]?.saving ? gridText(lang, 'tip.saving') : (cellAt(p, reportingYear)?.note ?? null)),
+    },
+  ];
+  return defs;
+}
+
