@@ -1,0 +1,27 @@
+// `npm run bench`: prints figures (not pass/fail) for the goals in the issues:
+//  - 13-row import ≤ 30 ms and export ≤ 50 ms in-process; 10,000-row import no slower than SheetJS;
+//  - 10,000-row grid: first render ≤ 1 s, edit-to-colour ≤ 50 ms (measured in Chromium).
+import { makeTempDirSync } from './tmp';
+import { benchWorkbooks } from './workbook-bench';
+
+async function main(): Promise<void> {
+  const tmp = makeTempDirSync();
+  try {
+    console.log(`Indicator Desk benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+    console.log('Workbooks (median of several runs; peak = process RSS during one run)');
+    for (const f of await benchWorkbooks(tmp.dir)) {
+      console.log(`  ${f.label.padEnd(62)} ${f.ms.toFixed(1).padStart(9)} ms${f.peakMb ? `   peak ${f.peakMb.toFixed(0)} MB` : ''}`);
+    }
+    try {
+      const { benchGrid } = await import('./grid-bench');
+      console.log('Grid (real renderer in Chromium, browser mode)');
+      for (const f of await benchGrid(tmp.dir)) console.log(`  ${f.label.padEnd(62)} ${f.ms.toFixed(1).padStart(9)} ms`);
+    } catch (e) {
+      console.log(`Grid benchmark not run: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  } finally {
+    tmp.cleanup();
+  }
+}
+
+void main();
