@@ -1,0 +1,434 @@
+// Neutral workbook + plan → what the file says, per indicator and year, with every problem as an
+// issue naming its sheet and cell. Pure: nothing here touches the database (the import service
+// diffs this against the store). Two paths:
+//   1. exact: the app's own template (a _meta sheet naming the format) — rows by the hidden 指标ID;
+//   2. heuristic: any table a clerk made — header found by its words, rows matched by 序号 + name.
+import type { ImportIssue } from '../../../shared/api/contract';
+import type { Indicator, Plan, Target } from '../../../shared/domain/plan';
+import { NO_TARGET, isPercentUnit } from '../../../shared/domain/plan';
+import { parseNumberInput, toHalfWidth } from '../../../shared/domain/parse-number';
+import type { AppMessage } from '../../../shared/i18n/messages';
+import { parseRefusalMessage } from '../../../shared/i18n/messages';
+import {
+  FIRST_DATA_ROW,
+  META_KEYS,
+  META_ROWS_HEADER,
+  ROW_HEADER_1,
+  ROW_HEADER_2,
+  SHEET_INSTRUCTIONS,
+  SHEET_META,
+  SHEET_RETURN,
+  TEMPLATE_FORMAT_NAME,
+} from '../template-format';
+import type { MetaKey } from '../template-format';
+import type { NeutralCell, NeutralSheet, NeutralWorkbook } from './model';
+import { columnLetters, getCell } from './model';
+import type { TableLayout } from './header';
+import { cellText, findTable } from './header';
+import type { Matcher } from './match';
+import { makeMatcher, normalizeCode, normalizeName } from './match';
+import { importMessage, unreadable } from './import-messages';
+import { readWorkbook } from './read-workbook';
+
+export { readWorkbook } from './read-workbook';
+
+export interface InterpretedValue {
+  target: Target | null;
+  actual: number | null;
+  note: string | null;
+  /** Where each came from, like "填报表!H9"; null when the file has no such cell. */
+  targetCell: string | null;
+  actualCell: string | null;
+  noteCell: string | null;
+}
+
+export interface InterpretedRow {
+  sheet: string;
+  row: number;
+  code: string | null;
+  name: string;
+  /** Null when the row matches no indicator of the plan (kept, with a warning, never dropped). */
+  indicatorId: string | null;
+  /** Keyed by year, e.g. "2025". */
+  values: Record<string, InterpretedValue>;
+}
+
+export interface InterpretedWorkbook {
+  format: 'xlsx' | 'xls';
+  /** 'plan' when the table has targets only (no actual columns anywhere). */
+  kind: 'return' | 'plan';
+  path: 'template' | 'heuristic';
+  planId: string | null;
+  department: string | null;
+  reportingYear: number | null;
+  clerkName: string | null;
+  clerkPhone: string | null;
+  years: number[];
+  rows: InterpretedRow[];
+  /** ImportIssue.cell is the A1 address on ImportIssue.sheet ("E9"), or "F:F" for a whole column. */
+  issues: ImportIssue[];
+}
+
+class Issues {
+  readonly list: ImportIssue[] = [];
+  add(severity: ImportIssue['severity'], sheet: string, cell: string, message: AppMessage): void {
+    this.list.push({ severity, sheet, cell, message });
+  }
+}
+
+const ref = (sheet: NeutralSheet, cell: NeutralCell | string) => `${sheet.name}!${typeof cell === 'string' ? cell : cell.address}`;
+
+function roundPercent(v: number): number {
+  // 0.105 * 100 = 10.500000000000002; twelve significant digits is far beyond any figure typed.
+  return Number((v * 100).toPrecision(12));
+}
+
+type ReadValue = { kind: 'number'; value: number } | { kind: 'slash' } | { kind: 'empty' } | { kind: 'refused' };
+
+/** One value cell → a number, "/", nothing, or a refusal (already reported as an issue). */
+function readValueCell(cell: NeutralCell | undefined, ind: Indicator | null, sheet: NeutralSheet, issues: Issues): ReadValue {
+  if (!cell || cell.value === null) return { kind: 'empty' };
+  const kind = ind?.kind;
+  const refuse = (m: AppMessage): ReadValue => {
+    issues.add('error', sheet.name, cell.address, m);
+    return { kind: 'refused' };
+  };
+  if (cell.isError || typeof cell.value === 'boolean') return refuse(parseRefusalMessage('not-a-number', String(cell.value)));
+  if (typeof cell.value === 'number') {
+    let v = cell.value;
+    if (!Number.isFinite(v)) return refuse(parseRefusalMessage('not-finite', String(v)));
+    if (cell.percent) {
+      if (!ind || isPercentUnit(ind.unit)) v = roundPercent(v);
+      else
+        issues.add('warning', sheet.name, cell.address, importMessage('import.percent-not-rate', { shown: `${roundPercent(v)}%`, unit: ind.unit, value: v }));
+    }
+    if (v < 0 && (kind === 'cumulative' || kind === 'stock')) return refuse(parseRefusalMessage('negative-count', String(v)));
+    return { kind: 'number', value: v };
+  }
+  const parsed = parseNumberInput(cell.value, kind ? { kind } : {});
+  if (!parsed.ok) return refuse(parseRefusalMessage(parsed.code, parsed.text));
+  if (parsed.kind === 'number') return { kind: 'number', value: parsed.value };
+  return { kind: parsed.kind };
+}
+
+const TOTAL_ROW = /^(合计|总计|小计|累计合计|总合计)$/;
+const FOOTER_ROW = /^(注|备注|说明|附注)[:：]|填报人|填报单位|联系电话|联系人|审核人|负责人|填报日期|制表/;
+
+function emptyValue(): InterpretedValue {
+  return { target: null, actual: null, note: null, targetCell: null, actualCell: null, noteCell: null };
+}
+
+interface PendingRow {
+  row: InterpretedRow;
+  /** 说明 text waiting for the reporting year, when the header did not name one. */
+  note: { text: string; cell: string } | null;
+}
+
+interface TableRead {
+  rows: PendingRow[];
+  hasActualColumns: boolean;
+  years: number[];
+}
+
+type IdLookup = (rowNumber: number, cells: Map<number, NeutralCell>) => string | null;
+
+/** Read the data rows under a table's header. `idFor` (template path) names the indicator directly. */
+function readTable(layout: TableLayout, matcher: Matcher, issues: Issues, idFor: IdLookup | null): TableRead {
+  const { sheet } = layout;
+  const rows: PendingRow[] = [];
+  const leftCols = [layout.codeCol, layout.nameCol].filter((c): c is number => c !== null);
+  const rowNumbers = [...sheet.rows.keys()].filter((r) => r > layout.headerBottom).sort((a, b) => a - b);
+  let sawData = false;
+
+  for (const r of rowNumbers) {
+    const cells = sheet.rows.get(r) as Map<number, NeutralCell>;
+    const nameCell = cells.get(layout.nameCol);
+    const name = cellText(nameCell);
+    const codeCell = layout.codeCol === null ? undefined : cells.get(layout.codeCol);
+    const codeText = cellText(codeCell);
+    const hasValues = layout.valueCols.some((v) => {
+      const c = cells.get(v.col);
+      return c !== undefined && c.value !== null && cellText(c) !== '';
+    });
+    // 合计 may sit in the 领域, 序号 or 指标 column (merged across them).
+    let isTotal = false;
+    for (let c = 1; c <= layout.nameCol && !isTotal; c++) if (TOTAL_ROW.test(toHalfWidth(cellText(cells.get(c))).replace(/\s+/g, ''))) isTotal = true;
+    if (isTotal) {
+      issues.add('warning', sheet.name, (nameCell ?? codeCell ?? cells.values().next().value)?.address ?? `A${r}`, importMessage('import.total-row', { row: r, name: name || '合计' }));
+      continue;
+    }
+    if (name === '') {
+      if (hasValues) issues.add('warning', sheet.name, `${columnLetters(layout.nameCol)}${r}`, importMessage('import.values-without-name', { row: r }));
+      continue;
+    }
+    if (FOOTER_ROW.test(name)) continue;
+    sawData = true;
+    if (sheet.hiddenRows.has(r)) issues.add('warning', sheet.name, nameCell?.address ?? `A${r}`, importMessage('import.hidden-row', { row: r }));
+
+    const code = codeText === '' ? null : normalizeCode(codeText);
+    let ind: Indicator | null = null;
+    const id = idFor?.(r, cells) ?? null;
+    if (id !== null) {
+      ind = matcher.byId(id) ?? null;
+      if (!ind) issues.add('warning', sheet.name, nameCell?.address ?? `A${r}`, importMessage('import.unknown-indicator-id', { row: r, id }));
+    }
+    if (!ind) {
+      const m = matcher.match(name, code);
+      ind = m.indicator;
+      if (ind && m.codeDisagrees)
+        issues.add('warning', sheet.name, (codeCell ?? nameCell)?.address ?? `A${r}`, importMessage('import.code-name-mismatch', { row: r, code: code ?? '', name, planCode: ind.code }));
+      if (ind && m.otherUnit !== null)
+        issues.add('warning', sheet.name, nameCell?.address ?? `A${r}`, importMessage('import.unit-mismatch', { row: r, name, unit: m.otherUnit, planUnit: ind.unit }));
+    }
+    if (ind && layout.unitCol !== null) {
+      const unitCell = cells.get(layout.unitCol);
+      const unit = normalizeName(cellText(unitCell));
+      if (unit !== '' && unit !== normalizeName(ind.unit))
+        issues.add('warning', sheet.name, unitCell?.address ?? `A${r}`, importMessage('import.unit-mismatch', { row: r, name, unit: cellText(unitCell), planUnit: ind.unit }));
+    }
+    if (!ind) issues.add('warning', sheet.name, nameCell?.address ?? `A${r}`, importMessage('import.unmatched-row', { row: r, name }));
+
+    const values: Record<string, InterpretedValue> = {};
+    for (const vc of layout.valueCols) {
+      const key = String(vc.year);
+      const slot = (values[key] ??= emptyValue());
+      const cell = cells.get(vc.col);
+      const read = readValueCell(cell, ind, sheet, issues);
+      if (vc.role === 'target') {
+        slot.targetCell = ref(sheet, cell?.address ?? `${columnLetters(vc.col)}${r}`);
+        slot.target = read.kind === 'number' ? read.value : read.kind === 'slash' ? NO_TARGET : null;
+      } else {
+        slot.actualCell = ref(sheet, cell?.address ?? `${columnLetters(vc.col)}${r}`);
+        slot.actual = read.kind === 'number' ? read.value : null;
+      }
+    }
+    let note: PendingRow['note'] = null;
+    if (layout.noteCol !== null) {
+      const noteCell = cells.get(layout.noteCol);
+      const text = cellText(noteCell);
+      const cellRef = ref(sheet, noteCell?.address ?? `${columnLetters(layout.noteCol)}${r}`);
+      if (layout.noteYear !== null) {
+        const slot = (values[String(layout.noteYear)] ??= emptyValue());
+        slot.note = text === '' ? null : text;
+        slot.noteCell = cellRef;
+      } else note = { text, cell: cellRef };
+    }
+    rows.push({ row: { sheet: sheet.name, row: r, code, name, indicatorId: ind?.id ?? null, values }, note });
+  }
+
+  if (sawData) {
+    const used = new Set([layout.nameCol, ...leftCols, ...layout.valueCols.map((v) => v.col), ...(layout.noteCol === null ? [] : [layout.noteCol])]);
+    for (const c of [...used].sort((a, b) => a - b))
+      if (sheet.hiddenCols.has(c)) issues.add('warning', sheet.name, `${columnLetters(c)}:${columnLetters(c)}`, importMessage('import.hidden-column', { column: columnLetters(c) }));
+  }
+  const years = [...new Set(layout.valueCols.map((v) => v.year))];
+  return { rows, hasActualColumns: layout.valueCols.some((v) => v.role === 'actual'), years };
+}
+
+const LABELS: [RegExp, 'department' | 'clerkName' | 'clerkPhone' | null][] = [
+  [/^(填报单位|报送单位|填报部门|单位名称)$/, 'department'],
+  [/^(填报人|联系人|经办人)$/, 'clerkName'],
+  [/^(联系电话|电话|联系方式)$/, 'clerkPhone'],
+  [/^(填报日期|导出时间|日期|审核人|负责人)$/, null],
+];
+const LABEL_SPLIT = /(填报单位|报送单位|填报部门|单位名称|填报人|联系人|经办人|联系电话|电话|联系方式|填报日期|导出时间|日期|审核人|负责人)\s*[:：]/g;
+
+type SheetInfo = { department: string | null; clerkName: string | null; clerkPhone: string | null };
+
+/** 填报单位：区住建局 填报人：… either in one cell or as label cell + value cell. */
+function readInfoLines(sheet: NeutralSheet, fromRow: number, toRow: number, into: SheetInfo): void {
+  for (const [r, cells] of sheet.rows) {
+    if (r < fromRow || r > toRow) continue;
+    for (const cell of cells.values()) {
+      if (typeof cell.value !== 'string' || !/填报|报送|联系|电话|经办|单位名称/.test(cell.value)) continue;
+      const text = toHalfWidth(cell.value).replace(/\s+/g, ' ');
+      const marks = [...text.matchAll(LABEL_SPLIT)];
+      const pairs: [string, string][] = marks.map((m, i) => {
+        const start = (m.index ?? 0) + m[0].length;
+        const end = marks[i + 1]?.index ?? text.length;
+        return [m[1] as string, text.slice(start, end).trim()];
+      });
+      if (pairs.length === 0 && LABELS.some(([re]) => re.test(text.trim().replace(/[:：]$/, '')))) pairs.push([text.trim().replace(/[:：]$/, ''), '']);
+      for (const [label, inline] of pairs) {
+        const field = LABELS.find(([re]) => re.test(label))?.[1];
+        if (!field) continue;
+        const value = inline !== '' ? inline : cellText(getCell(sheet, r, cell.col + 1));
+        if (value !== '' && into[field] === null) into[field] = value;
+      }
+    }
+  }
+}
+
+function finish(
+  book: NeutralWorkbook,
+  reads: TableRead[],
+  issues: Issues,
+  base: Pick<InterpretedWorkbook, 'path' | 'planId' | 'department' | 'clerkName' | 'clerkPhone'> & { reportingYear: number | null; kind?: 'return' },
+  plan: Plan,
+): InterpretedWorkbook {
+  const hasActual = reads.some((t) => t.hasActualColumns);
+  const kind = base.kind ?? (hasActual ? 'return' : 'plan');
+  let reportingYear = base.reportingYear;
+  if (reportingYear === null && kind === 'return') {
+    for (const t of reads)
+      for (const { row } of t.rows)
+        for (const [y, v] of Object.entries(row.values)) if (v.actual !== null && (reportingYear === null || Number(y) > reportingYear)) reportingYear = Number(y);
+  }
+  // Notes without a year of their own belong to the reporting year.
+  for (const t of reads)
+    for (const p of t.rows) {
+      if (!p.note) continue;
+      const year = reportingYear ?? (t.years.length ? Math.max(...t.years) : null);
+      if (year === null) continue;
+      const slot = (p.row.values[String(year)] ??= emptyValue());
+      slot.note = p.note.text === '' ? null : p.note.text;
+      slot.noteCell = p.note.cell;
+    }
+
+  // One row per indicator: a workbook with a sheet per year gives the same indicator several times.
+  const rows: InterpretedRow[] = [];
+  const byKey = new Map<string, InterpretedRow>();
+  const codes = new Map(plan.indicators.map((i) => [i.id, i.code]));
+  for (const t of reads)
+    for (const { row } of t.rows) {
+      const key = row.indicatorId ?? `name:${normalizeName(row.name)}`;
+      const first = byKey.get(key);
+      if (!first) {
+        byKey.set(key, row);
+        rows.push(row);
+        continue;
+      }
+      for (const [year, v] of Object.entries(row.values)) {
+        const slot = (first.values[year] ??= emptyValue());
+        const merge = <K extends 'target' | 'actual' | 'note'>(field: K, cellField: `${K}Cell`) => {
+          if (v[field] === null) return;
+          if (slot[field] === null) {
+            slot[field] = v[field];
+            slot[cellField] = v[cellField];
+          } else if (slot[field] !== v[field]) {
+            const code = (row.indicatorId ? codes.get(row.indicatorId) : undefined) ?? row.code ?? row.name;
+            const first = slot[cellField] ?? '';
+            const second = v[cellField] ?? '';
+            issues.add('warning', row.sheet, second.split('!').pop() ?? '', importMessage('import.duplicate-value', { code, year, first, second }));
+          }
+        };
+        merge('target', 'targetCell');
+        merge('actual', 'actualCell');
+        merge('note', 'noteCell');
+      }
+    }
+  const years = [...new Set(reads.flatMap((t) => t.years))].sort((a, b) => a - b);
+  return {
+    format: book.format,
+    kind,
+    path: base.path,
+    planId: base.planId,
+    department: base.department,
+    reportingYear,
+    clerkName: base.clerkName,
+    clerkPhone: base.clerkPhone,
+    years,
+    rows,
+    issues: issues.list,
+  };
+}
+
+// --- exact path -------------------------------------------------------------------------------
+
+interface TemplateMeta {
+  values: Partial<Record<MetaKey, string>>;
+  idByRow: Map<number, string>;
+}
+
+function readTemplateMeta(book: NeutralWorkbook): TemplateMeta | null {
+  const meta = book.sheets.find((s) => s.name === SHEET_META);
+  if (!meta) return null;
+  const values: Partial<Record<MetaKey, string>> = {};
+  const idByRow = new Map<number, string>();
+  const keys = new Set<string>(META_KEYS);
+  let inRows = false;
+  for (const r of [...meta.rows.keys()].sort((a, b) => a - b)) {
+    const a = cellText(getCell(meta, r, 1));
+    const b = cellText(getCell(meta, r, 2));
+    if (inRows) {
+      const rowNumber = Number(a);
+      if (Number.isInteger(rowNumber) && b !== '') idByRow.set(rowNumber, b);
+    } else if (a === META_ROWS_HEADER[0] && b === META_ROWS_HEADER[1]) inRows = true;
+    else if (keys.has(a)) values[a as MetaKey] = b;
+  }
+  return values.format === TEMPLATE_FORMAT_NAME ? { values, idByRow } : null;
+}
+
+function interpretTemplate(book: NeutralWorkbook, plan: Plan, meta: TemplateMeta, matcher: Matcher): InterpretedWorkbook | null {
+  const sheet = book.sheets.find((s) => s.name === SHEET_RETURN) ?? book.sheets.find((s) => s.state === 'visible');
+  if (!sheet) return null;
+  const layout = findTable(sheet, { top: ROW_HEADER_1, bottom: ROW_HEADER_2 });
+  if (!layout || layout.headerBottom + 1 !== FIRST_DATA_ROW) return null;
+  const issues = new Issues();
+  const planId = meta.values.planId ?? null;
+  if (planId !== null && planId !== plan.id)
+    issues.add('warning', SHEET_META, 'B3', importMessage('import.other-plan', { planId, current: plan.id }));
+  const year = meta.values.year ? Number(meta.values.year) : null;
+  const reportingYear = year !== null && Number.isInteger(year) ? year : null;
+  // The 说明 column belongs to the reporting year named in the meta sheet.
+  const read = readTable({ ...layout, noteYear: reportingYear }, matcher, issues, (r, cells) => {
+    const fromColumn = layout.idCol === null ? '' : cellText(cells.get(layout.idCol));
+    return fromColumn !== '' ? fromColumn : (meta.idByRow.get(r) ?? null);
+  });
+  const text = (k: MetaKey) => (meta.values[k] && meta.values[k] !== '' ? (meta.values[k] as string) : null);
+  return finish(book, [read], issues, {
+    path: 'template',
+    planId,
+    department: text('department'),
+    clerkName: text('clerkName'),
+    clerkPhone: text('clerkPhone'),
+    reportingYear,
+    kind: 'return',
+  }, plan);
+}
+
+// --- heuristic path ---------------------------------------------------------------------------
+
+const NOT_A_TABLE_SHEET = new RegExp(`^(${SHEET_INSTRUCTIONS}|填报说明|说明|使用说明|instructions?|${SHEET_META})$`, 'i');
+
+function interpretHeuristic(book: NeutralWorkbook, plan: Plan, matcher: Matcher): InterpretedWorkbook {
+  const issues = new Issues();
+  const candidates = book.sheets.filter((s) => s.state !== 'veryHidden' && !NOT_A_TABLE_SHEET.test(s.name.trim()));
+  let tables = candidates.filter((s) => s.state === 'visible').map((s) => findTable(s)).filter((t): t is TableLayout => t !== null);
+  if (tables.length === 0) {
+    tables = candidates.filter((s) => s.state === 'hidden').map((s) => findTable(s)).filter((t): t is TableLayout => t !== null);
+    for (const t of tables) issues.add('warning', t.sheet.name, 'A1', importMessage('import.hidden-sheet', { sheet: t.sheet.name }));
+  }
+  const info: SheetInfo = { department: null, clerkName: null, clerkPhone: null };
+  const reads = tables.map((t) => {
+    readInfoLines(t.sheet, 1, t.sheet.maxRow, info);
+    return readTable(t, matcher, issues, null);
+  });
+  const namedYears = tables.map((t) => t.sheetYear).filter((y): y is number => y !== null);
+  return finish(book, reads, issues, {
+    path: 'heuristic',
+    planId: null,
+    ...info,
+    reportingYear: namedYears.length ? Math.max(...namedYears) : null,
+  }, plan);
+}
+
+/** Interpret a workbook against a plan. Never throws for content: problems become issues. */
+export function interpretWorkbook(book: NeutralWorkbook, plan: Plan): InterpretedWorkbook {
+  const matcher = makeMatcher(plan);
+  const meta = readTemplateMeta(book);
+  if (meta) {
+    const exact = interpretTemplate(book, plan, meta, matcher);
+    if (exact) return exact;
+  }
+  return interpretHeuristic(book, plan, matcher);
+}
+
+/** Read and interpret; a file with no recognisable table is refused like an unreadable one. */
+export async function readAndInterpret(bytes: Uint8Array, fileName: string, plan: Plan): Promise<InterpretedWorkbook> {
+  const book = await readWorkbook(bytes, fileName);
+  const result = interpretWorkbook(book, plan);
+  if (result.rows.length === 0 && result.years.length === 0)
+    throw unreadable('import.no-table', { file: fileName.split(/[\\/]/).pop() ?? fileName });
+  return result;
+}

@@ -1,0 +1,77 @@
+// Matching a row of a clerk's table to an indicator of the plan by 序号 and name. Names are
+// compared normalised (half-width, no spaces, one kind of bracket, unit suffix optional), because
+// the same indicator is typed a dozen ways; the name wins when it and the 序号 disagree.
+import type { Indicator, Plan } from '../../../shared/domain/plan';
+import { displayName } from '../../../shared/domain/plan';
+import { toHalfWidth } from '../../../shared/domain/parse-number';
+
+const BRACKETS: Record<string, string> = { '【': '(', '】': ')', '〔': '(', '〕': ')', '[': '(', ']': ')', '{': '(', '}': ')', '﹙': '(', '﹚': ')' };
+
+/** Half-width, brackets unified to (), no whitespace, lower case. */
+export function normalizeName(name: string): string {
+  return toHalfWidth(name)
+    .replace(/[【】〔〕[\]{}﹙﹚]/g, (ch) => BRACKETS[ch] ?? ch)
+    .replace(/\s+/g, '')
+    .toLowerCase();
+}
+
+const TRAILING_UNIT = /\(([^()]*)\)$/;
+
+/** The normalised name without its trailing "(unit)", and that unit (null when none). */
+export function splitUnit(normalized: string): { bare: string; unit: string | null } {
+  const m = TRAILING_UNIT.exec(normalized);
+  return m ? { bare: normalized.slice(0, m.index), unit: m[1] as string } : { bare: normalized, unit: null };
+}
+
+export function normalizeCode(code: string): string {
+  return toHalfWidth(code).trim().replace(/[.、．]$/, '');
+}
+
+export interface MatchResult {
+  indicator: Indicator | null;
+  /** The 序号 pointed at another indicator than the name did. */
+  codeDisagrees: boolean;
+  /** The unit written after the name, when it is not the plan's unit. */
+  otherUnit: string | null;
+}
+
+export interface Matcher {
+  match(name: string, code: string | null): MatchResult;
+  byId(id: string): Indicator | undefined;
+}
+
+export function makeMatcher(plan: Plan): Matcher {
+  const byName = new Map<string, Indicator>();
+  const byCode = new Map<string, Indicator>();
+  const byId = new Map<string, Indicator>();
+  for (const ind of plan.indicators) {
+    byName.set(normalizeName(displayName(ind)), ind);
+    if (!byName.has(normalizeName(ind.name))) byName.set(normalizeName(ind.name), ind);
+    byCode.set(normalizeCode(ind.code), ind);
+    byId.set(ind.id, ind);
+  }
+  const planUnit = (ind: Indicator) => normalizeName(ind.unit);
+
+  return {
+    byId: (id) => byId.get(id),
+    match(name, code) {
+      const n = normalizeName(name);
+      const { bare, unit } = splitUnit(n);
+      const codeHit = code === null ? undefined : byCode.get(normalizeCode(code));
+      let ind = byName.get(n);
+      let otherUnit: string | null = null;
+      if (!ind) {
+        ind = byName.get(bare);
+        if (ind && unit !== null && unit !== planUnit(ind)) otherUnit = unit;
+      }
+      // A name shortened or lengthened a little still counts when its 序号 agrees.
+      if (!ind && codeHit) {
+        const planBare = normalizeName(codeHit.name);
+        if (bare.length >= 4 && (bare.includes(planBare) || planBare.includes(bare))) ind = codeHit;
+      }
+      if (!ind) return { indicator: null, codeDisagrees: false, otherUnit: null };
+      const codeDisagrees = code !== null && normalizeCode(code) !== '' && normalizeCode(code) !== normalizeCode(ind.code);
+      return { indicator: ind, codeDisagrees, otherUnit };
+    },
+  };
+}

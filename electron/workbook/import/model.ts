@@ -1,0 +1,113 @@
+// The neutral cell grid both readers (ExcelJS for .xlsx, SheetJS for .xls) fill and the interpreter
+// reads. It keeps what a clerk's file says — values, cached formula results, number formats,
+// merges, what is hidden — and nothing about how it was stored.
+
+export type CellValue = number | string | boolean | null;
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+export interface NeutralCell {
+  /** 1-based. */
+  row: number;
+  /** 1-based. */
+  col: number;
+  /** A1 address on its sheet, e.g. "H9". */
+  address: string;
+  /** The value as stored; for a formula, its cached result (never evaluated here). */
+  value: CellValue;
+  /** The formula text when the cell holds one (without "="), else null. */
+  formula: string | null;
+  /** True for an error value (#DIV/0! …): `value` then holds the error text. */
+  isError: boolean;
+  /** The number format string ("0.0%", "General" …), null when none. */
+  numFmt: string | null;
+  /** The number format scales by 100 (a % outside quotes), so 0.875 shows as 87.5%. */
+  percent: boolean;
+}
+
+/** A merged range, 1-based and inclusive. */
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface NeutralSheet {
+  name: string;
+  state: SheetState;
+  /** Cells by row, then by column; only cells that hold something (or a format worth keeping). */
+  rows: Map<number, Map<number, NeutralCell>>;
+  merges: MergeRange[];
+  hiddenRows: Set<number>;
+  hiddenCols: Set<number>;
+  /** Highest row / column number holding a cell (0 when empty). */
+  maxRow: number;
+  maxCol: number;
+}
+
+export interface NeutralWorkbook {
+  format: 'xlsx' | 'xls';
+  sheets: NeutralSheet[];
+}
+
+export function columnLetters(col: number): string {
+  let out = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
+}
+
+/** "B3" → {row: 3, col: 2}; null for anything else. */
+export function parseAddress(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(address.trim().toUpperCase());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1] as string) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+/** "A1:C4" (or a single "B2") → a range; null when malformed. */
+export function parseRange(ref: string): MergeRange | null {
+  const [a, b = a] = ref.split(':');
+  const start = a === undefined ? null : parseAddress(a);
+  const end = b === undefined ? null : parseAddress(b);
+  if (!start || !end) return null;
+  return {
+    top: Math.min(start.row, end.row),
+    left: Math.min(start.col, end.col),
+    bottom: Math.max(start.row, end.row),
+    right: Math.max(start.col, end.col),
+  };
+}
+
+/**
+ * Whether a number format multiplies by 100: a "%" outside quoted text, backslash escapes and
+ * [bracketed] sections. `0.0"%"` (a literal percent sign after a number in percent units) is not.
+ */
+export function isPercentFormat(numFmt: string | null | undefined): boolean {
+  if (!numFmt || !numFmt.includes('%')) return false;
+  const bare = numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return bare.includes('%');
+}
+
+export function newSheet(name: string, state: SheetState): NeutralSheet {
+  return { name, state, rows: new Map(), merges: [], hiddenRows: new Set(), hiddenCols: new Set(), maxRow: 0, maxCol: 0 };
+}
+
+export function putCell(sheet: NeutralSheet, cell: NeutralCell): void {
+  let row = sheet.rows.get(cell.row);
+  if (!row) {
+    row = new Map();
+    sheet.rows.set(cell.row, row);
+  }
+  row.set(cell.col, cell);
+  if (cell.row > sheet.maxRow) sheet.maxRow = cell.row;
+  if (cell.col > sheet.maxCol) sheet.maxCol = cell.col;
+}
+
+export function getCell(sheet: NeutralSheet, row: number, col: number): NeutralCell | undefined {
+  return sheet.rows.get(row)?.get(col);
+}

@@ -1,0 +1,72 @@
+// Legacy .xls (BIFF, as saved by WPS and old Excel) → neutral model, with SheetJS. Read-only
+// options: number formats kept (cellNF), row/column visibility (cellStyles), formulas noted but
+// never evaluated (cached values only). The caller has already checked size and the OLE2 container.
+import * as XLSX from '@e965/xlsx';
+import type { CellValue, NeutralSheet, NeutralWorkbook, SheetState } from './model';
+import { cellAddress, isPercentFormat, newSheet, putCell } from './model';
+
+const STATES: Record<number, SheetState> = { 0: 'visible', 1: 'hidden', 2: 'veryHidden' };
+
+function cellValue(c: XLSX.CellObject): { value: CellValue; isError: boolean } {
+  switch (c.t) {
+    case 'n':
+      return { value: typeof c.v === 'number' ? c.v : Number(c.v), isError: false };
+    case 's':
+      return { value: c.v === undefined ? null : String(c.v), isError: false };
+    case 'b':
+      return { value: Boolean(c.v), isError: false };
+    case 'e':
+      return { value: c.w ?? '#ERROR', isError: true };
+    case 'd':
+      return { value: c.v instanceof Date ? (c.v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : null, isError: false };
+    default:
+      return { value: null, isError: false };
+  }
+}
+
+function readSheet(ws: XLSX.WorkSheet, name: string, state: SheetState): NeutralSheet {
+  const sheet = newSheet(name, state);
+  const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+  for (let r = 0; r < data.length; r++) {
+    const cells = data[r];
+    if (!cells) continue;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (!cell || cell.t === 'z') continue;
+      const { value, isError } = cellValue(cell);
+      const formula = typeof cell.f === 'string' ? cell.f : null;
+      if (value === null && formula === null) continue;
+      const numFmt = typeof cell.z === 'string' ? cell.z : null;
+      putCell(sheet, { row: r + 1, col: c + 1, address: cellAddress(r + 1, c + 1), value, formula, isError, numFmt, percent: isPercentFormat(numFmt) });
+    }
+  }
+  (ws['!rows'] ?? []).forEach((info, i) => {
+    if (info?.hidden) sheet.hiddenRows.add(i + 1);
+  });
+  (ws['!cols'] ?? []).forEach((info, i) => {
+    if (info?.hidden) sheet.hiddenCols.add(i + 1);
+  });
+  for (const m of ws['!merges'] ?? []) sheet.merges.push({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 });
+  return sheet;
+}
+
+/** Throws SheetJS's own error (e.g. "password-protected") for the caller to translate. */
+export function readXls(bytes: Buffer): NeutralWorkbook {
+  const wb = XLSX.read(bytes, {
+    type: 'buffer',
+    dense: true,
+    cellNF: true,
+    cellStyles: true,
+    cellFormula: true,
+    cellDates: false,
+    cellHTML: false,
+    cellText: true,
+    bookVBA: false,
+  });
+  const sheets = wb.SheetNames.map((name, i) => {
+    const ws = wb.Sheets[name];
+    const state = STATES[wb.Workbook?.Sheets?.[i]?.Hidden ?? 0] ?? 'visible';
+    return ws ? readSheet(ws, name, state) : newSheet(name, state);
+  });
+  return { format: 'xls', sheets };
+}

@@ -1,0 +1,71 @@
+// .xlsx → neutral model, with ExcelJS. Only reads: formulas keep their cached results, nothing is
+// evaluated. The zip guard (zip-guard.ts) has already run on the same bytes.
+import ExcelJS from 'exceljs';
+import type { CellValue, MergeRange, NeutralSheet, NeutralWorkbook, SheetState } from './model';
+import { cellAddress, isPercentFormat, newSheet, putCell } from './model';
+
+// Worksheet parts the importer never needs; skipping them saves parse time on large files.
+const IGNORED_NODES = [
+  'dataValidations',
+  'conditionalFormatting',
+  'hyperlinks',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'rowBreaks',
+  'picture',
+  'drawing',
+  'tableParts',
+  'autoFilter',
+  'extLst',
+];
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+type Plain = { value: CellValue; formula: string | null; isError: boolean };
+
+function plainValue(v: ExcelJS.CellValue): Plain {
+  if (v === null || v === undefined) return { value: null, formula: null, isError: false };
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { value: v, formula: null, isError: false };
+  // ExcelJS turns date-formatted numbers into Dates; the grid wants the serial number back.
+  if (v instanceof Date) return { value: (v.getTime() - EXCEL_EPOCH_MS) / 86_400_000, formula: null, isError: false };
+  if ('richText' in v) return { value: v.richText.map((r) => r.text).join(''), formula: null, isError: false };
+  if ('error' in v) return { value: String(v.error), formula: null, isError: true };
+  if ('formula' in v || 'sharedFormula' in v) {
+    const f = v as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
+    const inner = plainValue((f.result ?? null) as ExcelJS.CellValue);
+    const text = 'formula' in f ? f.formula : f.sharedFormula;
+    return { ...inner, formula: text ?? '' };
+  }
+  if ('text' in v) return plainValue((v as ExcelJS.CellHyperlinkValue).text);
+  return { value: null, formula: null, isError: false };
+}
+
+function readSheet(ws: ExcelJS.Worksheet): NeutralSheet {
+  const sheet = newSheet(ws.name, (ws.state as SheetState | undefined) ?? 'visible');
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (row.hidden) sheet.hiddenRows.add(rowNumber);
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      // A merged range's other cells echo the master's value in ExcelJS; the model keeps it once.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const { value, formula, isError } = plainValue(cell.value);
+      if (value === null && formula === null) return;
+      const numFmt = cell.numFmt || null;
+      putCell(sheet, { row: rowNumber, col, address: cellAddress(rowNumber, col), value, formula, isError, numFmt, percent: isPercentFormat(numFmt) });
+    });
+  });
+  const cols = ws.columnCount;
+  for (let c = 1; c <= cols; c++) if (ws.getColumn(c).hidden) sheet.hiddenCols.add(c);
+  // The public route (ws.model.merges) rebuilds the model of every row; _merges is the same data.
+  const merges = (ws as unknown as { _merges: Record<string, MergeRange> })._merges;
+  for (const m of Object.values(merges)) sheet.merges.push({ top: m.top, left: m.left, bottom: m.bottom, right: m.right });
+  return sheet;
+}
+
+export async function readXlsx(bytes: Buffer): Promise<NeutralWorkbook> {
+  const wb = new ExcelJS.Workbook();
+  // ExcelJS declares its own Buffer type (an ArrayBuffer); at run time it takes a Node Buffer.
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES });
+  return { format: 'xlsx', sheets: wb.worksheets.map(readSheet) };
+}

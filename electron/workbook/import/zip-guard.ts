@@ -1,0 +1,175 @@
+// Reads a zip's central directory by hand (no extra package) and refuses, before ExcelJS runs,
+// what would exhaust memory or time: truncated archives, zip bombs (declared or lying sizes),
+// sheets claiming absurd row counts. Each entry is inflated once here with a hard output cap, so
+// an entry that lies about its size is caught without ever allocating more than it declared.
+import { inflateRawSync } from 'node:zlib';
+import type { ImportLimits } from './limits';
+import { unreadable } from './import-messages';
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_EOCD64_LOCATOR = 0x07064b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_LOCAL = 0x04034b50;
+const U32_MAX = 0xffffffff;
+
+type Guard = { file: string; limits: ImportLimits };
+
+function damaged(g: Guard, cause?: unknown) {
+  return unreadable('import.damaged', { file: g.file }, cause);
+}
+
+function findEocd(buf: Buffer): number {
+  const min = Math.max(0, buf.length - 22 - 0xffff);
+  for (let i = buf.length - 22; i >= min; i--) if (buf.readUInt32LE(i) === SIG_EOCD) return i;
+  return -1;
+}
+
+function readBigU64(buf: Buffer, offset: number): number {
+  const v = buf.readBigUInt64LE(offset);
+  return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
+}
+
+/** The central directory's entries; throws UnreadableWorkbookError when the archive is cut or malformed. */
+export function readCentralDirectory(buf: Buffer, g: Guard): ZipEntry[] {
+  const eocd = findEocd(buf);
+  if (eocd < 0) throw damaged(g);
+  let count = buf.readUInt16LE(eocd + 10);
+  let cdSize = buf.readUInt32LE(eocd + 12);
+  let cdOffset = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || cdSize === U32_MAX || cdOffset === U32_MAX) {
+    const loc = eocd - 20;
+    if (loc < 0 || buf.readUInt32LE(loc) !== SIG_EOCD64_LOCATOR) throw damaged(g);
+    const rec = readBigU64(buf, loc + 8);
+    if (rec + 56 > buf.length || buf.readUInt32LE(rec) !== SIG_EOCD64) throw damaged(g);
+    count = readBigU64(buf, rec + 32);
+    cdSize = readBigU64(buf, rec + 40);
+    cdOffset = readBigU64(buf, rec + 48);
+  }
+  if (count > g.limits.maxEntries) throw unreadable('import.zip-bomb', { file: g.file });
+  if (cdOffset + cdSize > buf.length) throw damaged(g);
+
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== SIG_CENTRAL) throw damaged(g);
+    const method = buf.readUInt16LE(p + 10);
+    let compressedSize = buf.readUInt32LE(p + 20);
+    let uncompressedSize = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    let localHeaderOffset = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    // ZIP64 extended information: the fields that overflowed, in this fixed order.
+    let x = p + 46 + nameLen;
+    const extraEnd = x + extraLen;
+    while (x + 4 <= extraEnd) {
+      const id = buf.readUInt16LE(x);
+      const size = buf.readUInt16LE(x + 2);
+      if (id === 0x0001) {
+        let q = x + 4;
+        if (uncompressedSize === U32_MAX) {
+          uncompressedSize = readBigU64(buf, q);
+          q += 8;
+        }
+        if (compressedSize === U32_MAX) {
+          compressedSize = readBigU64(buf, q);
+          q += 8;
+        }
+        if (localHeaderOffset === U32_MAX) localHeaderOffset = readBigU64(buf, q);
+      }
+      x += 4 + size;
+    }
+    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset });
+    p = extraEnd + commentLen;
+  }
+  return entries;
+}
+
+function entryData(buf: Buffer, e: ZipEntry, g: Guard): Buffer {
+  const at = e.localHeaderOffset;
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== SIG_LOCAL) throw damaged(g);
+  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+  const end = start + e.compressedSize;
+  if (end > buf.length) throw damaged(g);
+  return buf.subarray(start, end);
+}
+
+/** Unpack one entry, never producing more than it declared. */
+export function inflateEntry(buf: Buffer, e: ZipEntry, g: Guard): Buffer {
+  const data = entryData(buf, e, g);
+  if (e.method === 0) {
+    if (e.compressedSize !== e.uncompressedSize) throw damaged(g);
+    return data;
+  }
+  if (e.method !== 8) throw unreadable('import.read-failed', { file: g.file });
+  try {
+    // +1 so that "exactly as declared" passes and one byte more fails.
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize + 1) });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw unreadable('import.zip-bomb', { file: g.file }, err);
+    throw damaged(g, err);
+  }
+}
+
+const ROW_ATTR = /\br="?(\d+)/;
+const DIMENSION = /<(?:\w+:)?dimension\b[^>]*\bref="([^"]+)"/;
+
+/** The highest row a worksheet's XML claims: its <dimension ref> and its last <row r=…>. */
+export function claimedRows(xml: Buffer): number {
+  let max = 0;
+  const head = xml.toString('utf8', 0, Math.min(xml.length, 4096));
+  const dim = DIMENSION.exec(head);
+  if (dim) {
+    const last = /(\d+)\s*$/.exec((dim[1] as string).split(':').pop() ?? '');
+    if (last) max = Number(last[1]);
+  }
+  // Rows are written in order, so the last <row …> tag carries the highest number.
+  let at = xml.lastIndexOf('<row ');
+  if (at < 0) at = xml.lastIndexOf(':row ');
+  if (at >= 0) {
+    const m = ROW_ATTR.exec(xml.toString('utf8', at, Math.min(xml.length, at + 200)));
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max;
+}
+
+/**
+ * Every check a zip-based workbook must pass before it is parsed. Returns the entry names (so the
+ * caller can tell an .xlsx from an .ods or .docx).
+ */
+export function guardZip(buf: Buffer, g: Guard): Map<string, ZipEntry> {
+  const entries = readCentralDirectory(buf, g);
+  let total = 0;
+  for (const e of entries) {
+    total += e.uncompressedSize;
+    if (e.uncompressedSize >= g.limits.ratioCheckMinBytes && e.uncompressedSize / Math.max(1, e.compressedSize) > g.limits.maxCompressionRatio)
+      throw unreadable('import.zip-bomb', { file: g.file });
+  }
+  if (total > g.limits.maxUncompressedBytes)
+    throw unreadable('import.too-large-uncompressed', { file: g.file, size: mb(total), max: mb(g.limits.maxUncompressedBytes) });
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  for (const e of entries) {
+    if (e.name.endsWith('/')) continue;
+    const data = inflateEntry(buf, e, g);
+    const sheet = /^xl\/worksheets\/([^/]+)\.xml$/.exec(e.name);
+    if (sheet) {
+      const rows = claimedRows(data);
+      if (rows > g.limits.maxRows) throw unreadable('import.too-many-rows', { file: g.file, sheet: sheet[1] as string, rows, max: g.limits.maxRows });
+    }
+  }
+  return byName;
+}
+
+export function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '');
+}
