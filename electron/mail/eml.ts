@@ -1,0 +1,147 @@
+// Builds an unsent email draft (.eml) carrying an exported workbook: Outlook, Thunderbird, Foxmail
+// and the Windows Mail app open it as a new message ready for the clerk to address and send.
+// Pure: same input, same bytes (the caller passes the date and boundary for reproducible tests).
+import type { StatusCounts } from './summary';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface EmlDraftInput {
+  planName: string;
+  department: string | null;
+  year: number;
+  clerkName: string;
+  clerkPhone?: string;
+  counts: Pick<StatusCounts, 'met' | 'missed' | 'near' | 'not-reported' | 'no-target' | 'total'>;
+  attachmentName: string;
+  attachment: Uint8Array;
+  lang?: 'zh' | 'en';
+  date?: Date;
+  /** MIME boundary; must not occur in the content (base64 text never contains '='-led runs like ours). */
+  boundary?: string;
+}
+
+const CRLF = '\r\n';
+
+/** Base64 in lines of at most 76 characters (RFC 2045 §6.8). */
+export function base64Lines(bytes: Uint8Array): string {
+  const b64 = Buffer.from(bytes).toString('base64');
+  const lines: string[] = [];
+  for (let i = 0; i < b64.length; i += 76) lines.push(b64.slice(i, i + 76));
+  return lines.join(CRLF);
+}
+
+/**
+ * RFC 2047 encoded-words (=?UTF-8?B?…?=), each at most 75 characters, split only between
+ * characters so no word carries half a UTF-8 sequence. Returns the words; callers fold them.
+ */
+export function encodedWords(text: string): string[] {
+  const words: string[] = [];
+  let chunk = '';
+  const flush = (): void => {
+    if (chunk) words.push(`=?UTF-8?B?${Buffer.from(chunk, 'utf8').toString('base64')}?=`);
+    chunk = '';
+  };
+  for (const ch of text) {
+    // 45 bytes → 60 base64 characters + 12 for the =?UTF-8?B? … ?= wrapper = 72 ≤ 75.
+    if (Buffer.byteLength(chunk + ch, 'utf8') > 45) flush();
+    chunk += ch;
+  }
+  flush();
+  return words.length > 0 ? words : ['=?UTF-8?B??='];
+}
+
+/** A header value: plain ASCII as is, anything else as folded encoded-words. */
+function headerText(text: string): string {
+  return /^[\x20-\x7e]*$/.test(text) ? text : encodedWords(text).join(CRLF + ' ');
+}
+
+/** RFC 2231 parameter continuations (filename*0*=UTF-8''…) keeping each header line short. */
+function rfc2231Parameter(name: string, value: string): string {
+  const encoded = encodeURIComponent(value).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const parts: string[] = [];
+  let rest = encoded;
+  while (rest.length > 0) {
+    let cut = Math.min(60, rest.length);
+    // Never split a %XX escape.
+    const lastPercent = rest.lastIndexOf('%', cut - 1);
+    if (lastPercent > cut - 3 && lastPercent >= 0 && cut < rest.length) cut = lastPercent;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  return parts.map((part, i) => `${name}*${i}*=${i === 0 ? "UTF-8''" : ''}${part}`).join(';' + CRLF + ' ');
+}
+
+function rfc2822Date(date: Date): string {
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${days[date.getUTCDay()]}, ${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
+}
+
+export function emailSubject(input: Pick<EmlDraftInput, 'planName' | 'department' | 'year' | 'lang'>): string {
+  const dept = input.department ?? (input.lang === 'en' ? 'All departments' : '全部单位');
+  return input.lang === 'en'
+    ? `${dept}: ${input.planName} indicator return for ${input.year}`
+    : `${dept}${input.planName}${input.year}年度指标填报`;
+}
+
+export function emailBody(input: EmlDraftInput): string {
+  const c = input.counts;
+  const dept = input.department ?? (input.lang === 'en' ? 'All departments' : '全部单位');
+  const lines =
+    input.lang === 'en'
+      ? [
+          'Hello,',
+          '',
+          `Please find attached the ${input.year} indicator return of ${dept} for "${input.planName}" (${input.attachmentName}).`,
+          '',
+          `${input.year}: ${c.total} indicators — met ${c.met}, missed ${c.missed}, near ${c.near}, not reported ${c['not-reported']}, no target ${c['no-target']}.`,
+          '',
+          `Clerk: ${input.clerkName || '(not set)'}${input.clerkPhone ? `    Phone: ${input.clerkPhone}` : ''}`,
+          '',
+          '(Drafted by Indicator Desk)',
+        ]
+      : [
+          '您好：',
+          '',
+          `现报送${dept}《${input.planName}》${input.year}年度指标完成情况，详见附件“${input.attachmentName}”。`,
+          '',
+          `${input.year}年度共 ${c.total} 项指标：达标 ${c.met} 项，未达标 ${c.missed} 项，接近目标 ${c.near} 项，未填报 ${c['not-reported']} 项，无目标 ${c['no-target']} 项。`,
+          '',
+          `填报人：${input.clerkName || '（未填写）'}${input.clerkPhone ? `    联系电话：${input.clerkPhone}` : ''}`,
+          '',
+          '（本邮件草稿由指标填报台生成）',
+        ];
+  return lines.join(CRLF) + CRLF;
+}
+
+/** The whole .eml draft as text with CRLF line endings (ASCII only: everything else is encoded). */
+export function buildEmlDraft(input: EmlDraftInput): string {
+  const boundary = input.boundary ?? `=_IndicatorDesk_${Buffer.from(String(input.date?.getTime() ?? Date.now())).toString('hex')}`;
+  const headers = [
+    'X-Unsent: 1',
+    'MIME-Version: 1.0',
+    `Date: ${rfc2822Date(input.date ?? new Date())}`,
+    'To: ',
+    `Subject: ${headerText(emailSubject(input))}`,
+    'X-Mailer: Indicator Desk',
+    `Content-Type: multipart/mixed; boundary="${boundary}"`,
+  ];
+  const nameWords = encodedWords(input.attachmentName).join(CRLF + ' ');
+  const parts = [
+    `--${boundary}`,
+    'Content-Type: text/plain; charset=UTF-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    base64Lines(Buffer.from(emailBody(input), 'utf8')),
+    `--${boundary}`,
+    `Content-Type: ${XLSX_MIME};${CRLF} name="${nameWords}"`,
+    'Content-Transfer-Encoding: base64',
+    `Content-Disposition: attachment;${CRLF} ${rfc2231Parameter('filename', input.attachmentName)}`,
+    '',
+    base64Lines(input.attachment),
+    `--${boundary}--`,
+    '',
+  ];
+  return [...headers, '', 'This is a multi-part message in MIME format.', ...parts].join(CRLF);
+}

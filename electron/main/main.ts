@@ -1,0 +1,143 @@
+// The Electron entry (bundled to dist/electron/main.cjs). Order at start-up:
+//   1. single-instance lock (a second launch hands its workbook paths to us and quits);
+//   2. harden every WebContents and the session (no navigation, windows, permissions; CSP);
+//   3. open the database in the data folder, take the day's automatic backup;
+//   4. register the one IPC channel, build the menu, open the window on the local page.
+// TODO(cli): `指标填报台 --cli inspect FILE` in the packaged app is not wired yet; use `npm run cli`.
+import { Menu, app, dialog, session } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { DatabaseOpenError } from '../store/database';
+import { buildMenuTemplate } from './menu';
+import type { MenuCommands } from './menu';
+import { registerApiIpc, senderPolicyFor } from './ipc';
+import { hardenSession, hardenWebContents } from './security';
+import { createAppWindow } from './window';
+import { DesktopActions } from './desktop-actions';
+import { DesktopState } from './desktop-state';
+import { workbookPathsFromArgv } from './second-instance';
+import { text } from './texts';
+
+const isDev = !app.isPackaged;
+const isMac = process.platform === 'darwin';
+// Paths inside the app (the asar archive when packaged; the repository with `electron .`).
+const indexHtmlPath = join(app.getAppPath(), 'dist', 'renderer', 'index.html');
+const preloadPath = join(app.getAppPath(), 'dist', 'electron', 'preload.cjs');
+
+let mainWindow: BrowserWindow | null = null;
+/** Workbooks named before the window could take them (first launch argv, macOS open-file). */
+let pendingPaths: string[] = workbookPathsFromArgv(process.argv, process.cwd());
+
+const state = new DesktopState({
+  userData: app.getPath('userData'),
+  appVersion: app.getVersion(),
+  onLangChange: () => installMenu(),
+});
+const actions = new DesktopActions(state, () => mainWindow);
+
+function installMenu(): void {
+  const run = (command: () => Promise<void>) => () => void actions.guard(command);
+  const commands: MenuCommands = {
+    importFiles: run(() => actions.importFiles()),
+    exportWorkbook: run(() => actions.exportWorkbook()),
+    exportWithEmail: run(() => actions.exportWithEmail()),
+    printToPdf: run(() => actions.printToPdf()),
+    backupNow: run(() => actions.backupNow()),
+    restoreFromBackup: run(() => actions.restoreFromBackup()),
+    moveDataFolder: run(() => actions.moveDataFolder()),
+    openDataFolder: run(() => actions.openDataFolder()),
+    about: run(() => actions.about()),
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(state.lang(), commands, { isDev, isMac })));
+}
+
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+function openWindow(): void {
+  mainWindow = createAppWindow({ preloadPath, indexHtmlPath, window: { title: '指标填报台' } });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  mainWindow.webContents.once('did-finish-load', () => {
+    const paths = pendingPaths;
+    pendingPaths = [];
+    void actions.guard(() => actions.importPaths(paths));
+  });
+}
+
+/** Open the database; if it is damaged or not ours, say so and offer a restore instead of a crash. */
+async function openDatabaseOrAsk(): Promise<boolean> {
+  for (;;) {
+    try {
+      state.openServices();
+      return true;
+    } catch (error) {
+      console.error('[main] cannot open the database:', error);
+      const lang = state.lang();
+      const detail = error instanceof DatabaseOpenError ? error.appMessage[lang] : String(error);
+      const { response } = await dialog.showMessageBox({
+        type: 'error',
+        message: text(lang, 'openFailed', { detail }),
+        buttons: [text(lang, 'quit'), text(lang, 'openFailedRestore')],
+        defaultId: 1,
+        cancelId: 0,
+      });
+      if (response !== 1) return false;
+      await actions.guard(() => actions.restoreFromBackup());
+      if (state.isOpen()) return true;
+    }
+  }
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  if (!(await openDatabaseOrAsk())) {
+    app.quit();
+    return;
+  }
+  try {
+    const made = await state.dailyBackup();
+    if (made) console.log('[main] daily backup:', made.path);
+  } catch (error) {
+    // A failed backup must not keep the clerk from working; it is retried at the next start.
+    console.error('[main] daily backup failed:', error);
+  }
+  registerApiIpc(
+    () => state.handlers(),
+    senderPolicyFor(indexHtmlPath, (contents) => mainWindow !== null && contents.id === mainWindow.webContents.id),
+  );
+  installMenu();
+  openWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // The first instance receives our argv through 'second-instance' and imports the files.
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusWindow();
+    void actions.guard(() => actions.importPaths(workbookPathsFromArgv(argv, workingDirectory)));
+  });
+  // macOS delivers double-clicked files this way, possibly before the window exists.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (mainWindow) void actions.guard(() => actions.importPaths([path]));
+    else pendingPaths.push(path);
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (!isMac) app.quit();
+  });
+  app.on('activate', () => {
+    if (!mainWindow && state.isOpen()) openWindow();
+  });
+  app.on('will-quit', () => state.closeServices());
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('[main] start-up failed:', error);
+    app.quit();
+  });
+}

@@ -1,0 +1,88 @@
+// Defence in depth for the shell: the app only ever shows its own local page, so every navigation,
+// new window, permission prompt and embedded webview is refused, and every response gets a strict
+// Content-Security-Policy. Links to the web open in the user's browser, and only http(s) ones.
+import { shell } from 'electron';
+import type { Session, WebContents } from 'electron';
+
+/**
+ * The policy sent with every response. It matches the renderer's own <meta> policy (font-src
+ * data: is needed by the grid's embedded icon font) and adds frame-ancestors, which a <meta>
+ * policy cannot carry.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** True only for a well-formed http: or https: URL without embedded credentials. */
+export function isSafeExternalUrl(raw: unknown): raw is string {
+  if (typeof raw !== 'string' || raw.length > 2048) return false;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
+  return url.username === '' && url.password === '' && url.hostname !== '';
+}
+
+/** Open a link in the user's browser after checking it; anything else (file:, javascript:, smb:…) is dropped. */
+export async function openExternalSafely(raw: unknown): Promise<boolean> {
+  if (!isSafeExternalUrl(raw)) {
+    console.warn('[security] refused to open external URL:', String(raw).slice(0, 200));
+    return false;
+  }
+  // Checked just above: only a well-formed http(s) URL gets here.
+  await shell.openExternal(new URL(raw).toString()); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+  return true;
+}
+
+/**
+ * Applied to every WebContents the app creates (main.ts wires it to 'web-contents-created'): the
+ * page can never navigate away from itself, open a window or attach a webview.
+ */
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    console.warn('[security] blocked navigation to', url.slice(0, 200));
+  });
+  contents.on('will-redirect', (event, url) => {
+    event.preventDefault();
+    console.warn('[security] blocked redirect to', url.slice(0, 200));
+  });
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    void openExternalSafely(url);
+    return { action: 'deny' };
+  });
+}
+
+/** Deny every permission (camera, notifications, clipboard-read…) and add the CSP header. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => {
+    console.warn('[security] denied permission request:', permission);
+    callback(false);
+  });
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const headers = { ...details.responseHeaders };
+    // Drop any policy a response brought with it; ours is the only one.
+    for (const name of Object.keys(headers)) {
+      if (name.toLowerCase() === 'content-security-policy') delete headers[name];
+    }
+    headers['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+    callback({ responseHeaders: headers });
+  });
+}

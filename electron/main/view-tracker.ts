@@ -1,0 +1,40 @@
+// Which (plan, year, department) the clerk is looking at, learned from the grid requests the page
+// makes, so menu commands (导出, 导出并发送邮件) act on the visible table without a second channel.
+import type { ApiHandlers, ApiRequest, Bootstrap } from '../../shared/api/contract';
+
+export type GridView = ApiRequest<'getGrid'>;
+
+export interface ViewTracker {
+  handlers: ApiHandlers;
+  /** The last grid the page asked for, or null before the first one. */
+  lastView(): GridView | null;
+}
+
+/** Wrap handlers so successful getGrid calls record the view and saveSettings reports the language. */
+export function trackViews(handlers: ApiHandlers, onSettingsSaved: (lang: 'zh' | 'en') => void = () => {}): ViewTracker {
+  let last: GridView | null = null;
+  const wrapped: ApiHandlers = {
+    ...handlers,
+    getGrid: async (request) => {
+      const grid = await handlers.getGrid(request);
+      last = { planId: request.planId, year: request.year, department: request.department };
+      return grid;
+    },
+    saveSettings: async (request) => {
+      const saved = await handlers.saveSettings(request);
+      onSettingsSaved(saved.lang);
+      return saved;
+    },
+  };
+  return { handlers: wrapped, lastView: () => last };
+}
+
+/** Before the page has shown a grid: the first plan, this year (clamped to the plan), the clerk's department. */
+export function defaultView(bootstrap: Bootstrap): GridView | null {
+  const plan = bootstrap.plans[0];
+  if (!plan || plan.years.length === 0) return null;
+  const thisYear = Number(bootstrap.today.slice(0, 4));
+  const first = Math.min(...plan.years);
+  const last = Math.max(...plan.years);
+  return { planId: plan.id, year: Math.min(Math.max(thisYear, first), last), department: bootstrap.settings.department };
+}

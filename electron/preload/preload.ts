@@ -1,0 +1,51 @@
+// The preload: the page's only door to the main process. It exposes the API contract as
+// window.indicatorDesk (one invoke per method, nothing else) and a narrow menu-action subscription
+// as window.indicatorDeskShell. Raw ipcRenderer and IPC events never reach the page.
+// Bundled to CommonJS by scripts/build-electron.mjs: a sandboxed preload cannot load ES modules.
+import { contextBridge, ipcRenderer } from 'electron';
+import type { IpcRendererEvent } from 'electron';
+import type { ApiMethod, ApiRequest, ApiResponse, IndicatorDeskApi } from '../../shared/api/contract';
+import type { Result } from '../../shared/api/result';
+import type { MenuAction } from './channels';
+import { API_CHANNEL, MENU_CHANNEL, isMenuAction } from './channels';
+
+function call<M extends ApiMethod>(method: M): (request: ApiRequest<M>) => Promise<Result<ApiResponse<M>>> {
+  return (request) => ipcRenderer.invoke(API_CHANNEL, method, request) as Promise<Result<ApiResponse<M>>>;
+}
+
+// Written out by name and checked with `satisfies`: a method added to the contract and not here (or
+// a stray extra) is a compile error; tests/electron/shell/preload.test.ts checks the same at runtime.
+export const indicatorDeskApi = {
+  getBootstrap: call('getBootstrap'),
+  getPlan: call('getPlan'),
+  getGrid: call('getGrid'),
+  saveCells: call('saveCells'),
+  getCellHistory: call('getCellHistory'),
+  previewImport: call('previewImport'),
+  applyImport: call('applyImport'),
+  undoImport: call('undoImport'),
+  listImports: call('listImports'),
+  exportWorkbook: call('exportWorkbook'),
+  getProgress: call('getProgress'),
+  saveSettings: call('saveSettings'),
+} satisfies IndicatorDeskApi;
+
+export interface IndicatorDeskShell {
+  /** Subscribe to native menu actions; returns the unsubscribe function. */
+  onMenuAction(callback: (action: MenuAction) => void): () => void;
+}
+
+export const indicatorDeskShell: IndicatorDeskShell = {
+  onMenuAction(callback) {
+    const listener = (_event: IpcRendererEvent, action: unknown): void => {
+      if (isMenuAction(action)) callback(action);
+    };
+    ipcRenderer.on(MENU_CHANNEL, listener);
+    return () => {
+      ipcRenderer.removeListener(MENU_CHANNEL, listener);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('indicatorDesk', indicatorDeskApi);
+contextBridge.exposeInMainWorld('indicatorDeskShell', indicatorDeskShell);
