@@ -1,0 +1,77 @@
+// The AG Grid column definitions, exercised through their own getters, formatters and class
+// rules with real seed rows: ids, editability, status classes and tooltips.
+import type { ColDef, ColGroupDef } from 'ag-grid-community';
+import { describe, expect, it } from 'vitest';
+import { buildColumnDefs } from '../../renderer/src/grid/column-defs';
+import type { IndicatorRowData } from '../../renderer/src/grid/row-model';
+import { toRowData, withRefusedEdit, cellOf } from '../../renderer/src/grid/row-model';
+import { allColumnIds } from '../../renderer/src/grid/columns';
+import { message } from '../../shared/i18n/messages';
+import { seedRow } from './grid-fixtures';
+
+const YEARS = [2023, 2024, 2025, 2026, 2027];
+type Def = ColDef<IndicatorRowData>;
+
+function leaves(defs: (Def | ColGroupDef<IndicatorRowData>)[]): Def[] {
+  return defs.flatMap((d) => ('children' in d ? leaves(d.children as Def[]) : [d as Def]));
+}
+
+function leaf(lang: 'zh' | 'en', id: string): Def {
+  const found = leaves(buildColumnDefs({ years: YEARS, reportingYear: 2025, lang })).find((d) => d.colId === id);
+  if (!found) throw new Error(id);
+  return found;
+}
+
+// The getters only read `data`; the rest of AG Grid's params object is irrelevant to them.
+const params = (data: IndicatorRowData) => ({ data }) as never;
+const call = <T>(fn: unknown, data: IndicatorRowData): T => (fn as (p: unknown) => T)(params(data));
+
+describe('buildColumnDefs', () => {
+  it('has exactly the model column ids, year groups titled 2025年, the reporting year emphasised', () => {
+    const defs = buildColumnDefs({ years: YEARS, reportingYear: 2025, lang: 'zh' });
+    expect(leaves(defs).map((d) => d.colId)).toEqual(allColumnIds(YEARS));
+    const groups = defs.filter((d): d is ColGroupDef<IndicatorRowData> => 'children' in d);
+    expect(groups.map((g) => g.headerName)).toEqual(['2023年', '2024年', '2025年', '2026年', '2027年']);
+    expect(groups.find((g) => g.groupId === 'year-2025')?.headerClass).toContain('year-current');
+    expect(groups.find((g) => g.groupId === 'year-2024')?.headerClass).not.toContain('year-current');
+  });
+
+  it('only 实际值 of the reporting year and 说明 are editable; the left columns are pinned; 领域 spans rows', () => {
+    const all = leaves(buildColumnDefs({ years: YEARS, reportingYear: 2025, lang: 'zh' }));
+    expect(all.filter((d) => d.editable === true).map((d) => d.colId)).toEqual(['actual-2025', 'note']);
+    expect(all.filter((d) => d.pinned === 'left').map((d) => d.colId)).toEqual(['domain', 'code', 'name', 'unit']);
+    expect(leaf('zh', 'domain').spanRows).toBe(true);
+  });
+
+  it('colours 实际值 by status and explains it in the tooltip', () => {
+    const row = toRowData(seedRow('zyyj-02', { 2024: 850, 2025: 1012 }));
+    const actual = leaf('zh', 'actual-2025');
+    expect(call<string[]>(actual.cellClass, row)).toEqual(expect.arrayContaining(['status-missed', 'cell-editable', 'year-current']));
+    expect(call<string>(actual.tooltipValueGetter, row)).toBe('未达标：目标 1,050，实际 1,012，差 38（96.4%）');
+    expect(call<string[]>(leaf('zh', 'actual-2024').cellClass, row)).toContain('status-met');
+    expect(call<string[]>(leaf('zh', 'actual-2024').cellClass, row)).not.toContain('cell-editable');
+    expect(call<string[]>(leaf('zh', 'actual-2023').cellClass, row)).toContain('status-not-reported');
+    expect(call<string>(leaf('en', 'actual-2023').tooltipValueGetter, row)).toBe('2023 is due and has not been reported');
+    expect(call<string[]>(leaf('zh', 'actual-2026').cellClass, row)).toContain('status-pending');
+  });
+
+  it('formats targets, "/" and completion', () => {
+    const row = toRowData(seedRow('zyyj-06', { 2025: 3 }));
+    const fmt = (id: string) => call<string>(leaf('zh', id).valueFormatter, row);
+    expect(fmt('target-2027')).toBe('/');
+    expect(call<string[]>(leaf('zh', 'actual-2027').cellClass, row)).toContain('status-no-target');
+    expect(fmt('completion-2025')).toBe('100%');
+    const big = toRowData(seedRow('zyyj-13', { 2025: 15012 }));
+    expect(call<string>(leaf('en', 'actual-2025').valueFormatter, big)).toBe('15,012');
+    expect(call<string>(leaf('zh', 'units').valueGetter, big)).toMatch(/^\*市住房公积金洞头分中心、/);
+  });
+
+  it('a refused cell is marked and its tooltip gives the reason instead of the status', () => {
+    const row = toRowData(seedRow('zyyj-02'));
+    const refused = withRefusedEdit(row, { year: 2025, field: 'actual' }, cellOf(row, 2025), message('parse.approximate', { text: '约1000' }));
+    const actual = leaf('zh', 'actual-2025');
+    expect(call<string[]>(actual.cellClass, refused)).toContain('cell-refused');
+    expect(call<string>(actual.tooltipValueGetter, refused)).toBe('未保存：“约1000”是约数，请填写确切数字');
+    expect(call<string>(leaf('en', 'actual-2025').tooltipValueGetter, refused)).toBe('Not saved: "约1000" is an approximation; enter the exact figure');
+  });
+});
