@@ -1,6 +1,6 @@
 // Exports the standard template workbook (DESIGN.md §5) for one plan, reporting year and
 // department: 填报表 (the return), 填写说明 (instructions) and the very hidden _meta sheet.
-// Pure in its inputs: a fixed `exportedAt` gives the same workbook content every time.
+// Pure in its inputs: a fixed `exportedAt` gives the same bytes every time.
 import ExcelJS from 'exceljs';
 import type { GridRow } from '../../../shared/api/contract';
 import type { Plan } from '../../../shared/domain/plan';
@@ -8,6 +8,7 @@ import { templateFileName } from '../template-format';
 import { buildInstructionsSheet } from './instructions-sheet';
 import { buildMetaSheet } from './meta-sheet';
 import { buildReturnSheet } from './return-sheet';
+import { stampZipTimes } from './zip-time';
 
 export const WORKBOOK_CREATOR = '指标填报台';
 
@@ -50,7 +51,7 @@ export async function exportTemplate(input: ExportInput): Promise<Uint8Array> {
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return stampZipTimes(new Uint8Array(buffer as ArrayBuffer), input.exportedAt);
 }
 
 /** File name like 住有宜居_2025年度_区住建局_指标填报.xlsx. */

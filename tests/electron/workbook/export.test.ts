@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { GridRow } from '../../../shared/api/contract';
 import type { Indicator, Plan } from '../../../shared/domain/plan';
 import { indicatorsForDepartment, NO_TARGET } from '../../../shared/domain/plan';
@@ -526,5 +526,25 @@ describe('exportTemplate: all departments, with a lower-is-better indicator that
     expect(meta.getCell(META_KEYS.indexOf('department') + 1, 2).value).toBeNull();
     expect(meta.getCell(META_KEYS.indexOf('clerkPhone') + 1, 2).value).toBeNull();
     expect(meta.getCell(META_KEYS.length + 2 + 13, 2).value).toBe('zyyj-13');
+  });
+});
+
+describe('exportTemplate: reproducible output', () => {
+  const rows = buildRows(SEED_PLAN, DEPT, ACTUALS, NOTES, YEAR);
+  const input = { plan: SEED_PLAN, year: YEAR, department: DEPT, rows, clerkName: '张三', clerkPhone: '1', exportedAt: EXPORTED_AT, appVersion: '0.1.0' };
+
+  it('gives the same bytes for the same input whatever the wall clock says, and different bytes for another export time', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(2026, 0, 1, 8, 0, 0));
+      const first = Buffer.from(await exportTemplate(input));
+      vi.setSystemTime(new Date(2026, 5, 1, 9, 13, 37));
+      const second = Buffer.from(await exportTemplate(input));
+      expect(second.equals(first)).toBe(true);
+      const later = Buffer.from(await exportTemplate({ ...input, exportedAt: new Date(Date.UTC(2026, 0, 16)) }));
+      expect(later.equals(first)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
