@@ -1,0 +1,112 @@
+// The exact path: a workbook exported by the app (exportTemplate), edited the way a clerk would —
+// rows re-sorted, names retyped, this year's actuals and notes filled in — and re-saved by
+// LibreOffice, must come back matched by the hidden 指标ID, not by position or name.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GridRow } from '../../../shared/api/contract';
+import type { Indicator } from '../../../shared/domain/plan';
+import { indicatorsForDepartment } from '../../../shared/domain/plan';
+import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
+import { exportTemplate } from '../../../electron/workbook/export/export-template';
+import { FIRST_DATA_ROW, SHEET_RETURN, templateColumns } from '../../../electron/workbook/template-format';
+import { readAndInterpret } from '../../../electron/workbook/import/interpret';
+import { convertWithLibreOffice } from '../../helpers/libreoffice';
+import { makeTempDir } from '../../helpers/tmp';
+
+const YEAR = 2025;
+const DEPT = '区住建局';
+const inds = indicatorsForDepartment(SEED_PLAN, DEPT);
+const cols = templateColumns(SEED_PLAN.years);
+const col = (year: number) => cols.yearCols.find((c) => c.year === year) as (typeof cols.yearCols)[number];
+
+/** Past actuals the database already had when the template was exported. */
+const past = (i: number, year: number) => (year < YEAR ? 100 + i * 10 + (year - 2023) : null);
+/** What the clerk types into the returned file for the reporting year. */
+const typed = (i: number) => 200 + i;
+
+function gridRows(): GridRow[] {
+  return inds.map((ind, i) => ({
+    indicatorId: ind.id,
+    code: ind.code,
+    domain: ind.domain,
+    name: ind.name,
+    unit: ind.unit,
+    kind: ind.kind,
+    direction: ind.direction,
+    leadUnit: ind.leadUnit,
+    coUnits: ind.coUnits,
+    cells: Object.fromEntries(
+      SEED_PLAN.years.map((y) => [String(y), { target: ind.targets[y] ?? null, actual: past(i, y), note: null, status: 'pending' as const, gap: null, completion: null }]),
+    ),
+  }));
+}
+
+const tmp = makeTempDir('import-template-');
+afterAll(() => tmp.cleanup());
+
+let returned: Uint8Array;
+
+beforeAll(async () => {
+  const exported = await exportTemplate({
+    plan: SEED_PLAN, year: YEAR, department: DEPT, rows: gridRows(), clerkName: '王芳', clerkPhone: '0577-63488888',
+    exportedAt: new Date('2026-01-05T08:00:00Z'), appVersion: 'test',
+  });
+  // The clerk: types this year's figures and notes, renames every indicator, then re-sorts the rows
+  // (reversed), carrying each row's cells — including the hidden 指标ID — with it.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(exported) as unknown as ExcelJS.Buffer);
+  const ws = wb.getWorksheet(SHEET_RETURN) as ExcelJS.Worksheet;
+  const moved = [2, 3, 4, 5, ...SEED_PLAN.years.flatMap((y) => [col(y).target, col(y).actual]), cols.note, cols.id];
+  const snapshot = inds.map((_, i) => {
+    const r = FIRST_DATA_ROW + i;
+    ws.getCell(r, col(YEAR).actual).value = typed(i);
+    ws.getCell(r, cols.note).value = `说明${i + 1}`;
+    ws.getCell(r, 3).value = `改名的指标${i + 1}`;
+    return moved.map((c) => ws.getCell(r, c).value);
+  });
+  snapshot.reverse().forEach((values, i) => moved.forEach((c, j) => (ws.getCell(FIRST_DATA_ROW + i, c).value = values[j] ?? null)));
+  const edited = join(tmp.dir, 'edited.xlsx');
+  await wb.xlsx.writeFile(edited);
+  const resavedDir = join(tmp.dir, 'resaved');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(resavedDir);
+  returned = readFileSync(await convertWithLibreOffice(edited, 'xlsx', resavedDir));
+  writeFileSync(join(tmp.dir, 'returned.xlsx'), returned);
+});
+
+describe('exact path (the app\'s own template)', () => {
+  it('matches re-sorted, renamed rows by the hidden 指标ID and reads meta', async () => {
+    const book = await readAndInterpret(returned, '住有宜居_2025年度_区住建局_指标填报.xlsx', SEED_PLAN);
+    expect(book).toMatchObject({
+      format: 'xlsx', kind: 'return', path: 'template', planId: SEED_PLAN.id, department: DEPT, reportingYear: YEAR,
+      clerkName: '王芳', clerkPhone: '0577-63488888', years: SEED_PLAN.years,
+    });
+    expect(book.issues).toEqual([]);
+    expect(book.rows).toHaveLength(inds.length);
+    const n = inds.length;
+    book.rows.forEach((row, k) => {
+      const i = n - 1 - k; // reversed
+      const ind = inds[i] as Indicator;
+      const r = FIRST_DATA_ROW + k;
+      expect([row.sheet, row.row, row.code, row.name, row.indicatorId]).toEqual([SHEET_RETURN, r, ind.code, `改名的指标${i + 1}`, ind.id]);
+      for (const y of SEED_PLAN.years) {
+        const letter = (c: number) => String.fromCharCode(64 + c);
+        expect(row.values[String(y)]).toEqual({
+          target: ind.targets[y],
+          actual: y === YEAR ? typed(i) : past(i, y),
+          note: y === YEAR ? `说明${i + 1}` : null,
+          targetCell: `${SHEET_RETURN}!${letter(col(y).target)}${r}`,
+          actualCell: `${SHEET_RETURN}!${letter(col(y).actual)}${r}`,
+          noteCell: y === YEAR ? `${SHEET_RETURN}!${letter(cols.note)}${r}` : null,
+        });
+      }
+    });
+  });
+
+  it('has "/" as the target of indicator 6 in 2027', async () => {
+    const book = await readAndInterpret(returned, 'r.xlsx', SEED_PLAN);
+    expect(book.rows.find((r) => r.indicatorId === 'zyyj-06')?.values['2027']?.target).toBe('/');
+  });
+});
