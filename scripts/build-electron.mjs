@@ -10,10 +10,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outdir = `${root}dist/electron`;
 
-/** Build both bundles; returns their paths. Exported for tests. */
-export async function buildElectron({ minify = false } = {}) {
+/** Build both bundles; returns their paths. `outdir` lets tests build into a temporary folder. */
+export async function buildElectron({ minify = false, outdir = `${root}dist/electron` } = {}) {
   const common = { bundle: true, format: 'cjs', sourcemap: 'linked', minify, logLevel: 'warning', absWorkingDir: root, legalComments: 'none' };
   await build({
     ...common,
@@ -44,6 +43,8 @@ export async function buildElectron({ minify = false } = {}) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const out = await buildElectron({ minify: process.argv.includes('--minify') });
+  const at = process.argv.indexOf('--outdir');
+  const outdir = at > 0 ? process.argv[at + 1] : undefined;
+  const out = await buildElectron({ minify: process.argv.includes('--minify'), ...(outdir ? { outdir } : {}) });
   console.log(`built ${out.main}\nbuilt ${out.preload}`);
 }

@@ -1,0 +1,95 @@
+// Boots the BUILT main bundle (esbuild output, as packaged) in Node with a recording stand-in for
+// 'electron' (tests/electron/shell/fixtures/boot-main.mjs). Below the stand-in everything is real:
+// services, the SQLite file in the data folder, the automatic backup, the IPC sender check.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDatabaseFile } from '../../../electron/backup/backups';
+import { SHELL_SETTINGS_FILE } from '../../../electron/main/data-folder';
+import { makeTempDir } from '../../helpers/tmp';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const harness = join(import.meta.dirname, 'fixtures', 'boot-main.mjs');
+
+interface BootReport {
+  windows: number;
+  webPreferences: Record<string, unknown>;
+  loadFile: string[];
+  channels: string[];
+  appEvents: string[];
+  sessionHardened: string[];
+  menuTop: string[];
+  fromOurs: { ok: boolean; value?: { mode: string; dataFolder: string; appVersion: string } };
+  fromForeign: { ok: boolean; error?: { code: string } };
+  badPayload: { ok: boolean; error?: { code: string } };
+  sent: { channel: string; payload: { type: string; files?: { name: string; base64: string }[] } }[];
+}
+
+describe('dist/electron/main.cjs', () => {
+  const tmp = makeTempDir();
+  // Inside the repository (.tmp/ is ignored) so the bundle resolves better-sqlite3 from node_modules.
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  const bundleDir = mkdtempSync(join(root, '.tmp', 'main-bundle-'));
+  const bundle = join(bundleDir, 'main.cjs');
+  const workbook = join(tmp.dir, 'incoming', '2025年度_区住建局.xlsx');
+  const bytes = Buffer.from('PK\u0003\u0004 not really a workbook, the hand-off does not parse it');
+
+  const boot = (userData: string): BootReport =>
+    JSON.parse(execFileSync(process.execPath, [harness, root, userData, workbook, bundle], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as BootReport;
+
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(root, 'scripts', 'build-electron.mjs'), '--outdir', bundleDir], { cwd: root, stdio: 'pipe' });
+    mkdirSync(join(tmp.dir, 'incoming'));
+    writeFileSync(workbook, bytes);
+  }, 120_000);
+  afterAll(() => {
+    tmp.cleanup();
+    rmSync(bundleDir, { recursive: true, force: true });
+  });
+
+  it('starts: hardened session, one secure window on the local page, the API channel, Chinese menu', () => {
+    const userData = join(tmp.dir, 'userData');
+    const r = boot(userData);
+    expect(r.windows).toBe(1);
+    expect(r.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, preload: join(root, 'dist', 'electron', 'preload.cjs') });
+    expect(r.loadFile).toEqual([join(root, 'dist', 'renderer', 'index.html')]);
+    expect(r.channels).toEqual(['indicator-desk:api']);
+    expect(r.appEvents).toEqual(expect.arrayContaining(['second-instance', 'web-contents-created', 'will-quit']));
+    expect(r.sessionHardened.sort()).toEqual(['check', 'csp', 'device', 'request']);
+    expect(r.menuTop).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
+
+    expect(r.fromOurs.ok).toBe(true);
+    expect(r.fromOurs.value).toMatchObject({ mode: 'desktop', dataFolder: userData, appVersion: '0.0.0-test' });
+    expect(r.fromForeign).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(r.badPayload).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+
+    // The database is ours, and today's automatic backup was taken.
+    expect(checkDatabaseFile(join(userData, 'indicator-desk.sqlite'))).toEqual({ ok: true });
+    const backups = readdirSync(join(userData, 'backups')).filter((f) => f.endsWith('-daily.sqlite'));
+    expect(backups).toHaveLength(1);
+
+    // A second launch naming a workbook hands its bytes to the page as an import.
+    expect(r.sent).toHaveLength(1);
+    expect(r.sent[0]?.channel).toBe('indicator-desk:menu');
+    expect(r.sent[0]?.payload.type).toBe('import-files');
+    expect(r.sent[0]?.payload.files?.map((f) => f.name)).toEqual(['2025年度_区住建局.xlsx']);
+    expect(Buffer.from(r.sent[0]?.payload.files?.[0]?.base64 ?? '', 'base64').equals(bytes)).toBe(true);
+
+    // Started again the same day: no second daily backup.
+    boot(userData);
+    expect(readdirSync(join(userData, 'backups')).filter((f) => f.endsWith('-daily.sqlite'))).toHaveLength(1);
+  });
+
+  it('opens the database in a moved data folder recorded in the settings file', () => {
+    const userData = join(tmp.dir, 'userData2');
+    const moved = join(tmp.dir, 'D盘', '指标数据');
+    mkdirSync(userData, { recursive: true });
+    writeFileSync(join(userData, SHELL_SETTINGS_FILE), JSON.stringify({ dataFolder: moved }));
+    const r = boot(userData);
+    expect(r.fromOurs.value?.dataFolder).toBe(moved);
+    expect(existsSync(join(moved, 'indicator-desk.sqlite'))).toBe(true);
+    expect(existsSync(join(userData, 'indicator-desk.sqlite'))).toBe(false);
+    expect(readFileSync(join(userData, SHELL_SETTINGS_FILE), 'utf8')).toContain('指标数据');
+  });
+});
