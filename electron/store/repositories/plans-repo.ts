@@ -28,12 +28,26 @@ interface IndicatorRow {
   lead_unit: string;
 }
 
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 export function targetText(t: Target | null | undefined): string | null {
   if (t === undefined || t === null) return null;
   return t === NO_TARGET ? NO_TARGET : String(t);
 }
 
 export class PlansRepo {
+  /**
+   * Plans are read on every grid load and save but change rarely (seed, target revisions): keep the
+   * assembled Plan and drop it whenever a write in this repository could change it.
+   */
+  private readonly cache = new Map<string, Plan>();
+
   constructor(
     private readonly db: Database.Database,
     private readonly audit: AuditRepo,
@@ -59,6 +73,7 @@ export class PlansRepo {
   /** Insert a whole plan (the embedded seed on first open), with audit rows. Call inside a transaction. */
   insertPlan(plan: Plan, ctx: WriteContext): void {
     this.audit.requireTransaction();
+    this.cache.clear();
     const depts = this.listDepartments();
     let order = depts.length;
     const addDept = this.db.prepare('INSERT OR IGNORE INTO departments (name, sort_order) VALUES (?, ?)');
@@ -90,6 +105,15 @@ export class PlansRepo {
   }
 
   getPlan(id: string): Plan {
+    const cached = this.cache.get(id);
+    if (cached) return cached;
+    // Frozen: callers share one object, so an accidental mutation throws instead of corrupting it.
+    const plan = deepFreeze(this.readPlan(id));
+    this.cache.set(id, plan);
+    return plan;
+  }
+
+  private readPlan(id: string): Plan {
     const row = this.db.prepare('SELECT * FROM plans WHERE id = ?').get(id) as PlanRow | undefined;
     if (!row) fail('not-found', 'error.unknown-plan', { id });
     const indRows = this.db.prepare('SELECT * FROM indicators WHERE plan_id = ? ORDER BY sort_order').all(id) as IndicatorRow[];
@@ -99,6 +123,12 @@ export class PlansRepo {
     const targetRows = this.db
       .prepare('SELECT t.indicator_id, t.year, t.value, t.no_target FROM targets t JOIN indicators i ON i.id = t.indicator_id WHERE i.plan_id = ?')
       .all(id) as { indicator_id: string; year: number; value: number | null; no_target: number }[];
+    const coUnitsById = new Map<string, string[]>();
+    for (const c of coRows) {
+      const list = coUnitsById.get(c.indicator_id);
+      if (list) list.push(c.department);
+      else coUnitsById.set(c.indicator_id, [c.department]);
+    }
     const indicators: Indicator[] = indRows.map((r) => ({
       id: r.id,
       code: r.code,
@@ -109,7 +139,7 @@ export class PlansRepo {
       direction: r.direction,
       tolerance: r.tolerance,
       leadUnit: r.lead_unit,
-      coUnits: coRows.filter((c) => c.indicator_id === r.id).map((c) => c.department),
+      coUnits: coUnitsById.get(r.id) ?? [],
       targets: {},
     }));
     const byId = new Map(indicators.map((i) => [i.id, i]));
@@ -134,6 +164,8 @@ export class PlansRepo {
   /** Change one target (e.g. a plan revision), with an audit row. Call inside a transaction. */
   setTarget(indicatorId: string, year: number, target: Target, ctx: WriteContext): void {
     this.audit.requireTransaction();
+    // Cleared before the write: if the transaction rolls back, the next read reloads from disk.
+    this.cache.clear();
     const ind = this.db.prepare('SELECT plan_id FROM indicators WHERE id = ?').get(indicatorId) as { plan_id: string } | undefined;
     if (!ind) fail('not-found', 'error.unknown-indicator', { id: indicatorId });
     const old = this.db.prepare('SELECT value, no_target FROM targets WHERE indicator_id = ? AND year = ?').get(indicatorId, year) as

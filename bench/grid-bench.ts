@@ -1,0 +1,85 @@
+// Grid benchmark in real Chromium against browser mode, with a 10,000-indicator plan:
+//  - first render: navigation start → the first grid row is in the DOM (page-side clock);
+//  - edit-to-colour: Enter pressed on a typed value → the cell carries its status class.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { createServices } from '../electron/services/create-services';
+import { startWebServer } from '../electron/web/server';
+import { syntheticPlan } from './workbook-bench';
+import type { Figure } from './workbook-bench';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+export async function benchGrid(dir: string, rows = 10_000): Promise<Figure[]> {
+  const staticDir = resolve(import.meta.dirname ?? __dirname, '../dist/renderer');
+  if (!existsSync(join(staticDir, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` first');
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium)`);
+  const plan = syntheticPlan(rows);
+  const services = createServices({ dbPath: join(dir, 'grid-bench.sqlite'), mode: 'browser', seedPlan: plan, now: () => new Date('2026-03-15T09:00:00+08:00') });
+  const server = await startWebServer({ handlers: services.handlers, staticDir });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstRowAt?: number };
+      const obs = new MutationObserver(() => {
+        if (w.__firstRowAt === undefined && document.querySelector('.ag-row[row-id]')) {
+          w.__firstRowAt = performance.now();
+          obs.disconnect();
+        }
+      });
+      obs.observe(document, { childList: true, subtree: true });
+    });
+    const firstRenders: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      await page.goto(i === 0 ? server.url : page.url(), { waitUntil: 'load' });
+      await page.waitForSelector('.ag-row[row-id]', { timeout: 60_000 });
+      firstRenders.push(await page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt));
+    }
+
+    // Edit-to-colour on the reporting year's 实际值 of the first row.
+    // With the clock at March 2026 the app opens on 2025, the last year that has ended.
+    const cell = page.locator('.ag-row[row-id="bench-1"] .ag-cell[col-id="actual-2025"]');
+    const editTimes: number[] = [];
+    for (const value of ['500', '700', '640', '900', '655']) {
+      await cell.click();
+      await page.keyboard.type(value);
+      const colId = await cell.getAttribute('col-id');
+      const ms = await page.evaluate(
+        ({ colId: id }) =>
+          new Promise<number>((done) => {
+            const el = document.querySelector(`.ag-row[row-id="bench-1"] .ag-cell[col-id="${id}"]`) as HTMLElement;
+            const before = el.className;
+            let t0 = 0;
+            const obs = new MutationObserver(() => {
+              const now = document.querySelector(`.ag-row[row-id="bench-1"] .ag-cell[col-id="${id}"]`) as HTMLElement;
+              if (t0 && now.className !== before && /status-(met|missed|near)/.test(now.className) && !now.querySelector('input')) {
+                obs.disconnect();
+                done(performance.now() - t0);
+              }
+            });
+            obs.observe(document.querySelector('.ag-body') ?? document.body, { attributes: true, childList: true, subtree: true });
+            t0 = performance.now();
+            const input = document.activeElement as HTMLElement;
+            input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true }));
+          }),
+        { colId },
+      );
+      editTimes.push(ms);
+      await page.waitForTimeout(200);
+    }
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    return [
+      { label: `${rows.toLocaleString('en-US')}-row grid: first render (navigation → first row)`, ms: med(firstRenders) },
+      { label: `${rows.toLocaleString('en-US')}-row grid: edit-to-colour (Enter → status class)`, ms: med(editTimes) },
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+    services.close();
+  }
+}
