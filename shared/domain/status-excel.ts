@@ -2,13 +2,9 @@
 // conditional formats and 完成率 column. Kept beside the rule and proven equal to it by a test that
 // recalculates these formulas in LibreOffice (tests/electron/workbook/status-excel.test.ts).
 import type { Direction } from './plan';
+import { STATUS_EPSILON } from './status';
 
-/**
- * Must equal the EPSILON inside status.ts: differences smaller than this count as "on target", so
- * 87.5 typed and 0.875×100 read back do not disagree. The agreement test has a case that fails if
- * the two drift apart.
- */
-export const STATUS_EPSILON = 1e-9;
+export { STATUS_EPSILON };
 
 export interface StatusFormulaInput {
   direction: Direction;

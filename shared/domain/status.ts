@@ -48,8 +48,12 @@ export function completionRatio(direction: Direction, target: number, actual: nu
   return target / actual;
 }
 
-// Floating-point noise (87.5 typed vs 0.875*100 read from a workbook) must not turn a met cell red.
-const EPSILON = 1e-9;
+/**
+ * Floating-point noise (87.5 typed vs 0.875×100 read from a workbook) must not turn a met cell red:
+ * differences smaller than this count as on target. The exported workbook's formulas use it too.
+ */
+export const STATUS_EPSILON = 1e-9;
+const EPSILON = STATUS_EPSILON;
 
 export function cellStatus(input: StatusInput): StatusResult {
   const { indicator, year, target, actual, today } = input;
