@@ -409,50 +409,64 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
     extending.current = e.shiftKey;
   }, []);
 
+  /** The cells an action applies to: the shift-selected range, or else the focused cell. */
+  const selectedCells = useCallback((): { rows: IndicatorRowData[]; colIds: string[] } | null => {
+    const api = apiRef.current;
+    const focused = api?.getFocusedCell();
+    if (!api || !focused) return null;
+    const box = boxRef.current;
+    const rowsIdx = box ? range(box.top, box.bottom) : [focused.rowIndex];
+    const colIds = box ? box.colIds : [focused.column.getColId()];
+    const rows = rowsIdx.map((i) => api.getDisplayedRowAtIndex(i)?.data).filter((d): d is IndicatorRowData => !!d);
+    return { rows, colIds };
+  }, []);
+
+  /** Empty every editable, non-empty cell of the selection in one action (Delete, Backspace, Ctrl+X). */
+  const clearSelection = useCallback((): boolean => {
+    const sel = selectedCells();
+    if (!sel) return false;
+    const reportingYear = latest.current.grid.year;
+    const edits: CellEdit[] = [];
+    for (const row of sel.rows) {
+      for (const colId of sel.colIds) {
+        const target = editTarget(colId, reportingYear);
+        if (!target || fieldText(cellOf(row, target.year), target.field) === '') continue;
+        edits.push({ indicatorId: row.indicatorId, year: target.year, field: target.field, text: '' });
+      }
+    }
+    if (edits.length === 0) return false;
+    void runSave(edits, 'typed', true);
+    return true;
+  }, [runSave, selectedCells]);
+
   const onKeyDown = useCallback(
     (e: ReactKeyboardEvent<HTMLDivElement>) => {
       if (e.key !== 'Delete' && e.key !== 'Backspace') return;
-      const api = apiRef.current;
-      if (!api || isEditing()) return;
-      const focused = api.getFocusedCell();
-      if (!focused) return;
-      const reportingYear = latest.current.grid.year;
-      // With a range, clear its editable cells; otherwise the focused cell.
-      const box = boxRef.current;
-      const rowsIdx = box ? range(box.top, box.bottom) : [focused.rowIndex];
-      const colIds = box ? box.colIds : [focused.column.getColId()];
-      const edits: CellEdit[] = [];
-      for (const i of rowsIdx) {
-        const node = api.getDisplayedRowAtIndex(i);
-        if (!node?.data) continue;
-        for (const colId of colIds) {
-          const target = editTarget(colId, reportingYear);
-          if (!target || fieldText(cellOf(node.data, target.year), target.field) === '') continue;
-          edits.push({ indicatorId: node.data.indicatorId, year: target.year, field: target.field, text: '' });
-        }
-      }
-      if (edits.length === 0) return;
-      e.preventDefault();
-      void runSave(edits, 'typed', true);
+      if (isEditing()) return;
+      if (clearSelection()) e.preventDefault();
     },
-    [isEditing, runSave],
+    [clearSelection, isEditing],
   );
 
-  const onCopy = useCallback(
-    (e: ReactClipboardEvent<HTMLDivElement>) => {
-      const api = apiRef.current;
-      if (!api || isEditing()) return;
-      const focused = api.getFocusedCell();
-      if (!focused) return;
-      const box = boxRef.current;
-      const rowsIdx = box ? range(box.top, box.bottom) : [focused.rowIndex];
-      const colIds = box ? box.colIds : [focused.column.getColId()];
-      const rows = rowsIdx.map((i) => api.getDisplayedRowAtIndex(i)?.data).filter((d): d is IndicatorRowData => !!d);
+  const copySelection = useCallback(
+    (e: ReactClipboardEvent<HTMLDivElement>): boolean => {
+      const sel = selectedCells();
+      if (!sel || isEditing()) return false;
       const { grid: g, lang: l } = latest.current;
-      e.clipboardData.setData('text/plain', toTsv(copyBlock(rows, colIds, g.year, l)));
+      e.clipboardData.setData('text/plain', toTsv(copyBlock(sel.rows, sel.colIds, g.year, l)));
       e.preventDefault();
+      return true;
     },
-    [isEditing],
+    [isEditing, selectedCells],
+  );
+
+  const onCopy = useCallback((e: ReactClipboardEvent<HTMLDivElement>) => void copySelection(e), [copySelection]);
+
+  const onCut = useCallback(
+    (e: ReactClipboardEvent<HTMLDivElement>) => {
+      if (copySelection(e)) clearSelection();
+    },
+    [clearSelection, copySelection],
   );
 
   const onPaste = useCallback(
@@ -503,6 +517,7 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
       onKeyDown={onKeyDown}
       onMouseDownCapture={onMouseDownCapture}
       onCopy={onCopy}
+      onCut={onCut}
       onPaste={onPaste}
     >
       <AgGridReact<IndicatorRowData>

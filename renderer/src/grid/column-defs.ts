@@ -34,7 +34,8 @@ function refusedText(lang: Lang, data: IndicatorRowData | undefined, colId: stri
 /** Classes every editable cell gets from its UI state: saving, or refused with a reason. */
 function editStateClasses(data: IndicatorRowData | undefined, colId: string): string[] {
   const ui = data?.ui[colId];
-  const out = ['cell-editable'];
+  // ag-cell-editable: AG Grid sets no such class itself; the bench and tests select editable cells by it.
+  const out = ['cell-editable', 'ag-cell-editable'];
   if (ui?.saving) out.push('cell-saving');
   if (ui?.refused) out.push('cell-refused');
   return out;
