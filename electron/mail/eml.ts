@@ -16,7 +16,7 @@ export interface EmlDraftInput {
   attachment: Uint8Array;
   lang?: 'zh' | 'en';
   date?: Date;
-  /** MIME boundary; must not occur in the content (base64 text never contains '='-led runs like ours). */
+  /** MIME boundary; must not occur in the content (base64 lines never contain '_', ours do). */
   boundary?: string;
 }
 
@@ -42,8 +42,9 @@ export function encodedWords(text: string): string[] {
     chunk = '';
   };
   for (const ch of text) {
-    // 45 bytes → 60 base64 characters + 12 for the =?UTF-8?B? … ?= wrapper = 72 ≤ 75.
-    if (Buffer.byteLength(chunk + ch, 'utf8') > 45) flush();
+    // 39 bytes → 52 base64 characters + 12 for the =?UTF-8?B? … ?= wrapper = 64 ≤ 75, which
+    // also leaves room for "Subject: " within the recommended 78-character line.
+    if (Buffer.byteLength(chunk + ch, 'utf8') > 39) flush();
     chunk += ch;
   }
   flush();
@@ -61,7 +62,7 @@ function rfc2231Parameter(name: string, value: string): string {
   const parts: string[] = [];
   let rest = encoded;
   while (rest.length > 0) {
-    let cut = Math.min(60, rest.length);
+    let cut = Math.min(48, rest.length);
     // Never split a %XX escape.
     const lastPercent = rest.lastIndexOf('%', cut - 1);
     if (lastPercent > cut - 3 && lastPercent >= 0 && cut < rest.length) cut = lastPercent;
@@ -117,7 +118,7 @@ export function emailBody(input: EmlDraftInput): string {
 
 /** The whole .eml draft as text with CRLF line endings (ASCII only: everything else is encoded). */
 export function buildEmlDraft(input: EmlDraftInput): string {
-  const boundary = input.boundary ?? `=_IndicatorDesk_${Buffer.from(String(input.date?.getTime() ?? Date.now())).toString('hex')}`;
+  const boundary = input.boundary ?? `=_IndicatorDesk_${(input.date?.getTime() ?? Date.now()).toString(36)}`;
   const headers = [
     'X-Unsent: 1',
     'MIME-Version: 1.0',
@@ -135,7 +136,7 @@ export function buildEmlDraft(input: EmlDraftInput): string {
     '',
     base64Lines(Buffer.from(emailBody(input), 'utf8')),
     `--${boundary}`,
-    `Content-Type: ${XLSX_MIME};${CRLF} name="${nameWords}"`,
+    `Content-Type:${CRLF} ${XLSX_MIME};${CRLF} name="${nameWords}"`,
     'Content-Transfer-Encoding: base64',
     `Content-Disposition: attachment;${CRLF} ${rfc2231Parameter('filename', input.attachmentName)}`,
     '',

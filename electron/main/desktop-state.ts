@@ -1,13 +1,13 @@
 // The desktop app's live state outside any window: which data folder, the open services (database),
 // the clerk's language, and the view the page shows. No Electron here, so it is tested with real
 // SQLite files; restore and "move data folder" swap the services through it.
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { BACKUP_FOLDER_NAME, DEFAULT_KEEP, backupNow, ensureDailyBackup, pruneBackups } from '../backup/backups';
 import type { BackupInfo } from '../backup/backups';
 import { createServices } from '../services/create-services';
 import type { Services } from '../services/create-services';
-import { DB_FILE_NAME } from '../services/paths';
+import { DB_ENV, DB_FILE_NAME } from '../services/paths';
 import { databasePathIn, readShellSettings, resolveDataFolder, writeShellSettings } from './data-folder';
 import type { Lang } from './texts';
 import type { GridView, ViewTracker } from './view-tracker';
@@ -19,6 +19,8 @@ export interface DesktopStateOptions {
   now?: () => Date;
   /** Called when the clerk switches language in the page's settings (the menu is rebuilt). */
   onLangChange?: (lang: Lang) => void;
+  /** Environment to read INDICATOR_DESK_DB from (as the CLI and browser mode do); main passes process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class DesktopState {
@@ -27,8 +29,14 @@ export class DesktopState {
 
   constructor(private readonly options: DesktopStateOptions) {}
 
-  /** Open the database (default: the recorded or default data folder). Throws DatabaseOpenError. */
-  openServices(dbPath: string = databasePathIn(resolveDataFolder(this.options.userData))): void {
+  /** Where the database is when nothing else is said: INDICATOR_DESK_DB, else the data folder. */
+  defaultDbPath(): string {
+    const fromEnv = this.options.env?.[DB_ENV];
+    return fromEnv ? resolve(fromEnv) : databasePathIn(resolveDataFolder(this.options.userData));
+  }
+
+  /** Open the database (default: defaultDbPath()). Throws DatabaseOpenError. */
+  openServices(dbPath: string = this.defaultDbPath()): void {
     this.closeServices();
     const services = createServices({
       dbPath,
@@ -88,7 +96,7 @@ export class DesktopState {
   }
 
   dbPath(): string {
-    return this.current?.services.dbPath ?? databasePathIn(resolveDataFolder(this.options.userData));
+    return this.current?.services.dbPath ?? this.defaultDbPath();
   }
 
   dataFolder(): string {

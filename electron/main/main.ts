@@ -31,6 +31,7 @@ let pendingPaths: string[] = workbookPathsFromArgv(process.argv, process.cwd());
 const state = new DesktopState({
   userData: app.getPath('userData'),
   appVersion: app.getVersion(),
+  env: process.env,
   onLangChange: () => installMenu(),
 });
 const actions = new DesktopActions(state, () => mainWindow);
