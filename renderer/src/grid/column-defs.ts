@@ -65,7 +65,7 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
     colId: targetId,
     headerName: gridText(lang, 'col.target'),
     headerClass: yearClass,
-    width: 92,
+    width: 86,
     valueGetter: (p: Getter) => cellAt(p, year)?.target ?? null,
     valueFormatter: (p: ValueFormatterParams<IndicatorRowData>) => formatTarget(cellAt(p, year)?.target, lang),
     cellClass: (p: CellClassParams<IndicatorRowData>) => {
@@ -78,7 +78,7 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
     colId: actualId,
     headerName: gridText(lang, 'col.actual'),
     headerClass: current ? [yearClass, 'header-editable'] : yearClass,
-    width: 100,
+    width: 94,
     editable: current,
     cellEditor: 'agTextCellEditor',
     cellEditorParams: { maxLength: 200 },
@@ -141,12 +141,12 @@ export function buildColumnDefs(opts: ColumnDefsOptions): IndicatorColumnDef[] {
       spanRows: true,
     }),
     fixedColumn('code', gridText(lang, 'col.code'), 62, { valueGetter: (p: Getter) => p.data?.code ?? '' }),
-    fixedColumn('name', gridText(lang, 'col.name'), 290, {
+    fixedColumn('name', gridText(lang, 'col.name'), 260, {
       valueGetter: (p: Getter) => p.data?.name ?? '',
       tooltipValueGetter: (p: ITooltipParams<IndicatorRowData>) => (p.data ? displayName(p.data) : null),
     }),
     fixedColumn('unit', gridText(lang, 'col.unit'), 62, { valueGetter: (p: Getter) => p.data?.unit ?? '' }),
-    fixedColumn('units', gridText(lang, 'col.units'), 200, {
+    fixedColumn('units', gridText(lang, 'col.units'), 170, {
       valueGetter: (p: Getter) => (p.data ? formatUnits(p.data.leadUnit, p.data.coUnits, lang) : ''),
       tooltipValueGetter: (p: ITooltipParams<IndicatorRowData>) =>
         p.data ? `${gridText(lang, 'tip.lead', { lead: p.data.leadUnit })}\n${formatUnits(p.data.leadUnit, p.data.coUnits, lang)}` : null,
