@@ -186,7 +186,12 @@ export class DesktopActions {
     try {
       restored = await restoreBackup({ backupPath, dbPath, backupFolder: this.state.backupFolder() });
     } finally {
-      this.state.openServices(dbPath);
+      try {
+        this.state.openServices(dbPath);
+      } catch (error) {
+        // Reported by the caller's guard through the restore error, or on the next API call.
+        console.error('[desktop] cannot reopen the database after restore:', error);
+      }
       this.window()?.webContents.reload();
     }
     await this.info(this.t('restored', { path: restored.safetyBackup?.path ?? '—' }));

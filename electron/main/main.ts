@@ -3,7 +3,7 @@
 //   2. harden every WebContents and the session (no navigation, windows, permissions; CSP);
 //   3. open the database in the data folder, take the day's automatic backup;
 //   4. register the one IPC channel, build the menu, open the window on the local page.
-// TODO(cli): `指标填报台 --cli inspect FILE` in the packaged app is not wired yet; use `npm run cli`.
+// With `--cli …` none of that happens: the command-line tool runs and the process exits.
 import { Menu, app, dialog, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { createAppWindow } from './window';
 import { DesktopActions } from './desktop-actions';
 import { DesktopState } from './desktop-state';
 import { workbookPathsFromArgv } from './second-instance';
+import { cliArguments, runPackagedCli } from './cli-mode';
 import { text } from './texts';
 
 const isDev = !app.isPackaged;
@@ -115,7 +116,16 @@ async function start(): Promise<void> {
   openWindow();
 }
 
-if (!app.requestSingleInstanceLock()) {
+const cliArgs = cliArguments(process.argv);
+if (cliArgs) {
+  runPackagedCli(cliArgs, state.defaultDbPath()).then(
+    (code) => app.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      app.exit(2);
+    },
+  );
+} else if (!app.requestSingleInstanceLock()) {
   // The first instance receives our argv through 'second-instance' and imports the files.
   app.quit();
 } else {

@@ -68,7 +68,12 @@ export function hardenWebContents(contents: WebContents): void {
   });
 }
 
-/** Deny every permission (camera, notifications, clipboard-read…) and add the CSP header. */
+/**
+ * Deny every permission (camera, notifications, clipboard-read…) and add the CSP header.
+ * Whether Chromium runs header hooks for file:// responses has varied between Electron versions,
+ * so the renderer's index.html carries the same policy in a <meta> tag; this header is the second
+ * layer (and the only one that can carry frame-ancestors).
+ */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
     console.warn('[security] denied permission request:', permission);

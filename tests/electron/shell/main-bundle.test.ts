@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDatabaseFile } from '../../../electron/backup/backups';
 import { SHELL_SETTINGS_FILE } from '../../../electron/main/data-folder';
+import { createServices } from '../../../electron/services/create-services';
 import { makeTempDir } from '../../helpers/tmp';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -35,8 +36,9 @@ describe('dist/electron/main.cjs', () => {
   const workbook = join(tmp.dir, 'incoming', '2025年度_区住建局.xlsx');
   const bytes = Buffer.from('PK\u0003\u0004 not really a workbook, the hand-off does not parse it');
 
-  const boot = (userData: string): BootReport =>
-    JSON.parse(execFileSync(process.execPath, [harness, root, userData, workbook, bundle], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as BootReport;
+  const run = (userData: string, env: Record<string, string> = {}): string =>
+    execFileSync(process.execPath, [harness, root, userData, workbook, bundle], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const boot = (userData: string): BootReport => JSON.parse(run(userData)) as BootReport;
 
   beforeAll(() => {
     execFileSync(process.execPath, [join(root, 'scripts', 'build-electron.mjs'), '--outdir', bundleDir], { cwd: root, stdio: 'pipe' });
@@ -91,5 +93,27 @@ describe('dist/electron/main.cjs', () => {
     expect(existsSync(join(moved, 'indicator-desk.sqlite'))).toBe(true);
     expect(existsSync(join(userData, 'indicator-desk.sqlite'))).toBe(false);
     expect(readFileSync(join(userData, SHELL_SETTINGS_FILE), 'utf8')).toContain('指标数据');
+  });
+
+  it('with --cli runs the command-line tool on the desktop database, with no window', async () => {
+    const userData = join(tmp.dir, 'userData3');
+    // A real return to inspect: exported by the services from a database of its own.
+    const services = createServices({ dbPath: join(tmp.dir, 'export-source.sqlite'), mode: 'desktop', now: () => new Date('2026-03-01T08:00:00Z') });
+    const planId = (await services.handlers.getBootstrap({})).plans[0]?.id ?? '';
+    const exported = await services.handlers.exportWorkbook({ planId, year: 2025, department: '区住建局' });
+    services.close();
+    const file = join(tmp.dir, exported.fileName);
+    writeFileSync(file, Buffer.from(exported.base64, 'base64'));
+
+    const r = JSON.parse(run(userData, { BOOT_CLI_ARGS: JSON.stringify(['inspect', file, '--json']) })) as { exitCode: number; stdout: string; windows: number; channels: string[] };
+    expect(r.exitCode).toBe(0);
+    expect(r.windows).toBe(0);
+    expect(r.channels).toEqual([]);
+    const inspected = JSON.parse(r.stdout) as { department: string; years: number[]; rows: unknown[] };
+    expect(inspected.department).toBe('区住建局');
+    expect(inspected.rows.length).toBeGreaterThan(0);
+
+    const missing = JSON.parse(run(userData, { BOOT_CLI_ARGS: JSON.stringify(['inspect', join(tmp.dir, 'nope.xlsx')]) })) as { exitCode: number };
+    expect(missing.exitCode).toBe(2);
   });
 });
