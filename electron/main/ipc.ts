@@ -23,13 +23,18 @@ export function senderPolicyFor(indexHtmlPath: string, isOurWebContents: SenderP
   return { indexUrl: pathToFileURL(indexHtmlPath).href, isOurWebContents };
 }
 
-/** The page address without query or fragment (the renderer may use #/routes). */
-function pageOf(url: string): string | null {
+/**
+ * The file a file:// page address points at, without query or fragment (the renderer may use
+ * #/routes), percent-decoded so that Chromium's and Node's spellings of the same path (spaces,
+ * Chinese folder names such as C:\\Program Files\\指标填报台) compare equal. Null for other schemes.
+ */
+export function filePageOf(url: string, platform: NodeJS.Platform = process.platform): string | null {
   try {
     const parsed = new URL(url);
-    parsed.hash = '';
-    parsed.search = '';
-    return parsed.href;
+    if (parsed.protocol !== 'file:' || parsed.host !== '') return null;
+    const path = decodeURIComponent(parsed.pathname);
+    // Windows paths are case-insensitive, and drive letters come in either case.
+    return platform === 'win32' ? path.toLowerCase() : path;
   } catch {
     return null;
   }
@@ -40,8 +45,8 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'send
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
   if (!policy.isOurWebContents(event.sender)) return false;
-  const page = pageOf(frame.url);
-  return page !== null && page.startsWith('file:') && page === pageOf(policy.indexUrl);
+  const page = filePageOf(frame.url);
+  return page !== null && page === filePageOf(policy.indexUrl);
 }
 
 function untrustedSender(): Result<never> {

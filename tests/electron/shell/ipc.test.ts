@@ -16,7 +16,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-import { API_CHANNEL, registerApiIpc, senderPolicyFor } from '../../../electron/main/ipc';
+import { API_CHANNEL, filePageOf, registerApiIpc, senderPolicyFor } from '../../../electron/main/ipc';
 import { createServices } from '../../../electron/services/create-services';
 import type { Services } from '../../../electron/services/create-services';
 
@@ -30,6 +30,19 @@ function event(url: string, options: { sender?: WebContents; subframe?: boolean 
 }
 
 const ourUrl = pathToFileURL(indexHtml).href;
+
+describe('filePageOf', () => {
+  it('treats Chromium’s and Node’s spellings of one file as the same page', () => {
+    const node = 'file:///C:/Program%20Files/%E6%8C%87%E6%A0%87%E5%A1%AB%E6%8A%A5%E5%8F%B0/resources/app.asar/dist/renderer/index.html';
+    const chromium = 'file:///c:/Program Files/指标填报台/resources/app.asar/dist/renderer/index.html#/grid';
+    expect(filePageOf(chromium, 'win32')).toBe(filePageOf(node, 'win32'));
+    expect(filePageOf('file:///opt/指标填报台/index.html?x=1', 'linux')).toBe('/opt/指标填报台/index.html');
+    expect(filePageOf('file:///opt/app/index.html', 'linux')).not.toBe(filePageOf('file:///opt/App/index.html', 'linux'));
+    expect(filePageOf('https://example.com/opt/app/index.html', 'linux')).toBeNull();
+    expect(filePageOf('file://evil-host/opt/app/index.html', 'linux')).toBeNull();
+    expect(filePageOf('not a url', 'linux')).toBeNull();
+  });
+});
 
 describe('the indicator-desk:api channel', () => {
   const tmp = makeTempDir();
