@@ -1,0 +1,113 @@
+// Side panel: every recorded change of the focused cell (who, when, old → new, how — typed, pasted,
+// imported from which file), and the list of imports with an undo button for each.
+import type { AuditEntry, ImportRecord } from '../../../shared/api/contract';
+import type { MessageKey } from '../i18n/catalogue';
+import { formatDateTime, formatNumber } from '../i18n/catalogue';
+import { useLang, useT } from '../i18n/context';
+
+export interface FocusedCell {
+  indicatorId: string;
+  year: number;
+  code: string;
+  name: string;
+}
+
+interface HistoryPanelProps {
+  cell: FocusedCell | null;
+  entries: AuditEntry[] | null;
+  imports: ImportRecord[];
+  onUndoImport: (importId: number) => void;
+  onClose: () => void;
+}
+
+const SOURCE_KEYS: Record<string, MessageKey> = {
+  typed: 'source.typed',
+  pasted: 'source.pasted',
+  undo: 'source.undo',
+  redo: 'source.redo',
+  import: 'source.import',
+  imported: 'source.imported',
+  'undo-import': 'source.undo-import',
+  seed: 'source.seed',
+};
+
+export function HistoryPanel({ cell, entries, imports, onUndoImport, onClose }: HistoryPanelProps): React.JSX.Element {
+  const t = useT();
+  const lang = useLang();
+  const value = (v: string | null): string => {
+    if (v === null || v === '') return t('history.empty-value');
+    return /^-?\d+(\.\d+)?$/.test(v) ? formatNumber(lang, Number(v)) : v;
+  };
+  const sourceLabel = (e: AuditEntry): string => {
+    const key = SOURCE_KEYS[e.source];
+    return key ? t(key) : e.source;
+  };
+  const sorted = entries ? [...entries].sort((a, b) => b.id - a.id) : null;
+
+  return (
+    <aside className="side-panel" aria-label={t('history.title')} data-testid="history-panel">
+      <div className="side-title">
+        <span>{t('history.title')}</span>
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t('common.close')} title={t('common.close')}>×</button>
+      </div>
+      <div className="side-body">
+        {cell === null ? (
+          <p className="muted">{t('history.pick-cell')}</p>
+        ) : (
+          <>
+            <div className="side-cell">{t('history.cell', { code: cell.code, name: cell.name, year: cell.year })}</div>
+            {sorted === null ? (
+              <p className="muted">{t('history.loading')}</p>
+            ) : sorted.length === 0 ? (
+              <p className="muted">{t('history.none')}</p>
+            ) : (
+              <ol className="history-list" data-testid="cell-history">
+                {sorted.map((e) => (
+                  <li key={e.id}>
+                    <div className="history-meta">
+                      <span>{formatDateTime(lang, e.at)}</span>
+                      <span className="who">{e.who}</span>
+                    </div>
+                    <div className="history-change">
+                      {e.field === 'note' ? <span className="field-tag">{t('field.note')}</span> : null}
+                      <span className="old">{value(e.oldValue)}</span>
+                      <span className="arrow">→</span>
+                      <span className="new">{value(e.newValue)}</span>
+                    </div>
+                    <div className="history-source">
+                      {sourceLabel(e)}
+                      {e.sourceFile ? <span className="file-name" title={e.sourceSha256 ?? undefined}>：{e.sourceFile}</span> : null}
+                    </div>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </>
+        )}
+        <h3>{t('history.imports')}</h3>
+        {imports.length === 0 ? (
+          <p className="muted">{t('history.no-imports')}</p>
+        ) : (
+          <ol className="history-list" data-testid="import-list">
+            {[...imports].sort((a, b) => b.importId - a.importId).map((r) => (
+              <li key={r.importId}>
+                <div className="history-meta">
+                  <span>{formatDateTime(lang, r.at)}</span>
+                  <span className="who">{r.who}</span>
+                </div>
+                <div className="history-source">
+                  {t('history.import-line', { files: r.files.map((f) => f.name).join('、'), count: r.changeCount })}
+                </div>
+                {r.undone ? (
+                  <span className="tag">{t('history.undone')}</span>
+                ) : (
+                  <button type="button" className="small" onClick={() => onUndoImport(r.importId)}>{t('import.undo')}</button>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </aside>
+  );
+}
