@@ -87,28 +87,33 @@ type ReadValue = { kind: 'number'; value: number } | { kind: 'slash' } | { kind:
 
 /** One value cell → a number, "/", nothing, or a refusal (already reported as an issue). */
 function readValueCell(cell: NeutralCell | undefined, ind: Indicator | null, sheet: NeutralSheet, issues: Issues): ReadValue {
-  if (!cell || cell.value === null) return { kind: 'empty' };
+  if (!cell || cell.value === null) return EMPTY;
   const kind = ind?.kind;
-  const refuse = (m: AppMessage): ReadValue => {
-    issues.add('error', sheet.name, cell.address, m);
-    return { kind: 'refused' };
-  };
-  if (cell.isError || typeof cell.value === 'boolean') return refuse(parseRefusalMessage('not-a-number', String(cell.value)));
+  if (cell.isError || typeof cell.value === 'boolean') return refuseCell(cell, sheet, issues, parseRefusalMessage('not-a-number', String(cell.value)));
   if (typeof cell.value === 'number') {
     let v = cell.value;
-    if (!Number.isFinite(v)) return refuse(parseRefusalMessage('not-finite', String(v)));
+    if (!Number.isFinite(v)) return refuseCell(cell, sheet, issues, parseRefusalMessage('not-finite', String(v)));
     if (cell.percent) {
       if (!ind || isPercentUnit(ind.unit)) v = roundPercent(v);
       else
         issues.add('warning', sheet.name, cell.address, importMessage('import.percent-not-rate', { shown: `${roundPercent(v)}%`, unit: ind.unit, value: v }));
     }
-    if (v < 0 && (kind === 'cumulative' || kind === 'stock')) return refuse(parseRefusalMessage('negative-count', String(v)));
+    if (v < 0 && (kind === 'cumulative' || kind === 'stock')) return refuseCell(cell, sheet, issues, parseRefusalMessage('negative-count', String(v)));
     return { kind: 'number', value: v };
   }
   const parsed = parseNumberInput(cell.value, kind ? { kind } : {});
-  if (!parsed.ok) return refuse(parseRefusalMessage(parsed.code, parsed.text));
+  if (!parsed.ok) return refuseCell(cell, sheet, issues, parseRefusalMessage(parsed.code, parsed.text));
   if (parsed.kind === 'number') return { kind: 'number', value: parsed.value };
-  return { kind: parsed.kind };
+  return parsed.kind === 'slash' ? SLASH : EMPTY;
+}
+
+const EMPTY: ReadValue = { kind: 'empty' };
+const SLASH: ReadValue = { kind: 'slash' };
+const REFUSED: ReadValue = { kind: 'refused' };
+
+function refuseCell(cell: NeutralCell, sheet: NeutralSheet, issues: Issues, m: AppMessage): ReadValue {
+  issues.add('error', sheet.name, cell.address, m);
+  return REFUSED;
 }
 
 const TOTAL_ROW = /^(合计|总计|小计|累计合计|总合计)$/;
@@ -130,6 +135,14 @@ interface TableRead {
   years: number[];
 }
 
+function rowHasValues(layout: TableLayout, cells: Map<number, NeutralCell>): boolean {
+  for (const v of layout.valueCols) {
+    const c = cells.get(v.col);
+    if (c !== undefined && c.value !== null && cellText(c) !== '') return true;
+  }
+  return false;
+}
+
 type IdLookup = (rowNumber: number, cells: Map<number, NeutralCell>) => string | null;
 
 /** Read the data rows under a table's header. `idFor` (template path) names the indicator directly. */
@@ -146,19 +159,19 @@ function readTable(layout: TableLayout, matcher: Matcher, issues: Issues, idFor:
     const name = cellText(nameCell);
     const codeCell = layout.codeCol === null ? undefined : cells.get(layout.codeCol);
     const codeText = cellText(codeCell);
-    const hasValues = layout.valueCols.some((v) => {
-      const c = cells.get(v.col);
-      return c !== undefined && c.value !== null && cellText(c) !== '';
-    });
     // 合计 may sit in the 领域, 序号 or 指标 column (merged across them).
     let isTotal = false;
-    for (let c = 1; c <= layout.nameCol && !isTotal; c++) if (TOTAL_ROW.test(toHalfWidth(cellText(cells.get(c))).replace(/\s+/g, ''))) isTotal = true;
+    for (let c = 1; c <= layout.nameCol && !isTotal; c++) {
+      const v = cells.get(c)?.value;
+      if (typeof v === 'string' && v.length <= 12) isTotal = TOTAL_ROW.test(v.replace(/[\s\u3000]+/g, ''));
+    }
     if (isTotal) {
-      issues.add('warning', sheet.name, (nameCell ?? codeCell ?? cells.values().next().value)?.address ?? `A${r}`, importMessage('import.total-row', { row: r, name: name || '合计' }));
+      const at = nameCell ?? codeCell ?? cells.values().next().value;
+      issues.add('warning', sheet.name, at?.address ?? `A${r}`, importMessage('import.total-row', { row: r, name: name || '合计' }));
       continue;
     }
     if (name === '') {
-      if (hasValues) issues.add('warning', sheet.name, `${columnLetters(layout.nameCol)}${r}`, importMessage('import.values-without-name', { row: r }));
+      if (rowHasValues(layout, cells)) issues.add('warning', sheet.name, `${columnLetters(layout.nameCol)}${r}`, importMessage('import.values-without-name', { row: r }));
       continue;
     }
     if (FOOTER_ROW.test(name)) continue;

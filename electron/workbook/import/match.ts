@@ -5,14 +5,26 @@ import type { Indicator, Plan } from '../../../shared/domain/plan';
 import { displayName } from '../../../shared/domain/plan';
 import { toHalfWidth } from '../../../shared/domain/parse-number';
 
-const BRACKETS: Record<string, string> = { '【': '(', '】': ')', '〔': '(', '〕': ')', '[': '(', ']': ')', '{': '(', '}': ')', '﹙': '(', '﹚': ')' };
+/** Bracket code points unified to "(" / ")". */
+const OPEN = new Set([0x3010, 0x3014, 0x5b, 0x7b, 0xfe59, 0x28]);
+const CLOSE = new Set([0x3011, 0x3015, 0x5d, 0x7d, 0xfe5a, 0x29]);
 
-/** Half-width, brackets unified to (), no whitespace, lower case. */
+/**
+ * Half-width (as toHalfWidth), brackets unified to (), no whitespace, lower case — in one pass over
+ * char codes, because the importer normalises every row name and, once, every plan name.
+ */
 export function normalizeName(name: string): string {
-  return toHalfWidth(name)
-    .replace(/[【】〔〕[\]{}﹙﹚]/g, (ch) => BRACKETS[ch] ?? ch)
-    .replace(/\s+/g, '')
-    .toLowerCase();
+  const codes: number[] = [];
+  for (let i = 0; i < name.length; i++) {
+    let code = name.charCodeAt(i);
+    if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+    if (code === 0x3000 || code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0) continue;
+    if (OPEN.has(code)) code = 0x28;
+    else if (CLOSE.has(code)) code = 0x29;
+    else if (code >= 0x41 && code <= 0x5a) code += 32;
+    codes.push(code);
+  }
+  return String.fromCharCode(...codes);
 }
 
 const TRAILING_UNIT = /\(([^()]*)\)$/;
@@ -24,7 +36,7 @@ export function splitUnit(normalized: string): { bare: string; unit: string | nu
 }
 
 export function normalizeCode(code: string): string {
-  return toHalfWidth(code).trim().replace(/[.、．]$/, '');
+  return (/[\uff01-\uff5e\u3000]/.test(code) ? toHalfWidth(code) : code).trim().replace(/[.、．]$/, '');
 }
 
 export interface MatchResult {
@@ -41,20 +53,28 @@ export interface Matcher {
 }
 
 export function makeMatcher(plan: Plan): Matcher {
-  const byName = new Map<string, Indicator>();
-  const byCode = new Map<string, Indicator>();
-  const byId = new Map<string, Indicator>();
-  for (const ind of plan.indicators) {
-    byName.set(normalizeName(displayName(ind)), ind);
-    if (!byName.has(normalizeName(ind.name))) byName.set(normalizeName(ind.name), ind);
-    byCode.set(normalizeCode(ind.code), ind);
-    byId.set(ind.id, ind);
-  }
+  const byId = new Map(plan.indicators.map((ind) => [ind.id, ind]));
+  // Built on the first name lookup: the template path matches by id and never needs them.
+  let byName: Map<string, Indicator> | null = null;
+  let byCode: Map<string, Indicator> | null = null;
+  const indexes = () => {
+    if (!byName || !byCode) {
+      byName = new Map();
+      byCode = new Map();
+      for (const ind of plan.indicators) {
+        byName.set(normalizeName(displayName(ind)), ind);
+        if (!byName.has(normalizeName(ind.name))) byName.set(normalizeName(ind.name), ind);
+        byCode.set(normalizeCode(ind.code), ind);
+      }
+    }
+    return { byName, byCode };
+  };
   const planUnit = (ind: Indicator) => normalizeName(ind.unit);
 
   return {
     byId: (id) => byId.get(id),
     match(name, code) {
+      const { byName, byCode } = indexes();
       const n = normalizeName(name);
       const { bare, unit } = splitUnit(n);
       const codeHit = code === null ? undefined : byCode.get(normalizeCode(code));

@@ -143,11 +143,17 @@ export function claimedRows(xml: Buffer): number {
   return max;
 }
 
+export interface GuardedZip {
+  entries: Map<string, ZipEntry>;
+  /** The unpacked XML parts (media and other binaries are checked, then dropped). */
+  parts: Map<string, Buffer>;
+}
+
 /**
- * Every check a zip-based workbook must pass before it is parsed. Returns the entry names (so the
- * caller can tell an .xlsx from an .ods or .docx).
+ * Every check a zip-based workbook must pass before it is parsed. Returns the entries (so the
+ * caller can tell an .xlsx from an .ods or .docx) and the unpacked XML parts.
  */
-export function guardZip(buf: Buffer, g: Guard): Map<string, ZipEntry> {
+export function guardZip(buf: Buffer, g: Guard): GuardedZip {
   const entries = readCentralDirectory(buf, g);
   let total = 0;
   for (const e of entries) {
@@ -158,16 +164,18 @@ export function guardZip(buf: Buffer, g: Guard): Map<string, ZipEntry> {
   if (total > g.limits.maxUncompressedBytes)
     throw unreadable('import.too-large-uncompressed', { file: g.file, size: mb(total), max: mb(g.limits.maxUncompressedBytes) });
   const byName = new Map(entries.map((e) => [e.name, e]));
+  const parts = new Map<string, Buffer>();
   for (const e of entries) {
     if (e.name.endsWith('/')) continue;
     const data = inflateEntry(buf, e, g);
+    if (/\.(xml|rels)$/i.test(e.name)) parts.set(e.name, data);
     const sheet = /^xl\/worksheets\/([^/]+)\.xml$/.exec(e.name);
     if (sheet) {
       const rows = claimedRows(data);
       if (rows > g.limits.maxRows) throw unreadable('import.too-many-rows', { file: g.file, sheet: sheet[1] as string, rows, max: g.limits.maxRows });
     }
   }
-  return byName;
+  return { entries: byName, parts };
 }
 
 export function mb(bytes: number): string {
