@@ -66,6 +66,8 @@ export const GridRowSchema = z.object({
   unit: z.string(),
   kind: z.enum(['cumulative', 'stock', 'rate']),
   direction: z.enum(['higher', 'lower']),
+  /** As on Indicator: lets the renderer colour "near" instantly with the shared rule. */
+  tolerance: z.number().nullable(),
   leadUnit: z.string(),
   coUnits: z.array(z.string()),
   /** Keyed by year as a string ("2025"). */

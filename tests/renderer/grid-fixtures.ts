@@ -25,6 +25,7 @@ export function seedRow(id: string, actuals: Record<number, number> = {}, notes:
     unit: ind.unit,
     kind: ind.kind,
     direction: ind.direction,
+    tolerance: ind.tolerance,
     leadUnit: ind.leadUnit,
     coUnits: ind.coUnits,
     cells,

@@ -95,7 +95,6 @@ export function buildReturnSheet(wb: Workbook, input: ReturnSheetInput): { sheet
   const cols = templateColumns(years);
   const lastCol = cols.note;
   const lastRow = FIRST_DATA_ROW + rows.length - 1;
-  const tolerances = new Map(plan.indicators.map((i) => [i.id, i.tolerance]));
   const ws = wb.addWorksheet(SHEET_RETURN, { properties: { tabColor: { argb: 'FF4472C4' } } });
 
   // 1. Title, info, legend.
@@ -208,7 +207,7 @@ export function buildReturnSheet(wb: Workbook, input: ReturnSheetInput): { sheet
 
   // 5. Conditional formats, one block per year and per run of rows sharing direction and tolerance
   //    and having a numeric target; formulas are relative to the block's first row.
-  addStatusFormats(ws, rows, years, (id) => tolerances.get(id) ?? null);
+  addStatusFormats(ws, rows, years);
 
   // 6. Widths, hidden id column, frozen panes, printing.
   setColumnWidths(ws, input, cols.yearCols, cols.note, cols.id);
@@ -304,20 +303,20 @@ function actualValidation(kind: GridRow['kind']): NonNullable<Cell['dataValidati
   };
 }
 
-function addStatusFormats(ws: Worksheet, rows: GridRow[], years: number[], toleranceOf: (id: string) => number | null): void {
+function addStatusFormats(ws: Worksheet, rows: GridRow[], years: number[]): void {
   const cols = templateColumns(years);
   // Priorities must be unique on the sheet; the three rules of a cell never overlap, so order is free.
   let priority = 1;
   for (const yc of cols.yearCols) {
     const key = (row: GridRow) => {
       const target = row.cells[String(yc.year)]?.target;
-      return typeof target === 'number' ? `${row.direction}|${toleranceOf(row.indicatorId) ?? ''}` : null;
+      return typeof target === 'number' ? `${row.direction}|${row.tolerance ?? ''}` : null;
     };
     for (const [start, end] of runs(rows, (a, b) => key(a) === key(b))) {
       const first = rows[start];
       if (!first || key(first) === null) continue;
       const top = FIRST_DATA_ROW + start;
-      const f = statusFormulas({ direction: first.direction, tolerance: toleranceOf(first.indicatorId), target: ref(yc.target, top), actual: ref(yc.actual, top) });
+      const f = statusFormulas({ direction: first.direction, tolerance: first.tolerance, target: ref(yc.target, top), actual: ref(yc.actual, top) });
       const rule = (formula: string, style: ExpressionRuleType['style']): ExpressionRuleType => ({
         type: 'expression',
         formulae: [formula],

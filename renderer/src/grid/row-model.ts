@@ -15,19 +15,11 @@ export interface CellUi {
 }
 
 export interface IndicatorRowData extends GridRow {
-  /**
-   * Per-indicator tolerance for "near". The grid contract has no such field yet; when the API
-   * sends one along it is used, otherwise null (no "near" colour) — the saved cell's own status
-   * from the API still wins once it arrives.
-   */
-  tolerance: number | null;
   ui: Record<string, CellUi>;
 }
 
 export function toRowData(row: GridRow): IndicatorRowData {
-  const extra = row as GridRow & { tolerance?: unknown };
-  const tolerance = typeof extra.tolerance === 'number' ? extra.tolerance : null;
-  return { ...row, tolerance, ui: {} };
+  return { ...row, ui: {} };
 }
 
 /** "2026-03-01" as a local date: `new Date(iso)` would be UTC midnight, a day early west of Greenwich. */

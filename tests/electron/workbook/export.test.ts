@@ -48,6 +48,7 @@ function buildRows(plan: Plan, department: string | null, actuals: Actuals, note
     unit: ind.unit,
     kind: ind.kind,
     direction: ind.direction,
+    tolerance: ind.tolerance,
     leadUnit: ind.leadUnit,
     coUnits: ind.coUnits,
     cells: Object.fromEntries(

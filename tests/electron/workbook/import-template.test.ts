@@ -35,6 +35,7 @@ function gridRows(): GridRow[] {
     unit: ind.unit,
     kind: ind.kind,
     direction: ind.direction,
+    tolerance: ind.tolerance,
     leadUnit: ind.leadUnit,
     coUnits: ind.coUnits,
     cells: Object.fromEntries(

@@ -41,7 +41,7 @@ function makeGrid(): Grid {
     const id = copy === 0 ? ind.id : `${ind.id}-${copy}`;
     const cells: GridRow['cells'] = {};
     for (const y of SEED_PLAN.years) cells[String(y)] = makeCell(ind.direction, y, ind.targets[y], SAMPLE[ind.id]?.[y] ?? null, null);
-    rows.push({ indicatorId: id, code: copy === 0 ? ind.code : `${ind.code}.${copy}`, domain: copy === 0 ? ind.domain : `${ind.domain}${copy}`, name: ind.name, unit: ind.unit, kind: ind.kind, direction: ind.direction, leadUnit: ind.leadUnit, coUnits: ind.coUnits, cells });
+    rows.push({ indicatorId: id, code: copy === 0 ? ind.code : `${ind.code}.${copy}`, domain: copy === 0 ? ind.domain : `${ind.domain}${copy}`, name: ind.name, unit: ind.unit, kind: ind.kind, direction: ind.direction, tolerance: ind.tolerance, leadUnit: ind.leadUnit, coUnits: ind.coUnits, cells });
   }
   return { planId: SEED_PLAN.id, year: 2025, department: null, years: SEED_PLAN.years, today: TODAY, rows };
 }
