@@ -35,14 +35,29 @@ export interface IndicatorDeskShell {
   onMenuAction(callback: (action: MenuAction) => void): () => void;
 }
 
+// Actions that arrive before the page subscribes (a workbook named on the command line is sent as
+// soon as the page has loaded, possibly before React has mounted) wait here, a few at most.
+const MAX_PENDING = 20;
+const pending: MenuAction[] = [];
+const subscribers = new Set<(action: MenuAction) => void>();
+
+ipcRenderer.on(MENU_CHANNEL, (_event: IpcRendererEvent, action: unknown) => {
+  if (!isMenuAction(action)) return;
+  if (subscribers.size === 0) {
+    if (pending.length < MAX_PENDING) pending.push(action);
+    return;
+  }
+  for (const callback of subscribers) callback(action);
+});
+
 export const indicatorDeskShell: IndicatorDeskShell = {
   onMenuAction(callback) {
-    const listener = (_event: IpcRendererEvent, action: unknown): void => {
-      if (isMenuAction(action)) callback(action);
-    };
-    ipcRenderer.on(MENU_CHANNEL, listener);
+    // Wrapped so the page's function is called with the action only, never the IPC event.
+    const subscriber = (action: MenuAction): void => callback(action);
+    subscribers.add(subscriber);
+    for (const action of pending.splice(0)) subscriber(action);
     return () => {
-      ipcRenderer.removeListener(MENU_CHANNEL, listener);
+      subscribers.delete(subscriber);
     };
   },
 };

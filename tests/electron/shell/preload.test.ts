@@ -14,7 +14,6 @@ const bridge = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   invoked: [] as unknown[][],
   listeners: new Map<string, (...args: unknown[]) => void>(),
-  removed: [] as string[],
 }));
 
 vi.mock('electron', () => ({
@@ -25,7 +24,6 @@ vi.mock('electron', () => ({
       return { ok: true, value: null };
     },
     on: (channel: string, fn: (...args: unknown[]) => void) => bridge.listeners.set(channel, fn),
-    removeListener: (channel: string) => bridge.removed.push(channel),
   },
 }));
 
@@ -59,21 +57,28 @@ describe('preload (source)', () => {
     }
   });
 
-  it('onMenuAction passes only valid actions, without the IPC event, and unsubscribes', () => {
+  it('onMenuAction passes only valid actions, without the IPC event, keeps early ones, and unsubscribes', () => {
     const shell = bridge.exposed.get('indicatorDeskShell') as { onMenuAction: (cb: (...a: unknown[]) => void) => () => void };
-    const received: unknown[][] = [];
-    const unsubscribe = shell.onMenuAction((...args) => received.push(args));
     const listener = bridge.listeners.get('indicator-desk:menu');
     expect(listener).toBeDefined();
     const fakeEvent = { sender: { send: () => {} }, ports: [] };
+    const early = { type: 'import-files', files: [{ name: '启动时.xlsx', base64: 'UEsDBA==' }] };
     const action = { type: 'import-files', files: [{ name: '2025年度.xlsx', base64: 'UEsDBA==' }] };
+    // Sent before the page subscribed (first launch with a workbook): delivered on subscription.
+    listener?.(fakeEvent, early);
+    listener?.(fakeEvent, { type: 'run-shell', command: 'rm -rf /' });
+
+    const received: unknown[][] = [];
+    const unsubscribe = shell.onMenuAction((...args) => received.push(args));
+    expect(received).toEqual([[early]]);
     listener?.(fakeEvent, action);
     listener?.(fakeEvent, { type: 'run-shell', command: 'rm -rf /' });
     listener?.(fakeEvent, { type: 'import-files', files: [] });
     listener?.(fakeEvent, 'import-files');
-    expect(received).toEqual([[action]]);
+    expect(received).toEqual([[early], [action]]);
     unsubscribe();
-    expect(bridge.removed).toEqual(['indicator-desk:menu']);
+    listener?.(fakeEvent, action);
+    expect(received).toHaveLength(2);
   });
 });
 
