@@ -208,7 +208,8 @@ function readSheet(ref: SheetRef, xml: string, strings: string[], formats: (stri
           value = is ? richText(is[1] as string) : null;
         } else if (v !== undefined) {
           if (t === 's') value = strings[Number(v)] ?? '';
-          else if (t === 'str' || t === 'd') value = decodeXml(v);
+          // A formula whose cached result is "" shows nothing: no value, as ExcelJS reads it.
+          else if (t === 'str' || t === 'd') value = v === '' ? null : decodeXml(v);
           else if (t === 'b') value = v.trim() === '1' || v.trim() === 'true';
           else if (t === 'e') {
             value = decodeXml(v);

@@ -48,9 +48,10 @@ const tmp = makeTempDir('import-template-');
 afterAll(() => tmp.cleanup());
 
 let returned: Uint8Array;
+let exported: Uint8Array;
 
 beforeAll(async () => {
-  const exported = await exportTemplate({
+  exported = await exportTemplate({
     plan: SEED_PLAN, year: YEAR, department: DEPT, rows: gridRows(), clerkName: '王芳', clerkPhone: '0577-63488888',
     exportedAt: new Date('2026-01-05T08:00:00Z'), appVersion: 'test',
   });
@@ -109,5 +110,34 @@ describe('exact path (the app\'s own template)', () => {
   it('has "/" as the target of indicator 6 in 2027', async () => {
     const book = await readAndInterpret(returned, 'r.xlsx', SEED_PLAN);
     expect(book.rows.find((r) => r.indicatorId === 'zyyj-06')?.values['2027']?.target).toBe('/');
+  });
+});
+
+describe('exact path fallbacks', () => {
+  it('without the 指标ID column, rows are matched by the meta sheet\'s row list', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(exported) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet(SHEET_RETURN) as ExcelJS.Worksheet;
+    inds.forEach((_, i) => {
+      ws.getCell(FIRST_DATA_ROW + i, cols.id).value = null;
+      ws.getCell(FIRST_DATA_ROW + i, 3).value = `看不出是哪个指标${i}`;
+      ws.getCell(FIRST_DATA_ROW + i, col(YEAR).actual).value = typed(i);
+    });
+    const book = await readAndInterpret(Buffer.from(await wb.xlsx.writeBuffer()), 'r.xlsx', SEED_PLAN);
+    expect(book.path).toBe('template');
+    expect(book.rows.map((r) => [r.row, r.indicatorId, r.values[String(YEAR)]?.actual])).toEqual(
+      inds.map((ind, i) => [FIRST_DATA_ROW + i, ind.id, typed(i)]),
+    );
+    expect(book.issues).toEqual([]);
+  });
+
+  it('an id the plan does not know falls back to the name, with a warning', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(exported) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet(SHEET_RETURN) as ExcelJS.Worksheet;
+    ws.getCell(FIRST_DATA_ROW, cols.id).value = 'no-such-id';
+    const book = await readAndInterpret(Buffer.from(await wb.xlsx.writeBuffer()), 'r.xlsx', SEED_PLAN);
+    expect(book.rows[0]?.indicatorId).toBe(inds[0]?.id);
+    expect(book.issues.map((i) => [i.severity, i.sheet, i.cell, i.message.key])).toEqual([['warning', SHEET_RETURN, `C${FIRST_DATA_ROW}`, 'import.unknown-indicator-id']]);
   });
 });
