@@ -55,11 +55,63 @@ function columnOf(address: string): number {
   return col;
 }
 
-/** The value of attribute `name` in an attribute string (`name` may carry a namespace prefix). */
+/** The value of attribute `name` (optionally namespace-prefixed) in an attribute string. */
 function attr(attrs: string, name: string): string | null {
-  const re = new RegExp(`(?:^|\\s)(?:\\w+:)?${name}="([^"]*)"`);
-  const m = re.exec(attrs);
-  return m ? decodeXml(m[1] as string) : null;
+  const key = `${name}="`;
+  for (let i = attrs.indexOf(key); i >= 0; i = attrs.indexOf(key, i + 1)) {
+    const before = i === 0 ? 32 : attrs.charCodeAt(i - 1);
+    if (before !== 32 && before !== 58 && before !== 9 && before !== 10 && before !== 13) continue; // " " or ":"
+    const from = i + key.length;
+    const to = attrs.indexOf('"', from);
+    return to < 0 ? null : decodeXml(attrs.slice(from, to));
+  }
+  return null;
+}
+
+interface Element {
+  attrs: string;
+  /** Null for a self-closing element. */
+  inner: string | null;
+}
+
+function isNameEnd(code: number): boolean {
+  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13; // space > / tab LF CR
+}
+
+/**
+ * Each unprefixed <tag …>inner</tag> or <tag …/> in xml[from, to), in order. Linear in the input:
+ * every search moves forward, and a missing end tag throws (ExcelJS then reads the file) rather
+ * than rescanning — hostile XML cannot make this quadratic.
+ */
+function elements(xml: string, tag: string, from = 0, to = xml.length): Element[] {
+  const out: Element[] = [];
+  const open = `<${tag}`;
+  const close = `</${tag}>`;
+  let pos = from;
+  for (;;) {
+    const start = xml.indexOf(open, pos);
+    if (start < 0 || start >= to) return out;
+    if (!isNameEnd(xml.charCodeAt(start + open.length))) {
+      pos = start + open.length;
+      continue;
+    }
+    const tagEnd = xml.indexOf('>', start);
+    if (tagEnd < 0 || tagEnd >= to) throw new FastReaderUnsupported(`unterminated <${tag}>`);
+    if (xml.charCodeAt(tagEnd - 1) === 47) {
+      out.push({ attrs: xml.slice(start + open.length, tagEnd - 1), inner: null });
+      pos = tagEnd + 1;
+      continue;
+    }
+    const end = xml.indexOf(close, tagEnd);
+    if (end < 0 || end >= to) throw new FastReaderUnsupported(`no </${tag}>`);
+    out.push({ attrs: xml.slice(start + open.length, tagEnd), inner: xml.slice(tagEnd + 1, end) });
+    pos = end + close.length;
+  }
+}
+
+/** Parts written with a namespace prefix on every element (<x:row>) go to ExcelJS. */
+function requireUnprefixed(xml: string, tag: string): void {
+  if (!xml.includes(`<${tag}`) && new RegExp(`<\\w+:${tag}[\\s>/]`).test(xml)) throw new FastReaderUnsupported(`prefixed <${tag}>`);
 }
 
 /** Fast path for attributes read on every row and cell (unprefixed, as every writer emits them). */
@@ -71,46 +123,50 @@ function cellAttr(attrs: string, name: 'r' | 's' | 't' | 'hidden'): string | nul
   return attrs.slice(at + key.length, end);
 }
 
-const T_RUN = /<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>|<(?:\w+:)?t\s*\/>/g;
-const PHONETIC = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g;
-
 /** Text of an <si> or <is>: its <t> runs, without phonetic (rPh) guides. */
 function richText(xml: string): string {
-  const body = xml.includes('rPh') ? xml.replace(PHONETIC, '') : xml;
   let out = '';
-  T_RUN.lastIndex = 0;
-  for (let m = T_RUN.exec(body); m; m = T_RUN.exec(body)) out += m[1] ?? '';
+  let body = xml;
+  if (body.includes('<rPh')) {
+    let kept = '';
+    let pos = 0;
+    for (;;) {
+      const at = body.indexOf('<rPh', pos);
+      if (at < 0) break;
+      const end = body.indexOf('</rPh>', at);
+      if (end < 0) throw new FastReaderUnsupported('no </rPh>');
+      kept += body.slice(pos, at);
+      pos = end + 6;
+    }
+    body = kept + body.slice(pos);
+  }
+  for (const t of elements(body, 't')) out += t.inner ?? '';
   return decodeXml(out);
 }
 
 function sharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
-  const out: string[] = [];
-  const SI = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g;
-  for (let m = SI.exec(xml); m; m = SI.exec(xml)) out.push(m[1] === undefined ? '' : richText(m[1]));
-  return out;
+  requireUnprefixed(xml, 'si');
+  return elements(xml, 'si').map((si) => (si.inner === null ? '' : richText(si.inner)));
 }
 
 /** Style index → number format code. */
 function styleFormats(xml: string | undefined): (string | null)[] {
   if (!xml) return [];
+  requireUnprefixed(xml, 'cellXfs');
   const custom = new Map<number, string>();
-  const NUMFMT = /<(?:\w+:)?numFmt\b([^>]*?)\/?>/g;
-  for (let m = NUMFMT.exec(xml); m; m = NUMFMT.exec(xml)) {
-    const id = attr(m[1] as string, 'numFmtId');
-    const code = attr(m[1] as string, 'formatCode');
+  for (const f of elements(xml, 'numFmt')) {
+    const id = attr(f.attrs, 'numFmtId');
+    const code = attr(f.attrs, 'formatCode');
     if (id !== null && code !== null) custom.set(Number(id), code);
   }
-  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(xml);
+  const xfs = elements(xml, 'cellXfs')[0]?.inner;
   if (!xfs) return [];
-  const out: (string | null)[] = [];
-  const XF = /<(?:\w+:)?xf\b([^>]*?)(?:\/>|>)/g;
-  const body = xfs[1] as string;
-  for (let m = XF.exec(body); m; m = XF.exec(body)) {
-    const id = Number(attr(m[1] as string, 'numFmtId') ?? 0);
-    out.push(custom.get(id) ?? BUILTIN_FORMATS[id] ?? null);
-  }
-  return out;
+  // <xf> may hold <alignment/> or <protection/> children; only its own attributes matter here.
+  return elements(xfs, 'xf').map((xf) => {
+    const id = Number(attr(xf.attrs, 'numFmtId') ?? 0);
+    return custom.get(id) ?? BUILTIN_FORMATS[id] ?? null;
+  });
 }
 
 interface SheetRef {
@@ -127,12 +183,12 @@ interface Rel {
 /** The workbook's relationships by id, targets resolved to part names. */
 function workbookRels(relsXml: string | undefined): Map<string, Rel> {
   const rels = new Map<string, Rel>();
-  const REL = /<(?:\w+:)?Relationship\b([^>]*?)\/?>/g;
   const xml = relsXml ?? '';
-  for (let m = REL.exec(xml); m; m = REL.exec(xml)) {
-    const id = attr(m[1] as string, 'Id');
-    const target = attr(m[1] as string, 'Target');
-    const type = attr(m[1] as string, 'Type') ?? '';
+  requireUnprefixed(xml, 'Relationship');
+  for (const rel of elements(xml, 'Relationship')) {
+    const id = attr(rel.attrs, 'Id');
+    const target = attr(rel.attrs, 'Target');
+    const type = attr(rel.attrs, 'Type') ?? '';
     if (id !== null && target !== null) rels.set(id, { type, path: target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}` });
   }
   return rels;
@@ -140,9 +196,8 @@ function workbookRels(relsXml: string | undefined): Map<string, Rel> {
 
 function sheetRefs(workbookXml: string, rels: Map<string, Rel>): SheetRef[] {
   const out: SheetRef[] = [];
-  const SHEET = /<(?:\w+:)?sheet\b([^>]*?)\/?>/g;
-  for (let m = SHEET.exec(workbookXml); m; m = SHEET.exec(workbookXml)) {
-    const attrs = m[1] as string;
+  requireUnprefixed(workbookXml, 'sheet');
+  for (const { attrs } of elements(workbookXml, 'sheet')) {
     const name = attr(attrs, 'name');
     const rid = /\s\w+:id="([^"]*)"/.exec(attrs)?.[1];
     const path = rid === undefined ? undefined : rels.get(rid)?.path;
@@ -153,59 +208,95 @@ function sheetRefs(workbookXml: string, rels: Map<string, Rel>): SheetRef[] {
   return out;
 }
 
-const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
-const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
-const VALUE = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
-const FORMULA = /<(?:\w+:)?f\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;
-const INLINE = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/;
-const COL = /<(?:\w+:)?col\b([^>]*?)\/?>/g;
-const MERGE = /<(?:\w+:)?mergeCell\b([^>]*?)\/?>/g;
 const HIDDEN = /^(1|true)$/;
+
+/** Inner text of the first unprefixed <tag>…</tag> in a cell's XML; undefined when absent. */
+function child(inner: string, tag: string): { attrs: string; text: string } | undefined {
+  const open = `<${tag}`;
+  for (let at = inner.indexOf(open); at >= 0; at = inner.indexOf(open, at + 1)) {
+    if (!isNameEnd(inner.charCodeAt(at + open.length))) continue;
+    const tagEnd = inner.indexOf('>', at);
+    if (tagEnd < 0) throw new FastReaderUnsupported(`unterminated <${tag}>`);
+    if (inner.charCodeAt(tagEnd - 1) === 47) return { attrs: inner.slice(at + open.length, tagEnd - 1), text: '' };
+    const end = inner.indexOf(`</${tag}>`, tagEnd);
+    if (end < 0) throw new FastReaderUnsupported(`no </${tag}>`);
+    return { attrs: inner.slice(at + open.length, tagEnd), text: inner.slice(tagEnd + 1, end) };
+  }
+  return undefined;
+}
 
 function readSheet(ref: SheetRef, xml: string, strings: string[], formats: (string | null)[]): NeutralSheet {
   const sheet = newSheet(ref.name, ref.state);
-  let dataStart = xml.indexOf('<sheetData');
-  if (dataStart < 0) dataStart = xml.search(/<\w+:sheetData\b/);
-  let dataEnd = xml.lastIndexOf('</sheetData>');
-  if (dataEnd < 0) dataEnd = xml.search(/<\/\w+:sheetData>/);
+  requireUnprefixed(xml, 'sheetData');
+  const dataStart = xml.indexOf('<sheetData');
+  const dataEnd = xml.lastIndexOf('</sheetData>');
   const head = dataStart < 0 ? xml : xml.slice(0, dataStart);
-  for (let m = COL.exec(head); m; m = COL.exec(head)) {
-    const a = m[1] as string;
-    if (!HIDDEN.test(attr(a, 'hidden') ?? '')) continue;
-    const min = Number(attr(a, 'min'));
-    const max = Math.min(Number(attr(a, 'max')), 16384);
+  for (const col of elements(head, 'col')) {
+    if (!HIDDEN.test(attr(col.attrs, 'hidden') ?? '')) continue;
+    const min = Number(attr(col.attrs, 'min'));
+    const max = Math.min(Number(attr(col.attrs, 'max')), 16384);
     for (let c = min; c <= max; c++) sheet.hiddenCols.add(c);
   }
-  COL.lastIndex = 0;
 
   if (dataStart >= 0 && dataEnd > dataStart) {
-    const data = xml.slice(dataStart, dataEnd);
     let rowNumber = 0;
-    ROW.lastIndex = 0;
-    for (let rm = ROW.exec(data); rm; rm = ROW.exec(data)) {
-      const rowAttrs = rm[1] as string;
+    // Rows and cells are scanned inline (not through elements()) because they are most of the file.
+    let pos = dataStart;
+    for (;;) {
+      const rowStart = xml.indexOf('<row', pos);
+      if (rowStart < 0 || rowStart >= dataEnd) break;
+      if (!isNameEnd(xml.charCodeAt(rowStart + 4))) {
+        pos = rowStart + 4;
+        continue;
+      }
+      const rowTagEnd = xml.indexOf('>', rowStart);
+      if (rowTagEnd < 0 || rowTagEnd > dataEnd) throw new FastReaderUnsupported('unterminated <row>');
+      const selfClosing = xml.charCodeAt(rowTagEnd - 1) === 47;
+      const rowAttrs = xml.slice(rowStart + 4, selfClosing ? rowTagEnd - 1 : rowTagEnd);
       const r = cellAttr(rowAttrs, 'r');
       rowNumber = r === null ? rowNumber + 1 : Number(r);
+      if (!Number.isInteger(rowNumber) || rowNumber < 1) throw new FastReaderUnsupported(`bad row number ${r}`);
       if (HIDDEN.test(cellAttr(rowAttrs, 'hidden') ?? '')) sheet.hiddenRows.add(rowNumber);
-      const body = rm[2];
-      if (!body) continue;
+      if (selfClosing) {
+        pos = rowTagEnd + 1;
+        continue;
+      }
+      const rowEnd = xml.indexOf('</row>', rowTagEnd);
+      if (rowEnd < 0 || rowEnd > dataEnd) throw new FastReaderUnsupported('no </row>');
+      pos = rowEnd + 6;
       let col = 0;
-      CELL.lastIndex = 0;
-      for (let cm = CELL.exec(body); cm; cm = CELL.exec(body)) {
-        const a = cm[1] as string;
+      let p = rowTagEnd + 1;
+      for (;;) {
+        const cStart = xml.indexOf('<c', p);
+        if (cStart < 0 || cStart >= rowEnd) break;
+        if (!isNameEnd(xml.charCodeAt(cStart + 2))) {
+          p = cStart + 2;
+          continue;
+        }
+        const cTagEnd = xml.indexOf('>', cStart);
+        if (cTagEnd < 0 || cTagEnd > rowEnd) throw new FastReaderUnsupported('unterminated <c>');
+        const cSelf = xml.charCodeAt(cTagEnd - 1) === 47;
+        const a = xml.slice(cStart + 2, cSelf ? cTagEnd - 1 : cTagEnd);
         const addr = cellAttr(a, 'r');
         const parsedCol = addr === null ? 0 : columnOf(addr);
         col = parsedCol > 0 ? parsedCol : col + 1;
-        const inner = cm[2];
-        if (!inner) continue;
+        if (cSelf) {
+          p = cTagEnd + 1;
+          continue;
+        }
+        const cEnd = xml.indexOf('</c>', cTagEnd);
+        if (cEnd < 0 || cEnd > rowEnd) throw new FastReaderUnsupported('no </c>');
+        p = cEnd + 4;
+        const inner = xml.slice(cTagEnd + 1, cEnd);
+        if (inner === '') continue;
         const t = cellAttr(a, 't') ?? 'n';
-        const f = FORMULA.exec(inner);
-        const v = VALUE.exec(inner)?.[1];
+        const f = child(inner, 'f');
+        const v = child(inner, 'v')?.text;
         let value: CellValue = null;
         let isError = false;
         if (t === 'inlineStr') {
-          const is = INLINE.exec(inner);
-          value = is ? richText(is[1] as string) : null;
+          const is = child(inner, 'is');
+          value = is ? richText(is.text) : null;
         } else if (v !== undefined) {
           if (t === 's') value = strings[Number(v)] ?? '';
           // A formula whose cached result is "" shows nothing: no value, as ExcelJS reads it.
@@ -220,7 +311,7 @@ function readSheet(ref: SheetRef, xml: string, strings: string[], formats: (stri
             value = n;
           }
         }
-        const formula = f ? decodeXml(f[1] ?? '') : null;
+        const formula = f ? decodeXml(f.text) : null;
         if (value === null && formula === null) continue;
         const s = cellAttr(a, 's');
         const numFmt = s === null ? (formats[0] ?? null) : (formats[Number(s)] ?? null);
@@ -231,9 +322,8 @@ function readSheet(ref: SheetRef, xml: string, strings: string[], formats: (stri
   }
 
   const tail = dataEnd < 0 ? '' : xml.slice(dataEnd);
-  MERGE.lastIndex = 0;
-  for (let m = MERGE.exec(tail); m; m = MERGE.exec(tail)) {
-    const range = parseRange(attr(m[1] as string, 'ref') ?? '');
+  for (const m of elements(tail, 'mergeCell')) {
+    const range = parseRange(attr(m.attrs, 'ref') ?? '');
     if (range) sheet.merges.push(range);
   }
   return sheet;

@@ -186,6 +186,12 @@ describe('bad files are refused with one clear message', () => {
     expect(e.appMessage.params).toMatchObject({ rows: 1000000, max: IMPORT_LIMITS.maxRows });
   });
 
+  it('malformed sheet XML (thousands of unclosed rows and cells) is refused, not rescanned for ever', async () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => `<row r="${(i % 100) + 1}"><c r="A1"><v>1`).join('');
+    const e = await refusal(minimalXlsx(`${SHEET_HEAD}<sheetData>${rows}</sheetData></worksheet>`), '坏表.xlsx');
+    expect(e.appMessage.key).toBe('import.read-failed');
+  });
+
   it('an OpenDocument spreadsheet → unsupported, saying to save as .xlsx', async () => {
     const ods = zip([
       { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') },
