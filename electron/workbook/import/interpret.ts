@@ -380,7 +380,7 @@ function interpretTemplate(book: NeutralWorkbook, plan: Plan, meta: TemplateMeta
   const issues = new Issues();
   const planId = meta.values.planId ?? null;
   if (planId !== null && planId !== plan.id)
-    issues.add('warning', SHEET_META, 'B3', importMessage('import.other-plan', { planId, current: plan.id }));
+    issues.add('warning', SHEET_META, `B${META_KEYS.indexOf('planId') + 1}`, importMessage('import.other-plan', { planId, current: plan.id }));
   const year = meta.values.year ? Number(meta.values.year) : null;
   const reportingYear = year !== null && Number.isInteger(year) ? year : null;
   // The 说明 column belongs to the reporting year named in the meta sheet.

@@ -48,6 +48,7 @@ const tmp = makeTempDir('import-template-');
 afterAll(() => tmp.cleanup());
 
 let returned: Uint8Array;
+let returnedXls: Uint8Array;
 let exported: Uint8Array;
 
 beforeAll(async () => {
@@ -76,13 +77,15 @@ beforeAll(async () => {
   mkdirSync(resavedDir);
   returned = readFileSync(await convertWithLibreOffice(edited, 'xlsx', resavedDir));
   writeFileSync(join(tmp.dir, 'returned.xlsx'), returned);
+  // Saved again as legacy .xls, as an old Excel or WPS would: the very hidden _meta must survive.
+  returnedXls = readFileSync(await convertWithLibreOffice(join(tmp.dir, 'returned.xlsx'), 'xls:MS Excel 97', tmp.dir));
 });
 
-describe('exact path (the app\'s own template)', () => {
+describe.each(['xlsx', 'xls'])('exact path (the app\'s own template, returned as .%s)', (format) => {
   it('matches re-sorted, renamed rows by the hidden 指标ID and reads meta', async () => {
-    const book = await readAndInterpret(returned, '住有宜居_2025年度_区住建局_指标填报.xlsx', SEED_PLAN);
+    const book = await readAndInterpret(format === 'xlsx' ? returned : returnedXls, `住有宜居_2025年度_区住建局_指标填报.${format}`, SEED_PLAN);
     expect(book).toMatchObject({
-      format: 'xlsx', kind: 'return', path: 'template', planId: SEED_PLAN.id, department: DEPT, reportingYear: YEAR,
+      format, kind: 'return', path: 'template', planId: SEED_PLAN.id, department: DEPT, reportingYear: YEAR,
       clerkName: '王芳', clerkPhone: '0577-63488888', years: SEED_PLAN.years,
     });
     expect(book.issues).toEqual([]);
@@ -108,7 +111,7 @@ describe('exact path (the app\'s own template)', () => {
   });
 
   it('has "/" as the target of indicator 6 in 2027', async () => {
-    const book = await readAndInterpret(returned, 'r.xlsx', SEED_PLAN);
+    const book = await readAndInterpret(format === 'xlsx' ? returned : returnedXls, `r.${format}`, SEED_PLAN);
     expect(book.rows.find((r) => r.indicatorId === 'zyyj-06')?.values['2027']?.target).toBe('/');
   });
 });
