@@ -175,6 +175,8 @@ function readTable(layout: TableLayout, matcher: Matcher, issues: Issues, idFor:
       continue;
     }
     if (FOOTER_ROW.test(name)) continue;
+    // "一、住房保障" or a bare 领域 name across the table: a heading, not an indicator.
+    if (codeText === '' && matcher.isSectionHeading(name) && !rowHasValues(layout, cells)) continue;
     sawData = true;
     if (sheet.hiddenRows.has(r)) issues.add('warning', sheet.name, nameCell?.address ?? `A${r}`, importMessage('import.hidden-row', { row: r }));
 

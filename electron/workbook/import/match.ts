@@ -50,10 +50,15 @@ export interface MatchResult {
 export interface Matcher {
   match(name: string, code: string | null): MatchResult;
   byId(id: string): Indicator | undefined;
+  /** A 领域 of the plan, or a numbered section heading such as "一、住房保障". */
+  isSectionHeading(name: string): boolean;
 }
+
+const SECTION_NUMBER = /^[一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十]+[)）]/;
 
 export function makeMatcher(plan: Plan): Matcher {
   const byId = new Map(plan.indicators.map((ind) => [ind.id, ind]));
+  const domains = new Set(plan.domains.map(normalizeName));
   // Built on the first name lookup: the template path matches by id and never needs them.
   let byName: Map<string, Indicator> | null = null;
   let byCode: Map<string, Indicator> | null = null;
@@ -73,6 +78,7 @@ export function makeMatcher(plan: Plan): Matcher {
 
   return {
     byId: (id) => byId.get(id),
+    isSectionHeading: (name) => SECTION_NUMBER.test(name.trim()) || domains.has(normalizeName(name)),
     match(name, code) {
       const { byName, byCode } = indexes();
       const n = normalizeName(name);

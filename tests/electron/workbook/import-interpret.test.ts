@@ -103,6 +103,18 @@ describe('rows and values', () => {
     expect(b.clerkName).toBe('张三');
   });
 
+  it('section headings ("一、住房保障", a bare 领域) are not rows; an unknown row with figures is kept', () => {
+    const b = interpretWorkbook(book(sheet('S', [
+      header,
+      [undefined, '一、住房保障'],
+      [3, '公租房在保家庭户数（户）', 220, 224],
+      [undefined, '住房品质'],
+      [undefined, '其他工作', 1, 2],
+    ])), SEED_PLAN);
+    expect(b.rows.map((r) => [r.row, r.indicatorId])).toEqual([[3, 'zyyj-03'], [5, null]]);
+    expect(keys(b)).toEqual([['warning', 'S', 'B5', 'import.unmatched-row']]);
+  });
+
   it('a name with words added still matches when its 序号 agrees; a name missing words or a different one does not', () => {
     const b = interpretWorkbook(book(sheet('S', [
       header,
