@@ -152,4 +152,8 @@ describe('entering actuals in the grid', () => {
     await page.getByRole('button', { name: '中文' }).click();
     await expect.poll(() => page.locator('.ag-header').innerText(), POLL).toContain('实际值');
   });
+
+  it('ran under the strict Content-Security-Policy without a single violation or page error', () => {
+    expect(app.consoleErrors).toEqual([]);
+  });
 });

@@ -26,6 +26,8 @@ export interface App {
   server: WebServer;
   context: BrowserContext;
   page: Page;
+  /** console errors and uncaught page errors seen so far (CSP violations land here). */
+  consoleErrors: string[];
   /** The cell as the database has it now (a fresh getGrid, not the page). */
   dbCell(indicatorId: string, year: number, department?: string | null): Promise<GridCell>;
   close(): Promise<void>;
@@ -55,11 +57,14 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     timezoneId: 'Asia/Shanghai',
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (e) => consoleErrors.push(`uncaught: ${e.message}`));
   page.on('console', (m) => {
-    // A CSP violation is a bug in the build or the grid, not noise: fail loudly in the log.
-    if (m.type() === 'error') console.error(`[page] ${m.text()}`);
+    // A CSP violation is a bug in the build or the grid, not noise: tests assert there are none.
+    if (m.type() === 'error') {
+      consoleErrors.push(m.text());
+      console.error(`[page] ${m.text()}`);
+    }
   });
   await page.goto(server.url);
 
@@ -69,6 +74,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     server,
     context,
     page,
+    consoleErrors,
     async dbCell(indicatorId, year, department = null) {
       const grid = await services.handlers.getGrid({ planId: PLAN_ID, year, department });
       const row = grid.rows.find((r) => r.indicatorId === indicatorId);
@@ -81,7 +87,6 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
       await server.close();
       services.close();
       tmp.cleanup();
-      if (pageErrors.length > 0) console.error('page errors:', pageErrors);
     },
   };
 }

@@ -51,11 +51,11 @@ function FilePreview({ preview }: { preview: ImportPreview }): React.JSX.Element
             {preview.changes.map((c) => (
               <tr key={`${c.indicatorId}-${c.year}-${c.field}`}>
                 <td>{c.code}. {c.name}</td>
-                <td>{c.year}</td>
-                <td>{c.field === 'actual' ? t('field.actual') : t('field.note')}</td>
-                <td className="num old">{showValue(lang, c.oldValue, empty)}</td>
+                <td className="nowrap">{c.year}</td>
+                <td className="nowrap">{c.field === 'actual' ? t('field.actual') : t('field.note')}</td>
+                <td className={c.field === 'actual' ? 'num old' : 'old'}>{c.field === 'actual' ? showValue(lang, c.oldValue, empty) : c.oldValue || empty}</td>
                 <td className="arrow">→</td>
-                <td className="num new">{showValue(lang, c.newValue, empty)}</td>
+                <td className={c.field === 'actual' ? 'num new' : 'new'}>{c.field === 'actual' ? showValue(lang, c.newValue, empty) : c.newValue || empty}</td>
                 <td className="cellref">{c.cell}</td>
               </tr>
             ))}
@@ -104,7 +104,7 @@ function FilePreview({ preview }: { preview: ImportPreview }): React.JSX.Element
             <tbody>
               {preview.issues.map((issue, i) => (
                 <tr key={i} className={issue.severity === 'error' ? 'issue-error' : 'issue-warning'}>
-                  <td>{issue.severity === 'error' ? t('import.severity-error') : t('import.severity-warning')}</td>
+                  <td className="nowrap">{issue.severity === 'error' ? t('import.severity-error') : t('import.severity-warning')}</td>
                   <td className="cellref">{issue.sheet}!{issue.cell}</td>
                   <td>{issue.message[lang]}</td>
                 </tr>
@@ -187,7 +187,7 @@ export function ImportPreviewDialog({ previews, failures, onApply, onClose }: Im
                   onClick={(e) => e.stopPropagation()}
                   onChange={() => toggle(p.previewId)}
                 />
-                <span className="file-name">{p.fileName}</span>
+                <span className="file-name" title={p.fileName}>{p.fileName}</span>
                 <span className="badges">
                   <span className="badge">{p.changes.length}</span>
                   {p.issues.length > 0 ? <span className="badge badge-warn">{p.issues.length}</span> : null}
