@@ -13,7 +13,7 @@ export function sofficePath(): string | null {
 
 /**
  * Convert `file` to `format` ("xlsx", "xls", "pdf", or a full filter spec such as
- * 'xls:"MS Excel 97"') into `outDir`; resolves to the written file's path.
+ * 'xls:MS Excel 97'; the arguments reach soffice without a shell, so no quotes) into `outDir`; resolves to the written file's path.
  */
 export function convertWithLibreOffice(file: string, format: string, outDir: string): Promise<string> {
   const soffice = sofficePath();
