@@ -153,6 +153,28 @@ describe('entering actuals in the grid', () => {
     await expect.poll(() => page.locator('.ag-header').innerText(), POLL).toContain('实际值');
   });
 
+  it('saves settings from the dialog; 全部单位 shows every department’s indicators', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '设置' }).click();
+    const dialog = page.getByTestId('settings-dialog');
+    await dialog.waitFor();
+    await dialog.getByLabel('填报人').fill('陈静');
+    await dialog.getByLabel('联系电话').fill('0577-63499999');
+    await dialog.getByLabel('本单位').selectOption({ label: '全部单位' });
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByTestId('settings-dialog').count(), POLL).toBe(0);
+    const boot = await app.services.handlers.getBootstrap({});
+    expect(boot.settings).toEqual({ department: null, clerkName: '陈静', clerkPhone: '0577-63499999', lang: 'zh' });
+    // The coordinating office's view: all 13 indicators, including the provident-fund centre's.
+    await expect.poll(() => page.locator('.ag-row[row-id="zyyj-13"]').count(), POLL).toBeGreaterThan(0);
+    expect(await page.getByTestId('department-picker').inputValue()).toBe('__all__');
+    // The toolbar's picker switches the view back without touching the saved setting.
+    await page.getByTestId('department-picker').selectOption({ label: '市住房公积金洞头分中心' });
+    const rowIds = () => page.locator('.ag-row[row-id]').evaluateAll((rows) => [...new Set(rows.map((r) => r.getAttribute('row-id')))]);
+    await expect.poll(rowIds, POLL).toEqual(['zyyj-13']);
+    expect((await app.services.handlers.getBootstrap({})).settings.department).toBeNull();
+  });
+
   it('ran under the strict Content-Security-Policy without a single violation or page error', () => {
     expect(app.consoleErrors).toEqual([]);
   });

@@ -113,18 +113,26 @@ export async function gridReady(page: Page): Promise<void> {
 
 /**
  * Brings a cell into view the way a clerk does with the keyboard: select the row's 序号 cell (a
- * pinned column, always rendered) and press → until the column is rendered (AG Grid only renders
- * the columns in view, and scrolls to follow the focused cell).
+ * pinned column, always rendered) and press → until the cell itself has the focus (AG Grid only
+ * renders the columns near the view, and scrolls to keep the focused cell visible).
  */
 export async function reveal(page: Page, indicatorId: string, colId: string): Promise<Locator> {
   const target = cell(page, indicatorId, colId);
-  if ((await target.count()) > 0) return target;
+  // Already fully in view? (Measured without waiting: the grid may re-render it away meanwhile.)
+  const inView = await target.evaluateAll((els) => {
+    const el = els[0];
+    const viewport = document.querySelector('.ag-grid-viewport');
+    if (!el || !viewport) return false;
+    const box = el.getBoundingClientRect();
+    const view = viewport.getBoundingClientRect();
+    return box.width > 0 && box.left >= view.left && box.right <= view.right;
+  });
+  if (inView) return target;
   await cell(page, indicatorId, 'code').click();
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('ArrowRight');
-    if ((await target.count()) > 0) {
-      return target;
-    }
+    const cls = (await target.count()) > 0 ? await target.getAttribute('class') : null;
+    if (cls?.includes('ag-cell-focus')) return target;
   }
   throw new Error(`cell ${indicatorId} / ${colId} is not in the grid`);
 }

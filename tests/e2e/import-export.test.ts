@@ -94,6 +94,29 @@ describe('export and import through the UI', () => {
     expect(await app.services.handlers.listImports({})).toHaveLength(0);
   });
 
+  it('accepts a return dropped onto the window (drag and drop)', async () => {
+    const { page } = app;
+    const base64 = readFileSync(exported).toString('base64');
+    const dataTransfer = await page.evaluateHandle(
+      ({ b64, name }) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+        return dt;
+      },
+      { b64: base64, name: '拖入的报表.xlsx' },
+    );
+    await page.dispatchEvent('.workspace', 'dragenter', { dataTransfer });
+    await page.dispatchEvent('.workspace', 'dragover', { dataTransfer });
+    await page.dispatchEvent('.workspace', 'drop', { dataTransfer });
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor({ timeout: 60_000 });
+    expect(await preview.getByTestId('import-preview-detail').innerText()).toContain('拖入的报表.xlsx');
+    await preview.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => page.getByTestId('import-preview').count(), POLL).toBe(0);
+    expect(await app.services.handlers.listImports({})).toHaveLength(0);
+  });
+
   it('imports a return filled in and re-saved by LibreOffice, with an unreadable file in the batch', async () => {
     const { page } = app;
     const filled = join(app.dir, 'filled.xlsx');
