@@ -175,7 +175,30 @@ describe('entering actuals in the grid', () => {
     expect((await app.services.handlers.getBootstrap({})).settings.department).toBeNull();
   });
 
+  it('a tab opened without the access token gets a clear bilingual refusal, not data', async () => {
+    const other = await app.context.newPage();
+    try {
+      await other.goto(`http://127.0.0.1:${app.server.port}/`);
+      await expect.poll(() => other.locator('.fatal').innerText(), POLL).toContain('访问口令无效');
+      expect(await other.locator('.fatal').innerText()).toContain('access token');
+      expect(await other.locator('.ag-row').count()).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('ran under the strict Content-Security-Policy without a single violation or page error', () => {
-    expect(app.consoleErrors).toEqual([]);
+    // The refused tab above logged its 401; nothing else may appear.
+    expect(app.consoleErrors.filter((e) => !e.includes('401'))).toEqual([]);
+  });
+
+  it('says so when the local service has gone away, and keeps nothing it did not save', async () => {
+    const { page } = app;
+    await page.getByTestId('department-picker').selectOption({ label: '区住建局' });
+    await page.locator('.ag-row[row-id="zyyj-09"]').first().waitFor();
+    await app.server.close();
+    await typeInto(page, 'zyyj-09', 'actual-2025', '36');
+    await expect.poll(() => page.getByTestId('save-state').innerText(), POLL).toContain('无法连接本机服务');
+    expect((await app.dbCell('zyyj-09', 2025)).actual).toBeNull();
   });
 });

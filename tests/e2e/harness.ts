@@ -84,7 +84,7 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     },
     async close() {
       await context.close().catch(() => undefined);
-      await server.close();
+      await server.close().catch(() => undefined);
       services.close();
       tmp.cleanup();
     },
