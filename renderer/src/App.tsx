@@ -273,24 +273,31 @@ export function App(): React.JSX.Element {
     [api, planId, lang, t],
   );
 
-  const saveSettings = useCallback(
-    async (next: Settings): Promise<string | null> => {
+  /** Saves settings; the dialog also switches the view to the saved department, the language switch does not. */
+  const persistSettings = useCallback(
+    async (next: Settings, applyDepartment: boolean): Promise<string | null> => {
       const r = await api.saveSettings(next);
       if (!r.ok) return errorText(lang, r.error);
       setBoot((b) => (b ? { ...b, settings: r.value } : b));
       setLang(r.value.lang);
-      setDepartment(r.value.department);
+      if (applyDepartment) setDepartment(r.value.department);
       return null;
     },
     [api, lang],
   );
 
+  const saveSettingsFromDialog = useCallback((next: Settings) => persistSettings(next, true), [persistSettings]);
+
   const switchLanguage = useCallback(
     (next: Lang) => {
       setLang(next);
-      if (boot) void saveSettings({ ...boot.settings, lang: next });
+      if (boot) {
+        void persistSettings({ ...boot.settings, lang: next }, false).then((problem) => {
+          if (problem) setNotice({ kind: 'error', text: problem });
+        });
+      }
     },
-    [boot, saveSettings],
+    [boot, persistSettings],
   );
 
   if (bootError) {
@@ -392,7 +399,7 @@ export function App(): React.JSX.Element {
         </footer>
         {dragging ? <div className="drop-overlay">{t('import.drop-here')}</div> : null}
         {settingsOpen ? (
-          <SettingsDialog settings={{ ...boot.settings, lang }} departments={boot.departments} onSave={saveSettings} onClose={() => setSettingsOpen(false)} />
+          <SettingsDialog settings={{ ...boot.settings, lang }} departments={boot.departments} onSave={saveSettingsFromDialog} onClose={() => setSettingsOpen(false)} />
         ) : null}
         {exportOpen ? (
           <ExportDialog

@@ -173,6 +173,13 @@ describe('entering actuals in the grid', () => {
     const rowIds = () => page.locator('.ag-row[row-id]').evaluateAll((rows) => [...new Set(rows.map((r) => r.getAttribute('row-id')))]);
     await expect.poll(rowIds, POLL).toEqual(['zyyj-13']);
     expect((await app.services.handlers.getBootstrap({})).settings.department).toBeNull();
+    // Switching the language keeps the department being viewed.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('.toolbar').innerText(), POLL).toContain('Import');
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => page.locator('.toolbar').innerText(), POLL).toContain('导入');
+    expect(await page.getByTestId('department-picker').inputValue()).toBe('市住房公积金洞头分中心');
+    expect(await rowIds()).toEqual(['zyyj-13']);
   });
 
   it('a tab opened without the access token gets a clear bilingual refusal, not data', async () => {
