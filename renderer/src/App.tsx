@@ -154,30 +154,31 @@ export function App(): React.JSX.Element {
     return row ? { ...focused, code: row.code, name: row.name } : null;
   }, [focused, grid]);
 
-  // 4. Import: read each file, preview it, then show what would change.
-  const importFiles = useCallback(
-    async (files: File[]): Promise<void> => {
-      if (planId === null || files.length === 0) return;
+  // 4. Import: read each file, preview it, then show what would change. Files come from the file
+  // picker, a drop on the window, or (desktop) the native menu / a second launch, already read.
+  const importSources = useCallback(
+    async (sources: { name: string; read: () => Promise<string> }[]): Promise<void> => {
+      if (planId === null || sources.length === 0) return;
       const previews: ImportPreview[] = [];
       const failures: ImportFailure[] = [];
       setNotice(null);
-      for (const [i, file] of files.entries()) {
-        setReadingText(t('import.reading', { index: i + 1, total: files.length, name: file.name }));
+      for (const [i, source] of sources.entries()) {
+        setReadingText(t('import.reading', { index: i + 1, total: sources.length, name: source.name }));
         let base64: string;
         try {
-          base64 = await readFileAsBase64(file);
+          base64 = await source.read();
         } catch (error) {
           const detail = error instanceof Error ? error.message : String(error);
-          failures.push({ fileName: file.name, message: { key: 'ui.read-failed', params: {}, zh: `无法读取文件：${detail}`, en: `Cannot read the file: ${detail}` } });
+          failures.push({ fileName: source.name, message: { key: 'ui.read-failed', params: {}, zh: `无法读取文件：${detail}`, en: `Cannot read the file: ${detail}` } });
           continue;
         }
         // One file per request keeps each request small and the progress honest.
-        const r = await api.previewImport({ planId, files: [{ name: file.name, base64 }] });
+        const r = await api.previewImport({ planId, files: [{ name: source.name, base64 }] });
         if (r.ok) {
           previews.push(...r.value.previews);
           failures.push(...r.value.failures);
         } else {
-          failures.push({ fileName: file.name, message: r.error.message });
+          failures.push({ fileName: source.name, message: r.error.message });
         }
       }
       setReadingText(null);
@@ -185,6 +186,25 @@ export function App(): React.JSX.Element {
     },
     [api, planId, t],
   );
+
+  const importFiles = useCallback(
+    (files: File[]) => importSources(files.map((file) => ({ name: file.name, read: () => readFileAsBase64(file) }))),
+    [importSources],
+  );
+
+  // Desktop shell: native menu actions (import files handed over by the OS, messages to show).
+  useEffect(() => {
+    const shell = window.indicatorDeskShell;
+    // Subscribe only once the plan is known: the preload holds actions that arrive before that.
+    if (!shell || planId === null) return;
+    return shell.onMenuAction((action) => {
+      if (action.type === 'import-files') {
+        void importSources(action.files.map((f) => ({ name: f.name, read: () => Promise.resolve(f.base64) })));
+      } else {
+        setNotice({ kind: 'info', text: lang === 'zh' ? action.zh : action.en });
+      }
+    });
+  }, [importSources, lang, planId]);
 
   const applyImport = useCallback(
     async (previewIds: string[]): Promise<string | null> => {

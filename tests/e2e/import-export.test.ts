@@ -117,6 +117,45 @@ describe('export and import through the UI', () => {
     expect(await app.services.handlers.listImports({})).toHaveLength(0);
   });
 
+  it('starts the same preview for files handed over by the desktop shell (menu / second launch)', async () => {
+    // Stands in for the Electron preload's window.indicatorDeskShell (same shape as
+    // electron/preload/channels.ts); everything behind it — page, server, services — is real.
+    const page = await app.context.newPage();
+    try {
+      await page.addInitScript(() => {
+        const w = window as unknown as { indicatorDeskShell: unknown; deliverShellAction: (a: unknown) => void };
+        const pending: unknown[] = [];
+        let subscriber: ((a: unknown) => void) | null = null;
+        w.deliverShellAction = (a) => (subscriber ? subscriber(a) : pending.push(a));
+        w.indicatorDeskShell = {
+          onMenuAction(cb: (a: unknown) => void) {
+            subscriber = cb;
+            for (const a of pending.splice(0)) cb(a);
+            return () => {
+              subscriber = null;
+            };
+          },
+        };
+      });
+      await page.goto(app.server.url);
+      const base64 = readFileSync(exported).toString('base64');
+      // Delivered before React subscribes, as a file named on the command line would be.
+      await page.evaluate((b64) => {
+        (window as unknown as { deliverShellAction: (a: unknown) => void }).deliverShellAction({ type: 'import-files', files: [{ name: '双击打开的报表.xlsx', base64: b64 }] });
+      }, base64);
+      const preview = page.getByTestId('import-preview');
+      await preview.waitFor({ timeout: 60_000 });
+      expect(await preview.getByTestId('import-preview-detail').innerText()).toContain('双击打开的报表.xlsx');
+      await preview.getByRole('button', { name: '取消' }).click();
+      await page.evaluate(() => {
+        (window as unknown as { deliverShellAction: (a: unknown) => void }).deliverShellAction({ type: 'show-message', zh: '已从备份恢复', en: 'Restored from backup' });
+      });
+      await expect.poll(() => page.getByTestId('notice').innerText(), POLL).toContain('已从备份恢复');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('imports a return filled in and re-saved by LibreOffice, with an unreadable file in the batch', async () => {
     const { page } = app;
     const filled = join(app.dir, 'filled.xlsx');
