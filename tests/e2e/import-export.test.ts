@@ -164,6 +164,15 @@ describe('export and import through the UI', () => {
     const broken = join(app.dir, '损坏的报表.xlsx');
     writeFileSync(broken, 'this is not a workbook');
 
+    // Record every progress line the page shows while it reads the batch.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="import-progress"]')?.textContent;
+        if (text && seen[seen.length - 1] !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByTestId('import-input').setInputFiles([resaved, broken]);
     const preview = page.getByTestId('import-preview');
     await preview.waitFor({ timeout: 60_000 });
@@ -176,6 +185,8 @@ describe('export and import through the UI', () => {
     expect(text).toContain('创县级及以上优质工程累计数量');
     expect(text).toContain('两个项目评审推迟至次年');
     expect(text).toMatch(/填报表!\$?[A-Z]+\$?\d+/);
+    const progress = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(progress).toEqual(['正在读取 1/2：filled.xlsx', '正在读取 2/2：损坏的报表.xlsx']);
     // Nothing is written before 应用.
     expect((await app.dbCell('zyyj-04', 2025)).actual).toBeNull();
 
