@@ -92,6 +92,12 @@ function hostAllowed(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
+/** A browser names the page that sent a request; only our own pages may call the API. */
+function originAllowed(origin: string | undefined, port: number): boolean {
+  if (origin === undefined) return true; // non-browser clients (tests, curl) send none
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
 /** Reads the body up to `limit` bytes; resolves null when the limit is exceeded. */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolvePromise, reject) => {
@@ -170,6 +176,7 @@ async function serveStatic(staticDir: string, urlPath: string, res: ServerRespon
 async function handleApi(
   options: WebServerOptions,
   token: string,
+  port: number,
   method: string,
   req: IncomingMessage,
   res: ServerResponse,
@@ -177,6 +184,11 @@ async function handleApi(
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
     sendJson(res, 405, failure('invalid-request', 'error.invalid-request', { detail: 'use POST' }));
+    return;
+  }
+  if (!originAllowed(req.headers.origin, port)) {
+    req.resume();
+    sendJson(res, 403, failure('refused', 'error.invalid-request', { detail: 'request from another site' }));
     return;
   }
   const presented = req.headers[TOKEN_HEADER];
@@ -223,7 +235,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
     const pathOnly = url.split('?')[0] ?? '/';
     const apiMatch = /^\/api\/([A-Za-z]+)$/.exec(pathOnly);
     const work = apiMatch
-      ? handleApi(options, token, apiMatch[1] as string, req, res)
+      ? handleApi(options, token, port, apiMatch[1] as string, req, res)
       : pathOnly.startsWith('/api/')
         ? Promise.resolve(sendJson(res, 404, failure('not-found', 'error.invalid-request', { detail: 'unknown API path' })))
         : req.method === 'GET' || req.method === 'HEAD'

@@ -125,6 +125,24 @@ describe('browser-mode web server', () => {
     expect(resolveStaticPath(staticDir, '/assets/app.js')).toBe(join(staticDir, 'assets', 'app.js'));
   });
 
+  it('refuses API calls sent by another site’s page, even with the token', async () => {
+    const foreign = await api('getBootstrap', {}, { Origin: 'http://evil.example' });
+    expect(foreign.status).toBe(403);
+    const own = await api('getBootstrap', {}, { Origin: `http://127.0.0.1:${server.port}` });
+    expect(own.status).toBe(200);
+    expect(JSON.parse(own.body)).toMatchObject({ ok: true });
+  });
+
+  it('accepts only POST with a JSON body on /api, and 404s unknown API paths', async () => {
+    const get = await send(server.port, { path: '/api/getBootstrap', headers: { 'X-Indicator-Desk-Token': server.token } });
+    expect(get.status).toBe(405);
+    const text = await api('getBootstrap', '{}', { 'Content-Type': 'text/plain' });
+    expect(text.status).toBe(415);
+    const deep = await api('getBootstrap/extra', {});
+    expect(deep.status).toBe(404);
+    for (const r of [get, text, deep]) expect(JSON.parse(r.body)).toMatchObject({ ok: false });
+  });
+
   it('answers an invalid payload with ok:false invalid-request, not a stack', async () => {
     const res = await api('getGrid', { planId: SEED_PLAN.id, year: 'twenty' });
     expect(res.status).toBe(200);
