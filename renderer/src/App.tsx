@@ -90,9 +90,13 @@ export function App(): React.JSX.Element {
   }, [lang]);
 
   // 2. The grid for the chosen year and department.
+  const gridRequest = useRef(0);
   const loadGrid = useCallback(async (): Promise<void> => {
     if (planId === null || year === null) return;
+    // A slow answer for a year or department the clerk has already left must not overwrite the new one.
+    const seq = ++gridRequest.current;
     const r = await api.getGrid({ planId, year, department });
+    if (seq !== gridRequest.current) return;
     if (r.ok) setGrid(r.value);
     else setNotice({ kind: 'error', text: errorText(lang, r.error) });
   }, [api, planId, year, department, lang]);
