@@ -4,14 +4,13 @@
 // never mistaken for a good one. Names follow the store's pre-migration backups:
 //   <db name>-YYYYMMDD-HHMMSS-<reason>.sqlite   (UTC time stamp)
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { AppMessage } from '../../shared/i18n/messages';
-import { APPLICATION_ID } from '../store/database';
+import { APPLICATION_ID, backupFileName, hasSqliteHeader } from '../store/database';
 
 export const DEFAULT_KEEP = 14;
 export const BACKUP_FOLDER_NAME = 'backups';
-const SQLITE_HEADER = 'SQLite format 3\u0000';
 const NAME_PATTERN = /^(.+)-(\d{8})-(\d{6})-([a-z0-9-]+)\.sqlite$/i;
 
 /** Anything with SQLite's online backup: a better-sqlite3 Database, or the store. */
@@ -43,31 +42,13 @@ function bilingual(key: string, params: Record<string, string | number>, zh: str
   return { key, params, zh: fill(zh), en: fill(en) };
 }
 
-function stamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-}
-
 function parseStamp(day: string, time: string): Date {
   return new Date(`${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}T${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4, 6)}Z`);
 }
 
-export function backupFileName(dbFileName: string, at: Date, reason: string): string {
-  if (!/^[a-z0-9-]+$/i.test(reason)) throw new Error(`backup reason must be [a-z0-9-]: ${reason}`);
-  return `${dbFileName.replace(/\.[^.]+$/, '')}-${stamp(at)}-${reason}.sqlite`;
-}
+export { backupFileName };
 
 export type DatabaseCheck = { ok: true } | { ok: false; reason: 'missing' | 'not-sqlite' | 'not-ours' | 'corrupt' };
-
-function readHeader(path: string): string {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(16);
-    const n = readSync(fd, buf, 0, 16, 0);
-    return buf.subarray(0, n).toString('latin1');
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * Is this file an intact Indicator Desk database? Checks the SQLite header bytes first (so a
@@ -76,7 +57,7 @@ function readHeader(path: string): string {
  */
 export function checkDatabaseFile(path: string, applicationId: number = APPLICATION_ID): DatabaseCheck {
   if (!existsSync(path) || !statSync(path).isFile()) return { ok: false, reason: 'missing' };
-  if (readHeader(path) !== SQLITE_HEADER) return { ok: false, reason: 'not-sqlite' };
+  if (!hasSqliteHeader(path)) return { ok: false, reason: 'not-sqlite' };
   let db: Database.Database | null = null;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });

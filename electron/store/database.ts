@@ -25,12 +25,13 @@ export class DatabaseOpenError extends Error {
   }
 }
 
-function readHeader(path: string): string {
+/** True when the file starts with SQLite's header: checked before SQLite is handed the file. */
+export function hasSqliteHeader(path: string): boolean {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(16);
     const n = readSync(fd, buf, 0, 16, 0);
-    return buf.subarray(0, n).toString('latin1');
+    return buf.subarray(0, n).toString('latin1') === SQLITE_HEADER;
   } finally {
     closeSync(fd);
   }
@@ -51,7 +52,7 @@ export interface OpenOptions {
 export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
   const migrations = options.migrations ?? MIGRATIONS;
   const exists = existsSync(path) && statSync(path).size > 0;
-  if (exists && readHeader(path) !== SQLITE_HEADER) {
+  if (exists && !hasSqliteHeader(path)) {
     throw new DatabaseOpenError('not-ours', message('error.not-our-database', { path }));
   }
   if (!exists) mkdirSync(dirname(path), { recursive: true });
@@ -118,13 +119,19 @@ function stamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
 }
 
+/** Backup file names sort by time: <db name>-YYYYMMDD-HHMMSS-<reason>.sqlite (UTC). */
+export function backupFileName(dbFileName: string, at: Date, reason: string): string {
+  if (!/^[a-z0-9-]+$/i.test(reason)) throw new Error(`backup reason must be [a-z0-9-]: ${reason}`);
+  return `${dbFileName.replace(/\.[^.]+$/, '')}-${stamp(at)}-${reason}.sqlite`;
+}
+
 /**
  * Synchronous file-level backup (VACUUM INTO): used before migrations, where we must not proceed
  * until the copy is complete. Returns the backup's path.
  */
 export function backupFileSync(db: Database.Database, path: string, dir: string, reason: string, at: Date): string {
   mkdirSync(dir, { recursive: true });
-  const target = join(dir, `${basename(path).replace(/\.[^.]+$/, '')}-${stamp(at)}-${reason}.sqlite`);
+  const target = join(dir, backupFileName(basename(path), at, reason));
   db.prepare('VACUUM INTO ?').run(target);
   return target;
 }
