@@ -51,7 +51,6 @@ export function App(): React.JSX.Element {
   const [year, setYear] = useState<number | null>(null);
   const [department, setDepartment] = useState<string | null>(null);
   const [grid, setGrid] = useState<Grid | null>(null);
-  const [gridGeneration, setGridGeneration] = useState(0);
   const [saveState, setSaveState] = useState<SaveState>({ state: 'idle' });
   const [focused, setFocused] = useState<{ indicatorId: string; year: number } | null>(null);
   const [history, setHistory] = useState<AuditEntry[] | null>(null);
@@ -220,7 +219,6 @@ export function App(): React.JSX.Element {
         text: t('import.applied', { count: formatNumber(lang, r.value.changeCount), files: r.value.files.map((f) => f.name).join('、') }),
         undoImportId: r.value.importId,
       });
-      setGridGeneration((g) => g + 1);
       await loadGrid();
       void loadImports();
       setHistoryVersion((v) => v + 1);
@@ -237,7 +235,6 @@ export function App(): React.JSX.Element {
         return;
       }
       setNotice({ kind: 'info', text: t('import.undone', { count: formatNumber(lang, r.value.changeCount) }) });
-      setGridGeneration((g) => g + 1);
       await loadGrid();
       void loadImports();
       setHistoryVersion((v) => v + 1);
@@ -396,7 +393,7 @@ export function App(): React.JSX.Element {
               <div className="empty">{t('grid.empty')}</div>
             ) : (
               <IndicatorGrid
-                key={`${grid.year}|${grid.department ?? ''}|${gridGeneration}`}
+                key={`${grid.year}|${grid.department ?? ''}`}
                 grid={grid}
                 lang={lang}
                 save={save}
