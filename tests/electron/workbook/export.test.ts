@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { GridRow } from '../../../shared/api/contract';
 import type { Indicator, Plan } from '../../../shared/domain/plan';
 import { indicatorsForDepartment, NO_TARGET } from '../../../shared/domain/plan';
-import { cellStatus, completionRatio } from '../../../shared/domain/status';
+import { completionRatio } from '../../../shared/domain/status';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
 import { displayWidth } from '../../../electron/workbook/export/column-width';
 import { exportFileName, exportTemplate } from '../../../electron/workbook/export/export-template';
@@ -25,6 +25,7 @@ import {
   templateColumns,
 } from '../../../electron/workbook/template-format';
 import { convertWithLibreOffice } from '../../helpers/libreoffice';
+import { gridRowOf } from '../../helpers/grid-rows';
 import { makeTempDir } from '../../helpers/tmp';
 
 // ---------------------------------------------------------------------------------------------
@@ -40,26 +41,10 @@ type Notes = Record<string, string>;
 
 /** GridRows as the grid service would build them: targets from the plan, statuses from cellStatus(). */
 function buildRows(plan: Plan, department: string | null, actuals: Actuals, notes: Notes, noteYear: number): GridRow[] {
-  return indicatorsForDepartment(plan, department).map((ind: Indicator) => ({
-    indicatorId: ind.id,
-    code: ind.code,
-    domain: ind.domain,
-    name: ind.name,
-    unit: ind.unit,
-    kind: ind.kind,
-    direction: ind.direction,
-    tolerance: ind.tolerance,
-    leadUnit: ind.leadUnit,
-    coUnits: ind.coUnits,
-    cells: Object.fromEntries(
-      plan.years.map((year) => {
-        const target = ind.targets[year];
-        const actual = actuals[ind.id]?.[year] ?? null;
-        const s = cellStatus({ indicator: ind, year, target, actual, today: TODAY });
-        return [String(year), { target: target ?? null, actual, note: year === noteYear ? (notes[ind.id] ?? null) : null, ...s }];
-      }),
-    ),
-  }));
+  return indicatorsForDepartment(plan, department).map((ind: Indicator) => {
+    const note = notes[ind.id];
+    return gridRowOf(plan, ind, actuals[ind.id] ?? {}, note === undefined ? {} : { [noteYear]: note }, TODAY);
+  });
 }
 
 const ACTUALS: Actuals = {

@@ -13,6 +13,7 @@ import { exportTemplate } from '../../../electron/workbook/export/export-templat
 import { FIRST_DATA_ROW, SHEET_RETURN, templateColumns } from '../../../electron/workbook/template-format';
 import { readAndInterpret } from '../../../electron/workbook/import/interpret';
 import { convertWithLibreOffice } from '../../helpers/libreoffice';
+import { gridRowOf } from '../../helpers/grid-rows';
 import { makeTempDir } from '../../helpers/tmp';
 
 const YEAR = 2025;
@@ -27,21 +28,8 @@ const past = (i: number, year: number) => (year < YEAR ? 100 + i * 10 + (year - 
 const typed = (i: number) => 200 + i;
 
 function gridRows(): GridRow[] {
-  return inds.map((ind, i) => ({
-    indicatorId: ind.id,
-    code: ind.code,
-    domain: ind.domain,
-    name: ind.name,
-    unit: ind.unit,
-    kind: ind.kind,
-    direction: ind.direction,
-    tolerance: ind.tolerance,
-    leadUnit: ind.leadUnit,
-    coUnits: ind.coUnits,
-    cells: Object.fromEntries(
-      SEED_PLAN.years.map((y) => [String(y), { target: ind.targets[y] ?? null, actual: past(i, y), note: null, status: 'pending' as const, gap: null, completion: null }]),
-    ),
-  }));
+  const actuals = (i: number) => Object.fromEntries(SEED_PLAN.years.map((y) => [y, past(i, y)]));
+  return inds.map((ind, i) => gridRowOf(SEED_PLAN, ind, actuals(i), {}, new Date('2026-03-15T09:00:00')));
 }
 
 const tmp = makeTempDir('import-template-');
