@@ -189,9 +189,15 @@ export const ProgressRowSchema = z.object({
   outlook: z.enum(['ahead', 'on-track', 'behind', 'at-risk', 'no-data']),
   latestYear: Year.nullable(),
   latestActual: z.number().nullable(),
+  /** The target the latest actual is judged against (that year's, or the last numeric one before). */
+  latestTarget: z.number().nullable(),
   finalYear: Year.nullable(),
   finalTarget: z.number().nullable(),
   projected: z.number().nullable(),
+  /** Cumulative indicators only: implied starting level, share of the path covered, share of time elapsed. */
+  baseline: z.number().nullable(),
+  pathShare: z.number().nullable(),
+  timeShare: z.number().nullable(),
 });
 
 const FileUpload = z.object({
