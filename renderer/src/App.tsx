@@ -1,6 +1,6 @@
 // The application window: toolbar (plan, year, department, save state, import/export/history/
 // settings, language), the status legend, the indicator grid, the history side panel, and the
-// import/export/settings dialogs. All data comes through getApi(); every failure is shown as text.
+// import/export/settings dialogs and the plan-level progress panel. All data comes through getApi(); every failure is shown as text.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type {
   AuditEntry, Bootstrap, CellEdit, CellEditResult, EditSource, Grid, ImportFailure, ImportPreview, ImportRecord, Settings,
@@ -20,6 +20,7 @@ import type { FocusedCell } from './components/HistoryPanel';
 import { SettingsDialog } from './components/SettingsDialog';
 import { ExportDialog } from './components/ExportDialog';
 import { ImportPreviewDialog } from './components/ImportPreviewDialog';
+import { ProgressPanel } from './components/ProgressPanel';
 
 interface Notice {
   kind: 'info' | 'error';
@@ -59,6 +60,7 @@ export function App(): React.JSX.Element {
   const [historyOpen, setHistoryOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [progressOpen, setProgressOpen] = useState(false);
   const [readingText, setReadingText] = useState<string | null>(null);
   const [pendingImport, setPendingImport] = useState<PendingImport | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -350,6 +352,7 @@ export function App(): React.JSX.Element {
           onImport={() => fileInput.current?.click()}
           onExport={() => setExportOpen(true)}
           onHistory={() => setHistoryOpen((o) => !o)}
+          onProgress={() => setProgressOpen(true)}
           onSettings={() => setSettingsOpen(true)}
           onLanguage={switchLanguage}
         />
@@ -432,6 +435,7 @@ export function App(): React.JSX.Element {
             onClose={() => setExportOpen(false)}
           />
         ) : null}
+        {progressOpen ? <ProgressPanel api={api} planId={plan.id} onClose={() => setProgressOpen(false)} /> : null}
         {pendingImport ? (
           <ImportPreviewDialog
             previews={pendingImport.previews}

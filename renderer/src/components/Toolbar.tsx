@@ -1,5 +1,5 @@
 // The window's top bar: what is being edited (plan, year, department), whether it is saved, and
-// the commands (import, export, history, settings, language).
+// the commands (import, export, history, progress, settings, language).
 import type { Lang } from '../../../shared/i18n/messages';
 import { useLang, useT } from '../i18n/context';
 
@@ -21,6 +21,7 @@ interface ToolbarProps {
   onImport: () => void;
   onExport: () => void;
   onHistory: () => void;
+  onProgress: () => void;
   onSettings: () => void;
   onLanguage: (lang: Lang) => void;
 }
@@ -69,6 +70,7 @@ export function Toolbar(props: ToolbarProps): React.JSX.Element {
         <button type="button" onClick={props.onHistory} aria-pressed={props.historyOpen} className={props.historyOpen ? 'pressed' : ''}>
           {t('toolbar.history')}
         </button>
+        <button type="button" onClick={props.onProgress}>{t('toolbar.progress')}</button>
         <button type="button" onClick={props.onSettings}>{t('toolbar.settings')}</button>
         <span className="lang-switch" role="group" aria-label={t('toolbar.language')}>
           <button type="button" className={lang === 'zh' ? 'pressed' : ''} aria-pressed={lang === 'zh'} onClick={() => props.onLanguage('zh')}>中文</button>
