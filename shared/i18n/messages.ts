@@ -73,9 +73,13 @@ const en: Catalogue = {
 
 export const MESSAGES: Record<Lang, Catalogue> = { zh, en };
 
-export function translate(lang: Lang, key: string, params: Params = {}): string {
-  const template = MESSAGES[lang][key] ?? MESSAGES.zh[key] ?? key;
+/** Fill {name} placeholders; unknown names stay visible rather than vanish. */
+export function fillTemplate(template: string, params: Params = {}): string {
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export function translate(lang: Lang, key: string, params: Params = {}): string {
+  return fillTemplate(MESSAGES[lang][key] ?? MESSAGES.zh[key] ?? key, params);
 }
 
 /** A message that can be shown in either language: the key, its parameters, and both renderings. */

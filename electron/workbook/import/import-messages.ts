@@ -1,7 +1,7 @@
-// The importer's own messages (zh + en). They are added to the shared catalogue at load so that
-// message()/translate() render them like every other AppMessage; shared/i18n stays untouched.
+// The importer's own messages (zh + en), rendered into AppMessages (which carry both languages)
+// without touching the shared catalogue.
 import type { AppMessage } from '../../../shared/i18n/messages';
-import { MESSAGES, message } from '../../../shared/i18n/messages';
+import { fillTemplate } from '../../../shared/i18n/messages';
 
 const zh = {
   'import.not-a-workbook': '“{file}”不是 Excel 工作簿（.xlsx 或 .xls），无法导入',
@@ -55,14 +55,10 @@ const en: Record<keyof typeof zh, string> = {
   'import.unknown-indicator-id': 'Row {row}: indicator id "{id}" is not in the current plan; matched by name',
 };
 
-// Registering is idempotent and never overrides a shared key of the same name.
-for (const [key, text] of Object.entries(zh)) MESSAGES.zh[key] ??= text;
-for (const [key, text] of Object.entries(en)) MESSAGES.en[key] ??= text;
-
 export type ImportMessageKey = keyof typeof zh;
 
 export function importMessage(key: ImportMessageKey, params: Record<string, string | number> = {}): AppMessage {
-  return message(key, params);
+  return { key, params, zh: fillTemplate(zh[key], params), en: fillTemplate(en[key], params) };
 }
 
 /** A file that cannot be read as a workbook at all: one clear line, no stack trace for the user. */
