@@ -4,10 +4,10 @@ import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import { describe, expect, it } from 'vitest';
 import { buildColumnDefs } from '../../renderer/src/grid/column-defs';
 import type { IndicatorRowData } from '../../renderer/src/grid/row-model';
-import { toRowData, withRefusedEdit, cellOf } from '../../renderer/src/grid/row-model';
+import { toRowData, withRefusedEdit, cellOf, withoutDraft, withUnsavedEdit } from '../../renderer/src/grid/row-model';
 import { allColumnIds } from '../../renderer/src/grid/columns';
 import { message } from '../../shared/i18n/messages';
-import { seedRow } from './grid-fixtures';
+import { seedRow, TODAY } from './grid-fixtures';
 
 const YEARS = [2023, 2024, 2025, 2026, 2027];
 type Def = ColDef<IndicatorRowData>;
@@ -66,12 +66,37 @@ describe('buildColumnDefs', () => {
     expect(call<string>(leaf('zh', 'units').valueGetter, big)).toMatch(/^\*市住房公积金洞头分中心、/);
   });
 
-  it('a refused cell is marked and its tooltip gives the reason instead of the status', () => {
-    const row = toRowData(seedRow('zyyj-02'));
-    const refused = withRefusedEdit(row, { year: 2025, field: 'actual' }, cellOf(row, 2025), message('parse.approximate', { text: '约1000' }));
+  it('a refused cell shows the refused text, is marked, and its tooltip gives the reason and the way out', () => {
+    const row = toRowData(seedRow('zyyj-02', { 2025: 1100 }));
+    const edit = { year: 2025, field: 'actual', text: '约1000' } as const;
+    const refused = withRefusedEdit(row, edit, cellOf(row, 2025), message('parse.approximate', { text: '约1000' }));
     const actual = leaf('zh', 'actual-2025');
     expect(call<string[]>(actual.cellClass, refused)).toContain('cell-refused');
-    expect(call<string>(actual.tooltipValueGetter, refused)).toBe('未保存：“约1000”是约数，请填写确切数字');
-    expect(call<string>(leaf('en', 'actual-2025').tooltipValueGetter, refused)).toBe('Not saved: "约1000" is an approximation; enter the exact figure');
+    // The draft is what the cell shows and what F2 edits; the saved 1100 stays underneath.
+    expect(call<unknown>(actual.valueGetter, refused)).toBe('约1000');
+    expect(call<string>(actual.valueFormatter, refused)).toBe('约1000');
+    expect(call<string>(actual.tooltipValueGetter, refused)).toBe(
+      '未保存：“约1000”是约数，请填写确切数字\n按 F2 修改或直接重新输入；按 Esc 或 Delete 放弃，恢复已保存的值',
+    );
+    expect(call<string>(leaf('en', 'actual-2025').tooltipValueGetter, refused)).toMatch(/^Not saved: "约1000" is an approximation; enter the exact figure\n/);
+    // Dropping the draft shows the saved value again, unmarked.
+    const dropped = withoutDraft(refused, edit, cellOf(row, 2025));
+    expect(call<string>(actual.valueFormatter, dropped)).toBe('1,100');
+    expect(call<string[]>(actual.cellClass, dropped)).not.toContain('cell-refused');
+  });
+
+  it('an unsaved cell shows the typed text with the unsaved mark and its reason; other years ignore drafts', () => {
+    const row = toRowData(seedRow('zyyj-02'));
+    const reason = message('error.internal', { detail: 'disk full' });
+    const unsaved = withUnsavedEdit(row, { indicatorId: 'zyyj-02', year: 2025, field: 'actual', text: '1012' }, reason, TODAY);
+    const actual = leaf('zh', 'actual-2025');
+    expect(call<string[]>(actual.cellClass, unsaved)).toEqual(expect.arrayContaining(['cell-unsaved', 'status-missed']));
+    expect(call<string[]>(actual.cellClass, unsaved)).not.toContain('cell-refused');
+    expect(call<string>(actual.valueFormatter, unsaved)).toBe('1012');
+    expect(call<string>(actual.tooltipValueGetter, unsaved)).toBe('未保存，将自动重试：内部错误：disk full');
+    expect(call<string>(leaf('en', 'actual-2025').tooltipValueGetter, unsaved)).toBe('Not saved, will retry automatically: Internal error: disk full');
+    const note = withUnsavedEdit(row, { indicatorId: 'zyyj-02', year: 2025, field: 'note', text: '待核实' }, reason, TODAY);
+    expect(call<unknown>(leaf('zh', 'note').valueGetter, note)).toBe('待核实');
+    expect(call<string[]>(leaf('zh', 'note').cellClass, note)).toContain('cell-unsaved');
   });
 });

@@ -8,6 +8,9 @@ import {
   withOptimisticEdit,
   withRefusedEdit,
   withSavedEdit,
+  withoutDraft,
+  withUnsavedEdit,
+  draftOf,
 } from '../../renderer/src/grid/row-model';
 import { seedRow, TODAY } from './grid-fixtures';
 
@@ -71,9 +74,11 @@ describe('row model: an edit from typing to saved or refused', () => {
     const confirmed = cellOf(original, 2025);
     const typed = withOptimisticEdit(original, { indicatorId: 'zyyj-02', year: 2025, field: 'actual', text: '-5' }, TODAY);
     const reason = message('parse.negative-count', { text: '-5' });
-    const back = withRefusedEdit(typed, { year: 2025, field: 'actual' }, confirmed, reason);
+    const back = withRefusedEdit(typed, { year: 2025, field: 'actual', text: '-5' }, confirmed, reason);
     expect(cellOf(back, 2025)).toEqual(confirmed);
-    expect(back.ui['actual-2025']).toEqual({ refused: reason });
+    // The refused text stays on screen as a draft for the clerk to correct.
+    expect(back.ui['actual-2025']).toEqual({ refused: reason, draft: '-5' });
+    expect(draftOf(back, 'actual-2025')).toBe('-5');
     // the next successful save clears the mark
     const ok = withSavedEdit(back, { year: 2025, field: 'actual' }, confirmed);
     expect(ok.ui['actual-2025']).toBeUndefined();
@@ -89,5 +94,32 @@ describe('row model: an edit from typing to saved or refused', () => {
   it('reads grid.today as a local date', () => {
     const d = parseIsoDate('2026-01-01');
     expect([d.getFullYear(), d.getMonth(), d.getDate()]).toEqual([2026, 0, 1]);
+  });
+
+  it('an unsaved edit shows the typed value with its colour, keeps the text and the reason, and a retry keeps showing it', () => {
+    const row = toRowData(seedRow('zyyj-02', { 2025: 1100 }));
+    const reason = message('error.internal', { detail: 'offline' });
+    const edit = { indicatorId: 'zyyj-02', year: 2025, field: 'actual', text: '1,012' } as const;
+    const unsaved = withUnsavedEdit(row, edit, reason, TODAY);
+    expect(cellOf(unsaved, 2025)).toMatchObject({ actual: 1012, status: 'missed' });
+    expect(unsaved.ui['actual-2025']).toEqual({ unsaved: reason, draft: '1,012' });
+    // Sending it again: saving, still showing the clerk's text and the unsaved mark.
+    const retry = withOptimisticEdit(unsaved, edit, TODAY);
+    expect(retry.ui['actual-2025']).toEqual({ saving: true, unsaved: reason, draft: '1,012' });
+    // Saved at last: the saved cell, no mark.
+    const saved = withSavedEdit(retry, edit, { ...cellOf(retry, 2025) });
+    expect(saved.ui['actual-2025']).toBeUndefined();
+    expect(draftOf(saved, 'actual-2025')).toBeUndefined();
+  });
+
+  it('dropping a draft puts the last saved value back without a mark, and leaves the other field alone', () => {
+    const row = toRowData(seedRow('zyyj-02', { 2025: 1100 }, { 2025: '已开工' }));
+    const confirmed = cellOf(row, 2025);
+    const unsaved = withUnsavedEdit(row, { indicatorId: 'zyyj-02', year: 2025, field: 'actual', text: '5' }, message('error.internal', { detail: 'x' }), TODAY);
+    const withNote = withOptimisticEdit(unsaved, { indicatorId: 'zyyj-02', year: 2025, field: 'note', text: '新说明' }, TODAY);
+    const dropped = withoutDraft(withNote, { year: 2025, field: 'actual' }, confirmed);
+    expect(cellOf(dropped, 2025)).toMatchObject({ actual: 1100, status: 'met', note: '新说明' });
+    expect(dropped.ui['actual-2025']).toBeUndefined();
+    expect(dropped.ui.note).toEqual({ saving: true });
   });
 });

@@ -3,14 +3,17 @@
 // clears, Ctrl+C/V as TSV, Ctrl+Z/Y) and every edit saved at once through props.save.
 //
 // Flow of one user action: edits → optimistic rows (colour from the shared cellStatus()) → ONE
-// save call → per edit: saved cell shown, or the old value put back with the refusal on the cell
-// → the action's saved cells recorded as one undo entry.
+// save call → per edit: the saved cell; or, refused, the typed text kept as a draft with the reason
+// (F2 corrects it, Esc/Delete drops it); or, not saved (service unreachable), the typed text kept
+// marked unsaved in a retry queue mirrored to sessionStorage and retried every 5 s → the action's
+// saved cells recorded as one undo entry (a draft is not an undo entry until it is saved).
 import type { ClipboardEvent as ReactClipboardEvent, JSX, KeyboardEvent as ReactKeyboardEvent, MouseEvent as ReactMouseEvent, Ref } from 'react';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type {
   CellEditRequestEvent,
   CellFocusedEvent,
   ColDef,
+  FirstDataRenderedEvent,
   GetRowIdParams,
   GridApi,
   GridReadyEvent,
@@ -27,7 +30,20 @@ import { copyBlock } from './copy-text';
 import { gridText } from './grid-messages';
 import { planPaste } from './paste-plan';
 import type { IndicatorRowData } from './row-model';
-import { cellOf, fieldText, parseIsoDate, toRowData, withOptimisticEdit, withRefusedEdit, withSavedEdit } from './row-model';
+import {
+  cellOf,
+  fieldText,
+  parseIsoDate,
+  toRowData,
+  withOptimisticEdit,
+  withoutDraft,
+  withRefusedEdit,
+  withSavedEdit,
+  withUnsavedEdit,
+} from './row-model';
+import type { QueueStorage } from './retry-queue';
+import { RetryQueue } from './retry-queue';
+import { outcomeOf } from './save-outcome';
 import { parseTsv, toTsv } from './tsv';
 import type { CellChange } from './undo-stack';
 import { redoEdits, undoEdits, UndoStack } from './undo-stack';
@@ -82,6 +98,17 @@ interface RangeBox {
 }
 
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+/** How often unsaved edits are sent again while any wait in the queue. */
+export const RETRY_INTERVAL_MS = 5000;
+
+/** sessionStorage, or null where it cannot be used (privacy mode, tests without a DOM). */
+function sessionStore(): QueueStorage | null {
+  try {
+    return typeof window !== 'undefined' ? window.sessionStorage : null;
+  } catch {
+    return null;
+  }
+}
 
 function cellKey(indicatorId: string, year: number): string {
   return `${indicatorId}|${year}`;
@@ -115,6 +142,13 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
   const editSeq = useRef(new Map<string, number>());
   const seqCounter = useRef(0);
   const inFlight = useRef(0);
+  /** Unsaved edits of this plan (all years and departments), mirrored to sessionStorage. */
+  const queueRef = useRef<{ planId: string; queue: RetryQueue } | null>(null);
+  const retrying = useRef(false);
+  /** The latest retryPending (a save that succeeds starts a retry; runSave is defined before it). */
+  const retryRef = useRef<() => Promise<void>>(() => Promise.resolve());
+  /** Whether an editor was open when the current key went down (Esc then only cancels the edit). */
+  const editingAtKeyDown = useRef(false);
   const rangeRef = useRef<CellRange | null>(null);
   const boxRef = useRef<RangeBox | null>(null);
   const extending = useRef(false);
@@ -123,7 +157,29 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
   const todayRef = useRef(today);
   todayRef.current = today;
 
-  const rowData = useMemo(() => grid.rows.map(toRowData), [grid.rows]);
+  const queueFor = useCallback((planId: string): RetryQueue => {
+    if (queueRef.current?.planId !== planId) queueRef.current = { planId, queue: RetryQueue.load(sessionStore(), planId) };
+    return queueRef.current.queue;
+  }, []);
+  const persistQueue = useCallback(() => {
+    const q = queueRef.current;
+    if (q) q.queue.store(sessionStore(), q.planId);
+  }, []);
+
+  // Rows as the API sent them, with any queued unsaved edit of the reporting year shown on top.
+  const rowData = useMemo(() => {
+    const pending = queueFor(grid.planId)
+      .entries()
+      .filter((e) => e.year === grid.year);
+    const rows = grid.rows.map(toRowData);
+    if (pending.length === 0) return rows;
+    const byId = new Map(rows.map((r) => [r.indicatorId, r]));
+    for (const e of pending) {
+      const row = byId.get(e.indicatorId);
+      if (row) byId.set(e.indicatorId, withUnsavedEdit(row, e, e.reason, today));
+    }
+    return rows.map((r) => byId.get(r.indicatorId) ?? r);
+  }, [grid.rows, grid.planId, grid.year, queueFor, today]);
   const yearsKey = grid.years.join(',');
   const columnDefs = useMemo(
     () => buildColumnDefs({ years: yearsKey.split(',').map(Number), reportingYear: grid.year, lang }),
@@ -135,9 +191,14 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
     undoStack.current.clear();
     confirmed.current.clear();
     editSeq.current.clear();
+    // Cells shown with a queued draft: what a discard puts back is the value the API sent.
+    for (const e of queueFor(grid.planId).entries()) {
+      const row = grid.rows.find((r) => r.indicatorId === e.indicatorId);
+      if (row && e.year === grid.year) confirmed.current.set(cellKey(e.indicatorId, e.year), cellOf(row, e.year));
+    }
     rangeRef.current = null;
     boxRef.current = null;
-  }, [grid]);
+  }, [grid, queueFor]);
 
   const report = useCallback((state: 'idle' | 'saving' | 'saved' | 'error', message?: string) => {
     latest.current.onSaveStateChange?.(state, message);
@@ -156,7 +217,8 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
     async (edits: CellEdit[], source: EditSource, record: boolean, doneMessage?: string): Promise<void> => {
       const api = apiRef.current;
       if (!api || edits.length === 0) return;
-      const { year: reportingYear } = latest.current.grid;
+      const { year: reportingYear, planId } = latest.current.grid;
+      const queue = queueFor(planId);
       const now = todayRef.current;
 
       // 1. Optimistic rows: the typed value and its colour at once, marked as saving.
@@ -167,84 +229,173 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
       for (const edit of edits) {
         const row = rows.get(edit.indicatorId) ?? api.getRowNode(edit.indicatorId)?.data;
         if (!row || edit.year !== reportingYear) continue;
-        // A value that is already there (and not being saved) is not an edit: no save, no audit row.
         const colId = columnIdForEdit(edit.field, edit.year);
-        if (!row.ui[colId]?.saving && edit.text === fieldText(cellOf(row, edit.year), edit.field)) continue;
+        const ui = row.ui[colId];
+        const hasDraft = ui?.draft !== undefined;
+        // A value that is already there (not being saved, no draft over it) is not an edit: no save, no audit row.
+        if (!ui?.saving && !hasDraft && edit.text === fieldText(cellOf(row, edit.year), edit.field)) continue;
         const ck = cellKey(edit.indicatorId, edit.year);
         // The value before this cell's first unsaved edit is what a refusal puts back.
-        if (!confirmed.current.has(ck) && !row.ui[colId]?.saving) {
+        if (!confirmed.current.has(ck) && !ui?.saving && !hasDraft) {
           confirmed.current.set(ck, cellOf(row, edit.year));
         }
-        oldTexts.set(editKey(edit), fieldText(cellOf(row, edit.year), edit.field));
+        // A draft was never saved: the undo entry starts from the last saved value.
+        const before = hasDraft ? (confirmed.current.get(ck) ?? cellOf(row, edit.year)) : cellOf(row, edit.year);
+        oldTexts.set(editKey(edit), fieldText(before, edit.field));
         seqCounter.current += 1;
         editSeq.current.set(editKey(edit), seqCounter.current);
         mySeq.set(editKey(edit), seqCounter.current);
         rows.set(edit.indicatorId, withOptimisticEdit(row, edit, now));
+        // This edit supersedes a queued one of the same cell; if it fails it is queued again.
+        queue.remove(edit);
         sent.push(edit);
       }
       if (sent.length === 0) return;
+      persistQueue();
       applyRows(api, [...rows.values()]);
       inFlight.current += 1;
       report('saving', gridText(latest.current.lang, 'state.saving'));
 
-      // 2. One save call; a failed call refuses every edit in it.
+      // 2. One save call; a call that throws leaves every edit in it unsaved (kept and retried).
       let results: CellEditResult[];
+      let callFailure = failureMessage('—');
       try {
         results = await latest.current.save(sent, source);
       } catch (err) {
-        const reason = err instanceof Error ? err.message : String(err);
-        const msg = failureMessage(reason);
-        results = sent.map((e) => ({ ...e, ok: false, error: msg }));
+        callFailure = failureMessage(err instanceof Error ? err.message : String(err));
+        results = [];
       }
       inFlight.current -= 1;
       const liveApi = apiRef.current;
       if (!liveApi) return;
 
-      // 3. Per edit: the saved cell, or the last confirmed value back with the reason on the cell.
+      // 3. Per edit: the saved cell; a refused draft; or an unsaved draft, queued for a retry.
       const byKey = new Map(results.map((r) => [editKey(r), r]));
       const updated = new Map<string, IndicatorRowData>();
       const changes: CellChange[] = [];
       const refusals: AppMessage[] = [];
+      const unsaved: AppMessage[] = [];
+      let savedCount = 0;
       for (const edit of sent) {
         const key = editKey(edit);
         const ck = cellKey(edit.indicatorId, edit.year);
-        const result = byKey.get(key);
+        const outcome = outcomeOf(byKey.get(key), callFailure);
         const isLatest = editSeq.current.get(key) === mySeq.get(key);
         const row = updated.get(edit.indicatorId) ?? liveApi.getRowNode(edit.indicatorId)?.data;
         if (!row) continue;
-        if (result?.ok && result.cell) {
-          confirmed.current.set(ck, result.cell);
+        if (outcome.kind === 'saved') {
+          savedCount += 1;
+          confirmed.current.set(ck, outcome.cell);
           changes.push({
             indicatorId: edit.indicatorId,
             year: edit.year,
             field: edit.field,
             oldText: oldTexts.get(key) ?? '',
-            newText: fieldText(result.cell, edit.field),
+            newText: fieldText(outcome.cell, edit.field),
           });
-          if (isLatest) updated.set(edit.indicatorId, withSavedEdit(row, edit, result.cell));
-        } else {
-          const reason = result?.error ?? failureMessage('—');
-          refusals.push(reason);
+          if (isLatest) updated.set(edit.indicatorId, withSavedEdit(row, edit, outcome.cell));
+        } else if (outcome.kind === 'refused') {
+          refusals.push(outcome.reason);
           if (isLatest) {
             const back = confirmed.current.get(ck) ?? cellOf(row, edit.year);
-            updated.set(edit.indicatorId, withRefusedEdit(row, edit, back, reason));
+            updated.set(edit.indicatorId, withRefusedEdit(row, edit, back, outcome.reason));
+          }
+        } else {
+          unsaved.push(outcome.reason);
+          // Only the newest text of a cell waits for a retry; an older one was superseded.
+          if (isLatest) {
+            queue.put({ ...edit, source, reason: outcome.reason });
+            updated.set(edit.indicatorId, withUnsavedEdit(row, edit, outcome.reason, now));
           }
         }
         if (isLatest) editSeq.current.delete(key);
       }
+      persistQueue();
       applyRows(liveApi, [...updated.values()]);
       if (record) undoStack.current.push(changes);
 
-      // 4. Tell the app: the first refusal's reason, or saved once nothing is in flight.
+      // 4. Tell the app: the first refusal's reason, the unsaved count, or saved once nothing is in flight.
       const l = latest.current.lang;
-      const first = refusals[0];
-      if (first) {
-        report('error', gridText(l, 'state.refused', { count: refusals.length, reason: first[l] }));
+      const firstRefusal = refusals[0];
+      const firstUnsaved = unsaved[0];
+      if (firstRefusal) {
+        report('error', gridText(l, 'state.refused', { count: refusals.length, reason: firstRefusal[l] }));
+      } else if (firstUnsaved) {
+        report('error', gridText(l, 'state.unsaved', { count: Math.max(queue.size, unsaved.length), reason: firstUnsaved[l] }));
       } else if (inFlight.current === 0) {
         report('saved', doneMessage ?? (sent.length > 1 ? gridText(l, 'state.saved.count', { count: sent.length }) : gridText(l, 'state.saved')));
       }
+      // The service answers again: send what is still waiting at once instead of at the next tick.
+      if (savedCount > 0 && unsaved.length === 0 && queue.size > 0) {
+        setTimeout(() => void retryRef.current(), 0);
+      }
     },
-    [report],
+    [persistQueue, queueFor, report],
+  );
+
+  /** Send the queued unsaved edits of the open grid again (one call per source). */
+  const retryPending = useCallback(async (): Promise<void> => {
+    const api = apiRef.current;
+    // Not while an editor is open: repainting its row could disturb what the clerk is typing.
+    if (!api || retrying.current || api.getEditingCells().length > 0) return;
+    const { planId, year } = latest.current.grid;
+    const queue = queueFor(planId);
+    if (queue.size === 0) return;
+    const batches = queue.batches((e) => {
+      if (e.year !== year) return false;
+      const row = api.getRowNode(e.indicatorId)?.data;
+      return row !== undefined && !row.ui[columnIdForEdit(e.field, e.year)]?.saving;
+    });
+    if (batches.length === 0) return;
+    retrying.current = true;
+    try {
+      for (const b of batches) {
+        // Typed and pasted edits become undo entries once saved; a retried undo/redo already moved the stack.
+        await runSave(b.edits, b.source, b.source === 'typed' || b.source === 'pasted');
+      }
+    } finally {
+      retrying.current = false;
+    }
+  }, [queueFor, runSave]);
+  retryRef.current = retryPending;
+
+  useEffect(() => {
+    const timer = setInterval(() => void retryRef.current(), RETRY_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  /**
+   * Drop the drafts (refused or unsaved text) of the given cells: the saved value shows again and
+   * an unsaved edit leaves the queue. Returns how many drafts were dropped.
+   */
+  const discardDrafts = useCallback(
+    (cells: { row: IndicatorRowData; colId: string }[]): number => {
+      const api = apiRef.current;
+      if (!api) return 0;
+      const { year: reportingYear, planId } = latest.current.grid;
+      const queue = queueFor(planId);
+      const rows = new Map<string, IndicatorRowData>();
+      let count = 0;
+      for (const { row: given, colId } of cells) {
+        const target = editTarget(colId, reportingYear);
+        const row = rows.get(given.indicatorId) ?? given;
+        if (!target || row.ui[colId]?.draft === undefined) continue;
+        const edit = { indicatorId: row.indicatorId, ...target };
+        queue.remove(edit);
+        // An answer still on its way for this cell must not bring the draft back.
+        seqCounter.current += 1;
+        editSeq.current.set(editKey(edit), seqCounter.current);
+        const back = confirmed.current.get(cellKey(row.indicatorId, target.year)) ?? cellOf(row, target.year);
+        rows.set(row.indicatorId, withoutDraft(row, target, back));
+        count += 1;
+      }
+      if (count === 0) return 0;
+      persistQueue();
+      applyRows(api, [...rows.values()]);
+      report('idle', gridText(latest.current.lang, 'state.discarded', { count }));
+      return count;
+    },
+    [persistQueue, queueFor, report],
   );
 
   const isEditing = useCallback((): boolean => (apiRef.current?.getEditingCells().length ?? 0) > 0, []);
@@ -350,12 +501,23 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
     apiRef.current = e.api;
   }, []);
 
+  // The reporting year's 实际值 is what the clerk came for: scroll its year group into view on
+  // opening (the grid is remounted for another year), so no horizontal scrolling is needed first.
+  const onFirstDataRendered = useCallback((e: FirstDataRenderedEvent<IndicatorRowData>) => {
+    e.api.ensureColumnVisible(`actual-${latest.current.grid.year}`, 'middle');
+  }, []);
+  useEffect(() => {
+    apiRef.current?.ensureColumnVisible(`actual-${grid.year}`, 'middle');
+  }, [grid.year]);
+
   const onCellEditRequest = useCallback(
     (e: CellEditRequestEvent<IndicatorRowData>) => {
       const target = editTarget(e.column.getColId(), latest.current.grid.year);
       if (!target || !e.data) return;
       const text = e.newValue === null || e.newValue === undefined ? '' : String(e.newValue);
-      if (text === fieldText(cellOf(e.data, target.year), target.field)) return;
+      const colId = e.column.getColId();
+      // Over a draft, even the saved value's text is an edit: it replaces the draft.
+      if (e.data.ui[colId]?.draft === undefined && text === fieldText(cellOf(e.data, target.year), target.field)) return;
       void runSave([{ indicatorId: e.data.indicatorId, year: target.year, field: target.field, text }], 'typed', true);
     },
     [runSave],
@@ -389,7 +551,8 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
 
   const onKeyDownCapture = useCallback(
     (e: ReactKeyboardEvent<HTMLDivElement>) => {
-      if (isEditing()) return; // the editor's own input handles its keys (its own undo, its own paste)
+      editingAtKeyDown.current = isEditing();
+      if (editingAtKeyDown.current) return; // the editor's own input handles its keys (its own undo, its own paste)
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if (mod && !e.altKey && (key === 'z' || key === 'y')) {
@@ -421,31 +584,52 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
     return { rows, colIds };
   }, []);
 
-  /** Empty every editable, non-empty cell of the selection in one action (Delete, Backspace, Ctrl+X). */
+  /** Drop the drafts in the selection (Esc): refused or unsaved text gives way to the saved value. */
+  const discardSelection = useCallback((): boolean => {
+    const sel = selectedCells();
+    if (!sel) return false;
+    return discardDrafts(sel.rows.flatMap((row) => sel.colIds.map((colId) => ({ row, colId })))) > 0;
+  }, [discardDrafts, selectedCells]);
+
+  /**
+   * Delete, Backspace, Ctrl+X in one action: a cell holding a draft drops the draft (the saved
+   * value shows again); every other editable, non-empty cell of the selection is emptied.
+   */
   const clearSelection = useCallback((): boolean => {
     const sel = selectedCells();
     if (!sel) return false;
     const reportingYear = latest.current.grid.year;
     const edits: CellEdit[] = [];
+    const drafts: { row: IndicatorRowData; colId: string }[] = [];
     for (const row of sel.rows) {
       for (const colId of sel.colIds) {
         const target = editTarget(colId, reportingYear);
-        if (!target || fieldText(cellOf(row, target.year), target.field) === '') continue;
+        if (!target) continue;
+        if (row.ui[colId]?.draft !== undefined) {
+          drafts.push({ row, colId });
+          continue;
+        }
+        if (fieldText(cellOf(row, target.year), target.field) === '') continue;
         edits.push({ indicatorId: row.indicatorId, year: target.year, field: target.field, text: '' });
       }
     }
-    if (edits.length === 0) return false;
-    void runSave(edits, 'typed', true);
-    return true;
-  }, [runSave, selectedCells]);
+    const discarded = discardDrafts(drafts);
+    if (edits.length > 0) void runSave(edits, 'typed', true);
+    return discarded > 0 || edits.length > 0;
+  }, [discardDrafts, runSave, selectedCells]);
 
   const onKeyDown = useCallback(
     (e: ReactKeyboardEvent<HTMLDivElement>) => {
+      // Esc that closed an editor only cancels that edit; a second Esc drops the draft.
+      if (e.key === 'Escape') {
+        if (!editingAtKeyDown.current && !isEditing() && discardSelection()) e.preventDefault();
+        return;
+      }
       if (e.key !== 'Delete' && e.key !== 'Backspace') return;
       if (isEditing()) return;
       if (clearSelection()) e.preventDefault();
     },
-    [clearSelection, isEditing],
+    [clearSelection, discardSelection, isEditing],
   );
 
   const copySelection = useCallback(
@@ -537,6 +721,7 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
         suppressDragLeaveHidesColumns
         localeText={localeText}
         onGridReady={onGridReady}
+        onFirstDataRendered={onFirstDataRendered}
         onCellEditRequest={onCellEditRequest}
         onCellFocused={onCellFocusedEvent}
       />

@@ -26,18 +26,22 @@ function cellAt(params: { data?: IndicatorRowData | undefined }, year: number): 
   return params.data ? cellOf(params.data, year) : null;
 }
 
-function refusedText(lang: Lang, data: IndicatorRowData | undefined, colId: string): string | null {
-  const refused = data?.ui[colId]?.refused;
-  return refused ? gridText(lang, 'tip.refused', { reason: refused[lang] }) : null;
+/** The tooltip of a cell holding a draft: why it is not saved and what the clerk can do. */
+function draftTip(lang: Lang, data: IndicatorRowData | undefined, colId: string): string | null {
+  const ui = data?.ui[colId];
+  if (ui?.refused) return `${gridText(lang, 'tip.refused', { reason: ui.refused[lang] })}\n${gridText(lang, 'tip.refused.fix')}`;
+  if (ui?.unsaved) return gridText(lang, 'tip.unsaved', { reason: ui.unsaved[lang] });
+  return null;
 }
 
-/** Classes every editable cell gets from its UI state: saving, or refused with a reason. */
+/** Classes every editable cell gets from its UI state: saving, refused, or unsaved (waiting for a retry). */
 function editStateClasses(data: IndicatorRowData | undefined, colId: string): string[] {
   const ui = data?.ui[colId];
   // ag-cell-editable: AG Grid sets no such class itself; the bench and tests select editable cells by it.
   const out = ['cell-editable', 'ag-cell-editable'];
   if (ui?.saving) out.push('cell-saving');
   if (ui?.refused) out.push('cell-refused');
+  if (ui?.unsaved) out.push('cell-unsaved');
   return out;
 }
 
@@ -82,8 +86,10 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
     editable: current,
     cellEditor: 'agTextCellEditor',
     cellEditorParams: { maxLength: 200 },
-    valueGetter: (p: Getter) => cellAt(p, year)?.actual ?? null,
-    valueFormatter: (p: ValueFormatterParams<IndicatorRowData>) => formatActual(cellAt(p, year)?.actual, lang),
+    // A draft (refused or unsaved text) is what the cell shows and what F2 starts editing from.
+    valueGetter: (p: Getter) => (current ? p.data?.ui[actualId]?.draft : undefined) ?? cellAt(p, year)?.actual ?? null,
+    valueFormatter: (p: ValueFormatterParams<IndicatorRowData>) =>
+      (current ? p.data?.ui[actualId]?.draft : undefined) ?? formatActual(cellAt(p, year)?.actual, lang),
     cellClass: (p: CellClassParams<IndicatorRowData>) => {
       const cell = cellAt(p, year);
       const classes = ['cell-num', 'cell-actual', yearClass];
@@ -92,8 +98,8 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
       return classes;
     },
     tooltipValueGetter: (p: ITooltipParams<IndicatorRowData>) => {
-      const refused = refusedText(lang, p.data, actualId);
-      if (refused) return refused;
+      const draft = draftTip(lang, p.data, actualId);
+      if (draft) return draft;
       if (p.data?.ui[actualId]?.saving) return gridText(lang, 'tip.saving');
       const cell = cellAt(p, year);
       if (!cell || !p.data) return null;
@@ -161,10 +167,10 @@ export function buildColumnDefs(opts: ColumnDefsOptions): IndicatorColumnDef[] {
       editable: true,
       cellEditor: 'agTextCellEditor',
       cellEditorParams: { maxLength: 2000 },
-      valueGetter: (p: Getter) => cellAt(p, reportingYear)?.note ?? '',
+      valueGetter: (p: Getter) => p.data?.ui[noteId]?.draft ?? cellAt(p, reportingYear)?.note ?? '',
       cellClass: (p: CellClassParams<IndicatorRowData>) => ['cell-note', ...editStateClasses(p.data, noteId)],
       tooltipValueGetter: (p: ITooltipParams<IndicatorRowData>) =>
-        refusedText(lang, p.data, noteId) ?? (p.data?.ui[noteId]?.saving ? gridText(lang, 'tip.saving') : (cellAt(p, reportingYear)?.note ?? null)),
+        draftTip(lang, p.data, noteId) ?? (p.data?.ui[noteId]?.saving ? gridText(lang, 'tip.saving') : (cellAt(p, reportingYear)?.note ?? null)),
     },
   ];
   return defs;

@@ -8,10 +8,16 @@ import { cellStatus } from '../../../shared/domain/status';
 import type { AppMessage } from '../../../shared/i18n/messages';
 import { columnIdForEdit } from './columns';
 
-/** Per-cell UI state, keyed by column id: a save in flight, or the reason the last save was refused. */
+/**
+ * Per-cell UI state, keyed by column id: a save in flight; a draft (the clerk's text, shown instead
+ * of the saved value) that the API refused (refused = why) or that could not be saved because the
+ * service was unreachable (unsaved = why; the edit waits in the retry queue).
+ */
 export interface CellUi {
   saving?: boolean;
   refused?: AppMessage;
+  unsaved?: AppMessage;
+  draft?: string;
 }
 
 export interface IndicatorRowData extends GridRow {
@@ -79,7 +85,10 @@ export function withOptimisticEdit(row: IndicatorRowData, edit: CellEdit, today:
       next = { ...old, actual, status: s.status, gap: s.gap, completion: s.completion };
     }
   }
-  return withCell(row, edit.year, next, colId, { saving: true });
+  // A retry (or a new edit) of an unsaved cell keeps showing the clerk's text while it is sent.
+  const prev = row.ui[colId];
+  const ui: CellUi = prev?.unsaved ? { saving: true, unsaved: prev.unsaved, draft: edit.text } : { saving: true };
+  return withCell(row, edit.year, next, colId, ui);
 }
 
 /** Merge only the edited field from the saved cell: another field may have its own save in flight. */
@@ -94,13 +103,38 @@ export function withSavedEdit(row: IndicatorRowData, edit: Pick<CellEdit, 'year'
   return withCell(row, edit.year, merged, columnIdForEdit(edit.field, edit.year), null);
 }
 
-/** The API refused the edit: put back the last saved value and keep the reason on the cell. */
+/**
+ * The API refused the edit: the last saved value stays underneath (colours, completion), and the
+ * refused text stays on screen as a draft with the reason, so the clerk can correct it (F2) or
+ * drop it (Esc / Delete), as after an Excel validation failure.
+ */
 export function withRefusedEdit(
   row: IndicatorRowData,
-  edit: Pick<CellEdit, 'year' | 'field'>,
+  edit: Pick<CellEdit, 'year' | 'field' | 'text'>,
   confirmed: GridCell,
   reason: AppMessage,
 ): IndicatorRowData {
   const merged = mergeField(cellOf(row, edit.year), confirmed, edit.field);
-  return withCell(row, edit.year, merged, columnIdForEdit(edit.field, edit.year), { refused: reason });
+  return withCell(row, edit.year, merged, columnIdForEdit(edit.field, edit.year), { refused: reason, draft: edit.text });
+}
+
+/**
+ * The edit could not be saved (service unreachable, internal error): show what the optimistic
+ * edit shows — the typed value, coloured by the shared rule — with the typed text as a draft marked
+ * unsaved. Also used to put back queued edits after a reload.
+ */
+export function withUnsavedEdit(row: IndicatorRowData, edit: CellEdit, reason: AppMessage, today: Date): IndicatorRowData {
+  const shown = withOptimisticEdit(row, edit, today);
+  return withCell(shown, edit.year, cellOf(shown, edit.year), columnIdForEdit(edit.field, edit.year), { unsaved: reason, draft: edit.text });
+}
+
+/** The clerk dropped a draft (Esc / Delete): the last saved value again, no mark. */
+export function withoutDraft(row: IndicatorRowData, edit: Pick<CellEdit, 'year' | 'field'>, confirmed: GridCell): IndicatorRowData {
+  const merged = mergeField(cellOf(row, edit.year), confirmed, edit.field);
+  return withCell(row, edit.year, merged, columnIdForEdit(edit.field, edit.year), null);
+}
+
+/** The draft text a cell shows instead of its saved value, if any. */
+export function draftOf(row: IndicatorRowData, colId: string): string | undefined {
+  return row.ui[colId]?.draft;
 }
