@@ -1,6 +1,7 @@
 // The application window: toolbar (plan, year, department, save state, import/export/history/
 // settings, language), the status legend, the indicator grid, the history side panel, and the
-// import/export/settings dialogs and the plan-level progress panel. All data comes through getApi(); every failure is shown as text.
+// import/export/settings dialogs and the plan-level progress panel. All data comes through
+// getApi(); every failure is shown as text.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type {
   AuditEntry, Bootstrap, CellEdit, CellEditResult, EditSource, Grid, ImportFailure, ImportPreview, ImportRecord, Settings,
@@ -435,7 +436,7 @@ export function App(): React.JSX.Element {
             onClose={() => setExportOpen(false)}
           />
         ) : null}
-        {progressOpen ? <ProgressPanel api={api} planId={plan.id} onClose={() => setProgressOpen(false)} /> : null}
+        {progressOpen ? <ProgressPanel api={api} planId={plan.id} today={boot.today} onClose={() => setProgressOpen(false)} /> : null}
         {pendingImport ? (
           <ImportPreviewDialog
             previews={pendingImport.previews}

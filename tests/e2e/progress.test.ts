@@ -110,6 +110,11 @@ describe('the plan-level progress panel', () => {
       '2025年实际 1,012，低于当年目标 1,050；按目前速度，2027年预计 1,372，可达到目标 1,100',
     );
     expect(await panel.locator('tr[data-indicator-id="zyyj-13"]').innerText()).toContain('市住房公积金洞头分中心');
+    // The clock says 15 March 2026: 2025 is due. Indicator 4's latest actual is 2024's, so the
+    // panel says 2025 is missing next to it; indicator 2 reported 2025 and has no such note.
+    expect(await panel.locator('tr[data-indicator-id="zyyj-04"]').getByTestId('missing-year').innerText()).toBe('2025年未填报');
+    expect(await two.getByTestId('missing-year').count()).toBe(0);
+    expect(await panel.getByTestId('missing-year').count()).toBe(3); // indicators 4, 8, 13
     // Domains as group rows, in the plan's order.
     expect(await panel.locator('tr.progress-domain').allInnerTexts()).toEqual(['住房保障', '住房品质', '住房安全', '住房市场']);
   });

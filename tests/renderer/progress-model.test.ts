@@ -5,7 +5,7 @@ import type { ProgressRow } from '../../shared/api/contract';
 import type { Indicator } from '../../shared/domain/plan';
 import { indicatorProgress } from '../../shared/domain/progress';
 import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
-import { countOutlooks, explainProgress, formatShare, groupByDomain, summaryText } from '../../renderer/src/components/progress-model';
+import { countOutlooks, explainProgress, formatShare, groupByDomain, missingDueYear, summaryText } from '../../renderer/src/components/progress-model';
 
 function seed(id: string): Indicator {
   const found = SEED_PLAN.indicators.find((i) => i.id === id);
@@ -82,5 +82,15 @@ describe('progress model', () => {
   it('formats shares as whole percentages', () => {
     expect(formatShare('zh', 585 / 673)).toBe('87%');
     expect(formatShare('en', 0.6)).toBe('60%');
+  });
+
+  it('names the last due year when the latest actual is older than it', () => {
+    const years = SEED_PLAN.years;
+    expect(missingDueYear(years, 2024, '2026-03-15')).toBe(2025);
+    expect(missingDueYear(years, 2025, '2026-03-15')).toBeNull();
+    expect(missingDueYear(years, 2023, '2025-12-31')).toBe(2024);
+    expect(missingDueYear(years, 2023, '2023-06-01')).toBeNull(); // nothing due yet
+    expect(missingDueYear(years, null, '2026-03-15')).toBeNull(); // no-data says it already
+    expect(missingDueYear(years, 2026, '2030-01-01')).toBe(2027);
   });
 });

@@ -6,11 +6,13 @@ import type { Plan } from '../../../shared/domain/plan';
 import { displayName } from '../../../shared/domain/plan';
 import { useLang, useT } from '../i18n/context';
 import { Dialog } from './Dialog';
-import { explainProgress, formatShare, formatValue, groupByDomain, outlookLabel, summaryText } from './progress-model';
+import { explainProgress, formatShare, formatValue, groupByDomain, missingDueYear, outlookLabel, summaryText } from './progress-model';
 
 interface ProgressPanelProps {
   api: IndicatorDeskApi;
   planId: string;
+  /** Today as "YYYY-MM-DD" (the services' clock): which plan years are due. */
+  today: string;
   onClose: () => void;
 }
 
@@ -18,7 +20,7 @@ type Loaded = { plan: Plan; rows: ProgressRow[] } | { error: string };
 
 const COLUMNS = 8;
 
-export function ProgressPanel({ api, planId, onClose }: ProgressPanelProps): React.JSX.Element {
+export function ProgressPanel({ api, planId, today, onClose }: ProgressPanelProps): React.JSX.Element {
   const t = useT();
   const lang = useLang();
   const [data, setData] = useState<Loaded | null>(null);
@@ -57,7 +59,7 @@ export function ProgressPanel({ api, planId, onClose }: ProgressPanelProps): Rea
               <th className="num">{t('progress.col.latest')}</th>
               <th className="num">{t('progress.col.final')}</th>
               <th className="num">{t('progress.col.projected')}</th>
-              <th className="num">{t('progress.col.path')}</th>
+              <th className="num" title={t('progress.col.path-title')}>{t('progress.col.path')}</th>
               <th>{t('progress.col.outlook')}</th>
             </tr>
           </thead>
@@ -69,6 +71,7 @@ export function ProgressPanel({ api, planId, onClose }: ProgressPanelProps): Rea
               ...group.items.map(({ indicator, row }) => {
                 const explanation = explainProgress(lang, indicator, row);
                 const hasPath = row.pathShare !== null && row.timeShare !== null;
+                const missing = missingDueYear(data.plan.years, row.latestYear, today);
                 return (
                   <tr key={indicator.id} data-indicator-id={indicator.id} data-outlook={row.outlook}>
                     <td className="num">{indicator.code}</td>
@@ -78,6 +81,7 @@ export function ProgressPanel({ api, planId, onClose }: ProgressPanelProps): Rea
                       {row.latestYear !== null && row.latestActual !== null
                         ? t('progress.year-value', { value: formatValue(lang, indicator, row.latestActual), year: row.latestYear })
                         : '—'}
+                      {missing !== null ? <span className="progress-missing" data-testid="missing-year">{t('progress.missing-year', { year: missing })}</span> : null}
                     </td>
                     <td className="num nowrap">
                       {row.finalYear !== null && row.finalTarget !== null

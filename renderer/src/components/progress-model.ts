@@ -43,6 +43,19 @@ export function countOutlooks(rows: Pick<ProgressRow, 'outlook'>[]): Record<Outl
   return counts;
 }
 
+/**
+ * The last plan year that has ended (today: "YYYY-MM-DD") when the indicator's latest actual is
+ * older than it, else null. The outlook judges the latest reported year only, so the panel has to
+ * say that a due year is still missing (indicator 8 "正常" on 2024 while 2025 is due).
+ */
+export function missingDueYear(years: number[], latestYear: number | null, today: string): number | null {
+  if (latestYear === null) return null;
+  const current = Number(today.slice(0, 4));
+  const due = years.filter((y) => y < current);
+  const lastDue = due.length > 0 ? Math.max(...due) : null;
+  return lastDue !== null && latestYear < lastDue ? lastDue : null;
+}
+
 /** "13 项指标：超前 2，正常 6，滞后 3，有风险 1，无数据 1". */
 export function summaryText(lang: Lang, rows: Pick<ProgressRow, 'outlook'>[]): string {
   const c = countOutlooks(rows);
