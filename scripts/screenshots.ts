@@ -1,6 +1,7 @@
 // `npm run screenshots`: pictures of the real UI for docs/screenshots/. Seeds a temporary database
 // with realistic 2023–2025 actuals (met, missed, not yet reported), starts browser mode, drives the
-// system Chromium at 1440×900 and writes grid-zh.png, import-preview-zh.png and grid-en.png.
+// system Chromium at 1440×900 and writes grid-zh.png, import-preview-zh.png, grid-en.png and
+// progress-zh.png (the coordinating office's 进度 panel).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,7 +146,15 @@ async function main(): Promise<void> {
     await page.locator('.ag-row[row-id="zyyj-05"] .ag-cell[col-id="actual-2025"]').hover();
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(OUT_DIR, 'grid-en.png') });
-    console.log(`写入 / wrote: ${['grid-zh.png', 'import-preview-zh.png', 'grid-en.png'].map((f) => join(OUT_DIR, f)).join(', ')}`);
+
+    // 4. The coordinating office's plan-level progress panel, in Chinese.
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.locator('.toolbar', { hasText: '导入' }).waitFor();
+    await page.getByRole('button', { name: '进度' }).click();
+    await page.getByTestId('progress-summary').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(OUT_DIR, 'progress-zh.png') });
+    console.log(`写入 / wrote: ${['grid-zh.png', 'import-preview-zh.png', 'grid-en.png', 'progress-zh.png'].map((f) => join(OUT_DIR, f)).join(', ')}`);
   } finally {
     await context.close();
     await server.close();
