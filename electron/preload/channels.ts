@@ -1,35 +1,7 @@
-// IPC channel names and the main → renderer menu actions. Kept free of imports so the sandboxed
-// preload bundle can include it (a sandboxed preload may only require 'electron').
+// IPC channel names; the menu actions they carry are defined with the contract in shared/api/shell.
+// The preload bundle inlines these (a sandboxed preload may only require 'electron' at run time).
 export const API_CHANNEL = 'indicator-desk:api';
 export const MENU_CHANNEL = 'indicator-desk:menu';
 
-export interface DroppedFile {
-  name: string;
-  /** Workbook bytes, base64 (the same shape as the contract's previewImport files). */
-  base64: string;
-}
-
-/**
- * What the native menu (or a second launch with a file) asks the page to do. The renderer decides
- * how: 'import-files' should start the same preview flow as its own import button.
- */
-export type MenuAction =
-  | { type: 'import-files'; files: DroppedFile[] }
-  | { type: 'show-message'; zh: string; en: string };
-
-export const MENU_ACTION_TYPES: readonly MenuAction['type'][] = ['import-files', 'show-message'];
-
-function isDroppedFile(value: unknown): value is DroppedFile {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.name === 'string' && v.name.length > 0 && v.name.length <= 260 && typeof v.base64 === 'string';
-}
-
-/** Runtime check on both ends of the menu channel: only these shapes are ever sent or delivered. */
-export function isMenuAction(value: unknown): value is MenuAction {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  if (v.type === 'import-files') return Array.isArray(v.files) && v.files.length > 0 && v.files.every(isDroppedFile);
-  if (v.type === 'show-message') return typeof v.zh === 'string' && typeof v.en === 'string';
-  return false;
-}
+export type { DroppedFile, MenuAction } from '../../shared/api/shell';
+export { MENU_ACTION_TYPES, isMenuAction } from '../../shared/api/shell';

@@ -4,7 +4,7 @@
 // per year; 6. widths, frozen panes, page setup; 7. protection (caller awaits it).
 import type { Cell, ExpressionRuleType, Workbook, Worksheet } from 'exceljs';
 import type { GridRow } from '../../../shared/api/contract';
-import type { Plan, Target } from '../../../shared/domain/plan';
+import type { Target } from '../../../shared/domain/plan';
 import { NO_TARGET } from '../../../shared/domain/plan';
 import { completionRatio } from '../../../shared/domain/status';
 import { completionFormula, statusFormulas } from '../../../shared/domain/status-excel';
@@ -29,18 +29,11 @@ import {
   SHEET_RETURN,
   templateColumns,
 } from '../template-format';
+import type { ExportInput } from './export-template';
 import { columnWidth, rowHeightForLines, wrappedLineCount } from './column-width';
 import { cellStyle, COLOR, COMPLETION_NUMFMT, statusDxf, valueNumFmt } from './styles';
 
-export interface ReturnSheetInput {
-  plan: Plan;
-  year: number;
-  department: string | null;
-  rows: GridRow[];
-  clerkName: string;
-  clerkPhone: string;
-  exportedAt: Date;
-}
+export type ReturnSheetInput = Omit<ExportInput, 'appVersion'>;
 
 /** One exported data row, for the meta sheet. */
 export interface ExportedRow {
