@@ -5,33 +5,28 @@ import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/create-services';
 import { resolveDbPath } from '../services/paths';
 import { startWebServer } from './server';
+import { UsageError, parseArgs, stringOption } from '../cli/args';
 
 interface WebArgs {
   db: string;
   port: number;
 }
 
+/** Same option syntax as the CLI (--db PATH, --port N, --key=value). */
 export function parseWebArgs(argv: string[]): WebArgs {
-  let db: string | null = null;
-  let port = 0;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const next = argv[i + 1];
-    if (arg === '--db' && next !== undefined) {
-      db = next;
-      i++;
-    } else if (arg === '--port' && next !== undefined) {
-      port = Number(next);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${next}`);
-      i++;
-    } else if (arg === '--help' || arg === '-h') {
-      console.log('用法 / usage: npm run web -- [--db 数据库文件.sqlite] [--port 端口]');
-      process.exit(0);
-    } else {
-      throw new Error(`未知参数 / unknown argument: ${arg}`);
-    }
+  const args = parseArgs(argv);
+  if (args.options.has('help') || argv.includes('-h')) {
+    console.log('用法 / usage: npm run web -- [--db 数据库文件.sqlite] [--port 端口]');
+    process.exit(0);
   }
-  return { db: resolve(resolveDbPath(db)), port };
+  const unknown = [...args.options.keys()].filter((k) => k !== 'db' && k !== 'port');
+  if (args.positional.length > 0 || unknown.length > 0) {
+    throw new UsageError(`未知参数 / unknown argument: ${[...args.positional, ...unknown.map((k) => `--${k}`)].join(' ')}`);
+  }
+  const portText = stringOption(args, 'port') ?? '0';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: not a port number: ${portText}`);
+  return { db: resolve(resolveDbPath(stringOption(args, 'db'))), port };
 }
 
 async function main(): Promise<void> {
