@@ -3,6 +3,7 @@
 import type { ApiMethod, ApiRequest, ApiResponse, IndicatorDeskApi } from '../../../shared/api/contract';
 import { API_METHODS } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
+import { message } from '../../../shared/i18n/messages';
 
 export const TOKEN_HEADER = 'X-Indicator-Desk-Token';
 const TOKEN_KEY = 'indicator-desk-token';
@@ -24,33 +25,11 @@ export function takeAccessToken(loc: Location = window.location, storage: Storag
 }
 
 function networkFailure(detail: string): Result<never> {
-  return {
-    ok: false,
-    error: {
-      code: 'internal',
-      message: {
-        key: 'error.network',
-        params: { detail },
-        zh: `无法连接本机服务（${detail}）。请确认“指标填报台”仍在运行，然后刷新页面。`,
-        en: `Cannot reach the local service (${detail}). Check that Indicator Desk is still running, then reload the page.`,
-      },
-    },
-  };
+  return { ok: false, error: { code: 'internal', message: message('error.network', { detail }) } };
 }
 
 function tokenRefused(): Result<never> {
-  return {
-    ok: false,
-    error: {
-      code: 'refused',
-      message: {
-        key: 'error.token',
-        params: {},
-        zh: '访问口令无效或已过期。请使用启动时显示的完整地址重新打开本页。',
-        en: 'The access token is missing or out of date. Open this page again with the full address printed at start-up.',
-      },
-    },
-  };
+  return { ok: false, error: { code: 'refused', message: message('error.token') } };
 }
 
 function isResult(value: unknown): value is Result<unknown> {
