@@ -14,7 +14,9 @@ const CLOSE = new Set([0x3011, 0x3015, 0x5d, 0x7d, 0xfe5a, 0x29]);
  * char codes, because the importer normalises every row name and, once, every plan name.
  */
 export function normalizeName(name: string): string {
-  const codes: number[] = [];
+  // Built by concatenation, not String.fromCharCode(...codes): a hostile cell of a million
+  // characters must not overflow the call stack.
+  let out = '';
   for (let i = 0; i < name.length; i++) {
     let code = name.charCodeAt(i);
     if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
@@ -22,9 +24,9 @@ export function normalizeName(name: string): string {
     if (OPEN.has(code)) code = 0x28;
     else if (CLOSE.has(code)) code = 0x29;
     else if (code >= 0x41 && code <= 0x5a) code += 32;
-    codes.push(code);
+    out += String.fromCharCode(code);
   }
-  return String.fromCharCode(...codes);
+  return out;
 }
 
 const TRAILING_UNIT = /\(([^()]*)\)$/;

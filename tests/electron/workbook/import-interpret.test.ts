@@ -165,3 +165,12 @@ describe('name normalisation', () => {
     expect(normalizeName('ＡＢＣ [x]')).toBe('abc(x)');
   });
 });
+
+describe('normalizeName on hostile input', () => {
+  it('a name of a million characters does not overflow the stack', async () => {
+    const { normalizeName } = await import('../../../electron/workbook/import/match');
+    const long = '（指标）'.repeat(250_000);
+    expect(normalizeName(long)).toHaveLength(1_000_000);
+    expect(normalizeName(' 公租房（户）')).toBe('公租房(户)');
+  });
+});
