@@ -1,13 +1,15 @@
 // Exports the standard template workbook (DESIGN.md §5) for one plan, reporting year and
 // department: 填报表 (the return), 填写说明 (instructions) and the very hidden _meta sheet.
-// Pure in its inputs: a fixed `exportedAt` gives the same bytes every time.
+// Pure in its inputs: a fixed `exportedAt` gives the same bytes every time. Written through ExcelJS's
+// streaming writer: rows go to the zip (native deflate) as they are made, not held as one workbook.
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { GridRow } from '../../../shared/api/contract';
 import type { Plan } from '../../../shared/domain/plan';
 import { templateFileName } from '../template-format';
 import { buildInstructionsSheet } from './instructions-sheet';
 import { buildMetaSheet } from './meta-sheet';
-import { buildReturnSheet } from './return-sheet';
+import { writeReturnSheet } from './return-sheet';
 import { stampZipTimes } from './zip-time';
 
 export const WORKBOOK_CREATOR = '指标填报台';
@@ -36,22 +38,34 @@ const PROTECTION = {
 } as const;
 
 export async function exportTemplate(input: ExportInput): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    sink.on('finish', resolve);
+    sink.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   wb.creator = WORKBOOK_CREATOR;
   wb.lastModifiedBy = WORKBOOK_CREATOR;
   wb.created = input.exportedAt;
   wb.modified = input.exportedAt;
   wb.title = `${input.plan.shortName} ${input.year}年度指标填报表`;
-
-  const { sheet, rows } = buildReturnSheet(wb, input);
-  const instructions = buildInstructionsSheet(wb, input);
-  buildMetaSheet(wb, input, rows);
-  await sheet.protect('', PROTECTION);
-  await instructions.protect('', PROTECTION);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 
-  const buffer = await wb.xlsx.writeBuffer();
-  return stampZipTimes(new Uint8Array(buffer as ArrayBuffer), input.exportedAt);
+  // Sheets are written (and committed) in tab order: 填报表, 填写说明, _meta.
+  const rows = await writeReturnSheet(wb, input, PROTECTION);
+  const instructions = buildInstructionsSheet(wb, input);
+  await instructions.protect('', PROTECTION);
+  instructions.commit();
+  buildMetaSheet(wb, input, rows).commit();
+  await wb.commit();
+  await finished;
+  return stampZipTimes(new Uint8Array(Buffer.concat(chunks)), input.exportedAt);
 }
 
 /** File name like 住有宜居_2025年度_区住建局_指标填报.xlsx. */
