@@ -10,7 +10,7 @@ import { translate } from '../../shared/i18n/messages';
 import type { Lang } from '../../shared/i18n/messages';
 import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
 import { displayName } from '../../shared/domain/plan';
-import { ApiFailure } from '../../shared/api/result';
+import { ApiFailure } from '../../shared/api/failure';
 import { DatabaseOpenError } from '../store/database';
 import { UnreadableWorkbookError } from '../workbook/import/errors';
 import { createServices, readSettings } from '../services/create-services';
@@ -183,16 +183,9 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
   }
 }
 
-// Run when executed directly (tsx electron/cli/main.ts …), not when imported by tests.
+// Run when executed directly from sources (tsx electron/cli/main.ts …), not when imported by tests
+// or bundled (the bundle's entry is bin.ts).
 const invokedDirectly = process.argv[1] !== undefined && /cli[\\/]main\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
 if (invokedDirectly) {
-  runCli(process.argv.slice(2), { stdout: (s) => process.stdout.write(`${s}\n`), stderr: (s) => process.stderr.write(`${s}\n`) }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`出错了 / Error: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 2;
-    },
-  );
+  void import('./run-process').then(({ runCliProcess }) => runCliProcess(process.argv.slice(2)));
 }

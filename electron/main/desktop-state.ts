@@ -8,6 +8,7 @@ import type { BackupInfo } from '../backup/backups';
 import { createServices } from '../services/create-services';
 import type { Services } from '../services/create-services';
 import { DB_ENV, DB_FILE_NAME } from '../services/paths';
+import { workerJobs } from '../workbook/jobs/worker-jobs';
 import { databasePathIn, readShellSettings, resolveDataFolder, writeShellSettings } from './data-folder';
 import type { Lang } from './texts';
 import type { GridView, ViewTracker } from './view-tracker';
@@ -27,6 +28,9 @@ export class DesktopState {
   private current: { services: Services; tracker: ViewTracker } | null = null;
   private currentLang: Lang = 'zh';
 
+  /** Exports and imports run on a worker thread (the bundled workbook-worker.cjs next to main.cjs), so the window never stalls. */
+  private readonly workbooks = workerJobs(new URL('./workbook-worker.cjs', import.meta.url));
+
   constructor(private readonly options: DesktopStateOptions) {}
 
   /** Where the database is when nothing else is said: INDICATOR_DESK_DB, else the data folder. */
@@ -43,6 +47,7 @@ export class DesktopState {
       mode: 'desktop',
       appVersion: this.options.appVersion,
       now: this.options.now,
+      workbooks: this.workbooks,
       beforeImport: async (store) => {
         await backupNow(store, this.backupFolder(), 'before-import', { dbFileName: DB_FILE_NAME });
         pruneBackups(this.backupFolder(), 'before-import', this.keepBackups());

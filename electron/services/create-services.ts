@@ -5,11 +5,12 @@ import { dirname } from 'node:path';
 import type { ApiHandlers, Settings } from '../../shared/api/contract';
 
 import { indicatorProgress } from '../../shared/domain/progress';
-import { fail } from '../../shared/api/result';
+import { fail } from '../../shared/api/failure';
 import { Store } from '../store/store';
 import type { StoreOptions } from '../store/store';
 import { actualKey } from '../store/repositories/actuals-repo';
-import { exportTemplate } from '../workbook/export/export-template';
+import type { WorkbookJobs } from '../workbook/jobs/jobs';
+import { inProcessJobs } from '../workbook/jobs/jobs';
 import { templateFileName } from '../workbook/template-format';
 import { saveCells } from './edit-service';
 import { buildGrid, isoDate } from './grid-service';
@@ -26,6 +27,8 @@ export interface ServicesOptions extends StoreOptions {
   appVersion?: string;
   /** Called before an import is applied (the desktop shell takes a backup there). */
   beforeImport?: (store: Store) => Promise<void> | void;
+  /** Where exports and imports run; default in this process (the desktop shell and browser mode pass a worker). */
+  workbooks?: WorkbookJobs;
 }
 
 export interface Services {
@@ -60,6 +63,7 @@ export function createServices(options: ServicesOptions): Services {
   const store = Store.open(options.dbPath, options);
   const appVersion = options.appVersion ?? APP_VERSION;
   const pending = new Map<string, { planId: string; item: PendingImport }>();
+  const jobs = options.workbooks ?? inProcessJobs;
 
   /** The audit "who": the clerk's name from settings, else the OS account. */
   const who = () => readSettings(store).clerkName.trim() || osUser();
@@ -82,7 +86,7 @@ export function createServices(options: ServicesOptions): Services {
     previewImport: async ({ planId, files }) => {
       const plan = store.plans.getPlan(planId);
       const decoded = files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) }));
-      const { pending: ready, failures } = await previewFiles(store, plan, decoded);
+      const { pending: ready, failures } = await previewFiles(store, plan, decoded, undefined, jobs.readAndInterpret);
       for (const p of ready) pending.set(p.preview.previewId, { planId, item: p });
       return { previews: ready.map((p) => p.preview), failures };
     },
@@ -103,7 +107,7 @@ export function createServices(options: ServicesOptions): Services {
       const plan = store.plans.getPlan(planId);
       const grid = buildGrid(store, planId, year, department, now());
       const settings = readSettings(store);
-      const bytes = await exportTemplate({
+      const bytes = await jobs.exportTemplate({
         plan,
         year,
         department,

@@ -3,7 +3,7 @@
 import type { CellEdit, CellEditResult, EditSource } from '../../shared/api/contract';
 import type { Indicator } from '../../shared/domain/plan';
 import { parseNumberInput } from '../../shared/domain/parse-number';
-import { fail } from '../../shared/api/result';
+import { fail } from '../../shared/api/failure';
 import { message, parseRefusalMessage } from '../../shared/i18n/messages';
 import type { Store, WriteContext } from '../store/store';
 import { buildCell } from './grid-service';

@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ImportChange, ImportFailure, ImportPreview, ImportRecord, TargetDiff, UnmatchedRow } from '../../shared/api/contract';
 import type { Plan, Target } from '../../shared/domain/plan';
 import { displayName } from '../../shared/domain/plan';
-import { fail } from '../../shared/api/result';
+import { fail } from '../../shared/api/failure';
 import { message } from '../../shared/i18n/messages';
 import type { InterpretedWorkbook } from '../workbook/import/interpret';
 import { readAndInterpret } from '../workbook/import/interpret';
@@ -18,6 +18,9 @@ export interface PendingImport {
   book: InterpretedWorkbook;
 }
 
+/** Reads and interprets one file: in this process by default, or a worker's (WorkbookJobs.readAndInterpret). */
+export type ReadWorkbookJob = (bytes: Uint8Array, fileName: string, plan: Plan) => Promise<InterpretedWorkbook>;
+
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -27,8 +30,8 @@ function formatNumber(n: number | null): string | null {
 }
 
 /** Interpret one file and compare it with the database. Nothing is written. */
-export async function previewFile(store: Store, plan: Plan, fileName: string, bytes: Uint8Array): Promise<PendingImport> {
-  const book = await readAndInterpret(bytes, fileName, plan);
+export async function previewFile(store: Store, plan: Plan, fileName: string, bytes: Uint8Array, read: ReadWorkbookJob = readAndInterpret): Promise<PendingImport> {
+  const book = await read(bytes, fileName, plan);
   return { book, preview: diffAgainstStore(store, plan, book, fileName, sha256(bytes)) };
 }
 
@@ -88,13 +91,14 @@ export async function previewFiles(
   plan: Plan,
   files: { name: string; bytes: Uint8Array }[],
   onProgress?: (done: number, total: number, name: string) => void,
+  read: ReadWorkbookJob = readAndInterpret,
 ): Promise<{ pending: PendingImport[]; failures: ImportFailure[] }> {
   const pending: PendingImport[] = [];
   const failures: ImportFailure[] = [];
   for (const [i, f] of files.entries()) {
     onProgress?.(i, files.length, f.name);
     try {
-      pending.push(await previewFile(store, plan, f.name, f.bytes));
+      pending.push(await previewFile(store, plan, f.name, f.bytes, read));
     } catch (error) {
       if (error instanceof UnreadableWorkbookError) failures.push({ fileName: f.name, message: error.appMessage });
       else failures.push({ fileName: f.name, message: message('import.unexpected', { detail: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) }) });

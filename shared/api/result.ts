@@ -1,7 +1,5 @@
 // Results, not exceptions, across the process boundary: the renderer shows a message, never a stack.
 import { z } from 'zod';
-import type { AppMessage } from '../i18n/messages';
-import { message } from '../i18n/messages';
 
 export const AppMessageSchema = z.object({
   key: z.string(),
@@ -10,36 +8,10 @@ export const AppMessageSchema = z.object({
   en: z.string(),
 });
 
-export type ApiErrorCode = 'invalid-request' | 'refused' | 'not-found' | 'conflict' | 'unreadable-file' | 'internal';
-
-export interface ApiError {
-  code: ApiErrorCode;
-  message: AppMessage;
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
-
 export const ApiErrorSchema = z.object({
   code: z.enum(['invalid-request', 'refused', 'not-found', 'conflict', 'unreadable-file', 'internal']),
   message: AppMessageSchema,
 });
 
-/** Thrown inside services for an expected refusal; turned into {ok:false} at the boundary. */
-export class ApiFailure extends Error {
-  readonly code: ApiErrorCode;
-  readonly appMessage: AppMessage;
-  constructor(code: ApiErrorCode, appMessage: AppMessage) {
-    super(appMessage.en);
-    this.name = 'ApiFailure';
-    this.code = code;
-    this.appMessage = appMessage;
-  }
-}
-
-export function fail(code: ApiErrorCode, key: string, params: Record<string, string | number> = {}): never {
-  throw new ApiFailure(code, message(key, params));
-}
-
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
+export { ApiFailure, fail, ok } from './failure';
+export type { ApiError, ApiErrorCode, Result } from './failure';

@@ -1,7 +1,7 @@
 // Reported actual figures and their notes, one row per (indicator, year). Writes are refused for
 // unknown indicators or years outside the plan, and every change writes an audit row.
 import type Database from 'better-sqlite3';
-import { fail } from '../../../shared/api/result';
+import { fail } from '../../../shared/api/failure';
 import type { AuditRepo, WriteContext } from './audit-repo';
 
 export interface ActualRecord {
