@@ -2,7 +2,7 @@
 // 1. title, info and legend rows; 2. the two-row header; 3. one row per indicator (targets, actuals,
 // 完成率 formulas, the reporting year's note, the hidden id); 4. 领域 merges; 5. conditional formats
 // per year; 6. widths, frozen panes, page setup; 7. protection (caller awaits it).
-import type { Cell, DataValidation, ExpressionRuleType, Workbook, Worksheet } from 'exceljs';
+import type { Cell, DataValidation, ExpressionRuleType, Style, Workbook, Worksheet } from 'exceljs';
 import type { GridRow } from '../../../shared/api/contract';
 import type { Target } from '../../../shared/domain/plan';
 import { NO_TARGET } from '../../../shared/domain/plan';
@@ -214,34 +214,81 @@ export async function writeReturnSheet(
 
 type Columns = ReturnType<typeof templateColumns>;
 
-function writeDataRow(ws: Worksheet, r: number, gridRow: GridRow, year: number, cols: Columns, widths: ColumnWidths, validation: DataValidation): void {
-  const put = (col: number, text: string, opts: Parameters<typeof cellStyle>[0] = {}) => {
-    const cell = ws.getCell(r, col);
-    setText(cell, text);
-    cell.style = cellStyle(opts);
+/** The styles of a data row's cells for one number format, looked up once per export rather than per cell. */
+interface DataStyles {
+  domain: Partial<Style>;
+  code: Partial<Style>;
+  name: Partial<Style>;
+  unit: Partial<Style>;
+  units: Partial<Style>;
+  target: Partial<Style>;
+  noTarget: Partial<Style>;
+  actualEditable: Partial<Style>;
+  actualLocked: Partial<Style>;
+  completion: Partial<Style>;
+  note: Partial<Style>;
+  id: Partial<Style>;
+}
+
+function dataStyles(numFmt: string): DataStyles {
+  return {
+    domain: cellStyle({ horizontal: 'center', wrap: true }),
+    code: cellStyle({ horizontal: 'center' }),
+    name: cellStyle({ wrap: true }),
+    unit: cellStyle({ horizontal: 'center' }),
+    units: cellStyle({ wrap: true }),
+    target: cellStyle({ numFmt, horizontal: 'right' }),
+    noTarget: cellStyle({ numFmt, horizontal: 'center' }),
+    actualEditable: cellStyle({ numFmt, horizontal: 'right', locked: false, fill: COLOR.editableFill }),
+    actualLocked: cellStyle({ numFmt, horizontal: 'right', locked: true }),
+    completion: cellStyle({ numFmt: COMPLETION_NUMFMT, horizontal: 'right' }),
+    note: cellStyle({ wrap: true, locked: false, fill: COLOR.editableFill }),
+    id: cellStyle(),
   };
-  put(COL_DOMAIN, gridRow.domain, { horizontal: 'center', wrap: true });
-  put(COL_CODE, gridRow.code, { horizontal: 'center' });
-  put(COL_NAME, gridRow.name, { wrap: true });
-  put(COL_UNIT, gridRow.unit, { horizontal: 'center' });
-  put(COL_UNITS, responsibleUnitsText(gridRow), { wrap: true });
-  const numFmt = valueNumFmt(gridRow.kind);
+}
+
+const STYLES_BY_KIND = new Map<GridRow['kind'], DataStyles>();
+
+function stylesFor(kind: GridRow['kind']): DataStyles {
+  let styles = STYLES_BY_KIND.get(kind);
+  if (!styles) {
+    styles = dataStyles(valueNumFmt(kind));
+    STYLES_BY_KIND.set(kind, styles);
+  }
+  return styles;
+}
+
+function writeDataRow(ws: Worksheet, r: number, gridRow: GridRow, year: number, cols: Columns, widths: ColumnWidths, validation: DataValidation): void {
+  const styles = stylesFor(gridRow.kind);
+  // One row lookup, then cells by column (the sheet's getCell(r, c) looks the row up every time).
+  const row = ws.getRow(r);
+  const put = (col: number, text: string, style: Partial<Style>) => {
+    const cell = row.getCell(col);
+    setText(cell, text);
+    cell.style = style;
+  };
+  put(COL_DOMAIN, gridRow.domain, styles.domain);
+  put(COL_CODE, gridRow.code, styles.code);
+  put(COL_NAME, gridRow.name, styles.name);
+  put(COL_UNIT, gridRow.unit, styles.unit);
+  const unitsText = responsibleUnitsText(gridRow);
+  put(COL_UNITS, unitsText, styles.units);
   for (const yc of cols.yearCols) {
     const gridCell = gridRow.cells[String(yc.year)];
     const editable = yc.year === year;
     const target = targetValue(gridCell?.target);
-    const targetCell = ws.getCell(r, yc.target);
+    const targetCell = row.getCell(yc.target);
     targetCell.value = target;
-    targetCell.style = cellStyle({ numFmt, horizontal: target === NO_TARGET ? 'center' : 'right' });
+    targetCell.style = target === NO_TARGET ? styles.noTarget : styles.target;
 
     const actual = gridCell?.actual ?? null;
-    const actualCell = ws.getCell(r, yc.actual);
+    const actualCell = row.getCell(yc.actual);
     actualCell.value = actual;
-    actualCell.style = cellStyle({ numFmt, horizontal: 'right', locked: !editable, ...(editable ? { fill: COLOR.editableFill } : {}) });
+    actualCell.style = editable ? styles.actualEditable : styles.actualLocked;
     if (editable) actualCell.dataValidation = validation;
 
-    const completionCell = ws.getCell(r, yc.completion);
-    completionCell.style = cellStyle({ numFmt: COMPLETION_NUMFMT, horizontal: 'right' });
+    const completionCell = row.getCell(yc.completion);
+    completionCell.style = styles.completion;
     if (typeof target === 'number') {
       const ratio = actual === null ? null : completionRatio(gridRow.direction, target, actual);
       completionCell.value = {
@@ -251,15 +298,15 @@ function writeDataRow(ws: Worksheet, r: number, gridRow: GridRow, year: number, 
     }
   }
   const note = gridRow.cells[String(year)]?.note ?? null;
-  put(cols.note, note ?? '', { wrap: true, locked: false, fill: COLOR.editableFill });
-  put(cols.id, gridRow.indicatorId);
+  put(cols.note, note ?? '', styles.note);
+  put(cols.id, gridRow.indicatorId, styles.id);
   // Tall enough for the wrapped 指标, 责任单位 and 说明 (set explicitly: see wrappedLineCount).
   const lines = Math.max(
     wrappedLineCount(gridRow.name, widths.name),
-    wrappedLineCount(responsibleUnitsText(gridRow), widths.units),
+    wrappedLineCount(unitsText, widths.units),
     wrappedLineCount(note ?? '', widths.note),
   );
-  ws.getRow(r).height = Math.max(20, rowHeightForLines(lines));
+  row.height = Math.max(20, rowHeightForLines(lines));
 }
 
 /** Index ranges [start, end] of consecutive items that `same` groups together. */
@@ -382,7 +429,7 @@ function setColumnWidths(
   const name = width(COL_NAME, columnWidth(['指标', ...rows.map((r) => r.name)], 16, 30));
   width(COL_UNIT, columnWidth(['单位', ...rows.map((r) => r.unit)], 6, 10));
   const units = width(COL_UNITS, columnWidth(['责任单位', ...rows.map(responsibleUnitsText)], 12, 26));
-  const numberText = (v: number | string | null | undefined) => (typeof v === 'number' ? v.toLocaleString('en-US') : (v ?? ''));
+  const numberText = (v: number | string | null | undefined) => (typeof v === 'number' ? groupedNumber(v) : (v ?? ''));
   for (const yc of yearCols) {
     const targets = rows.map((r) => numberText(r.cells[String(yc.year)]?.target));
     const actuals = rows.map((r) => numberText(r.cells[String(yc.year)]?.actual));
@@ -393,4 +440,15 @@ function setColumnWidths(
   const note = width(noteCol, columnWidth([HEADER_NOTE, ...rows.map((r) => r.cells[String(year)]?.note ?? '')], 24, 40));
   width(idCol, columnWidth([HEADER_ID, ...rows.map((r) => r.indicatorId)], 8, 20));
   return { name, units, note };
+}
+
+/** A number as toLocaleString('en-US') writes it (thousands grouped), fast for whole numbers. */
+function groupedNumber(v: number): string {
+  if (Number.isSafeInteger(v)) {
+    const digits = String(Math.abs(v));
+    let out = '';
+    for (let i = 0; i < digits.length; i += 1) out += (i > 0 && (digits.length - i) % 3 === 0 ? ',' : '') + digits[i];
+    return v < 0 ? `-${out}` : out;
+  }
+  return v.toLocaleString('en-US');
 }
