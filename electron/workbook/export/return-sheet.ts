@@ -1,13 +1,14 @@
 // Sheet 填报表 of the standard template (DESIGN.md §5), laid out by template-format.ts. Steps:
 // 1. title, info and legend rows; 2. the two-row header; 3. one row per indicator (targets, actuals,
 // 完成率 formulas, the reporting year's note, the hidden id); 4. 领域 merges; 5. conditional formats
-// per year; 6. widths, frozen panes, page setup; 7. protection (caller awaits it).
-import type { Cell, DataValidation, ExpressionRuleType, Style, Workbook, Worksheet } from 'exceljs';
+// per year (sheet-rules.ts); 6. widths, frozen panes, page setup; 7. protection, then the commit
+// that streams the sheet out.
+import type { Cell, DataValidation, Style, Workbook, Worksheet } from 'exceljs';
 import type { GridRow } from '../../../shared/api/contract';
 import type { Target } from '../../../shared/domain/plan';
 import { NO_TARGET } from '../../../shared/domain/plan';
 import { completionRatio } from '../../../shared/domain/status';
-import { completionFormula, statusFormulas } from '../../../shared/domain/status-excel';
+import { completionFormula } from '../../../shared/domain/status-excel';
 import {
   COL_CODE,
   COL_DOMAIN,
@@ -31,7 +32,10 @@ import {
 } from '../template-format';
 import type { ExportInput } from './export-template';
 import { columnWidth, rowHeightForLines, wrappedLineCount } from './column-width';
-import { cellStyle, COLOR, COMPLETION_NUMFMT, statusDxf, valueNumFmt } from './styles';
+import { cellStyle, COLOR, COMPLETION_NUMFMT, valueNumFmt } from './styles';
+import { actualValidation, addStatusFormats, ref, runs } from './sheet-rules';
+
+export { columnLetter } from './sheet-rules';
 
 export type ReturnSheetInput = Omit<ExportInput, 'appVersion'>;
 
@@ -41,14 +45,6 @@ export interface ExportedRow {
   indicatorId: string;
   code: string;
 }
-
-export function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-const ref = (col: number, row: number) => `${columnLetter(col)}${row}`;
 
 export function yearHeader(year: number): string {
   return `${year}年`;
@@ -309,18 +305,6 @@ function writeDataRow(ws: Worksheet, r: number, gridRow: GridRow, year: number, 
   row.height = Math.max(20, rowHeightForLines(lines));
 }
 
-/** Index ranges [start, end] of consecutive items that `same` groups together. */
-function runs<T>(items: readonly T[], same: (a: T, b: T) => boolean): [number, number][] {
-  const out: [number, number][] = [];
-  items.forEach((item, i) => {
-    const last = out[out.length - 1];
-    const prev = items[i - 1];
-    if (last && prev !== undefined && same(prev, item)) last[1] = i;
-    else out.push([i, i]);
-  });
-  return out;
-}
-
 function writeLegend(ws: Worksheet, lastCol: number): void {
   const r = ROW_LEGEND;
   ws.mergeCells(r, 1, r, COL_UNITS);
@@ -353,57 +337,6 @@ function writeLegend(ws: Worksheet, lastCol: number): void {
     }
   }
   ws.getRow(r).height = 18;
-}
-
-/** One shared object per rule: ExcelJS keeps what it is given, and the rule is the same for every cell. */
-function actualValidation(kind: GridRow['kind']): DataValidation {
-  const nonNegative = kind === 'cumulative' || kind === 'stock';
-  return {
-    type: 'decimal',
-    allowBlank: true,
-    // "Any decimal": Excel's decimal rule needs bounds, so use ones no indicator reaches.
-    operator: nonNegative ? 'greaterThanOrEqual' : 'between',
-    formulae: nonNegative ? [0] : [-1e12, 1e12],
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: '请输入数字',
-    error: nonNegative
-      ? '实际值只能填数字（不小于 0），不要填文字或单位。暂无数据请留空。'
-      : '实际值只能填数字，不要填文字或单位；百分比指标填百分数，如 87.5 表示 87.5%。暂无数据请留空。',
-    showInputMessage: true,
-    promptTitle: '填写实际值',
-    prompt: nonNegative ? '只填数字，暂无数据请留空。' : '只填数字；百分比填百分数，如 87.5。',
-  };
-}
-
-function addStatusFormats(ws: Worksheet, rows: GridRow[], years: number[]): void {
-  const cols = templateColumns(years);
-  // Priorities must be unique on the sheet; the three rules of a cell never overlap, so order is free.
-  let priority = 1;
-  for (const yc of cols.yearCols) {
-    const key = (row: GridRow) => {
-      const target = row.cells[String(yc.year)]?.target;
-      return typeof target === 'number' ? `${row.direction}|${row.tolerance ?? ''}` : null;
-    };
-    for (const [start, end] of runs(rows, (a, b) => key(a) === key(b))) {
-      const first = rows[start];
-      if (!first || key(first) === null) continue;
-      const top = FIRST_DATA_ROW + start;
-      const f = statusFormulas({ direction: first.direction, tolerance: first.tolerance, target: ref(yc.target, top), actual: ref(yc.actual, top) });
-      const rule = (formula: string, style: ExpressionRuleType['style']): ExpressionRuleType => ({
-        type: 'expression',
-        formulae: [formula],
-        style,
-        priority: priority++,
-      });
-      const rules = [
-        rule(f.met, statusDxf(COLOR.metFill, COLOR.metFont)),
-        ...(f.near ? [rule(f.near, statusDxf(COLOR.nearFill, COLOR.nearFont))] : []),
-        rule(f.missed, statusDxf(COLOR.missedFill, COLOR.missedFont)),
-      ];
-      ws.addConditionalFormatting({ ref: `${ref(yc.actual, top)}:${ref(yc.actual, FIRST_DATA_ROW + end)}`, rules });
-    }
-  }
 }
 
 interface ColumnWidths {
