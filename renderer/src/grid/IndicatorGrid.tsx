@@ -20,7 +20,28 @@ import type {
   IRowNode,
   SuppressKeyboardEventParams,
 } from 'ag-grid-community';
-import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community';
+import {
+  CellApiModule,
+  CellSpanModule,
+  CellStyleModule,
+  ClientSideRowModelApiModule,
+  ClientSideRowModelModule,
+  ColumnApiModule,
+  ColumnAutoSizeModule,
+  EventApiModule,
+  HighlightChangesModule,
+  LocaleModule,
+  RenderApiModule,
+  RowApiModule,
+  RowStyleModule,
+  ScrollApiModule,
+  TextEditorModule,
+  TooltipModule,
+  UndoRedoEditModule,
+  ValueCacheModule,
+  ModuleRegistry,
+  themeQuartz,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEdit, CellEditResult, EditSource, Grid, GridCell } from '../../../shared/api/contract';
 import type { AppMessage, Lang } from '../../../shared/i18n/messages';
@@ -49,7 +70,30 @@ import type { CellChange } from './undo-stack';
 import { redoEdits, undoEdits, UndoStack } from './undo-stack';
 import './grid.css';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+// The AG Grid modules the grid uses instead of AllCommunityModule (the bundle shrinks by ~300 kB):
+// no filters, CSV export, pagination, row drag or selection, infinite rows or the other editors.
+// A feature whose module is missing logs AG Grid error #200, which the e2e tests fail on; the
+// smaller set without the edit, event and cell APIs below lost Ctrl+Z after a typed value.
+ModuleRegistry.registerModules([
+  CellApiModule,
+  CellSpanModule,
+  CellStyleModule,
+  ClientSideRowModelApiModule,
+  ClientSideRowModelModule,
+  ColumnApiModule,
+  ColumnAutoSizeModule,
+  EventApiModule,
+  HighlightChangesModule,
+  LocaleModule,
+  RenderApiModule,
+  RowApiModule,
+  RowStyleModule,
+  ScrollApiModule,
+  TextEditorModule,
+  TooltipModule,
+  UndoRedoEditModule,
+  ValueCacheModule,
+]);
 
 const gridTheme = themeQuartz.withParams({
   fontFamily: ['"Microsoft YaHei"', '"PingFang SC"', '"Noto Sans CJK SC"', '"Source Han Sans SC"', 'sans-serif'],
