@@ -42,6 +42,18 @@ export interface GridView {
   dataChanged: () => void;
 }
 
+/**
+ * The grid's save function over the API: one saveCells call per user action. When the whole
+ * request fails (server gone, invalid request) every edit is answered ok=false with that reason.
+ */
+export function cellSaver(api: IndicatorDeskApi, planId: string): (edits: CellEdit[], source: EditSource) => Promise<CellEditResult[]> {
+  return async (edits, source) => {
+    const r = await api.saveCells({ planId, source, edits });
+    if (r.ok) return r.value.results;
+    return edits.map((e) => ({ indicatorId: e.indicatorId, year: e.year, field: e.field, ok: false, error: r.error.message }));
+  };
+}
+
 export function useGridView({ api, planId, initialYear, initialDepartment, lang, onError }: GridViewOptions): GridView {
   const [year, setYear] = useState(initialYear);
   const [department, setDepartment] = useState(initialDepartment);
@@ -71,15 +83,7 @@ export function useGridView({ api, planId, initialYear, initialDepartment, lang,
     openView();
   }, [api, planId, year, department]);
 
-  const save = useCallback(
-    async (edits: CellEdit[], source: EditSource): Promise<CellEditResult[]> => {
-      const r = await api.saveCells({ planId, source, edits });
-      if (r.ok) return r.value.results;
-      // The whole request failed (server gone, invalid request): every edit is refused with that reason.
-      return edits.map((e) => ({ indicatorId: e.indicatorId, year: e.year, field: e.field, ok: false, error: r.error.message }));
-    },
-    [api, planId],
-  );
+  const save = useMemo(() => cellSaver(api, planId), [api, planId]);
 
   const dataChanged = useCallback(() => setDataVersion((v) => v + 1), []);
 
