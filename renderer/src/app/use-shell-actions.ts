@@ -2,6 +2,7 @@
 // the 导入 menu go to the import flow; messages (e.g. a restored backup) go to the notice.
 import { useEffect } from 'react';
 import type { Lang } from '../../../shared/i18n/messages';
+import type { IndicatorDeskShell } from '../api/global';
 import type { NoticeMessage } from '../components/Notice';
 import type { ImportSource } from './use-import-flow';
 
@@ -12,7 +13,7 @@ export function useShellActions(options: {
 }): void {
   const { lang, importSources, notify } = options;
   useEffect(() => {
-    const shell = window.indicatorDeskShell;
+    const shell: IndicatorDeskShell | undefined = window.indicatorDeskShell;
     // Mounted once the plan is known: the preload holds actions that arrive before that.
     if (!shell) return;
     return shell.onMenuAction((action) => {

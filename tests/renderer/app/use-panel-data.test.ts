@@ -23,9 +23,10 @@ const save = (text: string) =>
 describe('useCellHistory', () => {
   it('loads the focused cell’s changes while open and reloads them when the data version moves', async () => {
     await save('1000');
-    const cell = { indicatorId: 'zyyj-02', year: 2025 };
-    const hook = renderHook((p: { open: boolean; version: number; cell: typeof cell | null }) => useCellHistory(real.api, { planId: PLAN_ID, ...p }), {
-      initialProps: { open: false, version: 0, cell },
+    const cell: { indicatorId: string; year: number } | null = { indicatorId: 'zyyj-02', year: 2025 };
+    type Props = { open: boolean; version: number; cell: { indicatorId: string; year: number } | null };
+    const hook = renderHook((p: Props) => useCellHistory(real.api, { planId: PLAN_ID, ...p }), {
+      initialProps: { open: false, version: 0, cell } as Props,
     });
     expect(hook.result.current).toBeNull();
     expect(real.calls).toEqual([]);
