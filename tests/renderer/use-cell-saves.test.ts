@@ -2,8 +2,8 @@
 // useCellSaves against the real services (real SQLite file) through the contract: a typed edit is
 // saved once; a save that cannot reach the service is kept, mirrored to sessionStorage and retried;
 // a refused text stays as a draft until dropped; undo and redo write through the API.
-import { act, cleanup, renderHook } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, renderHook } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Grid } from '../../shared/api/contract';
 import { cellSaver } from '../../renderer/src/app/use-grid-view';
 import { allColumnIds } from '../../renderer/src/grid/columns';
@@ -12,21 +12,11 @@ import { cellOf, toRowData } from '../../renderer/src/grid/row-model';
 import type { CellSavesOptions } from '../../renderer/src/grid/use-cell-saves';
 import { RETRY_INTERVAL_MS, useCellSaves } from '../../renderer/src/grid/use-cell-saves';
 import { MemoryPort } from './memory-port';
-import type { RealApi } from './real-api';
-import { openRealApi, PLAN_ID } from './real-api';
+import { PLAN_ID, realApiPerTest } from './real-api';
 
 const COL = 'actual-2025';
-let real: RealApi;
-
-beforeEach(() => {
-  real = openRealApi();
-  sessionStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-  real.close();
-});
+const real = realApiPerTest();
+afterEach(() => vi.useRealTimers());
 
 async function openGrid(): Promise<Grid> {
   const r = await real.api.getGrid({ planId: PLAN_ID, year: 2025, department: null });

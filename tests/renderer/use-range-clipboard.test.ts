@@ -2,8 +2,8 @@
 // useRangeClipboard with useCellSaves, as the grid composes them, against the real services: a
 // pasted TSV block is planned onto the editable columns and saved as one action; shift-extended
 // ranges are copied as TSV; cut and Delete empty cells; Esc drops drafts.
-import { act, cleanup, renderHook } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, renderHook } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { cellSaver } from '../../renderer/src/app/use-grid-view';
 import { allColumnIds } from '../../renderer/src/grid/columns';
 import { cellOf, toRowData } from '../../renderer/src/grid/row-model';
@@ -12,18 +12,9 @@ import { useCellSaves } from '../../renderer/src/grid/use-cell-saves';
 import type { ClipboardLike } from '../../renderer/src/grid/use-range-clipboard';
 import { boxOf, useRangeClipboard } from '../../renderer/src/grid/use-range-clipboard';
 import { MemoryPort } from './memory-port';
-import type { RealApi } from './real-api';
-import { openRealApi, PLAN_ID } from './real-api';
+import { PLAN_ID, realApiPerTest } from './real-api';
 
-let real: RealApi;
-beforeEach(() => {
-  real = openRealApi();
-  sessionStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  real.close();
-});
+const real = realApiPerTest();
 
 /** A clipboard event holding `text`; records what was set and whether the default was prevented. */
 function clipboard(text = ''): ClipboardLike & { set: string | null; prevented: boolean } {

@@ -2,21 +2,13 @@
 // useGridView against the real services: the first grid of the default view, switching year and
 // department reloads (a slow answer for a view already left is dropped), the focused cell with its
 // indicator, save state and the data version, and cellSaver's answer when the request fails.
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { GridViewOptions } from '../../../renderer/src/app/use-grid-view';
 import { cellSaver, useGridView } from '../../../renderer/src/app/use-grid-view';
-import type { RealApi } from '../real-api';
-import { openRealApi, PLAN_ID } from '../real-api';
+import { PLAN_ID, realApiPerTest } from '../real-api';
 
-let real: RealApi;
-beforeEach(() => {
-  real = openRealApi();
-});
-afterEach(() => {
-  cleanup();
-  real.close();
-});
+const real = realApiPerTest();
 
 function mount(overrides: Partial<GridViewOptions> = {}) {
   const errors: string[] = [];

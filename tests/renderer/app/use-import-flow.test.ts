@@ -4,25 +4,19 @@
 // progress line, nothing is written before apply; apply writes and offers an undo; undo reverts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportFlowOptions } from '../../../renderer/src/app/use-import-flow';
 import { useImportFlow } from '../../../renderer/src/app/use-import-flow';
 import { useShellActions } from '../../../renderer/src/app/use-shell-actions';
 import type { NoticeMessage } from '../../../renderer/src/components/Notice';
 import type { MenuAction } from '../../../shared/api/shell';
-import type { RealApi } from '../real-api';
-import { openRealApi, PLAN_ID } from '../real-api';
+import { PLAN_ID, realApiPerTest } from '../real-api';
 
 const FIXTURE = join(__dirname, '../../fixtures/returns/a-title-two-row-header.xlsx');
-let real: RealApi;
-beforeEach(() => {
-  real = openRealApi();
-});
+const real = realApiPerTest();
 afterEach(() => {
-  cleanup();
   delete window.indicatorDeskShell;
-  real.close();
 });
 
 function mount(overrides: Partial<ImportFlowOptions> = {}) {

@@ -2,20 +2,12 @@
 // The panels' data hooks against the real services: the focused cell's history loads while the
 // panel is open and reloads when the data version moves; the import list loads on opening and on
 // reload(); the progress data loads once per opening.
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { useCellHistory, useImportList, useProgressData } from '../../../renderer/src/app/use-panel-data';
-import type { RealApi } from '../real-api';
-import { openRealApi, PLAN_ID } from '../real-api';
+import { PLAN_ID, realApiPerTest } from '../real-api';
 
-let real: RealApi;
-beforeEach(() => {
-  real = openRealApi();
-});
-afterEach(() => {
-  cleanup();
-  real.close();
-});
+const real = realApiPerTest();
 
 const save = (text: string) =>
   real.services.handlers.saveCells({ planId: PLAN_ID, source: 'typed', edits: [{ indicatorId: 'zyyj-02', year: 2025, field: 'actual', text }] });

@@ -2,22 +2,14 @@
 // useBootstrap and useSettings against the real services: the bootstrap arrives or its error does;
 // the language switch applies at once, is saved, and sets the page's lang and title; the dialog's
 // save stores the settings and a refused save comes back as the reason.
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { useBootstrap } from '../../../renderer/src/app/use-bootstrap';
 import { useSettings } from '../../../renderer/src/app/use-settings';
 import type { Settings } from '../../../shared/api/contract';
-import type { RealApi } from '../real-api';
-import { openRealApi, PLAN_ID } from '../real-api';
+import { PLAN_ID, realApiPerTest } from '../real-api';
 
-let real: RealApi;
-beforeEach(() => {
-  real = openRealApi();
-});
-afterEach(() => {
-  cleanup();
-  real.close();
-});
+const real = realApiPerTest();
 
 const INITIAL: Settings = { department: null, clerkName: '', clerkPhone: '', lang: 'zh' };
 
