@@ -46,8 +46,6 @@ function parseStamp(day: string, time: string): Date {
   return new Date(`${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}T${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4, 6)}Z`);
 }
 
-export { backupFileName };
-
 export type DatabaseCheck = { ok: true } | { ok: false; reason: 'missing' | 'not-sqlite' | 'not-ours' | 'corrupt' };
 
 /**

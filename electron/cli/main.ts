@@ -12,7 +12,7 @@ import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
 import { displayName } from '../../shared/domain/plan';
 import { ApiFailure } from '../../shared/api/result';
 import { DatabaseOpenError } from '../store/database';
-import { UnreadableWorkbookError } from '../workbook/import/errors';
+import { UnreadableWorkbookError } from '../workbook/import/import-messages';
 import { createServices, readSettings } from '../services/create-services';
 import type { Services } from '../services/create-services';
 import { applyImports, previewFiles } from '../services/import-service';

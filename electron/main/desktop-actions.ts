@@ -10,8 +10,8 @@ import { BackupError, backupNow, copyDatabaseTo, restoreBackup } from '../backup
 import { countYearStatuses } from '../mail/summary';
 import { safeFileName, writeWorkbookWithDraft } from '../mail/write-draft';
 import { DB_FILE_NAME } from '../services/paths';
-import type { MenuAction } from '../preload/channels';
-import { MENU_CHANNEL } from '../preload/channels';
+import type { MenuAction } from '../../shared/api/shell';
+import { MENU_CHANNEL } from '../../shared/api/channels';
 import { importActionForPaths } from './second-instance';
 import type { Lang, TextKey } from './texts';
 import { text } from './texts';

@@ -7,10 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { dispatch } from '../../shared/api/dispatch';
 import type { Result } from '../../shared/api/result';
-
-import { API_CHANNEL } from '../preload/channels';
-
-export { API_CHANNEL };
+import { API_CHANNEL } from '../../shared/api/channels';
 
 export interface SenderPolicy {
   /** file:// URL of our renderer page (from pathToFileURL(indexHtmlPath)). */

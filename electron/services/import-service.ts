@@ -9,7 +9,7 @@ import { fail } from '../../shared/api/result';
 import { message } from '../../shared/i18n/messages';
 import type { InterpretedWorkbook } from '../workbook/import/interpret';
 import { readAndInterpret } from '../workbook/import/interpret';
-import { UnreadableWorkbookError } from '../workbook/import/errors';
+import { UnreadableWorkbookError } from '../workbook/import/import-messages';
 import type { Store, WriteContext } from '../store/store';
 import { actualKey } from '../store/repositories/actuals-repo';
 

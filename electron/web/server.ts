@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ApiHandlers } from '../../shared/api/contract';
+import { TOKEN_HEADER } from '../../shared/api/channels';
 import { dispatch } from '../../shared/api/dispatch';
 import type { Result } from '../../shared/api/result';
 import { message } from '../../shared/i18n/messages';
@@ -35,7 +36,6 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export const TOKEN_HEADER = 'x-indicator-desk-token';
 /** Largest request body: 200 files of base64 are capped by the contract; 80 MB keeps one big batch possible. */
 export const MAX_BODY_BYTES = 80 * 1024 * 1024;
 

@@ -30,6 +30,7 @@ import {
   templateColumns,
 } from '../template-format';
 import type { ExportInput } from './export-template';
+import { cellAddress } from '../import/model';
 import { columnWidth, rowHeightForLines, wrappedLineCount } from './column-width';
 import { cellStyle, COLOR, COMPLETION_NUMFMT, statusDxf, valueNumFmt } from './styles';
 
@@ -42,13 +43,7 @@ export interface ExportedRow {
   code: string;
 }
 
-export function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-const ref = (col: number, row: number) => `${columnLetter(col)}${row}`;
+const ref = (col: number, row: number) => cellAddress(row, col);
 
 export function yearHeader(year: number): string {
   return `${year}年`;

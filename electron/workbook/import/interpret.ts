@@ -30,7 +30,6 @@ import { makeMatcher, normalizeCode, normalizeName } from './match';
 import { importMessage, unreadable } from './import-messages';
 import { readWorkbook } from './read-workbook';
 
-export { readWorkbook } from './read-workbook';
 
 export interface InterpretedValue {
   target: Target | null;

@@ -50,6 +50,7 @@ export interface NeutralWorkbook {
   sheets: NeutralSheet[];
 }
 
+/** Spreadsheet column letters for a 1-based column: 1 → A, 27 → AA. The one A1 helper (import and export). */
 export function columnLetters(col: number): string {
   let out = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
