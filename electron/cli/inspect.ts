@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { Plan } from '../../shared/domain/plan';
 import { cellStatus } from '../../shared/domain/status';
 import type { CellStatus } from '../../shared/domain/status';
-import type { Lang } from '../../shared/i18n/messages';
+import type { Lang } from '../../shared/i18n/lang';
 import type { InterpretedWorkbook } from '../workbook/import/interpret';
 import { readAndInterpret } from '../workbook/import/interpret';
 

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { translate } from '../../shared/i18n/messages';
-import type { Lang } from '../../shared/i18n/messages';
+import type { Lang } from '../../shared/i18n/lang';
 import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
 import { displayName } from '../../shared/domain/plan';
 import { ApiFailure } from '../../shared/api/result';

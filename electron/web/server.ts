@@ -12,6 +12,8 @@ import type { ApiHandlers } from '../../shared/api/contract';
 import { TOKEN_HEADER } from '../../shared/api/channels';
 import { dispatch } from '../../shared/api/dispatch';
 import type { Result } from '../../shared/api/result';
+import type { Params } from '../../shared/i18n/engine';
+import type { SharedMessageKey } from '../../shared/i18n/messages';
 import { message } from '../../shared/i18n/messages';
 
 export interface WebServerOptions {
@@ -74,7 +76,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function failure(code: 'invalid-request' | 'refused' | 'not-found', key: string, params: Record<string, string | number> = {}): Result<never> {
+function failure(code: 'invalid-request' | 'refused' | 'not-found', key: SharedMessageKey, params: Params = {}): Result<never> {
   return { ok: false, error: { code, message: message(key, params) } };
 }
 

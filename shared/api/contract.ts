@@ -3,14 +3,18 @@
 // The preload (Electron) and the HTTP client (browser mode) both implement IndicatorDeskApi.
 import { z } from 'zod';
 import type { Result } from './result';
-import { AppMessageSchema } from './result';
+import { AppMessageSchema } from '../i18n/engine';
+import { DirectionSchema, IndicatorKindSchema } from '../domain/plan';
+import { OutlookSchema } from '../domain/progress';
+import { CellStatusSchema } from '../domain/status';
+import { LangSchema } from '../i18n/lang';
 
 const Year = z.number().int().min(1900).max(2200);
 const Id = z.string().min(1).max(200);
 const Department = z.string().min(1).max(200);
 const TargetSchema = z.union([z.number(), z.literal('/')]);
-export const CellStatusSchema = z.enum(['met', 'missed', 'near', 'no-target', 'not-reported', 'pending']);
-export const LangSchema = z.enum(['zh', 'en']);
+/** Which value of a cell an edit or an import change writes. */
+export const EditFieldSchema = z.enum(['actual', 'note']);
 export const EditSourceSchema = z.enum(['typed', 'pasted', 'undo', 'redo']);
 
 export const SettingsSchema = z.object({
@@ -21,17 +25,23 @@ export const SettingsSchema = z.object({
   lang: LangSchema,
 });
 
-export const IndicatorSchema = z.object({
-  id: Id,
+/** What a plan says about an indicator, shared by the plan (IndicatorSchema) and each grid row. */
+const IndicatorFields = {
   code: z.string(),
   domain: z.string(),
   name: z.string(),
   unit: z.string(),
-  kind: z.enum(['cumulative', 'stock', 'rate']),
-  direction: z.enum(['higher', 'lower']),
+  kind: IndicatorKindSchema,
+  direction: DirectionSchema,
+  /** As on Indicator: lets the renderer colour "near" instantly with the shared rule. */
   tolerance: z.number().nullable(),
   leadUnit: z.string(),
   coUnits: z.array(z.string()),
+};
+
+export const IndicatorSchema = z.object({
+  id: Id,
+  ...IndicatorFields,
   targets: z.record(z.string(), TargetSchema),
 });
 
@@ -60,16 +70,7 @@ export const GridCellSchema = z.object({
 
 export const GridRowSchema = z.object({
   indicatorId: Id,
-  code: z.string(),
-  domain: z.string(),
-  name: z.string(),
-  unit: z.string(),
-  kind: z.enum(['cumulative', 'stock', 'rate']),
-  direction: z.enum(['higher', 'lower']),
-  /** As on Indicator: lets the renderer colour "near" instantly with the shared rule. */
-  tolerance: z.number().nullable(),
-  leadUnit: z.string(),
-  coUnits: z.array(z.string()),
+  ...IndicatorFields,
   /** Keyed by year as a string ("2025"). */
   cells: z.record(z.string(), GridCellSchema),
 });
@@ -87,7 +88,7 @@ export const GridSchema = z.object({
 export const CellEditSchema = z.object({
   indicatorId: Id,
   year: Year,
-  field: z.enum(['actual', 'note']),
+  field: EditFieldSchema,
   /** Exactly what the clerk typed or pasted; parsed in main with the shared parser. */
   text: z.string().max(2000),
 });
@@ -95,7 +96,7 @@ export const CellEditSchema = z.object({
 export const CellEditResultSchema = z.object({
   indicatorId: Id,
   year: Year,
-  field: z.enum(['actual', 'note']),
+  field: EditFieldSchema,
   ok: z.boolean(),
   /** Present when ok: the cell as saved. */
   cell: GridCellSchema.optional(),
@@ -131,7 +132,7 @@ export const ImportChangeSchema = z.object({
   code: z.string(),
   name: z.string(),
   year: Year,
-  field: z.enum(['actual', 'note']),
+  field: EditFieldSchema,
   oldValue: z.string().nullable(),
   newValue: z.string().nullable(),
   /** Where the new value came from, e.g. 填报表!H9. */
@@ -186,7 +187,7 @@ export const ImportRecordSchema = z.object({
 
 export const ProgressRowSchema = z.object({
   indicatorId: Id,
-  outlook: z.enum(['ahead', 'on-track', 'behind', 'at-risk', 'no-data']),
+  outlook: OutlookSchema,
   latestYear: Year.nullable(),
   latestActual: z.number().nullable(),
   /** The target the latest actual is judged against (that year's, or the last numeric one before). */

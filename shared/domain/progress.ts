@@ -1,12 +1,14 @@
 // Plan-level view (DESIGN.md §7): where each indicator stands on its five-year path, and a
 // projection to the final year ("时间过半、任务过半"). Built on the yearly status rule.
+import { z } from 'zod';
 import type { Indicator, Target } from './plan';
 import { NO_TARGET, isPercentUnit } from './plan';
 import { cellStatus, meetsTarget, STATUS_EPSILON } from './status';
 
-export type Outlook = 'ahead' | 'on-track' | 'behind' | 'at-risk' | 'no-data';
+export const OutlookSchema = z.enum(['ahead', 'on-track', 'behind', 'at-risk', 'no-data']);
+export type Outlook = z.infer<typeof OutlookSchema>;
 
-export const OUTLOOKS: readonly Outlook[] = ['ahead', 'on-track', 'behind', 'at-risk', 'no-data'];
+export const OUTLOOKS: readonly Outlook[] = OutlookSchema.options;
 
 /** A latest miss larger than this share of the target puts a rate or stock indicator at risk. */
 export const BIG_MISS_SHARE = 0.1;

@@ -1,11 +1,14 @@
 // THE status rule (DESIGN.md §7). The grid, the exported workbook's legend and conditional
 // formats, the CLI and the import preview all call cellStatus(); nothing else decides a colour.
+import { z } from 'zod';
 import type { Direction, Indicator, Target } from './plan';
 import { NO_TARGET } from './plan';
 
-export type CellStatus = 'met' | 'missed' | 'near' | 'no-target' | 'not-reported' | 'pending';
+/** A cell's status, declared once: the contract validates with the schema, code uses the type. */
+export const CellStatusSchema = z.enum(['met', 'missed', 'near', 'no-target', 'not-reported', 'pending']);
+export type CellStatus = z.infer<typeof CellStatusSchema>;
 
-export const CELL_STATUSES: readonly CellStatus[] = ['met', 'missed', 'near', 'no-target', 'not-reported', 'pending'];
+export const CELL_STATUSES: readonly CellStatus[] = CellStatusSchema.options;
 
 export interface StatusInput {
   indicator: Pick<Indicator, 'direction' | 'tolerance'>;

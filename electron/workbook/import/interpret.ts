@@ -7,7 +7,7 @@ import type { ImportIssue } from '../../../shared/api/contract';
 import type { Indicator, Plan, Target } from '../../../shared/domain/plan';
 import { NO_TARGET, isPercentUnit } from '../../../shared/domain/plan';
 import { parseNumberInput, toHalfWidth } from '../../../shared/domain/parse-number';
-import type { AppMessage } from '../../../shared/i18n/messages';
+import type { AppMessage } from '../../../shared/i18n/engine';
 import { parseRefusalMessage } from '../../../shared/i18n/messages';
 import {
   FIRST_DATA_ROW,

@@ -7,8 +7,9 @@ import { isPercentUnit } from '../../../shared/domain/plan';
 import type { Outlook } from '../../../shared/domain/progress';
 import { BIG_MISS_SHARE, OUTLOOKS } from '../../../shared/domain/progress';
 import { STATUS_EPSILON, meetsTarget } from '../../../shared/domain/status';
-import type { Lang } from '../../../shared/i18n/messages';
-import { formatNumber, t } from '../i18n/catalogue';
+import type { Lang } from '../../../shared/i18n/lang';
+import { formatNumber } from '../../../shared/i18n/engine';
+import { t } from '../i18n/catalogue';
 
 export interface ProgressItem {
   indicator: Indicator;

@@ -3,7 +3,7 @@
 // to correct. Anything else that is not a save (service unreachable, internal error, a failed
 // call) says nothing about the text: the edit is kept and retried.
 import type { CellEditResult, GridCell } from '../../../shared/api/contract';
-import type { AppMessage } from '../../../shared/i18n/messages';
+import type { AppMessage } from '../../../shared/i18n/engine';
 
 export type EditOutcome = { kind: 'saved'; cell: GridCell } | { kind: 'refused'; reason: AppMessage } | { kind: 'unsaved'; reason: AppMessage };
 
