@@ -4,18 +4,18 @@
 //   export --year Y [--department D] [--db PATH] --out FILE
 //   status --year Y [--department D] [--db PATH] [--json]
 // Errors are one clear line on stderr (Chinese / English) and exit code 2; never a stack trace.
+// An applied import first takes the same 'before-import' backup as the window (services.imports).
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { translate } from '../../shared/i18n/messages';
+import { basename, dirname, join } from 'node:path';
+import { DeskError } from '../../shared/errors';
+import { bilingual, defineCatalogue } from '../../shared/i18n/engine';
 import type { Lang } from '../../shared/i18n/lang';
+import { statusLabel } from '../../shared/i18n/messages';
 import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
 import { displayName } from '../../shared/domain/plan';
-import { ApiFailure } from '../../shared/api/result';
-import { DatabaseOpenError } from '../store/database';
-import { UnreadableWorkbookError } from '../workbook/import/import-messages';
+import { BACKUP_FOLDER_NAME } from '../backup/backups';
 import { createServices, readSettings } from '../services/create-services';
 import type { Services } from '../services/create-services';
-import { applyImports, previewFiles } from '../services/import-service';
 import { resolveDbPath } from '../services/paths';
 import { inspectFile } from './inspect';
 import type { ParsedArgs } from './args';
@@ -34,14 +34,11 @@ const USAGE = `指标填报台 命令行 / Indicator Desk command line
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 
-class CliError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
-  }
-}
+const CLI_MESSAGES = defineCatalogue(
+  'cli',
+  { 'cli.no-such-file': '找不到文件：{path}', 'cli.not-a-file': '不是文件：{path}' },
+  { 'cli.no-such-file': 'no such file: {path}', 'cli.not-a-file': 'not a file: {path}' },
+);
 
 function todayOf(args: ParsedArgs): Date {
   const t = stringOption(args, 'today');
@@ -56,12 +53,15 @@ function langOf(args: ParsedArgs): Lang {
 }
 
 function checkReadable(path: string): void {
-  if (!existsSync(path)) throw new CliError(`找不到文件：${path}`, `no such file: ${path}`);
-  if (!statSync(path).isFile()) throw new CliError(`不是文件：${path}`, `not a file: ${path}`);
+  if (!existsSync(path)) throw new DeskError(bilingual(CLI_MESSAGES, 'cli.no-such-file', { path }));
+  if (!statSync(path).isFile()) throw new DeskError(bilingual(CLI_MESSAGES, 'cli.not-a-file', { path }));
 }
 
-function openServices(args: ParsedArgs, now: () => Date): Services {
-  return createServices({ dbPath: resolveDbPath(stringOption(args, 'db')), mode: 'desktop', now });
+/** `withImportBackups`: take the 'before-import' backup in the data folder's backups/, as the window does. */
+function openServices(args: ParsedArgs, now: () => Date, withImportBackups = false): Services {
+  const dbPath = resolveDbPath(stringOption(args, 'db'));
+  const importBackups = withImportBackups ? { folder: join(dirname(dbPath), BACKUP_FOLDER_NAME) } : undefined;
+  return createServices({ dbPath, mode: 'desktop', now, importBackups });
 }
 
 const STATUS_MARK: Record<string, string> = { met: '✓', missed: '✗', near: '≈', 'no-target': '/', 'not-reported': '?', pending: '·' };
@@ -101,16 +101,17 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
         if (rest.length === 0) throw new UsageError('usage: import FILE... [--db PATH] [--dry-run] [--json]');
         rest.forEach(checkReadable);
         const now = () => todayOf(args);
-        const services = openServices(args, now);
+        const services = openServices(args, now, true);
         try {
-          const plan = services.store.plans.getPlan(SEED_PLAN.id);
+          // The window's import path (services.imports): preview, then the before-import backup
+          // and one transaction — so a CLI import can be undone from a backup just the same.
           const files = rest.map((f) => ({ name: basename(f), bytes: new Uint8Array(readFileSync(f)) }));
-          const { pending, failures } = await previewFiles(services.store, plan, files, (done, total, name) => {
+          const { pending, failures } = await services.imports.preview(SEED_PLAN.id, files, (done, total, name) => {
             if (done < total) out.stderr(`[${done + 1}/${total}] ${say('读取', 'reading')} ${name}`);
           });
           const dryRun = args.options.has('dry-run');
           const settings = readSettings(services.store);
-          const record = !dryRun && pending.length > 0 ? applyImports(services.store, plan, pending, { who: settings.clerkName || 'cli', at: new Date().toISOString() }) : null;
+          const record = !dryRun && pending.length > 0 ? await services.imports.apply(SEED_PLAN.id, pending, settings.clerkName || 'cli') : null;
           if (args.options.has('json')) {
             out.stdout(JSON.stringify({ dryRun, previews: pending.map((p) => p.preview), failures: failures.map((f) => ({ fileName: f.fileName, message: f.message[lang] })), import: record }));
           } else {
@@ -157,7 +158,7 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
             for (const r of grid.rows) {
               const c = r.cells[String(year)];
               if (!c) continue;
-              out.stdout(`  ${r.code.padStart(3)} ${displayName(r)}  ${say('目标', 'target')} ${c.target ?? '—'}  ${say('实际', 'actual')} ${c.actual ?? '—'}  ${translate(lang, `status.${c.status}`)}`);
+              out.stdout(`  ${r.code.padStart(3)} ${displayName(r)}  ${say('目标', 'target')} ${c.target ?? '—'}  ${say('实际', 'actual')} ${c.actual ?? '—'}  ${statusLabel(lang, c.status)}`);
             }
           }
           return 0;
@@ -175,9 +176,7 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) out.stderr(e.message);
-    else if (e instanceof CliError) out.stderr(`${e.zh} / ${e.en}`);
-    else if (e instanceof UnreadableWorkbookError || e instanceof DatabaseOpenError) out.stderr(`${e.appMessage.zh} / ${e.appMessage.en}`);
-    else if (e instanceof ApiFailure) out.stderr(`${e.appMessage.zh} / ${e.appMessage.en}`);
+    else if (e instanceof DeskError) out.stderr(`${e.appMessage.zh} / ${e.appMessage.en}`);
     else out.stderr(`出错了 / Error: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`);
     return 2;
   }

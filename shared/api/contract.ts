@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Result } from './result';
 import { AppMessageSchema } from '../i18n/engine';
+import { ParseRefusalCodeSchema } from '../domain/parse-number';
 import { DirectionSchema, IndicatorKindSchema } from '../domain/plan';
 import { OutlookSchema } from '../domain/progress';
 import { CellStatusSchema } from '../domain/status';
@@ -93,6 +94,13 @@ export const CellEditSchema = z.object({
   text: z.string().max(2000),
 });
 
+/**
+ * Why the service refused the TEXT of an edit (it would be refused again as it stands, so the clerk
+ * must correct it): a parser refusal code, or a note over the length limit. Machine-readable so the
+ * renderer decides "refused" vs "unsaved, retry" on this, never on a message key.
+ */
+export const EditRefusalSchema = z.enum([...ParseRefusalCodeSchema.options, 'note-too-long']);
+
 export const CellEditResultSchema = z.object({
   indicatorId: Id,
   year: Year,
@@ -102,6 +110,8 @@ export const CellEditResultSchema = z.object({
   cell: GridCellSchema.optional(),
   /** Present when refused: why, in both languages. Nothing was written for this edit. */
   error: AppMessageSchema.optional(),
+  /** Present when the text itself was refused (see EditRefusalSchema). */
+  refusal: EditRefusalSchema.optional(),
 });
 
 export const AuditEntrySchema = z.object({
@@ -270,6 +280,7 @@ export type GridCell = z.infer<typeof GridCellSchema>;
 export type CellEdit = z.infer<typeof CellEditSchema>;
 export type CellEditResult = z.infer<typeof CellEditResultSchema>;
 export type EditSource = z.infer<typeof EditSourceSchema>;
+export type EditRefusal = z.infer<typeof EditRefusalSchema>;
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export type ImportIssue = z.infer<typeof ImportIssueSchema>;
 export type ImportChange = z.infer<typeof ImportChangeSchema>;
