@@ -1,4 +1,4 @@
-// Plan-level view (DESIGN.md §7): where each indicator stands on its five-year path, and a
+// Plan-level view (docs/ARCHITECTURE.md §Status rule): where each indicator stands on its five-year path, and a
 // projection to the final year ("时间过半、任务过半"). Built on the yearly status rule.
 import { z } from 'zod';
 import type { Indicator, Target } from './plan';

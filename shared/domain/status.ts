@@ -1,4 +1,4 @@
-// THE status rule (DESIGN.md §7). The grid, the exported workbook's legend and conditional
+// THE status rule (docs/ARCHITECTURE.md §Status rule). The grid, the exported workbook's legend and conditional
 // formats, the CLI and the import preview all call cellStatus(); nothing else decides a colour.
 import { z } from 'zod';
 import type { Direction, Indicator, Target } from './plan';
