@@ -1,8 +1,7 @@
 // The desktop shell's own words (dialogs, notices) in Chinese and English, rendered by the one
 // message engine. Domain and API messages come from shared/i18n; these exist only in the shell.
-import type { KeyOf, Params } from '../../shared/i18n/engine';
-import { defineCatalogue, render } from '../../shared/i18n/engine';
-import type { Lang } from '../../shared/i18n/lang';
+import type { KeyOf } from '../../shared/i18n/engine';
+import { defineCatalogue, translatorFor } from '../../shared/i18n/engine';
 
 export const SHELL_TEXTS = defineCatalogue(
   'shell',
@@ -72,6 +71,5 @@ export const SHELL_TEXTS = defineCatalogue(
 
 export type TextKey = KeyOf<typeof SHELL_TEXTS>;
 
-export function text(lang: Lang, key: TextKey, params: Params = {}): string {
-  return render(SHELL_TEXTS, lang, key, params);
-}
+/** A shell text in the given language: text(lang, key, params). */
+export const text = translatorFor(SHELL_TEXTS);

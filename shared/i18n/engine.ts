@@ -68,6 +68,11 @@ export function render<K extends string>(catalogue: Catalogue<K>, lang: Lang, ke
   return fillTemplate(template, params);
 }
 
+/** A catalogue's renderer bound once: `const t = translatorFor(UI_MESSAGES); t('zh', 'app.name')`. */
+export function translatorFor<K extends string>(catalogue: Catalogue<K>): (lang: Lang, key: K, params?: Params) => string {
+  return (lang, key, params = {}) => render(catalogue, lang, key, params);
+}
+
 /** One message in both languages, as it crosses the process boundary (AppMessage). */
 export function bilingual<K extends string>(catalogue: Catalogue<K>, key: K, params: Params = {}): AppMessage {
   return { key, params: { ...params }, zh: render(catalogue, 'zh', key, params), en: render(catalogue, 'en', key, params) };

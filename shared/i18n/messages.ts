@@ -4,7 +4,7 @@
 import type { ParseRefusalCode } from '../domain/parse-number';
 import type { CellStatus } from '../domain/status';
 import type { AppMessage, KeyOf, Params } from './engine';
-import { bilingual, defineCatalogue, render } from './engine';
+import { bilingual, defineCatalogue, translatorFor } from './engine';
 import type { Lang } from './lang';
 
 export const SHARED_MESSAGES = defineCatalogue(
@@ -80,10 +80,8 @@ export const SHARED_MESSAGES = defineCatalogue(
 /** A key of the shared catalogue (parse.*, status.*, error.*, import.*). */
 export type SharedMessageKey = KeyOf<typeof SHARED_MESSAGES>;
 
-/** A shared message in one language. */
-export function translate(lang: Lang, key: SharedMessageKey, params: Params = {}): string {
-  return render(SHARED_MESSAGES, lang, key, params);
-}
+/** A shared message in one language: translate(lang, key, params). */
+export const translate = translatorFor(SHARED_MESSAGES);
 
 /** A shared message in both languages, ready to cross the process boundary. */
 export function message(key: SharedMessageKey, params: Params = {}): AppMessage {

@@ -1,9 +1,8 @@
 // Every string the indicator grid shows, in Chinese (default) and English, rendered by the one
 // message engine. Status names are shared words (shared/i18n/messages statusLabel) so the grid, the
 // exported workbook and the CLI use the same ones.
-import type { KeyOf, Params } from '../../../shared/i18n/engine';
-import { defineCatalogue, render } from '../../../shared/i18n/engine';
-import type { Lang } from '../../../shared/i18n/lang';
+import type { KeyOf } from '../../../shared/i18n/engine';
+import { defineCatalogue, translatorFor } from '../../../shared/i18n/engine';
 
 export const GRID_MESSAGES = defineCatalogue(
   'grid',
@@ -97,6 +96,5 @@ export const GRID_MESSAGES = defineCatalogue(
 
 export type GridMessageKey = KeyOf<typeof GRID_MESSAGES>;
 
-export function gridText(lang: Lang, key: GridMessageKey, params: Params = {}): string {
-  return render(GRID_MESSAGES, lang, key, params);
-}
+/** A grid string in the given language: gridText(lang, key, params). */
+export const gridText = translatorFor(GRID_MESSAGES);

@@ -1,9 +1,8 @@
 // The UI's own words, Chinese (default) and English, rendered by the one message engine
 // (shared/i18n/engine). Messages that come back from main (refusals, import issues, errors) already
 // carry both languages; these are the labels around them.
-import type { KeyOf, Params } from '../../../shared/i18n/engine';
-import { defineCatalogue, render } from '../../../shared/i18n/engine';
-import type { Lang } from '../../../shared/i18n/lang';
+import type { KeyOf } from '../../../shared/i18n/engine';
+import { defineCatalogue, translatorFor } from '../../../shared/i18n/engine';
 
 export const UI_MESSAGES = defineCatalogue(
   'ui',
@@ -299,7 +298,5 @@ export const UI_MESSAGES = defineCatalogue(
 
 export type MessageKey = KeyOf<typeof UI_MESSAGES>;
 
-/** A UI label in the given language. */
-export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
-  return render(UI_MESSAGES, lang, key, params);
-}
+/** A UI label in the given language: t(lang, key, params). */
+export const t = translatorFor(UI_MESSAGES);
