@@ -38,10 +38,6 @@ export interface ProgressResult {
   timeShare: number | null;
 }
 
-function meets(direction: Indicator['direction'], target: number, actual: number): boolean {
-  return meetsTarget(direction, target, actual) || Math.abs(actual - target) < STATUS_EPSILON;
-}
-
 /** The last year (not after `upTo`, if given) whose target is a number, with that target. */
 function lastNumericTarget(indicator: Indicator, years: number[], upTo = Infinity): { year: number; value: number } | null {
   for (const y of [...years].sort((a, b) => b - a)) {
@@ -153,14 +149,14 @@ export function indicatorProgress(indicator: Indicator, years: number[], actuals
       // A flat projection from a single rate or stock figure only repeats this year's miss; it is
       // evidence of risk only when it is a trend (two or more actuals, or a cumulative pace).
       const isTrend = reported.length >= 2 || (indicator.kind === 'cumulative' && baseline !== null);
-      const projectionMisses = isTrend && final !== null && projected !== null && !meets(dir, final.value, projected);
+      const projectionMisses = isTrend && final !== null && projected !== null && !meetsTarget(dir, final.value, projected);
       const bigMiss = yearly === 'missed' && Math.abs(latestActual - latestTarget) > Math.abs(latestTarget) * BIG_MISS_SHARE;
       const atRisk = indicator.kind === 'cumulative' ? projectionMisses : projectionMisses || bigMiss;
       return { ...result, outlook: atRisk ? 'at-risk' : 'behind' };
     }
   }
-  if (final && latestYear < final.year && meets(dir, final.value, latestActual)) {
-    const finalAsksMore = latestTarget === null || !meets(dir, final.value, latestTarget);
+  if (final && latestYear < final.year && meetsTarget(dir, final.value, latestActual)) {
+    const finalAsksMore = latestTarget === null || !meetsTarget(dir, final.value, latestTarget);
     if (finalAsksMore) return { ...result, outlook: 'ahead' };
   }
   return { ...result, outlook: 'on-track' };

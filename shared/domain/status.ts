@@ -36,10 +36,7 @@ export function isYearDue(year: number, today: Date): boolean {
   return today.getFullYear() > year;
 }
 
-/** True when `actual` meets `target` in the given direction (equal always meets). */
-export function meetsTarget(direction: Direction, target: number, actual: number): boolean {
-  return direction === 'higher' ? actual >= target : actual <= target;
-}
+
 
 /** Completion ratio: actual/target for higher-is-better, target/actual for lower-is-better. */
 export function completionRatio(direction: Direction, target: number, actual: number): number | null {
@@ -57,6 +54,15 @@ export function completionRatio(direction: Direction, target: number, actual: nu
  */
 export const STATUS_EPSILON = 1e-9;
 const EPSILON = STATUS_EPSILON;
+
+/**
+ * True when `actual` meets `target` in the given direction. Equal always meets, and so does a
+ * difference below STATUS_EPSILON (floating-point noise), as in cellStatus().
+ */
+export function meetsTarget(direction: Direction, target: number, actual: number): boolean {
+  const meets = direction === 'higher' ? actual >= target : actual <= target;
+  return meets || Math.abs(actual - target) < EPSILON;
+}
 
 export function cellStatus(input: StatusInput): StatusResult {
   const { indicator, year, target, actual, today } = input;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cellStatus } from '../../shared/domain/status';
-import { explainStatus, formatActual, formatCompletion, formatTarget, formatUnits, formatValue } from '../../renderer/src/grid/format';
+import { explainStatus, formatActual, formatCompletion, formatTarget, formatUnits, formatGridNumber } from '../../renderer/src/grid/format';
 
 describe('grid number formats', () => {
   it('groups thousands, keeps at most two decimals, in both languages', () => {
-    expect(formatValue(13862, 'zh')).toBe('13,862');
-    expect(formatValue(10.456, 'en')).toBe('10.46');
-    expect(formatValue(87.5, 'zh')).toBe('87.5');
+    expect(formatGridNumber(13862, 'zh')).toBe('13,862');
+    expect(formatGridNumber(10.456, 'en')).toBe('10.46');
+    expect(formatGridNumber(87.5, 'zh')).toBe('87.5');
     expect(formatActual(null, 'zh')).toBe('');
   });
 

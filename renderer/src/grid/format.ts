@@ -8,7 +8,7 @@ import { formatNumber, formatPercent } from '../../../shared/i18n/engine';
 import { gridText } from './grid-messages';
 
 /** A number in the indicator's unit as the grid shows it: grouped, at most two decimals ("1,050", "87.5"). */
-export function formatValue(value: number, lang: Lang): string {
+export function formatGridNumber(value: number, lang: Lang): string {
   return formatNumber(lang, value, 2);
 }
 
@@ -16,11 +16,11 @@ export function formatValue(value: number, lang: Lang): string {
 export function formatTarget(target: Target | null | undefined, lang: Lang): string {
   if (target === NO_TARGET) return NO_TARGET;
   if (target === null || target === undefined) return '';
-  return formatValue(target, lang);
+  return formatGridNumber(target, lang);
 }
 
 export function formatActual(actual: number | null | undefined, lang: Lang): string {
-  return actual === null || actual === undefined ? '' : formatValue(actual, lang);
+  return actual === null || actual === undefined ? '' : formatGridNumber(actual, lang);
 }
 
 /** Completion ratio (1 = on target) as a percentage, one decimal: 0.9638 → "96.4%". */
@@ -30,7 +30,7 @@ export function formatCompletion(completion: number | null | undefined, lang: La
 
 /** A value with its unit where the unit is a percent sign (11 → "11%"); other units go unsaid. */
 function withUnit(value: number, unit: string, lang: Lang): string {
-  const text = formatValue(value, lang);
+  const text = formatGridNumber(value, lang);
   return isPercentUnit(unit) ? `${text}%` : text;
 }
 
