@@ -8,6 +8,7 @@ import { ParseRefusalCodeSchema } from '../domain/parse-number';
 import { DirectionSchema, IndicatorKindSchema } from '../domain/plan';
 import { OutlookSchema } from '../domain/progress';
 import { CellStatusSchema } from '../domain/status';
+import { WorkbookFormatSchema, WorkbookKindSchema } from '../domain/workbook-file';
 import { LangSchema } from '../i18n/lang';
 
 const Year = z.number().int().min(1900).max(2200);
@@ -170,8 +171,8 @@ export const ImportPreviewSchema = z.object({
   previewId: Id,
   fileName: z.string(),
   sha256: z.string(),
-  format: z.enum(['xlsx', 'xls']),
-  kind: z.enum(['return', 'plan']),
+  format: WorkbookFormatSchema,
+  kind: WorkbookKindSchema,
   department: z.string().nullable(),
   years: z.array(Year),
   changes: z.array(ImportChangeSchema),

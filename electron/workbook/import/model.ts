@@ -1,6 +1,7 @@
 // The neutral cell grid both readers (ExcelJS for .xlsx, SheetJS for .xls) fill and the interpreter
 // reads. It keeps what a clerk's file says — values, cached formula results, number formats,
 // merges, what is hidden — and nothing about how it was stored.
+import type { WorkbookFormat } from '../../../shared/domain/workbook-file';
 
 export type CellValue = number | string | boolean | null;
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
@@ -46,7 +47,7 @@ export interface NeutralSheet {
 }
 
 export interface NeutralWorkbook {
-  format: 'xlsx' | 'xls';
+  format: WorkbookFormat;
   sheets: NeutralSheet[];
 }
 
