@@ -1,5 +1,6 @@
 // THE API CONTRACT: everything the renderer may ask of the main process, typed once, with a
-// runtime schema for every request (checked in main before a handler runs) and every response.
+// runtime schema for every request (checked in main before a handler runs) and every response
+// (checked against the real handlers by tests/electron/services/contract-responses.test.ts).
 // The preload (Electron) and the HTTP client (browser mode) both implement IndicatorDeskApi.
 import { z } from 'zod';
 import type { Result } from './result';

@@ -6,19 +6,15 @@ import { AppMessageSchema } from '../i18n/engine';
 import type { SharedMessageKey } from '../i18n/messages';
 import { message } from '../i18n/messages';
 
-export type ApiErrorCode = 'invalid-request' | 'refused' | 'not-found' | 'conflict' | 'unreadable-file' | 'internal';
+/** What kind of failure a call met; the message says it in words. */
+export const ApiErrorCodeSchema = z.enum(['invalid-request', 'refused', 'not-found', 'conflict', 'unreadable-file', 'internal']);
+export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 
-export interface ApiError {
-  code: ApiErrorCode;
-  message: AppMessage;
-}
+/** The error half of every Result (checked by tests/electron/services/contract-responses.test.ts). */
+export const ApiErrorSchema = z.object({ code: ApiErrorCodeSchema, message: AppMessageSchema });
+export type ApiError = z.infer<typeof ApiErrorSchema>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
-
-export const ApiErrorSchema = z.object({
-  code: z.enum(['invalid-request', 'refused', 'not-found', 'conflict', 'unreadable-file', 'internal']),
-  message: AppMessageSchema,
-});
 
 /** Thrown inside services for an expected refusal; turned into {ok:false} at the boundary. */
 export class ApiFailure extends DeskError {
@@ -32,8 +28,4 @@ export class ApiFailure extends DeskError {
 /** Throw an ApiFailure with a shared message. */
 export function fail(code: ApiErrorCode, key: SharedMessageKey, params: Params = {}): never {
   throw new ApiFailure(code, message(key, params));
-}
-
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
 }

@@ -8,6 +8,8 @@ import { createServices } from '../../../electron/services/create-services';
 import type { Services } from '../../../electron/services/create-services';
 import type { ApiMethod } from '../../../shared/api/contract';
 import { API_METHODS, api } from '../../../shared/api/contract';
+import { dispatch } from '../../../shared/api/dispatch';
+import { ApiErrorSchema } from '../../../shared/api/result';
 import { makeTempDir } from '../../helpers/tmp';
 
 const PLAN = 'dongtou-zyyj-2023-2027';
@@ -63,6 +65,17 @@ describe('responses match the contract', () => {
     expectValid('applyImport', record);
     expectValid('listImports', await h.listImports({}));
     expectValid('undoImport', await h.undoImport({ importId: record.importId }));
+  });
+
+  it('a failure is an ApiError: a refusal from a handler and a malformed request alike', async () => {
+    const refused = await dispatch(services.handlers, 'undoImport', { importId: 999 });
+    const malformed = await dispatch(services.handlers, 'getGrid', { planId: PLAN, year: 'last' });
+    for (const r of [refused, malformed]) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(ApiErrorSchema.safeParse(r.error).success).toBe(true);
+    }
+    expect(refused.ok ? null : refused.error.code).toBe('not-found');
+    expect(malformed.ok ? null : malformed.error.code).toBe('invalid-request');
   });
 
   it('every method of the contract was checked', () => {
