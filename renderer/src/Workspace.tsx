@@ -12,7 +12,8 @@ import { useCellHistory, useImportList, useProgressData } from './app/use-panel-
 import { useSettings } from './app/use-settings';
 import { useShellActions } from './app/use-shell-actions';
 import { downloadBase64 } from './files';
-import { formatDate, t as translateUi } from './i18n/catalogue';
+import { formatDate } from '../../shared/i18n/engine';
+import { t as translateUi } from './i18n/catalogue';
 import { LangContext } from './i18n/context';
 import { IndicatorGrid } from './grid/IndicatorGrid';
 import { StatusLegend } from './grid/StatusLegend';

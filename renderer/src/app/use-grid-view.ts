@@ -4,7 +4,7 @@
 // panels that show them reload.
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { CellEdit, CellEditResult, EditSource, Grid, IndicatorDeskApi } from '../../../shared/api/contract';
-import type { Lang } from '../../../shared/i18n/messages';
+import type { Lang } from '../../../shared/i18n/lang';
 import type { SaveState } from '../components/Toolbar';
 import type { FocusedCell } from '../components/HistoryPanel';
 

@@ -3,10 +3,11 @@
 // previews (a notice offers to undo) or undo an earlier import. Nothing is written before apply.
 import { useCallback, useState } from 'react';
 import type { ImportFailure, ImportPreview, IndicatorDeskApi } from '../../../shared/api/contract';
-import type { Lang } from '../../../shared/i18n/messages';
+import type { Lang } from '../../../shared/i18n/lang';
 import type { NoticeMessage } from '../components/Notice';
 import { readFileAsBase64 } from '../files';
-import { formatNumber, t } from '../i18n/catalogue';
+import { formatNumber } from '../../../shared/i18n/engine';
+import { t } from '../i18n/catalogue';
 
 /** A file to import: its name and how to get its bytes as base64. */
 export interface ImportSource {

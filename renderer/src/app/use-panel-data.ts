@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import type { AuditEntry, ImportRecord, IndicatorDeskApi, ProgressRow } from '../../../shared/api/contract';
 import type { Plan } from '../../../shared/domain/plan';
-import type { Lang } from '../../../shared/i18n/messages';
+import type { Lang } from '../../../shared/i18n/lang';
 
 /**
  * Every recorded change of the focused cell while the history panel is open: null while loading

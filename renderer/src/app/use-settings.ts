@@ -3,7 +3,7 @@
 // The page's lang attribute and title follow the language.
 import { useCallback, useEffect, useState } from 'react';
 import type { IndicatorDeskApi, Settings } from '../../../shared/api/contract';
-import type { Lang } from '../../../shared/i18n/messages';
+import type { Lang } from '../../../shared/i18n/lang';
 import { t } from '../i18n/catalogue';
 
 /** A save's outcome: the settings as stored, or the reason in the UI language. */

@@ -1,7 +1,7 @@
 // The desktop shell's native-menu actions (none in browser mode): files handed over by the OS or
 // the 导入 menu go to the import flow; messages (e.g. a restored backup) go to the notice.
 import { useEffect } from 'react';
-import type { Lang } from '../../../shared/i18n/messages';
+import type { Lang } from '../../../shared/i18n/lang';
 import type { IndicatorDeskShell } from '../api/global';
 import type { NoticeMessage } from '../components/Notice';
 import type { ImportSource } from './use-import-flow';

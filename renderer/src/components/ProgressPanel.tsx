@@ -1,6 +1,6 @@
-// The coordinating office's plan-level view (DESIGN.md §7): every indicator of the plan, grouped
-// by 领域, with its latest actual, final target, projection, path share and outlook badge. Its data
-// comes from useProgressData (called by the window, as for every panel).
+// The coordinating office's plan-level view (docs/ARCHITECTURE.md §Status rule): every indicator of
+// the plan, grouped by 领域, with its latest actual, final target, projection, path share and outlook
+// badge. Its data comes from useProgressData (called by the window, as for every panel).
 import type { ProgressData } from '../app/use-panel-data';
 import { displayName } from '../../../shared/domain/plan';
 import { useLang, useT } from '../i18n/context';

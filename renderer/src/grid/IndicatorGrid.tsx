@@ -20,7 +20,7 @@ import type {
 import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEdit, CellEditResult, EditSource, Grid } from '../../../shared/api/contract';
-import type { Lang } from '../../../shared/i18n/messages';
+import type { Lang } from '../../../shared/i18n/lang';
 import { buildColumnDefs } from './column-defs';
 import { editTarget, yearOfColumn } from './columns';
 import { gridText } from './grid-messages';

@@ -9,7 +9,8 @@
 import type { RefObject } from 'react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { CellEdit, CellEditResult, EditSource, Grid, GridCell } from '../../../shared/api/contract';
-import type { AppMessage, Lang } from '../../../shared/i18n/messages';
+import type { AppMessage } from '../../../shared/i18n/engine';
+import type { Lang } from '../../../shared/i18n/lang';
 import { columnIdForEdit, editTarget } from './columns';
 import { gridText } from './grid-messages';
 import type { GridPort } from './grid-port';

@@ -4,7 +4,7 @@
 import type { RefObject } from 'react';
 import { useCallback, useEffect, useRef } from 'react';
 import type { CellEdit, EditSource, Grid } from '../../../shared/api/contract';
-import type { Lang } from '../../../shared/i18n/messages';
+import type { Lang } from '../../../shared/i18n/lang';
 import { editTarget } from './columns';
 import { copyBlock } from './copy-text';
 import { gridText } from './grid-messages';
