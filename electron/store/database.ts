@@ -107,12 +107,13 @@ export function runMigrations(db: Database.Database, migrations: readonly Migrat
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migration list out of order at ${m.name}`);
   });
+  // IMMEDIATE: another process opening the same file waits for the migration, never races it.
   db.transaction(() => {
     for (const m of pending) {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     }
-  })();
+  }).immediate();
 }
 
 function stamp(date: Date): string {

@@ -47,9 +47,13 @@ export class Store {
     return store;
   }
 
-  /** Run `fn` in one transaction: the change and its audit rows commit together or not at all. */
+  /**
+   * Run `fn` in one transaction: the change and its audit rows commit together or not at all.
+   * It starts IMMEDIATE (takes the write lock first), so when another process is writing it waits
+   * up to busy_timeout instead of failing at once with "database is locked" on a read-then-write.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
   }
 
   backup(destination: string): Promise<void> {
