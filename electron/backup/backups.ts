@@ -4,7 +4,7 @@
 // never mistaken for a good one. Names follow the store's pre-migration backups:
 //   <db name>-YYYYMMDD-HHMMSS-<reason>.sqlite   (UTC time stamp)
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { AppMessage } from '../../shared/i18n/messages';
 import { APPLICATION_ID, backupFileName, hasSqliteHeader } from '../store/database';
@@ -37,7 +37,7 @@ export class BackupError extends Error {
   }
 }
 
-function bilingual(key: string, params: Record<string, string | number>, zh: string, en: string): AppMessage {
+export function bilingual(key: string, params: Record<string, string | number>, zh: string, en: string): AppMessage {
   const fill = (t: string): string => t.replace(/\{(\w+)\}/g, (m, n: string) => (n in params ? String(params[n]) : m));
   return { key, params, zh: fill(zh), en: fill(en) };
 }
@@ -71,7 +71,7 @@ export function checkDatabaseFile(path: string, applicationId: number = APPLICAT
   }
 }
 
-function refusalFor(path: string, check: Exclude<DatabaseCheck, { ok: true }>): BackupError {
+export function refusalFor(path: string, check: Exclude<DatabaseCheck, { ok: true }>): BackupError {
   const name = basename(path);
   if (check.reason === 'missing') return new BackupError(bilingual('backup.missing', { name }, '找不到文件“{name}”', 'File "{name}" not found'));
   if (check.reason === 'corrupt') {
@@ -90,7 +90,7 @@ function fsyncFile(path: string): void {
 }
 
 /** Copy a database through the backup API into `destination` (temp name, verify, rename). */
-async function copyDatabase(source: string | BackupSource, destination: string, applicationId: number): Promise<void> {
+export async function copyDatabase(source: string | BackupSource, destination: string, applicationId: number): Promise<void> {
   mkdirSync(dirname(destination), { recursive: true });
   const partial = `${destination}.partial`;
   rmSync(partial, { force: true });
@@ -172,47 +172,7 @@ export async function ensureDailyBackup(
   return made;
 }
 
-/**
- * Put a backup in place of the database. The CALLER must have asked the clerk to confirm and must
- * have CLOSED the database (restore swaps the file underneath). Order:
- *   1. refuse anything that is not an intact database of ours (nothing changed);
- *   2. back up the current database ('before-restore') so the restore itself can be undone;
- *   3. copy the backup beside the database, fsync, drop the old WAL/SHM, rename over the database.
- */
-export async function restoreBackup(options: {
-  backupPath: string;
-  dbPath: string;
-  backupFolder: string;
-  now?: Date;
-  applicationId?: number;
-}): Promise<{ safetyBackup: BackupInfo | null }> {
-  const applicationId = options.applicationId ?? APPLICATION_ID;
-  const check = checkDatabaseFile(options.backupPath, applicationId);
-  if (!check.ok) throw refusalFor(options.backupPath, check);
-
-  let safetyBackup: BackupInfo | null = null;
-  if (existsSync(options.dbPath)) {
-    try {
-      safetyBackup = await backupNow(options.dbPath, options.backupFolder, 'before-restore', { now: options.now, applicationId });
-    } catch {
-      // The current file may be the damaged one being replaced: keep its raw bytes instead.
-      const raw = join(options.backupFolder, backupFileName(basename(options.dbPath), options.now ?? new Date(), 'before-restore-raw'));
-      mkdirSync(options.backupFolder, { recursive: true });
-      copyFileSync(options.dbPath, raw);
-    }
-  }
-
-  const incoming = `${options.dbPath}.restoring`;
-  copyFileSync(options.backupPath, incoming);
-  fsyncFile(incoming);
-  // A WAL left from the old database would be replayed onto the restored one: remove it first.
-  rmSync(`${options.dbPath}-wal`, { force: true });
-  rmSync(`${options.dbPath}-shm`, { force: true });
-  renameSync(incoming, options.dbPath);
-  const after = checkDatabaseFile(options.dbPath, applicationId);
-  if (!after.ok) throw refusalFor(options.dbPath, after);
-  return { safetyBackup };
-}
+export { restoreBackup } from './restore';
 
 /**
  * Copy the database into another folder for "move data folder": copy, verify, and only then

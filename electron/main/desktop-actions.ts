@@ -180,7 +180,8 @@ export class DesktopActions {
     });
     if (confirm !== 1) return;
     const dbPath = this.state.dbPath();
-    // The file is replaced underneath the connection: close it first, and reopen whatever happens.
+    // Restore copies the backup into the database (backup/restore.ts); our connection is closed and
+    // reopened around it so every cache starts from the restored data, whatever happens.
     this.state.closeServices();
     let restored: Awaited<ReturnType<typeof restoreBackup>>;
     try {
