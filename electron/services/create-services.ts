@@ -15,6 +15,8 @@ import { saveCells } from './edit-service';
 import { buildGrid, isoDate } from './grid-service';
 import type { PendingImport } from './import-service';
 import { applyImports, previewFiles, undoImport } from './import-service';
+import type { PreviewCacheOptions } from './preview-cache';
+import { PreviewCache } from './preview-cache';
 
 export const APP_VERSION = '0.1.0';
 
@@ -26,6 +28,8 @@ export interface ServicesOptions extends StoreOptions {
   appVersion?: string;
   /** Called before an import is applied (the desktop shell takes a backup there). */
   beforeImport?: (store: Store) => Promise<void> | void;
+  /** Bounds on the import previews held in memory (tests shrink them). */
+  previews?: PreviewCacheOptions;
 }
 
 export interface Services {
@@ -59,7 +63,7 @@ export function createServices(options: ServicesOptions): Services {
   const now = options.now ?? (() => new Date());
   const store = Store.open(options.dbPath, options);
   const appVersion = options.appVersion ?? APP_VERSION;
-  const pending = new Map<string, { planId: string; item: PendingImport }>();
+  const pending = new PreviewCache<{ planId: string; item: PendingImport }>(options.previews);
 
   /** The audit "who": the clerk's name from settings, else the OS account. */
   const who = () => readSettings(store).clerkName.trim() || osUser();
@@ -83,19 +87,23 @@ export function createServices(options: ServicesOptions): Services {
       const plan = store.plans.getPlan(planId);
       const decoded = files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) }));
       const { pending: ready, failures } = await previewFiles(store, plan, decoded);
-      for (const p of ready) pending.set(p.preview.previewId, { planId, item: p });
+      pending.add(ready.map((p) => ({ id: p.preview.previewId, value: { planId, item: p }, rows: p.book.rows.length })));
       return { previews: ready.map((p) => p.preview), failures };
     },
     applyImport: async ({ previewIds }) => {
-      const chosen = previewIds.map((id) => pending.get(id));
-      if (chosen.some((p) => p === undefined)) fail('not-found', 'import.preview-expired');
-      const list = chosen as { planId: string; item: PendingImport }[];
+      const list = pending.get(previewIds);
+      if (list === null) fail('not-found', 'import.preview-expired');
       const planId = list[0]?.planId as string;
       if (list.some((p) => p.planId !== planId)) fail('refused', 'import.preview-expired');
       await options.beforeImport?.(store);
       const record = applyImports(store, store.plans.getPlan(planId), list.map((p) => p.item), ctx());
-      for (const id of previewIds) pending.delete(id);
+      pending.discard(previewIds);
       return record;
+    },
+    keepImportPreviews: ({ previewIds }) => ({ alive: pending.touch(previewIds) }),
+    discardImportPreviews: ({ previewIds }) => {
+      pending.discard(previewIds);
+      return {};
     },
     undoImport: ({ importId }) => undoImport(store, importId, ctx()),
     listImports: () => store.imports.list(),

@@ -241,6 +241,10 @@ export const api = {
     request: z.object({ previewIds: z.array(Id).min(1) }),
     response: ImportRecordSchema,
   },
+  /** An open preview dialog keeps its previews alive (they expire when unused); returns those still held. */
+  keepImportPreviews: { request: z.object({ previewIds: z.array(Id).max(200) }), response: z.object({ alive: z.array(Id) }) },
+  /** Free previews that will not be applied (dialog closed). */
+  discardImportPreviews: { request: z.object({ previewIds: z.array(Id).max(200) }), response: z.object({}) },
   undoImport: { request: z.object({ importId: z.number().int() }), response: ImportRecordSchema },
   listImports: { request: z.object({}), response: z.array(ImportRecordSchema) },
   exportWorkbook: {
