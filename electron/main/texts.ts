@@ -43,6 +43,8 @@ const TEXTS = {
   failed: { zh: '操作未完成：{detail}', en: 'The action did not complete: {detail}' },
   openFailed: { zh: '数据库无法打开：{detail}', en: 'The database cannot be opened: {detail}' },
   openFailedRestore: { zh: '从备份恢复…', en: 'Restore from Backup…' },
+  openRetry: { zh: '重试', en: 'Try Again' },
+  openFailedUnknown: { zh: '未知原因，详情见日志', en: 'unknown reason; see the log for details' },
   skippedFiles: { zh: '以下文件无法读取，未导入：\n{files}', en: 'These files could not be read and were not imported:\n{files}' },
 } as const;
 

@@ -5,7 +5,8 @@ import { dirname } from 'node:path';
 import type { ApiHandlers, Settings } from '../../shared/api/contract';
 
 import { indicatorProgress } from '../../shared/domain/progress';
-import { fail } from '../../shared/api/result';
+import { ApiFailure, fail } from '../../shared/api/result';
+import { openFailure, reasonOfSqliteError } from '../store/open-errors';
 import { Store } from '../store/store';
 import type { StoreOptions } from '../store/store';
 import { actualKey } from '../store/repositories/actuals-repo';
@@ -141,6 +142,32 @@ export function createServices(options: ServicesOptions): Services {
     },
   };
 
-  return { handlers, store, dbPath: options.dbPath, close: () => store.close() };
+  return { handlers: withStoreErrors(handlers, options.dbPath), store, dbPath: options.dbPath, close: () => store.close() };
+}
+
+/**
+ * SQLite's raw errors during a call ("database is locked", "attempt to write a readonly
+ * database", "disk I/O error") become the bilingual messages of open-errors.ts, so a clerk reads
+ * what happened and what to do instead of "内部错误：database is locked".
+ */
+function withStoreErrors(handlers: ApiHandlers, dbPath: string): ApiHandlers {
+  const wrapped: Record<string, (request: never) => unknown> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, (request: never) => unknown][]) {
+    wrapped[name] = (request: never) => {
+      const translate = (error: unknown): never => {
+        const reason = reasonOfSqliteError(error);
+        if (reason === null || error instanceof ApiFailure) throw error;
+        const failure = openFailure(reason, dbPath);
+        throw new ApiFailure(reason === 'corrupt' ? 'internal' : 'refused', failure.appMessage);
+      };
+      try {
+        const result = handler(request);
+        return result instanceof Promise ? result.catch(translate) : result;
+      } catch (error) {
+        return translate(error);
+      }
+    };
+  }
+  return wrapped as unknown as ApiHandlers;
 }
 

@@ -40,11 +40,16 @@ export class Store {
   /** Open (or create) the database at `path`; the first open seeds the embedded plan. */
   static open(path: string, options: StoreOptions = {}): Store {
     const store = new Store(openDatabase(path, options), path);
-    if (!store.plans.hasAnyPlan()) {
+    if (!store.readOnly && !store.plans.hasAnyPlan()) {
       const ctx: WriteContext = { who: 'system', at: (options.now?.() ?? new Date()).toISOString(), source: 'seed' };
       store.transaction(() => store.plans.insertPlan(options.seedPlan ?? SEED_PLAN, ctx));
     }
     return store;
+  }
+
+  /** True when the database could only be opened read-only (see openDatabase); writes then fail. */
+  get readOnly(): boolean {
+    return this.db.readonly;
   }
 
   /**
