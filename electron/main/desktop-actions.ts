@@ -10,6 +10,7 @@ import { BackupError, backupNow, copyDatabaseTo, restoreBackup } from '../backup
 import { countYearStatuses } from '../mail/summary';
 import { safeFileName, writeWorkbookWithDraft } from '../mail/write-draft';
 import { DB_FILE_NAME } from '../services/paths';
+import { ExportTargetError, checkExportTarget } from '../services/export-target';
 import type { MenuAction } from '../preload/channels';
 import { MENU_CHANNEL } from '../preload/channels';
 import { importActionForPaths } from './second-instance';
@@ -49,7 +50,7 @@ export class DesktopActions {
     } catch (error) {
       console.error('[desktop] command failed:', error);
       let detail: string;
-      if (error instanceof ApiFailure || error instanceof BackupError) detail = error.appMessage[this.lang];
+      if (error instanceof ApiFailure || error instanceof BackupError || error instanceof ExportTargetError) detail = error.appMessage[this.lang];
       else detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       await this.box({ type: 'error', message: this.t('failed', { detail }), buttons: [this.t('ok')] });
     }
@@ -92,10 +93,14 @@ export class DesktopActions {
       title: this.t('exportTitle'),
       defaultPath: join(app.getPath('documents'), safeFileName(exported.fileName)),
       filters: [{ name: this.t('workbooks'), extensions: ['xlsx'] }],
+      // The dialog asks before replacing an existing file (Linux needs this asked for explicitly).
+      properties: ['showOverwriteConfirmation' as const],
     };
     const win = this.window();
     const target = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     if (target.canceled || !target.filePath) return;
+    // Never over the database in use or any SQLite file, whatever the dialog allowed.
+    checkExportTarget(target.filePath, { dbPath: this.state.dbPath(), overwrite: true });
     writeFileSync(target.filePath, Buffer.from(exported.base64, 'base64'));
     app.addRecentDocument(target.filePath);
     const choice = await this.box({ type: 'info', message: this.t('exported', { path: target.filePath }), buttons: [this.t('ok'), this.t('showInFolder')] });

@@ -1,6 +1,5 @@
 // The use cases behind the API contract, as plain Node: the Electron IPC handler, the browser-mode
 // HTTP server, the CLI and the tests all call these same handlers on the same database.
-import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import type { ApiHandlers, Settings } from '../../shared/api/contract';
 
@@ -8,6 +7,7 @@ import { indicatorProgress } from '../../shared/domain/progress';
 import { ApiFailure, fail } from '../../shared/api/result';
 import { openFailure, reasonOfSqliteError } from '../store/open-errors';
 import { Store } from '../store/store';
+import { osUserName } from '../store/os-user';
 import type { StoreOptions } from '../store/store';
 import { actualKey } from '../store/repositories/actuals-repo';
 import { exportTemplate } from '../workbook/export/export-template';
@@ -52,22 +52,14 @@ export function readSettings(store: Store): Settings {
   }
 }
 
-function osUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
-
 export function createServices(options: ServicesOptions): Services {
   const now = options.now ?? (() => new Date());
   const store = Store.open(options.dbPath, options);
   const appVersion = options.appVersion ?? APP_VERSION;
   const pending = new PreviewCache<{ planId: string; item: PendingImport }>(options.previews);
 
-  /** The audit "who": the clerk's name from settings, else the OS account. */
-  const who = () => readSettings(store).clerkName.trim() || osUser();
+  /** The audit "who": the clerk's name from settings, else the OS account (recorded in os_user too). */
+  const who = () => readSettings(store).clerkName.trim() || osUserName();
   const ctx = () => ({ who: who(), at: now().toISOString() });
 
   const handlers: ApiHandlers = {

@@ -107,6 +107,8 @@ export const AuditEntrySchema = z.object({
   id: z.number().int(),
   at: z.string(),
   who: z.string(),
+  /** The operating-system account that made the change (null for rows from before it was recorded). */
+  osUser: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   indicatorId: z.string().nullable(),
