@@ -46,11 +46,15 @@ export const COMMANDS: Record<string, CommandSpec> = {
   inspect: { options: { ...COMMON, json: { type: 'boolean' } }, positionals: 'one', usage: 'inspect FILE [--json]' },
   import: { options: { ...COMMON, ...DB, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' } }, positionals: 'many', usage: 'import FILE... [--db PATH] [--dry-run] [--json]' },
   export: {
-    options: { ...COMMON, ...DB, year: { type: 'string' }, department: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
+    options: { ...COMMON, ...DB, plan: { type: 'string' }, year: { type: 'string' }, department: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
     positionals: 'none',
-    usage: 'export --year Y [--department D] [--db PATH] --out FILE [--force]',
+    usage: 'export --year Y [--department D] [--plan ID] [--db PATH] --out FILE [--force]',
   },
-  status: { options: { ...COMMON, ...DB, year: { type: 'string' }, department: { type: 'string' }, json: { type: 'boolean' } }, positionals: 'none', usage: 'status --year Y [--department D] [--db PATH] [--json]' },
+  status: {
+    options: { ...COMMON, ...DB, plan: { type: 'string' }, year: { type: 'string' }, department: { type: 'string' }, json: { type: 'boolean' } },
+    positionals: 'none',
+    usage: 'status --year Y [--department D] [--plan ID] [--db PATH] [--json]',
+  },
   help: { options: { ...COMMON }, positionals: 'none', usage: 'help' },
 };
 

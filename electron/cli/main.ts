@@ -31,6 +31,7 @@ const USAGE = `指标填报台 命令行 / Indicator Desk command line
   export --year Y [--department D] [--db PATH] --out FILE [--force]
                                                           导出标准模板 / export the standard template
   status --year Y [--department D] [--db PATH] [--json]   各指标状态 / statuses as the grid shows them
+  --plan ID   export/status 的规划（默认内置规划）/ the plan for export/status (default: the embedded one)
 
   --db PATH   数据库文件（默认：用户数据文件夹，或环境变量 INDICATOR_DESK_DB）；
               指定的文件不存在时只有 import 会新建 / only import creates a missing --db file
@@ -50,6 +51,13 @@ function checkReadable(path: string): void {
 function openServices(values: OptionValues, writes: boolean, out: Out): Services {
   const dbPath = cliDatabasePath(values, writes, out.stderr);
   return createServices({ dbPath, mode: 'desktop', now: () => todayOption(values) });
+}
+
+/** --plan (default: the embedded plan) must be a plan in the database; its id and plan are returned. */
+function checkedPlan(values: OptionValues, services: Services): Plan {
+  const id = stringOption(values, 'plan') ?? SEED_PLAN.id;
+  requireChoice('--plan', id, services.store.plans.listPlans().map((p) => p.id));
+  return services.store.plans.getPlan(id);
 }
 
 /** --year must be one of the plan's years; --department one of the plan's departments. */
@@ -145,7 +153,7 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
         yearOption(values, true);
         const services = openServices(values, false, out);
         try {
-          const plan = services.store.plans.getPlan(SEED_PLAN.id);
+          const plan = checkedPlan(values, services);
           const view = checkedView(values, services, plan);
           checkExportTarget(outFile, { dbPath: services.dbPath, overwrite: flag(values, 'force') });
           const result = await services.handlers.exportWorkbook({ planId: plan.id, ...view });
@@ -160,7 +168,7 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
         yearOption(values, true);
         const services = openServices(values, false, out);
         try {
-          const plan = services.store.plans.getPlan(SEED_PLAN.id);
+          const plan = checkedPlan(values, services);
           const { year, department } = checkedView(values, services, plan);
           const grid = await services.handlers.getGrid({ planId: plan.id, year, department });
           if (flag(values, 'json')) {

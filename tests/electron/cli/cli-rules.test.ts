@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
 import { hasSqliteHeader } from '../../../electron/store/database';
 import { Store } from '../../../electron/store/store';
+import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
 import { makeTempDir } from '../../helpers/tmp';
 
 const MAIN = join(__dirname, '../../../electron/cli/main.ts');
@@ -93,12 +94,15 @@ describe('strict options (child processes)', () => {
     }
   }, 120_000);
 
-  it('unknown departments and years are refused with the valid choices listed', async () => {
+  it('unknown departments, years and plans are refused with the valid choices listed', async () => {
     const out = join(tmp.dir, 'typo.xlsx');
-    const [department, year] = await Promise.all([
+    const [department, year, plan] = await Promise.all([
       cli('export', '--year', '2025', '--department', '区住建', '--db', db, '--out', out),
       cli('status', '--year', '2031', '--db', db),
+      cli('status', '--year', '2025', '--plan', 'no-such-plan', '--db', db),
     ]);
+    expect(plan.code).toBe(2);
+    expect(plan.err).toContain(`--plan: no such value no-such-plan; choose one of: ${SEED_PLAN.id}`);
     expect(department.code).toBe(2);
     expect(department.err).toMatch(/--department.*区住建.*区住建局/);
     expect(existsSync(out)).toBe(false);
