@@ -17,7 +17,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, renameS
 import { basename, dirname, join } from 'node:path';
 import { APPLICATION_ID, backupFileName, openDatabase } from '../store/database';
 import type { BackupInfo } from './backups';
-import { BackupError, backupNow, bilingual, checkDatabaseFile, copyDatabase, refusalFor } from './backups';
+import { BackupError, backupNow, checkDatabaseFile, copyDatabase, refusalFor } from './backups';
 
 /** What a restore did: the safety backup of the data it replaced, and the rows now in each table. */
 export interface RestoreResult {
@@ -46,9 +46,7 @@ function countRows(db: Database.Database, schema: string, tables: readonly strin
 }
 
 function verifyFailed(detail: string): BackupError {
-  return new BackupError(
-    bilingual('backup.verify-failed', { detail }, '恢复后的核对未通过（{detail}），已撤回，未做任何改动', 'The restored data did not verify ({detail}); it was rolled back and nothing was changed'),
-  );
+  return new BackupError('backup.verify-failed', { detail });
 }
 
 /** Step 4: replace the live database's rows with the staging copy's, verified, in one transaction. */
@@ -99,7 +97,7 @@ export async function restoreBackup(options: { backupPath: string; dbPath: strin
   const check = checkDatabaseFile(options.backupPath, applicationId);
   if (!check.ok) throw refusalFor(options.backupPath, check);
   if (sameFile(options.backupPath, options.dbPath)) {
-    throw new BackupError(bilingual('backup.same-file', { name: basename(options.backupPath) }, '“{name}”就是当前数据库，不能用它恢复自己；未做任何改动', '"{name}" is the current database itself; nothing was changed'));
+    throw new BackupError('backup.same-file', { name: basename(options.backupPath) });
   }
   const scratch = mkdtempSync(join(dirname(options.dbPath), '.restore-'));
   try {

@@ -3,7 +3,7 @@
 // unwritable place, or a disk error leave the data fine, so the default there is 重试 and restoring
 // (which would roll good data back) is offered last, never first.
 import { DatabaseOpenError } from '../store/database';
-import type { Lang } from './texts';
+import type { Lang } from '../../shared/i18n/lang';
 import { text } from './texts';
 
 export type OpenFailureAction = 'quit' | 'retry' | 'restore';

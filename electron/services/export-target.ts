@@ -3,20 +3,18 @@
 // desktop save dialog's overwrite question). Used by the CLI and the desktop shell.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import type { AppMessage } from '../../shared/i18n/messages';
+import { DeskError } from '../../shared/errors';
+import type { AppMessage } from '../../shared/i18n/engine';
 import { message } from '../../shared/i18n/messages';
 import { hasSqliteHeader } from '../store/database';
 
 /** Why an export target was refused; nothing was written when this is thrown. */
-export class ExportTargetError extends Error {
-  readonly appMessage: AppMessage;
+export class ExportTargetError extends DeskError {
   constructor(
     readonly reason: 'database' | 'sqlite' | 'exists' | 'no-folder' | 'not-a-file',
     appMessage: AppMessage,
   ) {
-    super(appMessage.en);
-    this.name = 'ExportTargetError';
-    this.appMessage = appMessage;
+    super(appMessage);
   }
 }
 

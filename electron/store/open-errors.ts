@@ -3,20 +3,19 @@
 // read-only place, a folder that cannot be created and a disk error are NOT damage, and the messages
 // say the data is fine and what to do. Raw texts (EISDIR, EEXIST … mkdir, "disk I/O error",
 // English-only "database is locked") never reach the clerk.
-import type { AppMessage } from '../../shared/i18n/messages';
+import { DeskError } from '../../shared/errors';
+import type { AppMessage } from '../../shared/i18n/engine';
 import { message } from '../../shared/i18n/messages';
 
 /** Why a database could not be opened (or written). Only 'corrupt' means damaged data. */
 export type OpenFailureReason = 'not-ours' | 'corrupt' | 'newer' | 'locked' | 'read-only' | 'unwritable' | 'unreadable' | 'io-error' | 'disk-full';
 
-export class DatabaseOpenError extends Error {
-  readonly appMessage: AppMessage;
+/** The database cannot be used (or written) for `reason`. Nothing was changed. */
+export class DatabaseOpenError extends DeskError {
   readonly reason: OpenFailureReason;
   constructor(reason: OpenFailureReason, appMessage: AppMessage) {
-    super(appMessage.en);
-    this.name = 'DatabaseOpenError';
+    super(appMessage);
     this.reason = reason;
-    this.appMessage = appMessage;
   }
 
   /** True only when the data itself is damaged: the one case where restoring a backup is the advice. */
@@ -56,6 +55,14 @@ export function reasonOfSqliteError(error: unknown): OpenFailureReason | null {
   return null;
 }
 
+const REASON_KEYS = {
+  locked: 'db.locked',
+  'read-only': 'db.read-only',
+  unreadable: 'db.unreadable',
+  'io-error': 'db.io-error',
+  'disk-full': 'db.disk-full',
+} as const;
+
 /** The bilingual message for a reason (other than not-ours/newer, which carry their own parameters). */
 export function openFailure(reason: OpenFailureReason, path: string): DatabaseOpenError {
   switch (reason) {
@@ -68,7 +75,7 @@ export function openFailure(reason: OpenFailureReason, path: string): DatabaseOp
     case 'newer':
       return new DatabaseOpenError('newer', message('error.newer-database', { version: '?' }));
     default:
-      return new DatabaseOpenError(reason, message(`db.${reason}`, { path }));
+      return new DatabaseOpenError(reason, message(REASON_KEYS[reason], { path }));
   }
 }
 
