@@ -1,6 +1,7 @@
 // Runs the command line as a process: argv in, lines out, the exit code set. Output to a reader
 // that has gone away (`cli status … | head -1` closes the pipe early: EPIPE) is dropped quietly
 // — no stack trace — and the command still finishes (an import is applied or not as a whole).
+import { EXIT } from './args';
 import { runCli } from './main';
 
 /** A line writer for `stream` that goes quiet, instead of throwing, once the reader has closed it. */
@@ -26,6 +27,6 @@ export async function runCliProcess(argv: string[]): Promise<void> {
     process.exitCode = await runCli(argv, { stdout, stderr });
   } catch (e) {
     stderr(`出错了 / Error: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 2;
+    process.exitCode = EXIT.nothingDone;
   }
 }

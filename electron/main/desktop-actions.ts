@@ -5,15 +5,17 @@ import type { BrowserWindow, MessageBoxOptions } from 'electron';
 import { app } from 'electron';
 import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { ApiFailure } from '../../shared/api/result';
-import { BackupError, backupNow, copyDatabaseTo, restoreBackup } from '../backup/backups';
+import { DeskError } from '../../shared/errors';
+import { backupNow, copyDatabaseTo, restoreBackup } from '../backup/backups';
 import { countYearStatuses } from '../mail/summary';
 import { safeFileName, writeWorkbookWithDraft } from '../mail/write-draft';
 import { DB_FILE_NAME } from '../services/paths';
-import type { MenuAction } from '../preload/channels';
-import { MENU_CHANNEL } from '../preload/channels';
+import { checkExportTarget } from '../services/export-target';
+import type { MenuAction } from '../../shared/api/shell';
+import { MENU_CHANNEL } from '../../shared/api/channels';
 import { importActionForPaths } from './second-instance';
-import type { Lang, TextKey } from './texts';
+import type { Lang } from '../../shared/i18n/lang';
+import type { TextKey } from './texts';
 import { text } from './texts';
 import type { GridView } from './view-tracker';
 import type { DesktopState } from './desktop-state';
@@ -49,7 +51,7 @@ export class DesktopActions {
     } catch (error) {
       console.error('[desktop] command failed:', error);
       let detail: string;
-      if (error instanceof ApiFailure || error instanceof BackupError) detail = error.appMessage[this.lang];
+      if (error instanceof DeskError) detail = error.appMessage[this.lang];
       else detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       await this.box({ type: 'error', message: this.t('failed', { detail }), buttons: [this.t('ok')] });
     }
@@ -92,10 +94,14 @@ export class DesktopActions {
       title: this.t('exportTitle'),
       defaultPath: join(app.getPath('documents'), safeFileName(exported.fileName)),
       filters: [{ name: this.t('workbooks'), extensions: ['xlsx'] }],
+      // The dialog asks before replacing an existing file (Linux needs this asked for explicitly).
+      properties: ['showOverwriteConfirmation' as const],
     };
     const win = this.window();
     const target = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     if (target.canceled || !target.filePath) return;
+    // Never over the database in use or any SQLite file, whatever the dialog allowed.
+    checkExportTarget(target.filePath, { dbPath: this.state.dbPath(), overwrite: true });
     writeFileSync(target.filePath, Buffer.from(exported.base64, 'base64'));
     app.addRecentDocument(target.filePath);
     const choice = await this.box({ type: 'info', message: this.t('exported', { path: target.filePath }), buttons: [this.t('ok'), this.t('showInFolder')] });
@@ -180,7 +186,8 @@ export class DesktopActions {
     });
     if (confirm !== 1) return;
     const dbPath = this.state.dbPath();
-    // The file is replaced underneath the connection: close it first, and reopen whatever happens.
+    // Restore copies the backup into the database (backup/restore.ts); our connection is closed and
+    // reopened around it so every cache starts from the restored data, whatever happens.
     this.state.closeServices();
     let restored: Awaited<ReturnType<typeof restoreBackup>>;
     try {

@@ -1,9 +1,10 @@
 // Saving what the clerk typed or pasted: each edit's text is parsed with the shared parser; refused
 // edits are reported with their reason and write nothing; accepted ones commit in ONE transaction.
+import { xmlSafeText } from '../workbook/export/xml-text';
 import type { CellEdit, CellEditResult, EditSource } from '../../shared/api/contract';
 import type { Indicator } from '../../shared/domain/plan';
 import { parseNumberInput } from '../../shared/domain/parse-number';
-import { fail } from '../../shared/api/failure';
+import { fail } from '../../shared/api/result';
 import { message, parseRefusalMessage } from '../../shared/i18n/messages';
 import type { Store, WriteContext } from '../store/store';
 import { buildCell } from './grid-service';
@@ -32,15 +33,16 @@ export function saveCells(
     if (!plan.years.includes(edit.year)) fail('refused', 'error.unknown-year', { year: edit.year });
     const base = { indicatorId: edit.indicatorId, year: edit.year, field: edit.field };
     if (edit.field === 'note') {
-      const note = edit.text.trim() === '' ? null : edit.text.replace(/\r\n/g, '\n');
+      // Characters XML forbids could never be exported (or re-imported): they are not kept.
+      const note = edit.text.trim() === '' ? null : xmlSafeText(edit.text.replace(/\r\n/g, '\n'));
       if (note !== null && note.length > MAX_NOTE_LENGTH) {
-        results[index] = { ...base, ok: false, error: message('error.note-too-long', { max: MAX_NOTE_LENGTH }) };
+        results[index] = { ...base, ok: false, error: message('error.note-too-long', { max: MAX_NOTE_LENGTH }), refusal: 'note-too-long' };
       } else planned.push({ index, edit, indicator, kind: 'note', note });
       return;
     }
     const parsed = parseNumberInput(edit.text, { kind: indicator.kind });
     if (!parsed.ok) {
-      results[index] = { ...base, ok: false, error: parseRefusalMessage(parsed.code, parsed.text) };
+      results[index] = { ...base, ok: false, error: parseRefusalMessage(parsed.code, parsed.text), refusal: parsed.code };
       return;
     }
     // "/" in an actual cell means "no figure", exactly like a blank: the cell is cleared.

@@ -4,7 +4,7 @@ import type { Grid, GridCell, GridRow } from '../../shared/api/contract';
 import type { Indicator, Plan } from '../../shared/domain/plan';
 import { indicatorsForDepartment } from '../../shared/domain/plan';
 import { cellStatus } from '../../shared/domain/status';
-import { fail } from '../../shared/api/failure';
+import { fail } from '../../shared/api/result';
 import type { ActualRecord } from '../store/repositories/actuals-repo';
 import { actualKey } from '../store/repositories/actuals-repo';
 import type { Store } from '../store/store';

@@ -1,7 +1,7 @@
 // Reported actual figures and their notes, one row per (indicator, year). Writes are refused for
 // unknown indicators or years outside the plan, and every change writes an audit row.
 import type Database from 'better-sqlite3';
-import { fail } from '../../../shared/api/failure';
+import { fail } from '../../../shared/api/result';
 import type { AuditRepo, WriteContext } from './audit-repo';
 
 export interface ActualRecord {
@@ -9,6 +9,11 @@ export interface ActualRecord {
   year: number;
   value: number | null;
   note: string | null;
+}
+
+/** How a figure is written in the audit log's old/new value (and compared there by import undo). */
+export function auditValueText(value: number | null): string | null {
+  return value === null ? null : String(value);
 }
 
 export class ActualsRepo {
@@ -66,8 +71,8 @@ export class ActualsRepo {
       indicatorId,
       year,
       field: 'actual',
-      oldValue: old.value === null ? null : String(old.value),
-      newValue: value === null ? null : String(value),
+      oldValue: auditValueText(old.value),
+      newValue: auditValueText(value),
     });
     return true;
   }

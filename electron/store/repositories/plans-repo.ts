@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Indicator, Plan, Target } from '../../../shared/domain/plan';
 import { NO_TARGET, planDepartments } from '../../../shared/domain/plan';
-import { fail } from '../../../shared/api/failure';
+import { fail } from '../../../shared/api/result';
 import type { AuditRepo, WriteContext } from './audit-repo';
 
 interface PlanRow {

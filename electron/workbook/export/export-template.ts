@@ -1,4 +1,4 @@
-// Exports the standard template workbook (DESIGN.md §5) for one plan, reporting year and
+// Exports the standard template workbook (docs/ARCHITECTURE.md §Template format) for one plan, reporting year and
 // department: 填报表 (the return), 填写说明 (instructions) and the very hidden _meta sheet.
 // Pure in its inputs: a fixed `exportedAt` gives the same bytes every time. Written through ExcelJS's
 // streaming writer: rows go to the zip (native deflate) as they are made, not held as one workbook.
@@ -11,6 +11,7 @@ import { buildInstructionsSheet } from './instructions-sheet';
 import { buildMetaSheet } from './meta-sheet';
 import { writeReturnSheet } from './return-sheet';
 import { stampZipTimes } from './zip-time';
+import { xmlSafeDeep } from './xml-text';
 
 export const WORKBOOK_CREATOR = '指标填报台';
 
@@ -37,7 +38,9 @@ const PROTECTION = {
   formatRows: true,
 } as const;
 
-export async function exportTemplate(input: ExportInput): Promise<Uint8Array> {
+export async function exportTemplate(rawInput: ExportInput): Promise<Uint8Array> {
+  // Texts XML 1.0 forbids are removed from the whole input first (see xml-text.ts).
+  const input = xmlSafeDeep(rawInput);
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

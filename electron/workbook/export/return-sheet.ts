@@ -1,4 +1,4 @@
-// Sheet 填报表 of the standard template (DESIGN.md §5), laid out by template-format.ts. Steps:
+// Sheet 填报表 of the standard template (docs/ARCHITECTURE.md §Template format), laid out by template-format.ts. Steps:
 // 1. title, info and legend rows; 2. the two-row header; 3. one row per indicator (targets, actuals,
 // 完成率 formulas, the reporting year's note, the hidden id); 4. 领域 merges; 5. conditional formats
 // per year (sheet-rules.ts); 6. widths, frozen panes, page setup; 7. protection, then the commit

@@ -1,7 +1,7 @@
 // Messages between WorkerJobs (worker-jobs.ts) and the worker (worker.ts). Everything crosses by
 // structured clone: plain objects, Dates, typed arrays.
 import type { Plan } from '../../../shared/domain/plan';
-import type { AppMessage } from '../../../shared/i18n/messages';
+import type { AppMessage } from '../../../shared/i18n/engine';
 import type { ExportInput } from '../export/export-template';
 
 /** One job: an export of the template, or reading one file to import. */

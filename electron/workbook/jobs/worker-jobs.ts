@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { UnreadableWorkbookError } from '../import/errors';
+import { UnreadableWorkbookError } from '../import/import-messages';
 import type { WorkbookJobs } from './jobs';
 import { inProcessJobs } from './jobs';
 import type { Job, JobReply, JobRequest } from './protocol';

@@ -1,7 +1,7 @@
 // The workbook worker thread (bundled as workbook-worker.mjs / .cjs): runs export and import jobs
 // posted by worker-jobs.ts, and answers each with its result or its error as data.
 import { parentPort } from 'node:worker_threads';
-import { UnreadableWorkbookError } from '../import/errors';
+import { UnreadableWorkbookError } from '../import/import-messages';
 import { inProcessJobs } from './jobs';
 import type { JobReply, JobRequest } from './protocol';
 

@@ -2,7 +2,7 @@
 // imported from which file), and the list of imports with an undo button for each.
 import type { AuditEntry, ImportRecord } from '../../../shared/api/contract';
 import type { MessageKey } from '../i18n/catalogue';
-import { formatDateTime, formatNumber } from '../i18n/catalogue';
+import { formatDateTime, formatNumber } from '../../../shared/i18n/engine';
 import { useLang, useT } from '../i18n/context';
 
 export interface FocusedCell {
@@ -66,7 +66,8 @@ export function HistoryPanel({ cell, entries, imports, onUndoImport, onClose }: 
                   <li key={e.id}>
                     <div className="history-meta">
                       <span>{formatDateTime(lang, e.at)}</span>
-                      <span className="who">{e.who}</span>
+                      {/* The name typed in settings, and the computer account when it differs. */}
+                      <span className="who">{e.osUser && e.osUser !== e.who ? `${e.who}（${e.osUser}）` : e.who}</span>
                     </div>
                     <div className="history-change">
                       {e.field === 'note' ? <span className="field-tag">{t('field.note')}</span> : null}

@@ -1,10 +1,12 @@
 // The command line, run in-process (runCli) and once as a real child process, against real files.
 import { execFile, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDatabaseFile, listBackups } from '../../../electron/backup/backups';
 import { runCli } from '../../../electron/cli/main';
+import { Store } from '../../../electron/store/store';
 import type { InspectJson } from '../../../electron/cli/inspect';
 import { makeTempDir } from '../../helpers/tmp';
 
@@ -25,6 +27,8 @@ describe('export → fill in → inspect → import → status', () => {
   it('round trip through the CLI on a real database', async () => {
     const db = join(tmp.dir, 'cli.sqlite');
     const file = join(tmp.dir, 'return.xlsx');
+    // Only writing commands create an explicit --db (issue 9): make the database first.
+    Store.open(db).close();
     const exported = await cli('export', '--year', '2025', '--department', '区住建局', '--db', db, '--out', file, '--today', '2026-03-15');
     expect(exported.code).toBe(0);
 
@@ -81,6 +85,23 @@ describe('export → fill in → inspect → import → status', () => {
   });
 });
 
+describe('import takes the same path as the window', () => {
+  it('an applied import first backs the database up into backups/ (a dry run does not)', async () => {
+    const folder = join(tmp.dir, 'with-backups');
+    mkdirSync(folder);
+    const db = join(folder, 'desk.sqlite');
+    const file = join(folder, 'return.xlsx');
+    expect((await cli('export', '--year', '2025', '--db', db, '--out', file, '--today', '2026-03-15')).code).toBe(0);
+    expect((await cli('import', file, '--db', db, '--dry-run', '--today', '2026-03-15')).code).toBe(0);
+    expect(listBackups(join(folder, 'backups'))).toEqual([]);
+    expect((await cli('import', file, '--db', db, '--today', '2026-03-15')).code).toBe(0);
+    const made = listBackups(join(folder, 'backups'));
+    expect(made.map((b) => b.reason)).toEqual(['before-import']);
+    expect(made[0]!.fileName).toMatch(/^desk-\d{8}-\d{6}-before-import\.sqlite$/);
+    expect(checkDatabaseFile(made[0]!.path)).toEqual({ ok: true });
+  });
+});
+
 describe('unreadable files', () => {
   it('inspect of a text file named .xlsx: exit 2, one line, no stack', async () => {
     const p = join(tmp.dir, 'fake.xlsx');
@@ -101,6 +122,7 @@ describe('unreadable files', () => {
 
   it('as a real process: a truncated workbook exits 2 with one line on stderr', async () => {
     const good = join(tmp.dir, 'good.xlsx');
+    Store.open(join(tmp.dir, 'p.sqlite')).close();
     expect((await cli('export', '--year', '2024', '--db', join(tmp.dir, 'p.sqlite'), '--out', good)).code).toBe(0);
     const bad = join(tmp.dir, 'truncated.xlsx');
     writeFileSync(bad, readFileSync(good).subarray(0, 3000));

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../../electron/store/store';
 import { buildGrid } from '../../../electron/services/grid-service';
-import { UnreadableWorkbookError } from '../../../electron/workbook/import/errors';
+import { UnreadableWorkbookError } from '../../../electron/workbook/import/import-messages';
 import { inProcessJobs } from '../../../electron/workbook/jobs/jobs';
 import { workerJobs } from '../../../electron/workbook/jobs/worker-jobs';
 import type { WorkerJobs } from '../../../electron/workbook/jobs/worker-jobs';

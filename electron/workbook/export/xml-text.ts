@@ -1,0 +1,28 @@
+// Every text the exporter writes must be a legal XML 1.0 character sequence, or the workbook's
+// XML (sharedStrings.xml, sheet names, properties) is malformed and Excel/openpyxl refuse the file.
+// XML 1.0 allows only #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]:
+// C0 controls other than tab/LF/CR, U+FFFE/U+FFFF and lone surrogates are removed. Spaces and
+// line breaks are kept as they are (ExcelJS writes xml:space="preserve").
+const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** `text` without the characters XML 1.0 forbids (see the module comment). */
+export function xmlSafeText(text: string): string {
+  return text.replace(FORBIDDEN, '');
+}
+
+/**
+ * `value` with every string in it made XML-safe (xmlSafeText), through plain objects and arrays;
+ * Dates and other values are kept. The exporter streams rows out as it makes them, so it cleans
+ * its whole input once, up front: every text it writes comes from the input or is a constant of
+ * the exporter, and none can bypass the rule.
+ */
+export function xmlSafeDeep<T>(value: T): T {
+  if (typeof value === 'string') return xmlSafeText(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => xmlSafeDeep(v)) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[xmlSafeText(k)] = xmlSafeDeep(v);
+    return out as T;
+  }
+  return value;
+}
