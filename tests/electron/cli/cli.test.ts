@@ -91,6 +91,8 @@ describe('import takes the same path as the window', () => {
     mkdirSync(folder);
     const db = join(folder, 'desk.sqlite');
     const file = join(folder, 'return.xlsx');
+    // Only writing commands create an explicit --db (issue 9): make the database first.
+    Store.open(db).close();
     expect((await cli('export', '--year', '2025', '--db', db, '--out', file, '--today', '2026-03-15')).code).toBe(0);
     expect((await cli('import', file, '--db', db, '--dry-run', '--today', '2026-03-15')).code).toBe(0);
     expect(listBackups(join(folder, 'backups'))).toEqual([]);
