@@ -9,7 +9,6 @@ import { fail } from '../../shared/api/result';
 import { Store } from '../store/store';
 import type { StoreOptions } from '../store/store';
 import { actualKey } from '../store/repositories/actuals-repo';
-import { exportTemplate } from '../workbook/export/export-template';
 import { templateFileName } from '../workbook/template-format';
 import { saveCells } from './edit-service';
 import { buildGrid, isoDate } from './grid-service';
@@ -103,6 +102,8 @@ export function createServices(options: ServicesOptions): Services {
       const plan = store.plans.getPlan(planId);
       const grid = buildGrid(store, planId, year, department, now());
       const settings = readSettings(store);
+      // Loaded on first export (ExcelJS): the desktop window opens without it (docs/ARCHITECTURE.md, start-up).
+      const { exportTemplate } = await import('../workbook/export/export-template');
       const bytes = await exportTemplate({
         plan,
         year,

@@ -1,0 +1,18 @@
+// Types of scripts/build-electron.mjs for the TypeScript callers (bench, tests).
+
+/** Node bundles: output name → source entry. */
+export const NODE_ENTRIES: Record<string, string>;
+
+export interface BuiltElectron {
+  /** Absolute path of main.cjs. */
+  main: string;
+  /** Absolute path of preload.cjs. */
+  preload: string;
+  /** Chunks main.cjs requires as it starts (absolute paths). */
+  startupChunks: string[];
+  /** Chunks loaded on first use: workbook reading and writing, the command line (absolute paths). */
+  lazyChunks: string[];
+}
+
+/** Build the main-process bundles and the preload; `dev` = readable with source maps, not what ships. */
+export function buildElectron(options?: { dev?: boolean; outdir?: string }): Promise<BuiltElectron>;
