@@ -12,6 +12,8 @@ export interface BuiltElectron {
   startupChunks: string[];
   /** Chunks loaded on first use: workbook reading and writing, the command line (absolute paths). */
   lazyChunks: string[];
+  /** The npm packages bundled into each main-process file (absolute path → package names). */
+  packages: Record<string, string[]>;
 }
 
 /** Build the main-process bundles and the preload; `dev` = readable with source maps, not what ships. */

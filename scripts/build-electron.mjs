@@ -80,7 +80,12 @@ async function buildNodeBundles({ minify, sourcemap, outdir }) {
     writeFileSync(file.path, cjs.code);
     written.push(file.path);
   }
-  return { files: written, startup: startupFiles(result.metafile, join(outdir, 'main.cjs')) };
+  const packages = {};
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    const names = Object.keys(output.inputs).map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1]).filter(Boolean);
+    packages[join(root, file)] = [...new Set(names)].sort();
+  }
+  return { files: written, packages, startup: startupFiles(result.metafile, join(outdir, 'main.cjs')) };
 }
 
 /** The files the main process reads before running: main.cjs and the chunks it requires statically. */
@@ -102,7 +107,7 @@ function startupFiles(metafile, mainFile) {
 export async function buildElectron({ dev = false, outdir: requested = `${root}dist/electron` } = {}) {
   const outdir = resolve(requested);
   cleanOutdir(outdir);
-  const { files, startup } = await buildNodeBundles({ minify: !dev, sourcemap: dev, outdir });
+  const { files, packages, startup } = await buildNodeBundles({ minify: !dev, sourcemap: dev, outdir });
   await build({
     entryPoints: ['electron/preload/preload.ts'],
     outfile: `${outdir}/preload.cjs`,
@@ -131,6 +136,8 @@ export async function buildElectron({ dev = false, outdir: requested = `${root}d
     startupChunks: chunks.filter((f) => startup.includes(f)),
     /** Chunks loaded on first use (workbook reading and writing, the command line). */
     lazyChunks: chunks.filter((f) => !startup.includes(f)),
+    /** The npm packages bundled into each main-process file (absolute path → package names). */
+    packages: Object.fromEntries(files.map((f) => [f, packages[f] ?? []])),
   };
 }
 
