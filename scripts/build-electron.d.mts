@@ -1,7 +1,15 @@
 // Types of scripts/build-electron.mjs for the TypeScript callers (bench, tests).
 
-/** Node bundles: output name → source entry. */
+/** The desktop app's Node bundles: output name → source entry. */
 export const NODE_ENTRIES: Record<string, string>;
+
+/** Bundle Node entries with on-demand chunks as CommonJS into `outdir` (absolute); minified by default. */
+export function buildNodeBundles(options: { entries?: Record<string, string>; outdir: string; minify?: boolean; sourcemap?: boolean }): Promise<{
+  files: string[];
+  packages: Record<string, string[]>;
+  /** The first entry and the chunks it requires as it starts. */
+  startup: string[];
+}>;
 
 export interface BuiltElectron {
   /** Absolute path of main.cjs. */

@@ -15,7 +15,9 @@
 // `instanceof` on error classes holds across chunks), then each output file is converted to
 // CommonJS, with dynamic imports turned into require() (Electron's main process and the Module._load
 // stand-in of the tests load CommonJS; ES-module main scripts start asynchronously).
-// To add a node entry (another process or tool), add it to NODE_ENTRIES.
+// Another Node program (a tool run with plain node) is built with buildNodeBundles() into a folder
+// of its own: entries added to NODE_ENTRIES share chunks with the desktop app and are packaged
+// with it (the package test checks that dist/electron holds only what the app loads).
 //
 // Nothing here rebuilds native modules: better-sqlite3 for Electron's ABI is built by electron-builder
 // when packaging (npmRebuild), so `npm test` keeps using the Node build in node_modules.
@@ -26,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Node bundles: source entry → output name (`<name>.cjs` in the output folder). */
+/** The desktop app's Node bundles: output name (`<name>.cjs` in dist/electron) → source entry. */
 export const NODE_ENTRIES = { main: 'electron/main/main.ts' };
 
 /** Leftovers of an earlier build that a new one would not overwrite (old chunk names, maps). */
@@ -37,10 +39,14 @@ function cleanOutdir(outdir) {
   }
 }
 
-/** The node entries and their chunks, as CommonJS files in `outdir`. Returns the files written. */
-async function buildNodeBundles({ minify, sourcemap, outdir }) {
+/**
+ * Bundle Node entries (output name → source path) with their on-demand chunks as CommonJS files in
+ * `outdir` (absolute). Returns the files written, the npm packages inside each, and the files the
+ * first entry requires as it starts.
+ */
+export async function buildNodeBundles({ entries = NODE_ENTRIES, outdir, minify = true, sourcemap = false }) {
   const result = await build({
-    entryPoints: NODE_ENTRIES,
+    entryPoints: entries,
     outdir,
     bundle: true,
     splitting: true,
@@ -85,10 +91,10 @@ async function buildNodeBundles({ minify, sourcemap, outdir }) {
     const names = Object.keys(output.inputs).map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1]).filter(Boolean);
     packages[join(root, file)] = [...new Set(names)].sort();
   }
-  return { files: written, packages, startup: startupFiles(result.metafile, join(outdir, 'main.cjs')) };
+  return { files: written, packages, startup: startupFiles(result.metafile, join(outdir, `${Object.keys(entries)[0]}.cjs`)) };
 }
 
-/** The files the main process reads before running: main.cjs and the chunks it requires statically. */
+/** The files an entry reads before running: itself and the chunks it requires statically. */
 function startupFiles(metafile, mainFile) {
   const seen = new Set();
   const visit = (absolute) => {
