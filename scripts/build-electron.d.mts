@@ -1,7 +1,7 @@
 // Types of scripts/build-electron.mjs for the TypeScript callers (bench, tests).
 
 /** The desktop app's Node bundles: output name → source entry. */
-export const NODE_ENTRIES: Record<string, string>;
+export const MAIN_ENTRIES: Record<string, string>;
 
 /** Bundle Node entries with on-demand chunks as CommonJS into `outdir` (absolute); minified by default. */
 export function buildNodeBundles(options: { entries?: Record<string, string>; outdir: string; minify?: boolean; sourcemap?: boolean }): Promise<{

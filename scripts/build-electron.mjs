@@ -16,7 +16,7 @@
 // CommonJS, with dynamic imports turned into require() (Electron's main process and the Module._load
 // stand-in of the tests load CommonJS; ES-module main scripts start asynchronously).
 // Another Node program (a tool run with plain node) is built with buildNodeBundles() into a folder
-// of its own: entries added to NODE_ENTRIES share chunks with the desktop app and are packaged
+// of its own: entries added to MAIN_ENTRIES share chunks with the desktop app and are packaged
 // with it (the package test checks that dist/electron holds only what the app loads).
 //
 // Nothing here rebuilds native modules: better-sqlite3 for Electron's ABI is built by electron-builder
@@ -29,13 +29,13 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The desktop app's Node bundles: output name (`<name>.cjs` in dist/electron) → source entry. */
-export const NODE_ENTRIES = { main: 'electron/main/main.ts' };
+export const MAIN_ENTRIES = { main: 'electron/main/main.ts' };
 
-/** Leftovers of an earlier build that a new one would not overwrite (old chunk names, maps). */
+/** Leftovers of an earlier build (old chunk names, maps): everything here ships, so only this build's files may be here. */
 function cleanOutdir(outdir) {
   mkdirSync(outdir, { recursive: true });
   for (const f of readdirSync(outdir)) {
-    if (/^chunk-.*\.cjs$/.test(f) || f.endsWith('.map')) rmSync(join(outdir, f), { force: true });
+    if (f.endsWith('.cjs') || f.endsWith('.map')) rmSync(join(outdir, f), { force: true });
   }
 }
 
@@ -44,7 +44,7 @@ function cleanOutdir(outdir) {
  * `outdir` (absolute). Returns the files written, the npm packages inside each, and the files the
  * first entry requires as it starts.
  */
-export async function buildNodeBundles({ entries = NODE_ENTRIES, outdir, minify = true, sourcemap = false }) {
+export async function buildNodeBundles({ entries = MAIN_ENTRIES, outdir, minify = true, sourcemap = false }) {
   const result = await build({
     entryPoints: entries,
     outdir,

@@ -113,7 +113,7 @@ describe('the packaged app: electron-builder --linux dir on a stand-in Electron 
     expect(listed.filter((p) => p.endsWith('.map'))).toEqual([]);
   });
 
-  it('ships minified bundles without source maps, every chunk reachable from the main bundle', () => {
+  it('ships minified bundles without source maps, every file reachable from the main bundle or the preload', () => {
     const text = (f: string) => asar.extractFile(archive, `dist/electron/${f}`).toString('utf8');
     for (const f of built.bundles) {
       const code = text(f);
@@ -126,7 +126,8 @@ describe('the packaged app: electron-builder --linux dir on a stand-in Electron 
     const visit = (f: string) => {
       if (reached.has(f)) return;
       reached.add(f);
-      for (const m of text(f).matchAll(/require\("\.\/(chunk-[\w-]+\.cjs)"\)/g)) visit(m[1] as string);
+      // Chunks are require()d by name; a worker script is named in a path string.
+      for (const m of text(f).matchAll(/["'`/]([\w-]+\.cjs)["'`]/g)) if (built.bundles.includes(m[1] as string)) visit(m[1] as string);
     };
     visit('main.cjs');
     visit('preload.cjs');
