@@ -10,7 +10,6 @@ import { Store } from '../store/store';
 import { osUserName } from '../store/os-user';
 import type { StoreOptions } from '../store/store';
 import { actualKey } from '../store/repositories/actuals-repo';
-import { exportTemplate } from '../workbook/export/export-template';
 import { templateFileName } from '../workbook/template-format';
 import { saveCells } from './edit-service';
 import { buildGrid, isoDate } from './grid-service';
@@ -128,6 +127,8 @@ export function createServices(options: ServicesOptions): Services {
       const plan = store.plans.getPlan(planId);
       const grid = buildGrid(store, planId, year, department, now());
       const settings = readSettings(store);
+      // Loaded on first export (ExcelJS): the desktop window opens without it (README, “The desktop app”).
+      const { exportTemplate } = await import('../workbook/export/export-template');
       const bytes = await exportTemplate({
         plan,
         year,
