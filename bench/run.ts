@@ -4,6 +4,8 @@
 //  - whole processes (process-bench.ts): the command line against SheetJS, the export against
 //    ExcelJS's streaming writer, each case a fresh process.
 import { formatProcessFigure, benchProcesses } from './process-bench';
+//  - desktop start-up: process start to the window factory's call, with the built main bundle.
+import { benchStartup } from './startup-bench';
 import { makeTempDirSync } from './tmp';
 import { benchWorkbooks } from './workbook-bench';
 
@@ -16,6 +18,11 @@ async function main(): Promise<void> {
     // In-process peaks count earlier runs' garbage (no --expose-gc): memory is judged above, per process.
     console.log('Workbooks in-process (median of several runs)');
     for (const f of await benchWorkbooks(tmp.dir)) console.log(`  ${f.label.padEnd(62)} ${f.ms.toFixed(1).padStart(9)} ms`);
+    const s = await benchStartup(tmp.dir);
+    console.log(`Desktop start-up (built main bundle under the Electron stand-in, median of ${s.runs} starts)`);
+    console.log(`  ${'process start → window factory called'.padEnd(62)} ${s.windowMs.toFixed(1).padStart(9)} ms`);
+    console.log(`  ${'  of which Node itself (bare script, same runs)'.padEnd(62)} ${s.nodeMs.toFixed(1).padStart(9)} ms`);
+    console.log(`  read at start: main.cjs ${s.mainKb.toFixed(0)} KB + chunks ${s.startupChunksKb.toFixed(0)} KB; on first use: ${s.lazyKb.toFixed(0)} KB (ExcelJS, SheetJS, CLI)`);
     try {
       const { benchGrid } = await import('./grid-bench');
       console.log('Grid (real renderer in Chromium, browser mode)');

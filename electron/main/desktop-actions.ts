@@ -7,8 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DeskError } from '../../shared/errors';
 import { backupNow, copyDatabaseTo, restoreBackup } from '../backup/backups';
-import { countYearStatuses } from '../mail/summary';
-import { safeFileName, writeWorkbookWithDraft } from '../mail/write-draft';
+import { safeFileName } from '../mail/file-names';
 import { DB_FILE_NAME } from '../services/paths';
 import { checkExportTarget } from '../services/export-target';
 import type { MenuAction } from '../../shared/api/shell';
@@ -116,6 +115,8 @@ export class DesktopActions {
     const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     const folder = picked.filePaths[0];
     if (picked.canceled || !folder) return;
+    // The mail draft code is loaded on first use (README, “The desktop app”).
+    const [{ writeWorkbookWithDraft }, { countYearStatuses }] = await Promise.all([import('../mail/write-draft'), import('../mail/summary')]);
     const [exported, grid, plan, bootstrap] = await Promise.all([
       handlers.exportWorkbook(view),
       handlers.getGrid(view),

@@ -132,6 +132,7 @@ export function createServices(options: ServicesOptions): Services {
       const plan = store.plans.getPlan(planId);
       const grid = buildGrid(store, planId, year, department, now());
       const settings = readSettings(store);
+      // Run by the workbook jobs: in this process (loaded on first export), or on the worker thread.
       const bytes = await jobs.exportTemplate({
         plan,
         year,

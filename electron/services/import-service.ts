@@ -1,6 +1,7 @@
 // Importing returns: read and interpret each file (no database touched), diff it against the
 // database into a preview, then apply every previewed file in ONE transaction with audit rows that
 // name the file and its sha256 — or undo a whole applied import.
+import { inProcessJobs } from '../workbook/jobs/jobs';
 import { createHash, randomUUID } from 'node:crypto';
 import type { ImportChange, ImportFailure, ImportPreview, ImportRecord, TargetDiff, UnmatchedRow } from '../../shared/api/contract';
 import type { Plan, Target } from '../../shared/domain/plan';
@@ -8,7 +9,6 @@ import { displayName } from '../../shared/domain/plan';
 import { fail } from '../../shared/api/result';
 import { message } from '../../shared/i18n/messages';
 import type { InterpretedWorkbook } from '../workbook/import/interpret';
-import { readAndInterpret } from '../workbook/import/interpret';
 import { UnreadableWorkbookError } from '../workbook/import/import-messages';
 import type { Store, WriteContext } from '../store/store';
 import { actualKey, auditValueText } from '../store/repositories/actuals-repo';
@@ -18,7 +18,7 @@ export interface PendingImport {
   book: InterpretedWorkbook;
 }
 
-/** Reads and interprets one file: in this process by default, or a worker's (WorkbookJobs.readAndInterpret). */
+/** Reads and interprets one file: in this process by default (loaded on first import), or a worker's (WorkbookJobs.readAndInterpret). */
 export type ReadWorkbookJob = (bytes: Uint8Array, fileName: string, plan: Plan) => Promise<InterpretedWorkbook>;
 
 export function sha256(bytes: Uint8Array): string {
@@ -26,7 +26,7 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 /** Interpret one file and compare it with the database. Nothing is written. */
-export async function previewFile(store: Store, plan: Plan, fileName: string, bytes: Uint8Array, read: ReadWorkbookJob = readAndInterpret): Promise<PendingImport> {
+export async function previewFile(store: Store, plan: Plan, fileName: string, bytes: Uint8Array, read: ReadWorkbookJob = inProcessJobs.readAndInterpret): Promise<PendingImport> {
   const book = await read(bytes, fileName, plan);
   return { book, preview: diffAgainstStore(store, plan, book, fileName, sha256(bytes)) };
 }
@@ -87,7 +87,7 @@ export async function previewFiles(
   plan: Plan,
   files: { name: string; bytes: Uint8Array }[],
   onProgress?: (done: number, total: number, name: string) => void,
-  read: ReadWorkbookJob = readAndInterpret,
+  read: ReadWorkbookJob = inProcessJobs.readAndInterpret,
 ): Promise<{ pending: PendingImport[]; failures: ImportFailure[] }> {
   const pending: PendingImport[] = [];
   const failures: ImportFailure[] = [];
