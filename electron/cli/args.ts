@@ -4,6 +4,7 @@
 // silently ignored. Later commands add a row to COMMANDS; browser mode (electron/web/main.ts)
 // parses its own options with parseOptions and the same errors.
 import { parseArgs as nodeParseArgs } from 'node:util';
+import type { Lang } from '../../shared/i18n/lang';
 
 /**
  * Exit codes of every CLI command (documented in README "Command line"):
@@ -141,7 +142,7 @@ export function flag(values: OptionValues, key: string): boolean {
 }
 
 /** `--lang`: zh (default) or en; anything else is refused. */
-export function langOption(values: OptionValues): 'zh' | 'en' {
+export function langOption(values: OptionValues): Lang {
   const v = stringOption(values, 'lang');
   if (v === null || v === 'zh') return 'zh';
   if (v === 'en') return 'en';
