@@ -121,7 +121,7 @@ export function createServices(options: ServicesOptions): Services {
       return plan.indicators.map((ind) => {
         const values: Record<number, number | null> = {};
         for (const y of plan.years) values[y] = actuals.get(actualKey(ind.id, y))?.value ?? null;
-        return { indicatorId: ind.id, ...indicatorProgress(ind, plan.years, values) };
+        return { indicatorId: ind.id, ...indicatorProgress(ind, plan.years, values, now()) };
       });
     },
     saveSettings: (settings) => {

@@ -198,6 +198,13 @@ export const ProgressRowSchema = z.object({
   baseline: z.number().nullable(),
   pathShare: z.number().nullable(),
   timeShare: z.number().nullable(),
+  /** Yearly step of the trend so far, and the yearly step still needed to reach the final target. */
+  paceSoFar: z.number().nullable(),
+  paceNeeded: z.number().nullable(),
+  /** The last ended year, when it is later than latestYear (due and not reported). */
+  missingYear: Year.nullable(),
+  /** Why the outlook is what it is (shared/domain/progress.ts, ProgressReason). */
+  reasons: z.array(z.enum(['year-missed', 'year-missed-explained', 'big-miss', 'projection-misses', 'due-not-reported', 'final-reached'])),
 });
 
 const FileUpload = z.object({
