@@ -27,6 +27,7 @@ export const indicatorDeskApi = {
   listImports: call('listImports'),
   exportWorkbook: call('exportWorkbook'),
   getProgress: call('getProgress'),
+  getDashboard: call('getDashboard'),
   saveSettings: call('saveSettings'),
 } satisfies IndicatorDeskApi;
 

@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import type { ApiHandlers, Settings } from '../../shared/api/contract';
 
+import { buildDashboard } from '../../shared/domain/dashboard';
 import { indicatorProgress } from '../../shared/domain/progress';
 import { fail } from '../../shared/api/result';
 import { Store } from '../store/store';
@@ -123,6 +124,11 @@ export function createServices(options: ServicesOptions): Services {
         for (const y of plan.years) values[y] = actuals.get(actualKey(ind.id, y))?.value ?? null;
         return { indicatorId: ind.id, ...indicatorProgress(ind, plan.years, values, now()) };
       });
+    },
+    getDashboard: ({ planId, year }) => {
+      const plan = store.plans.getPlan(planId);
+      const actuals = store.actuals.forPlan(planId);
+      return buildDashboard(plan, (id, y) => actuals.get(actualKey(id, y)), year, store.plans.listDepartments(), now());
     },
     saveSettings: (settings) => {
       if (settings.department !== null && !store.plans.listDepartments().includes(settings.department)) {

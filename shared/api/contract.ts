@@ -207,6 +207,32 @@ export const ProgressRowSchema = z.object({
   reasons: z.array(z.enum(['year-missed', 'year-missed-explained', 'big-miss', 'projection-misses', 'due-not-reported', 'final-reached'])),
 });
 
+const OutlookCounts = z.object({ ahead: z.number().int(), 'on-track': z.number().int(), behind: z.number().int(), 'at-risk': z.number().int(), 'no-data': z.number().int() });
+
+/** The dashboard's figures (shared/domain/dashboard.ts, DashboardData). */
+export const DashboardSchema = z.object({
+  planId: Id,
+  planTitle: z.string(),
+  years: z.array(Year),
+  year: Year,
+  indicators: z.array(z.object({
+    indicatorId: Id,
+    code: z.string(),
+    name: z.string(),
+    unit: z.string(),
+    domain: z.string(),
+    leadUnit: z.string(),
+    targets: z.array(z.number().nullable()),
+    actuals: z.array(z.number().nullable()),
+    notes: z.array(z.string().nullable()),
+    projection: z.array(z.number().nullable()),
+    progress: ProgressRowSchema.omit({ indicatorId: true }),
+  })),
+  domains: z.array(z.object({ domain: z.string(), counts: OutlookCounts })),
+  departments: z.array(z.object({ department: z.string(), expected: z.number().int(), reported: z.number().int() })),
+  totals: OutlookCounts,
+});
+
 const FileUpload = z.object({
   name: z.string().min(1).max(260),
   /** Workbook bytes, base64; 50 MB decoded at most. */
@@ -255,6 +281,7 @@ export const api = {
     response: z.object({ fileName: z.string(), base64: z.string() }),
   },
   getProgress: { request: z.object({ planId: Id }), response: z.array(ProgressRowSchema) },
+  getDashboard: { request: z.object({ planId: Id, year: Year }), response: DashboardSchema },
   saveSettings: { request: SettingsSchema, response: SettingsSchema },
 } as const;
 
@@ -285,4 +312,5 @@ export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 export type ImportFailure = z.infer<typeof ImportFailureSchema>;
 export type ImportRecord = z.infer<typeof ImportRecordSchema>;
 export type ProgressRow = z.infer<typeof ProgressRowSchema>;
+export type Dashboard = z.infer<typeof DashboardSchema>;
 export type Bootstrap = ApiResponse<'getBootstrap'>;
