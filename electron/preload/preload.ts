@@ -28,6 +28,7 @@ export const indicatorDeskApi = {
   exportWorkbook: call('exportWorkbook'),
   getProgress: call('getProgress'),
   getDashboard: call('getDashboard'),
+  exportReport: call('exportReport'),
   saveSettings: call('saveSettings'),
 } satisfies IndicatorDeskApi;
 

@@ -5,6 +5,8 @@ import { dirname } from 'node:path';
 import type { ApiHandlers, Settings } from '../../shared/api/contract';
 
 import { buildDashboard } from '../../shared/domain/dashboard';
+import type { Lang } from '../../shared/i18n/messages';
+import { exportReportWorkbook, reportFileName } from '../workbook/export/report-workbook';
 import { indicatorProgress } from '../../shared/domain/progress';
 import { fail } from '../../shared/api/result';
 import { Store } from '../store/store';
@@ -27,6 +29,11 @@ export interface ServicesOptions extends StoreOptions {
   appVersion?: string;
   /** Called before an import is applied (the desktop shell takes a backup there). */
   beforeImport?: (store: Store) => Promise<void> | void;
+  /**
+   * Prints the report page (renderer view=report) to PDF bytes: Electron's printToPDF in the app,
+   * Chromium's page.pdf in browser mode and the CLI. Absent → exportReport refuses the PDF format.
+   */
+  renderReportPdf?: (request: { planId: string; year: number; lang: Lang }) => Promise<Uint8Array>;
 }
 
 export interface Services {
@@ -129,6 +136,23 @@ export function createServices(options: ServicesOptions): Services {
       const plan = store.plans.getPlan(planId);
       const actuals = store.actuals.forPlan(planId);
       return buildDashboard(plan, (id, y) => actuals.get(actualKey(id, y)), year, store.plans.listDepartments(), now());
+    },
+    exportReport: async ({ planId, year, format, lang }) => {
+      const plan = store.plans.getPlan(planId);
+      const fileName = reportFileName(plan.shortName, year, format);
+      if (format === 'pdf') {
+        if (!options.renderReportPdf) fail('refused', 'error.report-pdf-unavailable');
+        const bytes = await options.renderReportPdf({ planId, year, lang });
+        return { fileName, base64: Buffer.from(bytes).toString('base64') };
+      }
+      const actuals = store.actuals.forPlan(planId);
+      const dashboard = buildDashboard(plan, (id, y) => actuals.get(actualKey(id, y)), year, store.plans.listDepartments(), now());
+      const grid = buildGrid(store, planId, year, null, now());
+      const settings = readSettings(store);
+      const bytes = await exportReportWorkbook({
+        plan, year, rows: grid.rows, clerkName: settings.clerkName, clerkPhone: settings.clerkPhone, exportedAt: now(), appVersion, dashboard,
+      });
+      return { fileName, base64: Buffer.from(bytes).toString('base64') };
     },
     saveSettings: (settings) => {
       if (settings.department !== null && !store.plans.listDepartments().includes(settings.department)) {

@@ -22,6 +22,7 @@ import { SettingsDialog } from './components/SettingsDialog';
 import { ExportDialog } from './components/ExportDialog';
 import { ImportPreviewDialog } from './components/ImportPreviewDialog';
 import { ProgressPanel } from './components/ProgressPanel';
+import { LazyDashboard } from './dashboard/LazyDashboard';
 
 interface Notice {
   kind: 'info' | 'error';
@@ -62,6 +63,7 @@ export function App(): React.JSX.Element {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const [progressOpen, setProgressOpen] = useState(false);
+  const [dashboardOpen, setDashboardOpen] = useState(false);
   const [readingText, setReadingText] = useState<string | null>(null);
   const [pendingImport, setPendingImport] = useState<PendingImport | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -354,6 +356,7 @@ export function App(): React.JSX.Element {
           onExport={() => setExportOpen(true)}
           onHistory={() => setHistoryOpen((o) => !o)}
           onProgress={() => setProgressOpen(true)}
+          onDashboard={() => setDashboardOpen(true)}
           onSettings={() => setSettingsOpen(true)}
           onLanguage={switchLanguage}
         />
@@ -436,6 +439,7 @@ export function App(): React.JSX.Element {
             onClose={() => setExportOpen(false)}
           />
         ) : null}
+        {dashboardOpen ? <LazyDashboard api={api} planId={plan.id} year={year} onClose={() => setDashboardOpen(false)} /> : null}
         {progressOpen ? <ProgressPanel api={api} planId={plan.id} today={boot.today} onClose={() => setProgressOpen(false)} /> : null}
         {pendingImport ? (
           <ImportPreviewDialog

@@ -222,6 +222,8 @@ export const DashboardSchema = z.object({
     unit: z.string(),
     domain: z.string(),
     leadUnit: z.string(),
+    direction: z.enum(['higher', 'lower']),
+    tolerance: z.number().nullable(),
     targets: z.array(z.number().nullable()),
     actuals: z.array(z.number().nullable()),
     notes: z.array(z.string().nullable()),
@@ -282,6 +284,11 @@ export const api = {
   },
   getProgress: { request: z.object({ planId: Id }), response: z.array(ProgressRowSchema) },
   getDashboard: { request: z.object({ planId: Id, year: Year }), response: DashboardSchema },
+  /** The leadership report of a reporting year: a PDF (A4, Chinese or English) or the consolidated workbook. */
+  exportReport: {
+    request: z.object({ planId: Id, year: Year, format: z.enum(['pdf', 'xlsx']), lang: LangSchema }),
+    response: z.object({ fileName: z.string(), base64: z.string() }),
+  },
   saveSettings: { request: SettingsSchema, response: SettingsSchema },
 } as const;
 

@@ -14,6 +14,8 @@ export interface IndicatorSeries {
   unit: string;
   domain: string;
   leadUnit: string;
+  direction: Indicator['direction'];
+  tolerance: number | null;
   /** Per plan year, in order: the target (null for "/" or none) and the actual (null = not reported). */
   targets: (number | null)[];
   actuals: (number | null)[];
@@ -94,6 +96,8 @@ export function buildDashboard(
       unit: ind.unit,
       domain: ind.domain,
       leadUnit: ind.leadUnit,
+      direction: ind.direction,
+      tolerance: ind.tolerance,
       targets: years.map((y) => {
         const t = ind.targets[y];
         return t === undefined || t === NO_TARGET ? null : t;

@@ -101,7 +101,7 @@ export function paceText(lang: Lang, indicator: Pick<Indicator, 'unit'>, row: Pi
  * 1,012，低于当年目标 1,050（差 38）；但五年任务已完成 87%，时间过去 60%，进度快于时间；按目前速度，
  * 2027年预计 1,372，可达到目标 1,100". Below/above follow the indicator's direction.
  */
-export function explainProgress(lang: Lang, indicator: Pick<Indicator, 'unit' | 'direction' | 'kind'>, row: ProgressRow): string {
+export function explainProgress(lang: Lang, indicator: Pick<Indicator, 'unit' | 'direction'>, row: ProgressRow): string {
   if (row.outlook === 'no-data' || row.latestYear === null || row.latestActual === null) return t(lang, 'progress.explain.no-data');
   const v = (n: number, digits?: number): string => formatValue(lang, indicator, n, digits);
   const parts: string[] = [];

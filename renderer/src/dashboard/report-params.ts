@@ -1,0 +1,17 @@
+// Which view the page shows: the app, or the printable report (?view=report&year=2025&lang=zh).
+// Kept apart from ReportPage so the entry can decide without loading the report's chunk.
+import type { Lang } from '../../../shared/i18n/messages';
+
+export interface ReportParams {
+  year: number;
+  lang: Lang;
+}
+
+/** Reads ?view=report&year=2025&lang=zh; null when the page is not the report view. */
+export function reportParams(search: string): ReportParams | null {
+  const q = new URLSearchParams(search);
+  if (q.get('view') !== 'report') return null;
+  const year = Number(q.get('year'));
+  if (!Number.isInteger(year)) return null;
+  return { year, lang: q.get('lang') === 'en' ? 'en' : 'zh' };
+}
