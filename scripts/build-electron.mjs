@@ -20,7 +20,8 @@ export async function buildElectron({ minify = false, outdir = `${root}dist/elec
     outfile: `${outdir}/main.cjs`,
     platform: 'node',
     target: 'node22',
-    external: ['electron', 'better-sqlite3'],
+    // playwright-core: only the plain-Node PDF path (electron/report/chromium-pdf.ts) loads it.
+    external: ['electron', 'better-sqlite3', 'playwright-core'],
     // ES-module code may use import.meta.url; in the CommonJS bundle it comes from __filename.
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -3,9 +3,11 @@
 //   import FILE... [--db PATH] [--dry-run] [--json]        preview or apply returns
 //   export --year Y [--department D] [--db PATH] --out FILE
 //   status --year Y [--department D] [--db PATH] [--json]
+//   report --year Y --out FILE.pdf|FILE.xlsx [--db PATH] [--lang en]
 // Errors are one clear line on stderr (Chinese / English) and exit code 2; never a stack trace.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { translate } from '../../shared/i18n/messages';
 import type { Lang } from '../../shared/i18n/messages';
 import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
@@ -18,6 +20,8 @@ import type { Services } from '../services/create-services';
 import { applyImports, previewFiles } from '../services/import-service';
 import { resolveDbPath } from '../services/paths';
 import { inspectFile } from './inspect';
+import { NO_CHROMIUM_MESSAGE, chromiumReportRenderer, findChromium } from '../report/chromium-pdf';
+import { startWebServer } from '../web/server';
 import type { ParsedArgs } from './args';
 import { UsageError, parseArgs, stringOption, yearOption } from './args';
 
@@ -27,10 +31,14 @@ const USAGE = `指标填报台 命令行 / Indicator Desk command line
   import FILE... [--db PATH] [--dry-run] [--json]         预览（--dry-run）或导入填报表 / preview or apply returns
   export --year Y [--department D] [--db PATH] --out FILE 导出标准模板 / export the standard template
   status --year Y [--department D] [--db PATH] [--json]   各指标状态 / statuses as the grid shows them
+  report --year Y --out FILE.pdf|FILE.xlsx [--db PATH]    领导报告：PDF 或汇总工作簿 / leadership report: PDF or consolidated workbook
 
   --db PATH   数据库文件（默认：用户数据文件夹，或环境变量 INDICATOR_DESK_DB）
   --lang en   英文输出 / English output (default: zh)
   --today YYYY-MM-DD  以该日期计算状态 / compute statuses as of that date`;
+
+/** The built renderer (the report view is printed from it): dist/renderer beside dist/electron. */
+const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 
@@ -162,6 +170,36 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
           }
           return 0;
         } finally {
+          services.close();
+        }
+      }
+      case 'report': {
+        const year = yearOption(args, true) as number;
+        const outFile = stringOption(args, 'out');
+        const format = outFile?.toLowerCase().endsWith('.pdf') ? 'pdf' : outFile?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : null;
+        if (!outFile || !format) throw new UsageError('--out FILE.pdf or FILE.xlsx is required / 需要 --out 指定 .pdf 或 .xlsx 输出文件');
+        const chromiumPath = format === 'pdf' ? findChromium() : null;
+        if (format === 'pdf' && !chromiumPath) throw new CliError(NO_CHROMIUM_MESSAGE.zh, NO_CHROMIUM_MESSAGE.en);
+        if (format === 'pdf' && !existsSync(join(RENDERER_DIR, 'index.html'))) {
+          throw new CliError(`找不到界面文件 ${RENDERER_DIR}（请先运行 npm run build:renderer）`, `the UI files are missing at ${RENDERER_DIR} (run npm run build:renderer first)`);
+        }
+        // The PDF prints the app's own report view, served for this run on 127.0.0.1.
+        let serverUrl = '';
+        const services = createServices({
+          dbPath: resolveDbPath(stringOption(args, 'db')),
+          mode: 'desktop',
+          now: () => todayOf(args),
+          ...(chromiumPath ? { renderReportPdf: chromiumReportRenderer(() => serverUrl, chromiumPath) } : {}),
+        });
+        const server = format === 'pdf' ? await startWebServer({ handlers: services.handlers, staticDir: RENDERER_DIR, port: 0 }) : null;
+        serverUrl = server?.url ?? '';
+        try {
+          const result = await services.handlers.exportReport({ planId: SEED_PLAN.id, year, format, lang });
+          writeFileSync(outFile, Buffer.from(result.base64, 'base64'));
+          out.stdout(say(`已导出报告：${outFile}`, `Report written: ${outFile}`));
+          return 0;
+        } finally {
+          await server?.close();
           services.close();
         }
       }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/create-services';
 import { resolveDbPath } from '../services/paths';
 import { startWebServer } from './server';
+import { chromiumReportRenderer, findChromium } from '../report/chromium-pdf';
 import { UsageError, parseArgs, stringOption } from '../cli/args';
 
 interface WebArgs {
@@ -31,7 +32,14 @@ export function parseWebArgs(argv: string[]): WebArgs {
 
 async function main(): Promise<void> {
   const args = parseWebArgs(process.argv.slice(2));
-  const services = createServices({ dbPath: args.db, mode: 'browser' });
+  // The PDF report prints this server's own report view with the installed Chromium (if any).
+  let serverUrl = '';
+  const chromiumPath = findChromium();
+  const services = createServices({
+    dbPath: args.db,
+    mode: 'browser',
+    ...(chromiumPath ? { renderReportPdf: chromiumReportRenderer(() => serverUrl, chromiumPath) } : {}),
+  });
   const staticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
   const server = await startWebServer({
     handlers: services.handlers,
@@ -39,6 +47,7 @@ async function main(): Promise<void> {
     port: args.port,
     onInternalError: (error) => console.error('内部错误 / internal error:', error),
   });
+  serverUrl = server.url;
   console.log(`指标填报台（浏览器模式）已启动，数据库：${services.dbPath}`);
   console.log(`请在浏览器中打开（地址含一次性访问口令，请勿外传）：\n  ${server.url}`);
   console.log(`Indicator Desk (browser mode) is running; database: ${services.dbPath}`);
