@@ -12,9 +12,11 @@ interface DashboardChartsProps {
   data: Dashboard;
   /** The report writes its own summary above; the dialog shows the one-line counts here. */
   showSummary?: boolean;
+  /** Height of each indicator's chart in px (the report's three columns use smaller ones). */
+  chartHeight?: number;
 }
 
-export function DashboardCharts({ data, showSummary = true }: DashboardChartsProps): React.JSX.Element {
+export function DashboardCharts({ data, showSummary = true, chartHeight = 220 }: DashboardChartsProps): React.JSX.Element {
   const lang = useLang();
   const t = useT();
   const charts = useMemo(() => dashboardCharts(lang, data), [lang, data]);
@@ -25,18 +27,19 @@ export function DashboardCharts({ data, showSummary = true }: DashboardChartsPro
       <div className="dashboard-row">
         <section className="dashboard-block" aria-label={charts.domains.title}>
           <h3>{charts.domains.title}</h3>
-          <ChartFigure spec={charts.domains} height={40 + 34 * data.domains.length} testId="chart-domains" />
+          <ChartFigure spec={charts.domains} height={50 + 34 * data.domains.length} testId="chart-domains" />
         </section>
         <section className="dashboard-block" aria-label={charts.departments.title}>
           <h3>{charts.departments.title}</h3>
-          <ChartFigure spec={charts.departments} height={40 + 30 * data.departments.length} testId="chart-departments" />
+          <ChartFigure spec={charts.departments} height={Math.max(50 + 34 * data.domains.length, 50 + 30 * data.departments.length)} testId="chart-departments" />
         </section>
       </div>
       <section aria-label={t('dashboard.indicators')}>
         <h3>{t('dashboard.indicators')}</h3>
         <div className="dashboard-indicators">
           {charts.indicators.map((spec, i) => (
-            <ChartFigure key={data.indicators[i]?.indicatorId} spec={spec} height={220} testId={`chart-indicator-${data.indicators[i]?.indicatorId ?? i}`} className="indicator-chart" />
+ 
+            <ChartFigure key={data.indicators[i]?.indicatorId} spec={spec} height={chartHeight} testId={`chart-indicator-${data.indicators[i]?.indicatorId ?? i}`} className="indicator-chart" />
           ))}
         </div>
       </section>

@@ -4,7 +4,7 @@
 // (page.pdf) or Electron (printToPDF); data-report-ready="true" tells the printer it may print.
 import { useEffect, useMemo, useState } from 'react';
 import type { Bootstrap, IndicatorDeskApi } from '../../../shared/api/contract';
-import { explainProgress, formatValue, outlookLabel, summaryText } from '../components/progress-model';
+import { explainProgress, formatValue, outlookLabel, paceText, summaryText } from '../components/progress-model';
 import { formatDate, t } from '../i18n/catalogue';
 import { LangContext } from '../i18n/context';
 import { DashboardCharts } from './DashboardCharts';
@@ -39,7 +39,7 @@ function ReportBody({ api, boot, params }: { api: IndicatorDeskApi; boot: Bootst
         <p key={o} className="report-concern">{`${outlookLabel(lang, o)}：${names}`}</p>
       ))}
       <h2 className="report-charts-heading">{t(lang, 'report.charts')}</h2>
-      <DashboardCharts data={data} showSummary={false} />
+      <DashboardCharts data={data} showSummary={false} chartHeight={190} />
       <h2 className="report-table-heading">{t(lang, 'report.table')}</h2>
       <table className="report-table" data-testid="report-table">
         <thead>
@@ -49,6 +49,7 @@ function ReportBody({ api, boot, params }: { api: IndicatorDeskApi; boot: Bootst
             <th>{t(lang, 'progress.col.lead')}</th>
             <th>{t(lang, 'progress.col.latest')}</th>
             <th>{t(lang, 'progress.col.final')}</th>
+            <th>{t(lang, 'progress.col.pace')}</th>
             <th>{t(lang, 'progress.col.outlook')}</th>
             <th>{t(lang, 'report.col.notes')}</th>
           </tr>
@@ -59,12 +60,13 @@ function ReportBody({ api, boot, params }: { api: IndicatorDeskApi; boot: Bootst
             const note = notesYear >= 0 ? s.notes[notesYear] : null;
             return (
               <tr key={s.indicatorId} data-indicator-id={s.indicatorId}>
-                <td>{s.code}</td>
+                <td className="nowrap">{s.code}</td>
                 <td>{s.name}（{s.unit}）</td>
                 <td>{s.leadUnit}</td>
                 <td className="num">{p.latestActual === null ? '—' : t(lang, 'progress.year-value', { value: formatValue(lang, s, p.latestActual), year: p.latestYear ?? '' })}</td>
                 <td className="num">{p.finalTarget === null ? '—' : t(lang, 'progress.year-value', { value: formatValue(lang, s, p.finalTarget), year: p.finalYear ?? '' })}</td>
-                <td><span className={`outlook-badge outlook-${p.outlook}`}>{outlookLabel(lang, p.outlook)}</span></td>
+                <td className="num">{paceText(lang, s, p)}</td>
+                <td className="nowrap"><span className={`outlook-badge outlook-${p.outlook}`}>{outlookLabel(lang, p.outlook)}</span></td>
                 <td className="report-notes">
                   {explainProgress(lang, s, { indicatorId: s.indicatorId, ...p })}
                   {note ? <span className="report-clerk-note">{`${year}：${note}`}</span> : null}

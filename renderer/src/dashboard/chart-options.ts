@@ -45,7 +45,8 @@ export function indicatorChart(lang: Lang, years: number[], s: IndicatorSeries):
     legend: { top: 22, left: 0, itemWidth: 18, data: [names.target, names.actual, names.projection] },
     grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: years.map((y) => String(y)), boundaryGap: false },
-    yAxis: { type: 'value', scale: true, name: s.unit, nameTextStyle: { align: 'right' } },
+    // The unit is in the title; a percent axis never runs past 100 (a rate cannot).
+    yAxis: { type: 'value', scale: true, ...(s.unit === '%' ? { max: (v: { max: number }) => (v.max >= 100 ? 100 : null) } : {}) },
     series: [
       { name: names.target, type: 'line', data: s.targets, connectNulls: true, lineStyle: { color: TARGET_COLOUR, width: 2 }, itemStyle: { color: TARGET_COLOUR }, symbol: 'rect', symbolSize: 6 },
       {
@@ -74,8 +75,8 @@ export function domainChart(lang: Lang, domains: DomainOutlooks[]): ChartSpec {
   const option: EChartsCoreOption = {
     ...BASE,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0, left: 0 },
-    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+    legend: { bottom: 0, left: 0, itemWidth: 14, itemGap: 8 },
+    grid: { left: 8, right: 24, top: 8, bottom: 30, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: domains.map((d) => d.domain), inverse: true },
     series: OUTLOOKS.map((o) => ({
@@ -100,8 +101,8 @@ export function departmentChart(lang: Lang, year: number, departments: Departmen
   const option: EChartsCoreOption = {
     ...BASE,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0, left: 0 },
-    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+    legend: { bottom: 0, left: 0, itemWidth: 14 },
+    grid: { left: 8, right: 24, top: 8, bottom: 30, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: departments.map((d) => d.department), inverse: true },
     series: [
