@@ -12,14 +12,17 @@ interface ChartFigureProps {
   height: number;
   testId?: string;
   className?: string;
+  /** Show the title as a visible caption (the indicators' charts; the others sit under a heading). */
+  caption?: boolean;
 }
 
-export function ChartFigure({ spec, height, testId, className }: ChartFigureProps): React.JSX.Element {
+export function ChartFigure({ spec, height, testId, className, caption = false }: ChartFigureProps): React.JSX.Element {
   const t = useT();
   const ref = useEChart(spec.option);
   const tableId = useId();
   return (
     <figure className={`chart-figure ${className ?? ''}`} data-testid={testId}>
+      {caption ? <figcaption className="chart-caption">{spec.title}</figcaption> : null}
       <div ref={ref} className="chart-canvas" style={{ height }} role="img" aria-label={t('dashboard.chart-label', { title: spec.title })} aria-describedby={tableId} />
       <table id={tableId} className="chart-data visually-hidden" data-testid="chart-data">
         <caption>{spec.title}</caption>

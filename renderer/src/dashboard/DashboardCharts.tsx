@@ -39,7 +39,7 @@ export function DashboardCharts({ data, showSummary = true, chartHeight = 220 }:
         <div className="dashboard-indicators">
           {charts.indicators.map((spec, i) => (
  
-            <ChartFigure key={data.indicators[i]?.indicatorId} spec={spec} height={chartHeight} testId={`chart-indicator-${data.indicators[i]?.indicatorId ?? i}`} className="indicator-chart" />
+            <ChartFigure key={data.indicators[i]?.indicatorId} spec={spec} height={chartHeight} testId={`chart-indicator-${data.indicators[i]?.indicatorId ?? i}`} className="indicator-chart" caption />
           ))}
         </div>
       </section>

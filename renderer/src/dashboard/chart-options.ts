@@ -16,6 +16,7 @@ export interface ChartTable {
 }
 
 export interface ChartSpec {
+  /** What the chart shows; the figure's caption (indicators) or its section heading. */
   title: string;
   option: EChartsCoreOption;
   table: ChartTable;
@@ -41,10 +42,10 @@ export function indicatorChart(lang: Lang, years: number[], s: IndicatorSeries):
   const names = { target: t(lang, 'dashboard.series.target'), actual: t(lang, 'dashboard.series.actual'), projection: t(lang, 'dashboard.series.projection') };
   const option: EChartsCoreOption = {
     ...BASE,
-    title: { text: title, left: 0, top: 0, textStyle: { fontSize: 13, fontWeight: 600 } },
-    legend: { top: 22, left: 0, itemWidth: 18, data: [names.target, names.actual, names.projection] },
-    grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: years.map((y) => String(y)), boundaryGap: false },
+    // The title is the figure's HTML caption (it wraps; a canvas title would be clipped in print).
+    legend: { top: 0, left: 0, itemWidth: 18, data: [names.target, names.actual, names.projection] },
+    grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: years.map((y) => String(y)), boundaryGap: false, axisLabel: { interval: 0, fontSize: 11 } },
     // The unit is in the title; a percent axis never runs past 100 (a rate cannot).
     yAxis: { type: 'value', scale: true, ...(s.unit === '%' ? { max: (v: { max: number }) => (v.max >= 100 ? 100 : null) } : {}) },
     series: [
