@@ -6,7 +6,7 @@ import type { ApiHandlers } from '../../shared/api/contract';
 import { BACKUP_FOLDER_NAME, DEFAULT_KEEP, backupNow, ensureDailyBackup, pruneBackups } from '../backup/backups';
 import type { BackupInfo } from '../backup/backups';
 import { createServices } from '../services/create-services';
-import type { Services } from '../services/create-services';
+import type { Services, ServicesOptions } from '../services/create-services';
 import { DB_ENV, DB_FILE_NAME } from '../services/paths';
 import { databasePathIn, readShellSettings, resolveDataFolder, writeShellSettings } from './data-folder';
 import type { Lang } from './texts';
@@ -21,6 +21,8 @@ export interface DesktopStateOptions {
   onLangChange?: (lang: Lang) => void;
   /** Environment to read INDICATOR_DESK_DB from (as the CLI and browser mode do); main passes process.env. */
   env?: NodeJS.ProcessEnv;
+  /** The PDF report printer (Electron's printToPDF of the report view); see ServicesOptions. */
+  renderReportPdf?: ServicesOptions['renderReportPdf'];
 }
 
 export class DesktopState {
@@ -43,6 +45,7 @@ export class DesktopState {
       mode: 'desktop',
       appVersion: this.options.appVersion,
       now: this.options.now,
+      ...(this.options.renderReportPdf ? { renderReportPdf: this.options.renderReportPdf } : {}),
       beforeImport: async (store) => {
         await backupNow(store, this.backupFolder(), 'before-import', { dbFileName: DB_FILE_NAME });
         pruneBackups(this.backupFolder(), 'before-import', this.keepBackups());
