@@ -11,7 +11,7 @@ export interface ReportParams {
 export function reportParams(search: string): ReportParams | null {
   const q = new URLSearchParams(search);
   if (q.get('view') !== 'report') return null;
-  const year = Number(q.get('year'));
-  if (!Number.isInteger(year)) return null;
-  return { year, lang: q.get('lang') === 'en' ? 'en' : 'zh' };
+  const yearText = q.get('year') ?? '';
+  if (!/^\d{4}$/.test(yearText)) return null;
+  return { year: Number(yearText), lang: q.get('lang') === 'en' ? 'en' : 'zh' };
 }
