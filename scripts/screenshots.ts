@@ -1,7 +1,7 @@
 // `npm run screenshots`: pictures of the real UI for docs/screenshots/. Seeds a temporary database
 // with realistic 2023–2025 actuals (met, missed, not yet reported), starts browser mode, drives the
-// system Chromium at 1440×900 and writes grid-zh.png, import-preview-zh.png, grid-en.png and
-// progress-zh.png (the coordinating office's 进度 panel).
+// system Chromium at 1440×900 and writes grid-zh.png, import-preview-zh.png, grid-en.png,
+// progress-zh.png (the coordinating office's 进度 panel) and dashboard-zh.png (the 看板's charts).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,7 +120,13 @@ async function main(): Promise<void> {
     await page.getByTestId('progress-summary').waitFor();
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(OUT_DIR, 'progress-zh.png') });
-    console.log(`写入 / wrote: ${['grid-zh.png', 'import-preview-zh.png', 'grid-en.png', 'progress-zh.png'].map((f) => join(OUT_DIR, f)).join(', ')}`);
+    // 5. The 看板: charts of the plan for 2025 (ECharts, loaded when it opens).
+    await page.getByTestId('progress-panel').getByRole('button', { name: '关闭' }).first().click();
+    await page.getByRole('button', { name: '看板' }).click();
+    await page.locator('.dashboard[data-ready="true"]').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(OUT_DIR, 'dashboard-zh.png') });
+    console.log(`写入 / wrote: ${['grid-zh.png', 'import-preview-zh.png', 'grid-en.png', 'progress-zh.png', 'dashboard-zh.png'].map((f) => join(OUT_DIR, f)).join(', ')}`);
   } finally {
     await context.close();
     await server.close();

@@ -107,7 +107,7 @@ export function departmentChart(lang: Lang, year: number, departments: Departmen
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: departments.map((d) => d.department), inverse: true },
     series: [
-      { name: t(lang, 'dashboard.reported'), type: 'bar', stack: 'n', data: departments.map((d) => d.reported), itemStyle: { color: STATUS_COLOURS.met }, label: { show: true, color: '#fff' } },
+      { name: t(lang, 'dashboard.reported'), type: 'bar', stack: 'n', data: departments.map((d) => d.reported), itemStyle: { color: STATUS_COLOURS.met }, label: { show: true, color: '#fff', formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : '') } },
       { name: t(lang, 'dashboard.unreported'), type: 'bar', stack: 'n', data: departments.map((d) => d.expected - d.reported), itemStyle: { color: STATUS_COLOURS.missed }, label: { show: true, color: '#fff', formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : '') } },
     ],
   };
