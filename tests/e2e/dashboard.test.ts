@@ -62,6 +62,28 @@ describe('the dashboard and the leadership report', () => {
     expect(byId.get('zyyj-10')).toMatchObject({ outlook: 'at-risk', missingYear: 2025, projected: 4 });
   });
 
+  it('printing the grid: the table with its colours and legend, not the toolbar', async () => {
+    const { page } = app;
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.locator('.toolbar').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+      expect(await page.locator('.statusbar').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+      expect(await page.locator('.status-legend').isVisible()).toBe(true);
+      const file = join(app.dir, 'grid.pdf');
+      writeFileSync(file, await page.pdf({ format: 'A4', landscape: true, printBackground: true }));
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      // Every indicator row, the legend, and none of the toolbar's buttons.
+      const plan = await app.services.handlers.getPlan({ planId: PLAN_ID });
+      for (const ind of plan.indicators) expect(text).toContain(ind.name.slice(0, 8));
+      expect(text).toContain('未达标');
+      expect(text).not.toContain('导入');
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(app.dir, 'grid-page')]);
+      if (process.env.REPORT_PNG_DIR) writeFileSync(join(process.env.REPORT_PNG_DIR, 'grid-print.png'), readFileSync(join(app.dir, readdirSync(app.dir).find((f) => f.startsWith('grid-page')) as string)));
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('ECharts is not in the initial bundle; its chunk loads when the dashboard opens', async () => {
     const html = readFileSync(join(RENDERER_DIR, 'index.html'), 'utf8');
     const entry = /src="\.\/assets\/([^"]+\.js)"/.exec(html)?.[1];
@@ -147,7 +169,7 @@ describe('the dashboard and the leadership report', () => {
     expect(text).toContain('一、总体情况');
     expect(text).toContain('住房公积金年末实缴职工人数');
     expect(text).toContain('2025年应填未填');
-    expect(text).toContain('进度快于时间');
+    expect(text).toContain('时间过去 60%');
     expect(text).toContain('2个项目延期至2026年交付'); // the clerk's note beside its indicator
     execFileSync('pdftoppm', ['-png', '-r', '70', file, join(app.dir, 'report-page')]);
     const pngs = readdirSync(app.dir).filter((f) => f.startsWith('report-page') && f.endsWith('.png'));
