@@ -23,12 +23,6 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (p: s
   return chromiumCandidates(env).find((p) => exists(p)) ?? null;
 }
 
-/** What to say when no browser can print the PDF (zh and en). */
-export const NO_CHROMIUM_MESSAGE = {
-  zh: '找不到 Chromium 或 Chrome 浏览器，无法生成 PDF 报告。请安装 Chromium，或用环境变量 INDICATOR_DESK_CHROMIUM 指定浏览器程序；也可以改为导出 .xlsx 汇总工作簿',
-  en: 'No Chromium or Chrome browser found, so the PDF report cannot be made. Install Chromium or name the browser program in INDICATOR_DESK_CHROMIUM; or export the .xlsx consolidated workbook instead',
-} as const;
-
 /** The report view's address on a server whose url is `baseUrl` (which may carry ?token=…). */
 export function reportUrl(baseUrl: string, year: number, lang: 'zh' | 'en'): string {
   const url = new URL(baseUrl);

@@ -1,13 +1,15 @@
-// Plan-level view (DESIGN.md §7): where each indicator stands on its five-year path, and a
-// projection to the final year ("时间过半、任务过半"), the pace so far and the pace still needed.
-// Built on the yearly status rule.
+// Plan-level view (docs/ARCHITECTURE.md §Status rule): where each indicator stands on its five-year
+// path, a projection to the final year ("时间过半、任务过半"), the pace so far and the pace still
+// needed. Built on the yearly status rule.
+import { z } from 'zod';
 import type { Indicator, Target } from './plan';
 import { NO_TARGET, isPercentUnit } from './plan';
 import { cellStatus, isYearDue, meetsTarget, STATUS_EPSILON } from './status';
 
-export type Outlook = 'ahead' | 'on-track' | 'behind' | 'at-risk' | 'no-data';
+export const OutlookSchema = z.enum(['ahead', 'on-track', 'behind', 'at-risk', 'no-data']);
+export type Outlook = z.infer<typeof OutlookSchema>;
 
-export const OUTLOOKS: readonly Outlook[] = ['ahead', 'on-track', 'behind', 'at-risk', 'no-data'];
+export const OUTLOOKS: readonly Outlook[] = OutlookSchema.options;
 
 /** A latest miss larger than this share of the target puts a rate or stock indicator at risk. */
 export const BIG_MISS_SHARE = 0.1;
@@ -22,7 +24,8 @@ export const BIG_MISS_SHARE = 0.1;
  * - due-not-reported: a year that has ended is later than the latest actual — one concern;
  * - final-reached: the latest actual already meets the final target before the final year.
  */
-export type ProgressReason = 'year-missed' | 'year-missed-explained' | 'big-miss' | 'projection-misses' | 'due-not-reported' | 'final-reached';
+export const ProgressReasonSchema = z.enum(['year-missed', 'year-missed-explained', 'big-miss', 'projection-misses', 'due-not-reported', 'final-reached']);
+export type ProgressReason = z.infer<typeof ProgressReasonSchema>;
 
 export interface ProgressResult {
   outlook: Outlook;
@@ -60,10 +63,6 @@ export interface ProgressResult {
   missingYear: number | null;
   /** The reasons behind the outlook, in the rule's order (see ProgressReason). */
   reasons: ProgressReason[];
-}
-
-function meets(direction: Indicator['direction'], target: number, actual: number): boolean {
-  return meetsTarget(direction, target, actual) || Math.abs(actual - target) < STATUS_EPSILON;
 }
 
 /** The last year (not after `upTo`, if given) whose target is a number, with that target. */
@@ -225,7 +224,7 @@ export function indicatorProgress(indicator: Indicator, years: number[], actuals
       }
     }
   }
-  if (final && projected !== null && !meets(dir, final.value, projected)) {
+  if (final && projected !== null && !meetsTarget(dir, final.value, projected)) {
     reasons.push('projection-misses');
     concerns += 1;
   }
@@ -234,8 +233,8 @@ export function indicatorProgress(indicator: Indicator, years: number[], actuals
     concerns += 1;
   }
   let start = 1;
-  if (final && latestYear < final.year && meets(dir, final.value, latestActual)) {
-    const finalAsksMore = latestTarget === null || !meets(dir, final.value, latestTarget);
+  if (final && latestYear < final.year && meetsTarget(dir, final.value, latestActual)) {
+    const finalAsksMore = latestTarget === null || !meetsTarget(dir, final.value, latestTarget);
     if (finalAsksMore) {
       reasons.push('final-reached');
       start = 0;

@@ -1,4 +1,4 @@
-// indicatorProgress (DESIGN.md §7, the plan-level outlook): every outlook for every kind, lower-is-
+// indicatorProgress (docs/ARCHITECTURE.md §Status rule, the plan-level outlook): every outlook for every kind, lower-is-
 // better, the "/" final target of indicator 6, the projection, path shares and paces worked by hand,
 // and issue 15's cases: the outlook agrees with the projection and the path, a due year not reported
 // lowers it. Changed by issue 15 (the rule changed): indicator 2 on 652 / 861 / 1012 and on 600 is

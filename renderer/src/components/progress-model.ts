@@ -6,8 +6,9 @@ import type { Indicator, Plan } from '../../../shared/domain/plan';
 import { isPercentUnit } from '../../../shared/domain/plan';
 import type { Outlook } from '../../../shared/domain/progress';
 import { OUTLOOKS, lastDueYear } from '../../../shared/domain/progress';
-import type { Lang } from '../../../shared/i18n/messages';
-import { formatNumber, t } from '../i18n/catalogue';
+import type { Lang } from '../../../shared/i18n/lang';
+import { formatNumber } from '../../../shared/i18n/engine';
+import { t } from '../i18n/catalogue';
 
 export interface ProgressItem {
   indicator: Indicator;

@@ -1,7 +1,9 @@
 // Finding a Chromium for the PDF report and addressing the report view (issue 15). The printing
 // itself runs in tests/e2e/dashboard.test.ts with the real /usr/bin/chromium.
 import { describe, expect, it } from 'vitest';
-import { NO_CHROMIUM_MESSAGE, chromiumCandidates, findChromium, reportUrl } from '../../../electron/report/chromium-pdf';
+import { CLI_TEXTS } from '../../../electron/cli/cli-texts';
+import { chromiumCandidates, findChromium, reportUrl } from '../../../electron/report/chromium-pdf';
+import { bilingual } from '../../../shared/i18n/engine';
 
 describe('findChromium', () => {
   it('prefers INDICATOR_DESK_CHROMIUM, then the usual places', () => {
@@ -13,9 +15,10 @@ describe('findChromium', () => {
 
   it('is null when none is installed, and the message says so in both languages', () => {
     expect(findChromium({}, () => false)).toBeNull();
-    expect(NO_CHROMIUM_MESSAGE.zh).toContain('找不到 Chromium');
-    expect(NO_CHROMIUM_MESSAGE.zh).toContain('INDICATOR_DESK_CHROMIUM');
-    expect(NO_CHROMIUM_MESSAGE.en).toContain('No Chromium');
+    const message = bilingual(CLI_TEXTS, 'cli.no-chromium');
+    expect(message.zh).toContain('找不到 Chromium');
+    expect(message.zh).toContain('INDICATOR_DESK_CHROMIUM');
+    expect(message.en).toContain('No Chromium');
   });
 });
 
