@@ -5,7 +5,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Bootstrap, IndicatorDeskApi } from '../../../shared/api/contract';
 import { explainProgress, formatValue, outlookLabel, paceText, summaryText } from '../components/progress-model';
-import { formatDate, t } from '../i18n/catalogue';
+import { formatDate } from '../../../shared/i18n/engine';
+import { t } from '../i18n/catalogue';
 import { LangContext } from '../i18n/context';
 import { DashboardCharts } from './DashboardCharts';
 import type { ReportParams } from './report-params';

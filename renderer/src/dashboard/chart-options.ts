@@ -5,7 +5,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import type { DashboardData, DepartmentCompleteness, DomainOutlooks, IndicatorSeries } from '../../../shared/domain/dashboard';
 import { OUTLOOKS } from '../../../shared/domain/progress';
 import { cellStatus } from '../../../shared/domain/status';
-import type { Lang } from '../../../shared/i18n/messages';
+import type { Lang } from '../../../shared/i18n/lang';
 import { formatValue, outlookLabel } from '../components/progress-model';
 import { t } from '../i18n/catalogue';
 import { OUTLOOK_COLOURS, STATUS_COLOURS, TARGET_COLOUR } from './colours';

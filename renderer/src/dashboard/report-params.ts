@@ -1,6 +1,6 @@
 // Which view the page shows: the app, or the printable report (?view=report&year=2025&lang=zh).
 // Kept apart from ReportPage so the entry can decide without loading the report's chunk.
-import type { Lang } from '../../../shared/i18n/messages';
+import type { Lang } from '../../../shared/i18n/lang';
 
 export interface ReportParams {
   year: number;
