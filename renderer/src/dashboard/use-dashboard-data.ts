@@ -1,5 +1,5 @@
 // Loads the dashboard's figures for a plan and reporting year (getDashboard), once per opening and
-// again when the year changes. A language switch re-renders the same figures.
+// again when the year or the language changes.
 import { useEffect, useState } from 'react';
 import type { Dashboard, IndicatorDeskApi } from '../../../shared/api/contract';
 import { useLang } from '../i18n/context';
@@ -19,7 +19,7 @@ export function useDashboardData(api: IndicatorDeskApi, planId: string, year: nu
     return () => {
       live = false;
     };
-    // The error text is taken in the language of the moment; the figures do not depend on it.
-  }, [api, planId, year]);
+    // Refetched on a language switch too, so an error text follows the language (cheap: one call).
+  }, [api, planId, year, lang]);
   return state;
 }
