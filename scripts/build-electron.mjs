@@ -60,7 +60,8 @@ export async function buildNodeBundles({ entries = MAIN_ENTRIES, outdir, minify 
     chunkNames: 'chunk-[hash]',
     platform: 'node',
     target: 'node22',
-    external: ['electron', 'better-sqlite3'],
+    // playwright-core: only the plain-Node PDF path (electron/report/chromium-pdf.ts) loads it.
+    external: ['electron', 'better-sqlite3', 'playwright-core'],
     // ES-module code may use import.meta.url; in the CommonJS output it comes from __filename.
     define: { 'import.meta.url': '__importMetaUrl' },
     minify,
@@ -186,8 +187,9 @@ export async function buildNode({ minify = false, outdir = `${root}dist/node` } 
       absWorkingDir: root,
       legalComments: 'none',
       // Loaded from node_modules at run time: the native module, and ExcelJS, whose dependencies
-      // call the deprecated Buffer() (Node prints DEP0005 for such calls outside node_modules).
-      external: ['better-sqlite3', 'exceljs'],
+      // call the deprecated Buffer() (Node prints DEP0005 for such calls outside node_modules), and
+      // playwright-core, which only the PDF report loads.
+      external: ['better-sqlite3', 'exceljs', 'playwright-core'],
       // CommonJS packages (ExcelJS, SheetJS) call require() for Node's built-ins; ES modules have none.
       banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     });

@@ -56,6 +56,11 @@ export const COMMANDS: Record<string, CommandSpec> = {
     positionals: 'none',
     usage: 'status --year Y [--department D] [--plan ID] [--db PATH] [--json]',
   },
+  report: {
+    options: { ...COMMON, ...DB, plan: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
+    positionals: 'none',
+    usage: 'report --year Y [--plan ID] [--db PATH] --out FILE.pdf|FILE.xlsx [--force]',
+  },
   help: { options: { ...COMMON }, positionals: 'none', usage: 'help' },
 };
 

@@ -6,7 +6,7 @@ import type { ApiHandlers } from '../../shared/api/contract';
 import { BACKUP_FOLDER_NAME, DEFAULT_KEEP, ensureDailyBackup } from '../backup/backups';
 import type { BackupInfo } from '../backup/backups';
 import { createServices } from '../services/create-services';
-import type { Services } from '../services/create-services';
+import type { Services, ServicesOptions } from '../services/create-services';
 import { DB_ENV, DB_FILE_NAME } from '../services/paths';
 import { workerJobs } from '../workbook/jobs/worker-jobs';
 import { databasePathIn, readShellSettings, resolveDataFolder, writeShellSettings } from './data-folder';
@@ -22,6 +22,8 @@ export interface DesktopStateOptions {
   onLangChange?: (lang: Lang) => void;
   /** Environment to read INDICATOR_DESK_DB from (as the CLI and browser mode do); main passes process.env. */
   env?: NodeJS.ProcessEnv;
+  /** The PDF report printer (Electron's printToPDF of the report view); see ServicesOptions. */
+  renderReportPdf?: ServicesOptions['renderReportPdf'];
 }
 
 export class DesktopState {
@@ -48,6 +50,7 @@ export class DesktopState {
       appVersion: this.options.appVersion,
       now: this.options.now,
       workbooks: this.workbooks,
+      ...(this.options.renderReportPdf ? { renderReportPdf: this.options.renderReportPdf } : {}),
       importBackups: { folder: join(dirname(dbPath), BACKUP_FOLDER_NAME), keep: () => this.keepBackups() },
     });
     const tracker = trackViews(services.handlers, (lang) => {

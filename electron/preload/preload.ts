@@ -30,6 +30,8 @@ export const indicatorDeskApi = {
   listImports: call('listImports'),
   exportWorkbook: call('exportWorkbook'),
   getProgress: call('getProgress'),
+  getDashboard: call('getDashboard'),
+  exportReport: call('exportReport'),
   saveSettings: call('saveSettings'),
 } satisfies IndicatorDeskApi;
 

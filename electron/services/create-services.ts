@@ -3,6 +3,9 @@
 import { basename, dirname } from 'node:path';
 import type { ApiHandlers, ImportFailure, ImportRecord, Settings } from '../../shared/api/contract';
 import { DEFAULT_KEEP, backupNow, pruneBackups } from '../backup/backups';
+import { buildDashboard } from '../../shared/domain/dashboard';
+import type { Lang } from '../../shared/i18n/lang';
+import { exportReportWorkbook, reportFileName } from '../workbook/export/report-workbook';
 import { indicatorProgress } from '../../shared/domain/progress';
 import { ApiFailure, fail } from '../../shared/api/result';
 import { openFailure, reasonOfSqliteError } from '../store/open-errors';
@@ -32,6 +35,11 @@ export interface ServicesOptions extends StoreOptions {
   workbooks?: WorkbookJobs;
   /** Bounds on the import previews held in memory (tests shrink them). */
   previews?: PreviewCacheOptions;
+  /**
+   * Prints the report page (renderer view=report) to PDF bytes: Electron's printToPDF in the app,
+   * Chromium's page.pdf in browser mode and the CLI. Absent → exportReport refuses the PDF format.
+   */
+  renderReportPdf?: (request: { planId: string; year: number; lang: Lang }) => Promise<Uint8Array>;
   /**
    * Where to take the 'before-import' backup each applied import starts with, and how many of those
    * to keep. Absent: no backup (tests, browser mode). The desktop app and the CLI pass their
@@ -151,8 +159,30 @@ export function createServices(options: ServicesOptions): Services {
       return plan.indicators.map((ind) => {
         const values: Record<number, number | null> = {};
         for (const y of plan.years) values[y] = actuals.get(actualKey(ind.id, y))?.value ?? null;
-        return { indicatorId: ind.id, ...indicatorProgress(ind, plan.years, values) };
+        return { indicatorId: ind.id, ...indicatorProgress(ind, plan.years, values, now()) };
       });
+    },
+    getDashboard: ({ planId, year }) => {
+      const plan = store.plans.getPlan(planId);
+      const actuals = store.actuals.forPlan(planId);
+      return buildDashboard(plan, (id, y) => actuals.get(actualKey(id, y)), year, store.plans.listDepartments(), now());
+    },
+    exportReport: async ({ planId, year, format, lang }) => {
+      const plan = store.plans.getPlan(planId);
+      const fileName = reportFileName(plan.shortName, year, format);
+      if (format === 'pdf') {
+        if (!options.renderReportPdf) fail('refused', 'error.report-pdf-unavailable');
+        const bytes = await options.renderReportPdf({ planId, year, lang });
+        return { fileName, base64: Buffer.from(bytes).toString('base64') };
+      }
+      const actuals = store.actuals.forPlan(planId);
+      const dashboard = buildDashboard(plan, (id, y) => actuals.get(actualKey(id, y)), year, store.plans.listDepartments(), now());
+      const grid = buildGrid(store, planId, year, null, now());
+      const settings = readSettings(store);
+      const bytes = await exportReportWorkbook({
+        plan, year, rows: grid.rows, clerkName: settings.clerkName, clerkPhone: settings.clerkPhone, exportedAt: now(), appVersion, dashboard,
+      });
+      return { fileName, base64: Buffer.from(bytes).toString('base64') };
     },
     saveSettings: (settings) => {
       if (settings.department !== null && !store.plans.listDepartments().includes(settings.department)) {

@@ -8,6 +8,7 @@ import { createServices } from '../services/create-services';
 import { resolveDbPath } from '../services/paths';
 import { workerJobs } from '../workbook/jobs/worker-jobs';
 import { startWebServer } from './server';
+import { chromiumReportRenderer, findChromium } from '../report/chromium-pdf';
 import type { OptionTable } from '../cli/args';
 import { UsageError, parseOptions, stringOption } from '../cli/args';
 
@@ -46,7 +47,15 @@ async function main(): Promise<void> {
   // Exports and imports run on a worker thread so the server keeps answering meanwhile (in this
   // process when run from sources, where there is no bundled worker).
   const workbooks = workerJobs(new URL('./workbook-worker.mjs', import.meta.url));
-  const services = createServices({ dbPath: args.db, mode: 'browser', workbooks });
+  // The PDF report prints this server's own report view with the installed Chromium (if any).
+  let serverUrl = '';
+  const chromiumPath = findChromium();
+  const services = createServices({
+    dbPath: args.db,
+    mode: 'browser',
+    workbooks,
+    ...(chromiumPath ? { renderReportPdf: chromiumReportRenderer(() => serverUrl, chromiumPath) } : {}),
+  });
   const staticDir = rendererDir();
   const server = await startWebServer({
     handlers: services.handlers,
@@ -54,6 +63,7 @@ async function main(): Promise<void> {
     port: args.port,
     onInternalError: (error) => console.error('内部错误 / internal error:', error),
   });
+  serverUrl = server.url;
   console.log(`指标填报台（浏览器模式）已启动，数据库：${services.dbPath}`);
   console.log(`请在浏览器中打开（地址含一次性访问口令，请勿外传）：\n  ${server.url}`);
   console.log(`Indicator Desk (browser mode) is running; database: ${services.dbPath}`);
