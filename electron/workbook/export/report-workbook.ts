@@ -3,18 +3,15 @@
 // conditional formats, as in the template), the 填写说明 and _meta sheets so our own importer and
 // `inspect` read it back, and a 汇总 sheet of counts: outlooks per 领域 and the reporting year's
 // completeness per department, then each indicator's outlook. Built from the template's pieces.
-import ExcelJS from 'exceljs';
-import type { Worksheet } from 'exceljs';
+import type { Workbook, Worksheet } from 'exceljs';
 import type { DashboardData } from '../../../shared/domain/dashboard';
 import type { Outlook } from '../../../shared/domain/progress';
 import { OUTLOOKS } from '../../../shared/domain/progress';
 import type { ExportInput } from './export-template';
-import { WORKBOOK_CREATOR } from './export-template';
-import { buildInstructionsSheet } from './instructions-sheet';
-import { buildMetaSheet } from './meta-sheet';
-import { buildReturnSheet } from './return-sheet';
+import { PROTECTION, streamWorkbook, writeInstructionsAndMeta } from './export-template';
+import { writeReturnSheet } from './return-sheet';
 import { COLOR, cellStyle, font, statusDxf, thinBorders } from './styles';
-import { stampZipTimes } from './zip-time';
+import { xmlSafeDeep } from './xml-text';
 
 export const SHEET_SUMMARY = '汇总';
 
@@ -50,7 +47,7 @@ function body(ws: Worksheet, row: number, values: (string | number)[]): void {
 }
 
 /** The 汇总 sheet; returns it. Rows: title, outlook counts per 领域 (+ 合计), completeness, indicators. */
-export function buildSummarySheet(wb: ExcelJS.Workbook, data: DashboardData): Worksheet {
+export function buildSummarySheet(wb: Workbook, data: DashboardData): Worksheet {
   const ws = wb.addWorksheet(SHEET_SUMMARY);
   ws.getCell(1, 1).value = `${data.planTitle} 实施进度汇总（${data.year}年度）`;
   ws.getCell(1, 1).font = font({ size: 14, bold: true });
@@ -112,20 +109,12 @@ export function buildSummarySheet(wb: ExcelJS.Workbook, data: DashboardData): Wo
 
 /** The consolidated workbook's bytes: 填报表 (all departments), 汇总, 填写说明, _meta. */
 export async function exportReportWorkbook(input: ReportWorkbookInput): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = WORKBOOK_CREATOR;
-  wb.lastModifiedBy = WORKBOOK_CREATOR;
-  wb.created = input.exportedAt;
-  wb.modified = input.exportedAt;
-  wb.title = `${input.plan.shortName} ${input.year}年度实施进度汇总`;
-  const full: ExportInput = { ...input, department: null };
-  const { rows } = buildReturnSheet(wb, full);
-  buildSummarySheet(wb, input.dashboard);
-  buildInstructionsSheet(wb, full);
-  buildMetaSheet(wb, full, rows);
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  const buffer = await wb.xlsx.writeBuffer();
-  return stampZipTimes(new Uint8Array(buffer as ArrayBuffer), input.exportedAt);
+  const full: ExportInput = xmlSafeDeep({ ...input, department: null });
+  return streamWorkbook(input.exportedAt, `${input.plan.shortName} ${input.year}年度实施进度汇总`, async (wb) => {
+    const rows = await writeReturnSheet(wb, full, PROTECTION);
+    buildSummarySheet(wb, input.dashboard).commit();
+    await writeInstructionsAndMeta(wb, full, rows);
+  });
 }
 
 /** 住有宜居_2025年度_实施进度汇总.xlsx / .pdf */
