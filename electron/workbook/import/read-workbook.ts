@@ -10,6 +10,7 @@ import { guardZip, inflateEntry, mb } from './zip-guard';
 import { readXlsx } from './read-xlsx';
 import { FastReaderUnsupported, readXlsxFast } from './read-xlsx-fast';
 import { readXls } from './read-xls';
+import { mainDocumentPart } from './package-parts';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
@@ -38,8 +39,9 @@ function sniffOther(buf: Buffer, fileName: string): string | null {
 function guardXlsx(buf: Buffer, file: string, limits: ImportLimits): Map<string, Buffer> {
   const g = { file, limits };
   const { entries, parts } = guardZip(buf, g);
-  if (entries.has('xl/workbook.xml')) return parts;
-  if (entries.has('xl/workbook.bin')) throw unreadable('import.unsupported-format', { file, format: 'Excel .xlsb' });
+  const main = mainDocumentPart(parts, entries.keys());
+  if (main?.endsWith('.xml')) return parts;
+  if (main?.endsWith('.bin')) throw unreadable('import.unsupported-format', { file, format: 'Excel .xlsb' });
   const mimetype = entries.get('mimetype');
   if (mimetype && inflateEntry(buf, mimetype, g).toString('utf8').includes('spreadsheet'))
     throw unreadable('import.unsupported-format', { file, format: 'OpenDocument (.ods)' });
