@@ -11,6 +11,9 @@ import { readXlsx } from './read-xlsx';
 import { FastReaderUnsupported, readXlsxFast } from './read-xlsx-fast';
 import { readXls } from './read-xls';
 import { mainDocumentPart } from './package-parts';
+import type { Decryption } from './decrypt';
+import { decryptWithDefaultPassword } from './decrypt';
+import { decodeXmlBytes, streamXml } from './xml-stream';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
@@ -26,7 +29,6 @@ function sniffOther(buf: Buffer, fileName: string): string | null {
   const lower = head.trimStart().toLowerCase();
   if (lower.startsWith('%pdf')) return 'PDF';
   if (lower.startsWith('<')) {
-    if (lower.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'Excel 2003 XML';
     if (lower.includes('<html') || lower.includes('<table')) return 'HTML';
     return null;
   }
@@ -48,18 +50,55 @@ function guardXlsx(buf: Buffer, file: string, limits: ImportLimits): Map<string,
   throw unreadable('import.not-a-workbook', { file });
 }
 
-function readOle2Kind(buf: Buffer, file: string): 'xls' {
-  let names: string[];
+type Ole2Kind = { kind: 'xls' } | { kind: 'encrypted-package'; encryptionInfo: Uint8Array | null };
+
+/** What an OLE2 compound file holds; stream names are compared case-insensitively, as Excel does. */
+function readOle2Kind(buf: Buffer, file: string): Ole2Kind {
+  const streams = new Map<string, Uint8Array | null>();
   try {
-    names = XLSX.CFB.read(buf, { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/\/$/, '').split('/').pop() ?? '');
+    const cfb = XLSX.CFB.read(buf, { type: 'buffer' });
+    cfb.FullPaths.forEach((p: string, i: number) => {
+      const name = (p.replace(/\/$/, '').split('/').pop() ?? '').toLowerCase();
+      const content = cfb.FileIndex[i]?.content;
+      if (!streams.has(name)) streams.set(name, content instanceof Uint8Array ? content : null);
+    });
   } catch (err) {
     throw unreadable('import.damaged', { file }, err);
   }
   // Office encryption wraps the whole .xlsx in an OLE2 container holding these streams.
-  if (names.includes('EncryptedPackage') || names.includes('EncryptionInfo')) throw unreadable('import.encrypted', { file });
-  if (names.includes('Workbook') || names.includes('Book')) return 'xls';
+  if (streams.has('encryptedpackage') || streams.has('encryptioninfo')) return { kind: 'encrypted-package', encryptionInfo: streams.get('encryptioninfo') ?? null };
+  // "Workbook" (BIFF8), "Book" (BIFF5, Excel 95), in whatever case the writer chose.
+  if (streams.has('workbook') || streams.has('book')) return { kind: 'xls' };
   if (/\.et$/i.test(file)) throw unreadable('import.unsupported-format', { file, format: 'WPS (.et)' });
   throw unreadable('import.not-a-workbook', { file });
+}
+
+/** A failed decryption as the clerk's message: a password they must remove, or a scheme we cannot undo. */
+function notDecrypted(d: Extract<Decryption, { ok: false }>, file: string) {
+  return unreadable(d.reason === 'password' ? 'import.encrypted' : 'import.encryption-unsupported', { file }, d.cause);
+}
+
+/** A BIFF .xls; one stored encrypted under Office's default password is decrypted first. */
+async function readLegacyXls(buf: Buffer, file: string): Promise<NeutralWorkbook> {
+  try {
+    return readXls(buf);
+  } catch (err) {
+    if (!/password|encrypt/i.test(String((err as Error)?.message))) throw unreadable('import.damaged', { file }, err);
+  }
+  const d = await decryptWithDefaultPassword(buf, null);
+  if (!d.ok) throw notDecrypted(d, file);
+  try {
+    return readXls(d.bytes);
+  } catch (err) {
+    throw unreadable('import.damaged', { file }, err);
+  }
+}
+
+/** Whether bytes are an Excel 2003 XML spreadsheet (SpreadsheetML), in any encoding XML allows. */
+function spreadsheetMl(buf: Buffer): string | null {
+  const head = decodeXmlBytes(buf.subarray(0, 4096)).trimStart();
+  if (!head.startsWith('<') || !head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return null;
+  return decodeXmlBytes(buf);
 }
 
 function checkRows(book: NeutralWorkbook, file: string, limits: ImportLimits): NeutralWorkbook {
@@ -94,14 +133,19 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
       return checkRows(await readXlsxParts(buf, parts), file, limits);
     }
     if (startsWith(buf, OLE2)) {
-      readOle2Kind(buf, file);
-      try {
-        return checkRows(readXls(buf), file, limits);
-      } catch (err) {
-        if (err instanceof UnreadableWorkbookError) throw err;
-        if (/password|encrypt/i.test(String((err as Error)?.message))) throw unreadable('import.encrypted', { file }, err);
-        throw unreadable('import.damaged', { file }, err);
-      }
+      const ole = readOle2Kind(buf, file);
+      if (ole.kind === 'xls') return checkRows(await readLegacyXls(buf, file), file, limits);
+      const d = await decryptWithDefaultPassword(buf, ole.encryptionInfo);
+      if (!d.ok) throw notDecrypted(d, file);
+      // The decrypted package passes the same guards as any other .xlsx.
+      if (!startsWith(d.bytes, ZIP)) throw unreadable('import.damaged', { file });
+      return checkRows(await readXlsxParts(d.bytes, guardXlsx(d.bytes, file, limits)), file, limits);
+    }
+    const xml = spreadsheetMl(buf);
+    if (xml !== null) {
+      // Checked as XML first (DOCTYPE, entities, depth refused) before SheetJS reads it.
+      streamXml(xml, { open() {}, close() {}, text() {} });
+      return checkRows(readXls(xml), file, limits);
     }
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) throw err;
