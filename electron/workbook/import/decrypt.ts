@@ -33,7 +33,9 @@ export async function decryptWithDefaultPassword(bytes: Buffer, encryptionInfo: 
     return { ok: true, bytes: await officeCrypto.decrypt(bytes, { password: OFFICE_DEFAULT_PASSWORD }) };
   } catch (err) {
     const message = String((err as Error)?.message);
-    if (/password is incorrect/i.test(message)) return { ok: false, reason: 'password', cause: err };
-    return { ok: false, reason: 'unsupported', cause: err };
+    // Only a scheme the library names as unsupported is reported so; anything else (a wrong
+    // password, an EncryptionInfo it cannot parse) leaves the clerk the same remedy: the password.
+    if (/unsupported|not supported/i.test(message)) return { ok: false, reason: 'unsupported', cause: err };
+    return { ok: false, reason: 'password', cause: err };
   }
 }
