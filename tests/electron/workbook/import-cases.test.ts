@@ -9,45 +9,22 @@ import { describe, expect, it } from 'vitest';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
 import type { InspectJson } from '../../../electron/cli/inspect';
 import { runCli } from '../../../electron/cli/main';
-import type { InterpretedWorkbook } from '../../../electron/workbook/import/interpret';
 import { readAndInterpret } from '../../../electron/workbook/import/interpret';
+import type { CaseExpectation } from '../../helpers/case-return';
+import { CASES_DIR, caseReading } from '../../helpers/case-return';
 
-const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'returns', 'cases');
+const DIR = CASES_DIR;
 
-interface Expected {
-  kind: 'return' | 'plan';
-  year: number;
-  trait: string;
-  actual: Record<string, number>;
-  note: Record<string, string>;
-  target: Record<string, Record<string, number | '/'>>;
-}
+type Expected = CaseExpectation & { trait: string };
 
 const EXPECTED = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<string, Expected>;
-
-/** What the reading says, in expected.json's shape: by 序号, only what is there. */
-function reading(book: InterpretedWorkbook, exp: Expected) {
-  const year = String(exp.year);
-  const actual: Record<string, number> = {};
-  const note: Record<string, string> = {};
-  for (const r of book.rows) {
-    const v = r.values[year];
-    if (r.code === null || !v) continue;
-    if (v.actual !== null) actual[r.code] = v.actual;
-    if (v.note !== null) note[r.code] = v.note;
-  }
-  const target = Object.fromEntries(
-    Object.entries(exp.target).map(([y, codes]) => [y, Object.fromEntries(Object.keys(codes).map((code) => [code, book.rows.find((r) => r.code === code)?.values[y]?.target]))]),
-  );
-  return { kind: book.kind, actual, note, target };
-}
 
 describe.each(Object.keys(EXPECTED))('%s', (file) => {
   const exp = EXPECTED[file] as Expected;
 
   it(`reads as a clerk expects (${exp.trait})`, async () => {
     const book = await readAndInterpret(readFileSync(join(DIR, file)), file, SEED_PLAN);
-    expect(reading(book, exp)).toEqual({ kind: exp.kind, actual: exp.actual, note: exp.note, target: exp.target });
+    expect(caseReading(book, exp)).toEqual({ kind: exp.kind, actual: exp.actual, note: exp.note, target: exp.target });
     // Every row matched, nothing refused.
     expect(book.rows.every((r) => r.indicatorId !== null)).toBe(true);
     expect(book.issues.filter((i) => i.severity === 'error')).toEqual([]);
