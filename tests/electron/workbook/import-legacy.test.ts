@@ -5,7 +5,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
-import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
+import type { CP$Module } from '@e965/xlsx/dist/cpexcel.full.mjs';
+import * as cpexcel from '@e965/xlsx/dist/cpexcel.full.mjs';
 import officeCrypto from 'officecrypto-tool';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
@@ -88,7 +89,8 @@ describe('Excel 2003 XML (SpreadsheetML) saved as .xls', () => {
   });
   it('in a declared legacy code page (GBK)', async () => {
     const text = spreadsheetMl.replace(/encoding="UTF-8"/i, 'encoding="GBK"');
-    const gbk = Buffer.from(cptable.utils.encode(936, text));
+    // The module's ES build exports its tables and utils by name; its typings describe a default export.
+    const gbk = Buffer.from((cpexcel as unknown as CP$Module).utils.encode(936, text));
     expect(gbk.includes(Buffer.from('指标', 'utf8'))).toBe(false);
     await expectCaseReading(gbk, '报表.xls', 'xls');
   });
