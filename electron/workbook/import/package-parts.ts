@@ -3,7 +3,7 @@
 // by fixed names, and part names are compared the way OPC says — case-insensitively, with the
 // backslashes some Windows writers put in zip entry names read as "/".
 import type { XmlAttrs } from './xml-stream';
-import { streamXml } from './xml-stream';
+import { STOP, streamXml } from './xml-stream';
 
 /** A zip entry name as an OPC part name key: "/" separators, no leading "/", lower case. */
 export function partKey(zipName: string): string {
@@ -82,4 +82,20 @@ export function mainDocumentPart(parts: Parts, entryNames: Iterable<string>): st
   if (main?.target && names.has(main.target)) return main.target;
   for (const fallback of ['xl/workbook.xml', 'xl/workbook.bin']) if (names.has(fallback)) return fallback;
   return null;
+}
+
+/** The local name of a part's root element (`workbook`, `document` …); null when the part is absent. */
+export function rootElementOf(parts: Parts, part: string): string | null {
+  const xml = parts.get(part);
+  if (!xml) return null;
+  let root: string | null = null;
+  streamXml(xml, {
+    open(local: string) {
+      root = local;
+      return STOP;
+    },
+    close() {},
+    text() {},
+  });
+  return root;
 }

@@ -1,6 +1,9 @@
 // Bytes → neutral model. Decides the format by magic bytes (never by the file name), runs the
-// hostile-input guards, then the matching reader. Every refusal or failure is an
-// UnreadableWorkbookError with one clear zh/en line.
+// hostile-input guards, then the matching reader: .xlsx (a zip: the fast reader, ExcelJS as
+// fallback), .xls (an OLE2 file: SheetJS; decrypted first when stored under Office's default
+// password), an encrypted .xlsx (OLE2 around a zip, likewise), Excel 2003 XML (SheetJS, after the
+// XML guards). Every refusal or failure is an UnreadableWorkbookError with one clear zh/en line
+// that says what the clerk can do.
 import * as XLSX from '@e965/xlsx';
 import type { NeutralWorkbook } from './model';
 import type { ImportLimits } from './limits';
@@ -10,7 +13,7 @@ import { guardZip, inflateEntry, mb } from './zip-guard';
 import { readXlsx } from './read-xlsx';
 import { FastReaderUnsupported, readXlsxFast } from './read-xlsx-fast';
 import { readXls } from './read-xls';
-import { mainDocumentPart } from './package-parts';
+import { mainDocumentPart, rootElementOf } from './package-parts';
 import type { Decryption } from './decrypt';
 import { decryptWithDefaultPassword } from './decrypt';
 import { decodeXmlBytes, streamXml } from './xml-stream';
@@ -42,7 +45,8 @@ function guardXlsx(buf: Buffer, file: string, limits: ImportLimits): Map<string,
   const g = { file, limits };
   const { entries, parts } = guardZip(buf, g);
   const main = mainDocumentPart(parts, entries.keys());
-  if (main?.endsWith('.xml')) return parts;
+  // A .docx or .pptx has a main part too: only a <workbook> makes a spreadsheet.
+  if (main?.endsWith('.xml') && rootElementOf(parts, main) === 'workbook') return parts;
   if (main?.endsWith('.bin')) throw unreadable('import.unsupported-format', { file, format: 'Excel .xlsb' });
   const mimetype = entries.get('mimetype');
   if (mimetype && inflateEntry(buf, mimetype, g).toString('utf8').includes('spreadsheet'))

@@ -5,6 +5,7 @@
 // Hostile-input guards stay here, in one place: a DOCTYPE (the door to entity expansion) is
 // refused, unknown entities are errors, and nesting deeper than any SpreadsheetML part needs is
 // refused before it can cost anything.
+import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser } from 'saxes';
 import type { SaxesTagPlain } from 'saxes';
 
@@ -64,6 +65,17 @@ export function decodeXmlBytes(buf: Buffer): string {
   }
 }
 
+/** Bytes handed to the parser per write. */
+const CHUNK = 256 * 1024;
+
+/** UTF-8 without a BOM and without another declared encoding: what nearly every writer produces. */
+function isPlainUtf8(buf: Buffer): boolean {
+  const [a, b] = [buf[0], buf[1]];
+  if (a === 0xef || a === 0xff || a === 0xfe || a === 0x00 || b === 0x00) return false;
+  const declared = DECLARED.exec(buf.toString('latin1', 0, Math.min(buf.length, 200)))?.[1]?.toLowerCase();
+  return declared === undefined || declared === 'utf-8' || declared === 'utf8';
+}
+
 function localName(name: string): string {
   const i = name.indexOf(':');
   return i < 0 ? name : name.slice(i + 1);
@@ -76,7 +88,6 @@ function localName(name: string): string {
  * `h` pass through.
  */
 export function streamXml(bytes: Buffer | string, h: XmlHandlers): void {
-  const text = typeof bytes === 'string' ? bytes : decodeXmlBytes(bytes);
   const parser = new SaxesParser({ xmlns: false, position: false });
   let depth = 0;
   let failure: Error | null = null;
@@ -97,7 +108,14 @@ export function streamXml(bytes: Buffer | string, h: XmlHandlers): void {
   parser.on('text', h.text);
   parser.on('cdata', h.text);
   try {
-    parser.write(text).close();
+    if (typeof bytes !== 'string' && isPlainUtf8(bytes)) {
+      // Decoded a slice at a time: ASCII stretches (most of a sheet) stay one-byte strings, which
+      // saxes scans faster, no whole-part copy is held, and a pass that stops early decodes no more.
+      const decoder = new StringDecoder('utf8');
+      for (let at = 0; at < bytes.length; at += CHUNK) parser.write(decoder.write(bytes.subarray(at, at + CHUNK)));
+      parser.write(decoder.end());
+    } else parser.write(typeof bytes === 'string' ? bytes : decodeXmlBytes(bytes));
+    parser.close();
   } catch (err) {
     // Set inside the handlers above, which TypeScript's flow analysis does not see.
     const reason = failure as Error | null;
