@@ -140,6 +140,8 @@ interface Target {
   sheet: NeutralSheet;
   strings: string[];
   formats: (string | null)[];
+  /** isPercentFormat of each style's format, worked out once per style rather than per cell. */
+  percent: boolean[];
 }
 
 /** A cell's pieces as the stream gave them: attributes r, s, t, then the text of <v>, <f>, <is>. */
@@ -175,9 +177,10 @@ function finishCell(
   }
   const formula = f === null ? null : unescapeOoxml(f);
   if (value === null && formula === null) return;
-  const numFmt = s === undefined ? (to.formats[0] ?? null) : (to.formats[Number(s)] ?? null);
+  const style = s === undefined ? 0 : Number(s);
+  const numFmt = to.formats[style] ?? null;
   const address = addr !== undefined && parsedCol > 0 && !addr.includes('$') ? addr.toUpperCase() : cellAddress(row, col);
-  putCell(to.sheet, { row, col, address, value, formula, isError, numFmt, percent: isPercentFormat(numFmt) });
+  putCell(to.sheet, { row, col, address, value, formula, isError, numFmt, percent: to.percent[style] ?? false });
 }
 
 /**
@@ -197,7 +200,7 @@ const IS = 3;
 
 function readSheet(ref: SheetRef, xml: Buffer, strings: string[], formats: (string | null)[]): NeutralSheet {
   const sheet = newSheet(ref.name, ref.state);
-  const to: Target = { sheet, strings, formats };
+  const to: Target = { sheet, strings, formats, percent: formats.map(isPercentFormat) };
   let inData = false;
   let rowNumber = 0;
   let col = 0;
