@@ -1,9 +1,9 @@
 // The use cases behind the API contract, as plain Node: the Electron IPC handler, the browser-mode
 // HTTP server, the CLI and the tests all call these same handlers on the same database.
 import { userInfo } from 'node:os';
-import { dirname } from 'node:path';
-import type { ApiHandlers, Settings } from '../../shared/api/contract';
-
+import { basename, dirname } from 'node:path';
+import type { ApiHandlers, ImportFailure, ImportRecord, Settings } from '../../shared/api/contract';
+import { DEFAULT_KEEP, backupNow, pruneBackups } from '../backup/backups';
 import { indicatorProgress } from '../../shared/domain/progress';
 import { fail } from '../../shared/api/result';
 import { Store } from '../store/store';
@@ -24,12 +24,25 @@ export interface ServicesOptions extends StoreOptions {
   /** Clock; tests fix it so statuses do not depend on the day they run. */
   now?: () => Date;
   appVersion?: string;
-  /** Called before an import is applied (the desktop shell takes a backup there). */
-  beforeImport?: (store: Store) => Promise<void> | void;
+  /**
+   * Where to take the 'before-import' backup each applied import starts with, and how many of those
+   * to keep. Absent: no backup (tests, browser mode). The desktop app and the CLI pass their
+   * data folder's backups/ (docs/ARCHITECTURE.md §Import pipeline).
+   */
+  importBackups?: { folder: string; keep?: () => number };
+}
+
+/** The import use case, shared by the API handlers (window, browser) and the CLI. */
+export interface ImportUseCase {
+  /** Read, interpret and diff files; nothing is written. `onProgress` is called before each file. */
+  preview(planId: string, files: { name: string; bytes: Uint8Array }[], onProgress?: (done: number, total: number, name: string) => void): Promise<{ pending: PendingImport[]; failures: ImportFailure[] }>;
+  /** Back up (when configured), then apply the previewed files in one transaction. */
+  apply(planId: string, pending: PendingImport[], who?: string): Promise<ImportRecord>;
 }
 
 export interface Services {
   handlers: ApiHandlers;
+  imports: ImportUseCase;
   store: Store;
   dbPath: string;
   close(): void;
@@ -65,6 +78,19 @@ export function createServices(options: ServicesOptions): Services {
   const who = () => readSettings(store).clerkName.trim() || osUser();
   const ctx = () => ({ who: who(), at: now().toISOString() });
 
+  const imports: ImportUseCase = {
+    preview: (planId, files, onProgress) => previewFiles(store, store.plans.getPlan(planId), files, onProgress),
+    apply: async (planId, items, whoOverride) => {
+      const plan = store.plans.getPlan(planId);
+      const backups = options.importBackups;
+      if (backups) {
+        await backupNow(store, backups.folder, 'before-import', { dbFileName: basename(options.dbPath) });
+        pruneBackups(backups.folder, 'before-import', backups.keep?.() ?? DEFAULT_KEEP);
+      }
+      return applyImports(store, plan, items, whoOverride === undefined ? ctx() : { ...ctx(), who: whoOverride });
+    },
+  };
+
   const handlers: ApiHandlers = {
     getBootstrap: () => ({
       appVersion,
@@ -80,9 +106,8 @@ export function createServices(options: ServicesOptions): Services {
     saveCells: ({ planId, source, edits }) => ({ results: saveCells(store, planId, source, edits, ctx(), now()) }),
     getCellHistory: ({ indicatorId, year }) => store.audit.forCell(indicatorId, year),
     previewImport: async ({ planId, files }) => {
-      const plan = store.plans.getPlan(planId);
       const decoded = files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) }));
-      const { pending: ready, failures } = await previewFiles(store, plan, decoded);
+      const { pending: ready, failures } = await imports.preview(planId, decoded);
       for (const p of ready) pending.set(p.preview.previewId, { planId, item: p });
       return { previews: ready.map((p) => p.preview), failures };
     },
@@ -92,8 +117,7 @@ export function createServices(options: ServicesOptions): Services {
       const list = chosen as { planId: string; item: PendingImport }[];
       const planId = list[0]?.planId as string;
       if (list.some((p) => p.planId !== planId)) fail('refused', 'import.preview-expired');
-      await options.beforeImport?.(store);
-      const record = applyImports(store, store.plans.getPlan(planId), list.map((p) => p.item), ctx());
+      const record = await imports.apply(planId, list.map((p) => p.item));
       for (const id of previewIds) pending.delete(id);
       return record;
     },
@@ -133,6 +157,6 @@ export function createServices(options: ServicesOptions): Services {
     },
   };
 
-  return { handlers, store, dbPath: options.dbPath, close: () => store.close() };
+  return { handlers, imports, store, dbPath: options.dbPath, close: () => store.close() };
 }
 

@@ -2,7 +2,7 @@
 // name, 序号, 说明, and which columns hold a year's 目标值 / 实际值. Works on the words, never on
 // fixed positions, so it copes with title rows, one- or two-row headers and merged year groups.
 import { toHalfWidth } from '../../../shared/domain/parse-number';
-import type { AppMessage } from '../../../shared/i18n/messages';
+import type { AppMessage } from '../../../shared/i18n/engine';
 import type { MergeRange, NeutralCell, NeutralSheet } from './model';
 import { columnLetters, getCell } from './model';
 import { importMessage } from './import-messages';
@@ -107,7 +107,8 @@ export interface ColumnIssue {
   message: AppMessage;
 }
 
-const ROLE_WORDS: Record<ValueRole, { zh: string; en: string }> = { target: { zh: '目标值', en: 'target' }, actual: { zh: '实际值', en: 'actual' } };
+/** How a header names a year's role, for messages that quote it (2025年实际值). */
+const ROLE_WORDS: Record<ValueRole, string> = { target: '目标值', actual: '实际值' };
 const wholeColumn = (col: number) => `${columnLetters(col)}:${columnLetters(col)}`;
 
 /**
@@ -126,8 +127,7 @@ function chooseValueColumns(sheet: NeutralSheet, groups: ValueColumn[][]): { val
       continue;
     }
     const visible = group.filter((c) => !sheet.hiddenCols.has(c.col));
-    const words = ROLE_WORDS[first.role];
-    const base = { year: first.year, role: words.zh, roleEn: words.en };
+    const base = { header: `${first.year}年${ROLE_WORDS[first.role]}` };
     if (visible.length === 1) {
       const used = visible[0] as ValueColumn;
       valueCols.push(used);

@@ -2,7 +2,7 @@
 // imported from which file), and the list of imports with an undo button for each.
 import type { AuditEntry, ImportRecord } from '../../../shared/api/contract';
 import type { MessageKey } from '../i18n/catalogue';
-import { formatDateTime, formatNumber } from '../i18n/catalogue';
+import { formatDateTime, formatNumber } from '../../../shared/i18n/engine';
 import { useLang, useT } from '../i18n/context';
 
 export interface FocusedCell {

@@ -3,8 +3,8 @@
 // issues with their cell, and the files that could not be read. 应用 writes the ticked files.
 import { useState } from 'react';
 import type { ImportFailure, ImportPreview } from '../../../shared/api/contract';
-import type { Lang } from '../../../shared/i18n/messages';
-import { formatNumber } from '../i18n/catalogue';
+import type { Lang } from '../../../shared/i18n/lang';
+import { formatNumber } from '../../../shared/i18n/engine';
 import { useLang, useT } from '../i18n/context';
 import { Dialog } from './Dialog';
 

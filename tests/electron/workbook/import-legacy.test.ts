@@ -10,7 +10,7 @@ import * as cpexcel from '@e965/xlsx/dist/cpexcel.full.mjs';
 import officeCrypto from 'officecrypto-tool';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
-import { UnreadableWorkbookError } from '../../../electron/workbook/import/errors';
+import { UnreadableWorkbookError } from '../../../electron/workbook/import/import-messages';
 import { readAndInterpret } from '../../../electron/workbook/import/interpret';
 import { CASES_DIR, CASE_READING, caseReading, caseRows } from '../../helpers/case-return';
 import { convertWithLibreOffice } from '../../helpers/libreoffice';

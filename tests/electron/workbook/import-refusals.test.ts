@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import officeCrypto from 'officecrypto-tool';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
-import { UnreadableWorkbookError } from '../../../electron/workbook/import/errors';
+import { UnreadableWorkbookError } from '../../../electron/workbook/import/import-messages';
 import { readAndInterpret } from '../../../electron/workbook/import/interpret';
 import { CASES_DIR } from '../../helpers/case-return';
 import { writeWithPython } from '../../helpers/python';
