@@ -8,7 +8,6 @@ import { displayName } from '../../shared/domain/plan';
 import { fail } from '../../shared/api/result';
 import { message } from '../../shared/i18n/messages';
 import type { InterpretedWorkbook } from '../workbook/import/interpret';
-import { readAndInterpret } from '../workbook/import/interpret';
 import { UnreadableWorkbookError } from '../workbook/import/import-messages';
 import type { Store, WriteContext } from '../store/store';
 import { actualKey, auditValueText } from '../store/repositories/actuals-repo';
@@ -24,6 +23,8 @@ export function sha256(bytes: Uint8Array): string {
 
 /** Interpret one file and compare it with the database. Nothing is written. */
 export async function previewFile(store: Store, plan: Plan, fileName: string, bytes: Uint8Array): Promise<PendingImport> {
+  // Loaded on first import (ExcelJS, SheetJS): the desktop window opens without it (README, “The desktop app”).
+  const { readAndInterpret } = await import('../workbook/import/interpret');
   const book = await readAndInterpret(bytes, fileName, plan);
   return { book, preview: diffAgainstStore(store, plan, book, fileName, sha256(bytes)) };
 }

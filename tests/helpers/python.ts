@@ -4,8 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The python3 that has openpyxl/xlwt: $PYTHON, else the system one (a pyenv shim on PATH may lack them). */
+export const PYTHON = process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+
 export function python(): string {
-  for (const p of ['/usr/bin/python3', 'python3']) {
+  for (const p of [PYTHON, 'python3']) {
     try {
       execFileSync(p, ['-c', 'import openpyxl, xlwt'], { stdio: 'ignore' });
       return p;
