@@ -9,7 +9,6 @@
 // An applied import first takes the same 'before-import' backup as the window (services.imports).
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DeskError } from '../../shared/errors';
 import type { Params } from '../../shared/i18n/engine';
 import { bilingual, render } from '../../shared/i18n/engine';
@@ -22,6 +21,7 @@ import { BACKUP_FOLDER_NAME } from '../backup/backups';
 import { createServices, readSettings } from '../services/create-services';
 import type { Services } from '../services/create-services';
 import { checkExportTarget } from '../services/export-target';
+import { builtRendererDir } from '../services/paths';
 import type { CliTextKey } from './cli-texts';
 import { CLI_TEXTS } from './cli-texts';
 import { inspectFile } from './inspect';
@@ -49,8 +49,8 @@ const USAGE = `指标填报台 命令行 / Indicator Desk command line
 
 退出码 / exit codes: 0 全部完成 all done; 1 部分完成 partly done; 2 未做任何事 nothing done; 3 因冲突停止 stopped for conflicts`;
 
-/** The built renderer (the report view is printed from it): dist/renderer beside dist/electron. */
-const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+/** The built renderer (the report view is printed from it), found from this module's place. */
+const RENDERER_DIR = builtRendererDir(import.meta.url);
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 

@@ -5,7 +5,6 @@ import type { ApiHandlers, ImportFailure, ImportRecord, Settings } from '../../s
 import { DEFAULT_KEEP, backupNow, pruneBackups } from '../backup/backups';
 import { buildDashboard } from '../../shared/domain/dashboard';
 import type { Lang } from '../../shared/i18n/lang';
-import { exportReportWorkbook, reportFileName } from '../workbook/export/report-workbook';
 import { indicatorProgress } from '../../shared/domain/progress';
 import { ApiFailure, fail } from '../../shared/api/result';
 import { openFailure, reasonOfSqliteError } from '../store/open-errors';
@@ -15,7 +14,7 @@ import type { StoreOptions } from '../store/store';
 import { actualKey } from '../store/repositories/actuals-repo';
 import type { WorkbookJobs } from '../workbook/jobs/jobs';
 import { inProcessJobs } from '../workbook/jobs/jobs';
-import { templateFileName } from '../workbook/template-format';
+import { reportFileName, templateFileName } from '../workbook/template-format';
 import { saveCells } from './edit-service';
 import { buildGrid, isoDate } from './grid-service';
 import type { PendingImport } from './import-service';
@@ -179,6 +178,8 @@ export function createServices(options: ServicesOptions): Services {
       const dashboard = buildDashboard(plan, (id, y) => actuals.get(actualKey(id, y)), year, store.plans.listDepartments(), now());
       const grid = buildGrid(store, planId, year, null, now());
       const settings = readSettings(store);
+      // ExcelJS loads on first use, not as the window starts (docs/ARCHITECTURE.md §Start-up and packaging).
+      const { exportReportWorkbook } = await import('../workbook/export/report-workbook');
       const bytes = await exportReportWorkbook({
         plan, year, rows: grid.rows, clerkName: settings.clerkName, clerkPhone: settings.clerkPhone, exportedAt: now(), appVersion, dashboard,
       });

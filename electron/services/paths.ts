@@ -1,7 +1,9 @@
 // Where data lives. The desktop app, browser mode and the CLI share one database by default: the
 // per-user data folder Electron would use for the product name (so all three see the same data).
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const PRODUCT_NAME = '指标填报台';
 export const DB_FILE_NAME = 'indicator-desk.sqlite';
@@ -20,4 +22,23 @@ export function resolveDbPath(cliPath?: string | null, env: NodeJS.ProcessEnv = 
   if (cliPath) return cliPath;
   if (env[DB_ENV]) return env[DB_ENV] as string;
   return join(defaultDataFolder(process.platform, env), DB_FILE_NAME);
+}
+
+/**
+ * The built renderer folder (holding index.html) as seen from a module at `moduleUrl`: the nearest
+ * `dist/renderer` or sibling `renderer` folder going up from it. Run from sources the module sits in
+ * electron/…; bundled it sits in dist/node/ or dist/node/chunks/, so a fixed relative path cannot
+ * serve both. Returns the first candidate (root/dist/renderer guess) when none is built yet, so the
+ * caller can name it in its message.
+ */
+export function builtRendererDir(moduleUrl: string | URL): string {
+  let dir = dirname(fileURLToPath(moduleUrl));
+  const candidates: string[] = [];
+  for (let i = 0; i < 6; i += 1) {
+    candidates.push(join(dir, 'dist', 'renderer'), join(dir, 'renderer'));
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return candidates.find((c) => existsSync(join(c, 'index.html'))) ?? join(dirname(dirname(fileURLToPath(moduleUrl))), 'dist', 'renderer');
 }

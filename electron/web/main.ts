@@ -1,11 +1,9 @@
 // `npm run web -- [--db PATH] [--port N]`: browser mode. Opens the database, serves the built
 // renderer on 127.0.0.1 and prints the address (with its one-run access token) to open. Run as the
 // bundle dist/node/web.mjs (scripts/web.mjs builds what is missing or stale), or from sources by tsx.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { createServices } from '../services/create-services';
-import { resolveDbPath } from '../services/paths';
+import { builtRendererDir, resolveDbPath } from '../services/paths';
 import { workerJobs } from '../workbook/jobs/worker-jobs';
 import { startWebServer } from './server';
 import { chromiumReportRenderer, findChromium } from '../report/chromium-pdf';
@@ -36,12 +34,6 @@ export function parseWebArgs(argv: string[]): WebArgs {
   return { db: resolve(resolveDbPath(db)), port };
 }
 
-/** The built renderer: next to the bundle (dist/node → dist/renderer) or, from sources, dist/renderer. */
-function rendererDir(): string {
-  const candidates = ['../renderer', '../../dist/renderer'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
-  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? (candidates[1] as string);
-}
-
 async function main(): Promise<void> {
   const args = parseWebArgs(process.argv.slice(2));
   // Exports and imports run on a worker thread so the server keeps answering meanwhile (in this
@@ -56,7 +48,7 @@ async function main(): Promise<void> {
     workbooks,
     ...(chromiumPath ? { renderReportPdf: chromiumReportRenderer(() => serverUrl, chromiumPath) } : {}),
   });
-  const staticDir = rendererDir();
+  const staticDir = builtRendererDir(import.meta.url);
   const server = await startWebServer({
     handlers: services.handlers,
     staticDir,

@@ -70,3 +70,8 @@ export function templateFileName(planShortName: string, year: number, department
   const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_');
   return `${safe(planShortName)}_${year}年度_${safe(department ?? '全部单位')}_指标填报.xlsx`;
 }
+
+/** 住有宜居_2025年度_实施进度汇总.xlsx / .pdf */
+export function reportFileName(planShortName: string, year: number, ext: 'pdf' | 'xlsx'): string {
+  return `${planShortName}_${year}年度_实施进度报告.${ext}`;
+}

@@ -116,8 +116,3 @@ export async function exportReportWorkbook(input: ReportWorkbookInput): Promise<
     await writeInstructionsAndMeta(wb, full, rows);
   });
 }
-
-/** 住有宜居_2025年度_实施进度汇总.xlsx / .pdf */
-export function reportFileName(planShortName: string, year: number, ext: 'pdf' | 'xlsx'): string {
-  return `${planShortName}_${year}年度_实施进度报告.${ext}`;
-}
