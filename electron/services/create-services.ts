@@ -2,7 +2,8 @@
 // HTTP server, the CLI and the tests all call these same handlers on the same database.
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
-import type { ApiHandlers, Settings } from '../../shared/api/contract';
+import type { ApiHandlers, DepartmentAliases, Settings } from '../../shared/api/contract';
+import { DepartmentAliasesSchema } from '../../shared/api/contract';
 
 import { indicatorProgress } from '../../shared/domain/progress';
 import { fail } from '../../shared/api/result';
@@ -14,7 +15,9 @@ import { templateFileName } from '../workbook/template-format';
 import { saveCells } from './edit-service';
 import { buildGrid, isoDate } from './grid-service';
 import type { PendingImport } from './import-service';
+import type { ImportFileInput } from './import-service';
 import { applyImports, previewFiles, undoImport } from './import-service';
+import { keepImportFile, readKeptFile } from './import-archive';
 
 export const APP_VERSION = '0.1.0';
 
@@ -47,6 +50,17 @@ export function readSettings(store: Store): Settings {
   }
 }
 
+/** User-defined department aliases (settings key "departmentAliases"); built-in ones are in shared/domain/departments. */
+export function readDepartmentAliases(store: Store): DepartmentAliases {
+  const parsed = DepartmentAliasesSchema.safeParse(JSON.parse(store.settings.get('departmentAliases') ?? '{}'));
+  return parsed.success ? parsed.data : {};
+}
+
+/** Refuses an unknown department name (error.unknown-department), e.g. a CLI --department. */
+export function checkDepartment(store: Store, name: string | null): void {
+  if (name !== null && !store.plans.listDepartments().includes(name)) fail('refused', 'error.unknown-department', { name });
+}
+
 function osUser(): string {
   try {
     return userInfo().username;
@@ -64,6 +78,18 @@ export function createServices(options: ServicesOptions): Services {
   /** The audit "who": the clerk's name from settings, else the OS account. */
   const who = () => readSettings(store).clerkName.trim() || osUser();
   const ctx = () => ({ who: who(), at: now().toISOString() });
+  const dataFolder = dirname(options.dbPath);
+
+  /** Preview a batch and remember it until applied. */
+  const preview = async (planId: string, files: ImportFileInput[], department: string | null) => {
+    checkDepartment(store, department);
+    for (const f of files) checkDepartment(store, f.department ?? null);
+    const plan = store.plans.getPlan(planId);
+    const c = ctx();
+    const { pending: ready, failures, conflicts } = await previewFiles(store, plan, files, { department, aliases: readDepartmentAliases(store), at: c.at, who: c.who });
+    for (const p of ready) pending.set(p.preview.previewId, { planId, item: p });
+    return { previews: ready.map((p) => p.preview), failures, conflicts };
+  };
 
   const handlers: ApiHandlers = {
     getBootstrap: () => ({
@@ -73,27 +99,49 @@ export function createServices(options: ServicesOptions): Services {
       plans: store.plans.listPlans(),
       departments: store.plans.listDepartments(),
       settings: readSettings(store),
-      dataFolder: dirname(options.dbPath),
+      dataFolder,
     }),
     getPlan: ({ planId }) => store.plans.getPlan(planId),
     getGrid: ({ planId, year, department }) => buildGrid(store, planId, year, department, now()),
-    saveCells: ({ planId, source, edits }) => ({ results: saveCells(store, planId, source, edits, ctx(), now()) }),
+    saveCells: ({ planId, source, edits }) => ({ results: saveCells(store, planId, source, edits, { ...ctx(), sourceDepartment: readSettings(store).department }, now()) }),
     getCellHistory: ({ indicatorId, year }) => store.audit.forCell(indicatorId, year),
-    previewImport: async ({ planId, files }) => {
-      const plan = store.plans.getPlan(planId);
-      const decoded = files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) }));
-      const { pending: ready, failures } = await previewFiles(store, plan, decoded);
-      for (const p of ready) pending.set(p.preview.previewId, { planId, item: p });
-      return { previews: ready.map((p) => p.preview), failures };
+    previewImport: ({ planId, files, department }) =>
+      preview(
+        planId,
+        files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')), department: f.department ?? null })),
+        department ?? null,
+      ),
+    reopenImport: ({ planId, importId }) => {
+      const record = store.imports.get(importId);
+      if (!record) fail('not-found', 'import.not-found', { id: importId });
+      const files = record.files.map((f) => {
+        const bytes = readKeptFile(dataFolder, f);
+        if (!bytes) fail('not-found', 'import.file-missing', { id: importId, file: f.name });
+        return { name: f.name, bytes, department: f.department ?? null };
+      });
+      return preview(planId, files, null);
     },
-    applyImport: async ({ previewIds }) => {
+    getDepartmentAliases: () => readDepartmentAliases(store),
+    saveDepartmentAliases: (aliases) => {
+      const departments = store.plans.listDepartments();
+      for (const [alias, name] of Object.entries(aliases)) if (!departments.includes(name)) fail('refused', 'error.bad-alias', { alias, name });
+      store.transaction(() => store.settings.set('departmentAliases', JSON.stringify(aliases), { ...ctx(), source: 'settings' }));
+      return readDepartmentAliases(store);
+    },
+    applyImport: async ({ previewIds, resolutions, includeOtherUnits }) => {
       const chosen = previewIds.map((id) => pending.get(id));
       if (chosen.some((p) => p === undefined)) fail('not-found', 'import.preview-expired');
       const list = chosen as { planId: string; item: PendingImport }[];
       const planId = list[0]?.planId as string;
       if (list.some((p) => p.planId !== planId)) fail('refused', 'import.preview-expired');
       await options.beforeImport?.(store);
-      const record = applyImports(store, store.plans.getPlan(planId), list.map((p) => p.item), ctx());
+      const record = applyImports(store, store.plans.getPlan(planId), list.map((p) => p.item), ctx(), {
+        resolutions,
+        includeOtherUnits,
+        keepFile: (p) => {
+          if (p.bytes) keepImportFile(dataFolder, p.preview.sha256, p.preview.format, p.bytes);
+        },
+      });
       for (const id of previewIds) pending.delete(id);
       return record;
     },

@@ -40,6 +40,14 @@ const zh: Catalogue = {
   'import.already-undone': '第 {id} 次导入已经撤销过了',
   'import.changed-since': '导入后单元格（{cell}）又被修改过，为免丢失后来的修改，未撤销。请手工处理',
   'import.preview-expired': '导入预览已失效，请重新选择文件',
+  'import.two-departments': '“{file}”写了两个填报单位（“{first}”和“{second}”），无法确定是哪个单位的报表，未导入。请改正后再导入',
+  'import.unknown-department': '填报单位“{name}”不在规划的单位名单中，已按“未指定单位”读取。可在“设置”中为它添加别名',
+  'import.no-department': '报表未写明填报单位，已按“未指定单位”导入。可在预览中选择单位',
+  'import.not-a-conflict': '单元格（{cell}）没有冲突，不能为它指定取值；未写入任何内容',
+  'import.bad-pick': '单元格（{cell}）的取值“{take}”不是该冲突的任何一方；未写入任何内容',
+  'import.not-other-unit': '单元格（{cell}）不是“非本单位指标”的数值；未写入任何内容',
+  'import.file-missing': '第 {id} 次导入的文件“{file}”已不在导入文件夹中，无法重新打开',
+  'error.bad-alias': '别名“{alias}”指向的“{name}”不是规划中的单位',
 };
 
 const en: Catalogue = {
@@ -73,6 +81,14 @@ const en: Catalogue = {
   'import.already-undone': 'Import {id} has already been undone',
   'import.changed-since': 'A cell ({cell}) was changed after the import; to keep that later change, nothing was undone. Please fix it by hand',
   'import.preview-expired': 'The import preview has expired; please choose the files again',
+  'import.two-departments': '"{file}" names two departments ("{first}" and "{second}"), so whose return it is cannot be told; nothing was imported. Correct it and import again',
+  'import.unknown-department': 'The department "{name}" is not one of the plan\'s departments; the return was read as "unspecified department". You can add an alias in Settings',
+  'import.no-department': 'The return does not name its department; it is imported as "unspecified department". You can choose one in the preview',
+  'import.not-a-conflict': 'The cell ({cell}) is not in conflict, so no side can be picked for it; nothing was written',
+  'import.bad-pick': 'The pick "{take}" for the cell ({cell}) is not a side of its conflict; nothing was written',
+  'import.not-other-unit': 'The cell ({cell}) is not an other-department value; nothing was written',
+  'import.file-missing': 'The file "{file}" of import {id} is no longer in the imports folder; it cannot be reopened',
+  'error.bad-alias': 'The alias "{alias}" points to "{name}", which is not a department of the plan',
 };
 
 export const MESSAGES: Record<Lang, Catalogue> = { zh, en };

@@ -2,6 +2,7 @@
 // Existing migration entries may not be modified: add a new file and append it here, with a test.
 import type { Migration } from './migration';
 import { migration001 } from './001_initial';
+import { migrationProvenance } from './002_provenance';
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migrationProvenance];
 export type { Migration };
