@@ -4,7 +4,7 @@ export interface ParsedArgs {
   options: Map<string, string | true>;
 }
 
-const VALUE_OPTIONS = new Set(['db', 'year', 'department', 'out', 'today', 'lang', 'plan', 'port']);
+const VALUE_OPTIONS = new Set(['db', 'year', 'department', 'out', 'today', 'lang', 'plan', 'port', 'prefer']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positional: string[] = [];

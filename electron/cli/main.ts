@@ -5,7 +5,6 @@
 //   status --year Y [--department D] [--db PATH] [--json]
 // Errors are one clear line on stderr (Chinese / English) and exit code 2; never a stack trace.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { translate } from '../../shared/i18n/messages';
 import type { Lang } from '../../shared/i18n/messages';
 import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
@@ -13,11 +12,11 @@ import { displayName } from '../../shared/domain/plan';
 import { ApiFailure } from '../../shared/api/result';
 import { DatabaseOpenError } from '../store/database';
 import { UnreadableWorkbookError } from '../workbook/import/errors';
-import { createServices, readSettings } from '../services/create-services';
+import { createServices } from '../services/create-services';
 import type { Services } from '../services/create-services';
-import { applyImports, previewFiles } from '../services/import-service';
 import { resolveDbPath } from '../services/paths';
 import { inspectFile } from './inspect';
+import { runImportCommand } from './import-command';
 import type { ParsedArgs } from './args';
 import { UsageError, parseArgs, stringOption, yearOption } from './args';
 
@@ -25,6 +24,9 @@ const USAGE = `指标填报台 命令行 / Indicator Desk command line
 
   inspect FILE [--json]                                   读取并解析工作簿，不改动数据库 / read a workbook, no database
   import FILE... [--db PATH] [--dry-run] [--json]         预览（--dry-run）或导入填报表 / preview or apply returns
+      [--department D]         未写明单位的报表按单位 D 读取 / department for returns that name none
+      [--prefer incoming|current]  冲突时采用文件中的值或保留当前值（否则退出码 3）/ settle conflicts (else exit 3)
+      [--include-other-units]  一并导入其他单位指标的数值（否则跳过，退出码 1）/ also apply other units' values (else skipped, exit 1)
   export --year Y [--department D] [--db PATH] --out FILE 导出标准模板 / export the standard template
   status --year Y [--department D] [--db PATH] [--json]   各指标状态 / statuses as the grid shows them
 
@@ -98,35 +100,12 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
         return 0;
       }
       case 'import': {
-        if (rest.length === 0) throw new UsageError('usage: import FILE... [--db PATH] [--dry-run] [--json]');
+        if (rest.length === 0) throw new UsageError('usage: import FILE... [--department D] [--prefer incoming|current] [--include-other-units] [--db PATH] [--dry-run] [--json]');
         rest.forEach(checkReadable);
         const now = () => todayOf(args);
         const services = openServices(args, now);
         try {
-          const plan = services.store.plans.getPlan(SEED_PLAN.id);
-          const files = rest.map((f) => ({ name: basename(f), bytes: new Uint8Array(readFileSync(f)) }));
-          const { pending, failures } = await previewFiles(services.store, plan, files, (done, total, name) => {
-            if (done < total) out.stderr(`[${done + 1}/${total}] ${say('读取', 'reading')} ${name}`);
-          });
-          const dryRun = args.options.has('dry-run');
-          const settings = readSettings(services.store);
-          const record = !dryRun && pending.length > 0 ? applyImports(services.store, plan, pending, { who: settings.clerkName || 'cli', at: new Date().toISOString() }) : null;
-          if (args.options.has('json')) {
-            out.stdout(JSON.stringify({ dryRun, previews: pending.map((p) => p.preview), failures: failures.map((f) => ({ fileName: f.fileName, message: f.message[lang] })), import: record }));
-          } else {
-            for (const p of pending) {
-              const v = p.preview;
-              out.stdout(`${v.fileName}: ${say(`${v.changes.length} 处修改，${v.unchanged} 处相同，${v.targetDiffs.length} 处目标与规划不同，${v.unmatched.length} 行未匹配，${v.issues.length} 个问题`, `${v.changes.length} changes, ${v.unchanged} unchanged, ${v.targetDiffs.length} target differences, ${v.unmatched.length} unmatched rows, ${v.issues.length} issues`)}`);
-              for (const c of v.changes) out.stdout(`  ${c.cell}  ${c.code} ${c.name} ${c.year} ${c.field === 'note' ? say('说明', 'note') : say('实际值', 'actual')}: ${c.oldValue ?? '—'} → ${c.newValue ?? '—'}`);
-              for (const d of v.targetDiffs) out.stdout(`  ${d.cell}  ${say('目标不同（未采用）', 'target differs (not applied)')} ${d.code} ${d.year}: ${say('规划', 'plan')} ${d.planTarget ?? '—'}, ${say('文件', 'file')} ${d.fileTarget ?? '—'}`);
-              for (const u of v.unmatched) out.stdout(`  ${u.sheet}!${u.row}  ${say('未匹配的行', 'unmatched row')}: ${u.code ?? ''} ${u.name}`);
-              for (const i of v.issues) out.stdout(`  ${i.sheet}!${i.cell}  ${i.message[lang]}`);
-            }
-            for (const f of failures) out.stdout(`${f.fileName}: ${say('无法读取', 'unreadable')} — ${f.message[lang]}`);
-            if (dryRun) out.stdout(say('预览完毕，未写入数据库（去掉 --dry-run 即导入）。', 'Preview only; nothing written (drop --dry-run to apply).'));
-            else if (record) out.stdout(say(`已导入：第 ${record.importId} 次导入，共 ${record.changeCount} 处修改。`, `Imported: import #${record.importId}, ${record.changeCount} changes.`));
-          }
-          return failures.length > 0 && pending.length === 0 ? 2 : 0;
+          return await runImportCommand(args, rest, (f) => new Uint8Array(readFileSync(f)), services, SEED_PLAN.id, out, lang, () => new Date());
         } finally {
           services.close();
         }
