@@ -2,7 +2,7 @@
 // department: 填报表 (the return), 填写说明 (instructions) and the very hidden _meta sheet.
 // Pure in its inputs: a fixed `exportedAt` gives the same bytes every time.
 import ExcelJS from 'exceljs';
-import type { GridRow } from '../../../shared/api/contract';
+import type { GridRow, Provenance } from '../../../shared/api/contract';
 import type { Plan } from '../../../shared/domain/plan';
 import { templateFileName } from '../template-format';
 import { buildInstructionsSheet } from './instructions-sheet';
@@ -45,7 +45,13 @@ export async function exportTemplate(input: ExportInput): Promise<Uint8Array> {
 
   const { sheet, rows } = buildReturnSheet(wb, input);
   const instructions = buildInstructionsSheet(wb, input);
-  buildMetaSheet(wb, input, rows);
+  // Where each reporting-year figure came from travels with the workbook (meta sheet).
+  const sources = new Map<string, Provenance>();
+  for (const r of input.rows) {
+    const p = r.cells[String(input.year)]?.provenance;
+    if (p) sources.set(r.indicatorId, p);
+  }
+  buildMetaSheet(wb, input, rows, sources);
   await sheet.protect('', PROTECTION);
   await instructions.protect('', PROTECTION);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];

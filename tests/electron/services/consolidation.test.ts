@@ -144,3 +144,23 @@ describe('import history', () => {
     expect(await cell('zyyj-04')).toMatchObject({ actual: 6, provenance: { source: 'typed', who: '李明', department: '区住建局' } });
   });
 });
+
+describe('provenance in the exported workbook', () => {
+  it('the meta sheet carries each reporting-year figure\'s source', async () => {
+    const f = upload('住建局.xlsx', ['区住建局'], { '3': 221 });
+    const batch = await services.handlers.previewImport({ planId: PLAN, files: [f] });
+    await services.handlers.applyImport({ previewIds: [batch.previews[0]!.previewId] });
+    const exported = await services.handlers.exportWorkbook({ planId: PLAN, year: 2025, department: '区住建局' });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(exported.base64, 'base64') as unknown as ArrayBuffer);
+    const meta = wb.getWorksheet('_meta')!;
+    const rows: string[][] = [];
+    meta.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    const header = rows.findIndex((r) => r[0] === 'row');
+    expect(rows[header]).toEqual(['row', 'indicatorId', 'code', 'source', 'who', 'at', 'fileName', 'sha256', 'department']);
+    const r3 = rows.find((r) => r[1] === 'zyyj-03')!;
+    expect(r3.slice(3)).toEqual(['imported', expect.any(String), '2026-03-15T01:00:00.000Z', '住建局.xlsx', batch.previews[0]!.sha256, '区住建局']);
+    expect(rows.find((r) => r[1] === 'zyyj-04')!.length).toBe(3);
+  });
+});
