@@ -22,6 +22,7 @@ export const indicatorDeskApi = {
   saveCells: call('saveCells'),
   getCellHistory: call('getCellHistory'),
   previewImport: call('previewImport'),
+  consolidateImport: call('consolidateImport'),
   applyImport: call('applyImport'),
   undoImport: call('undoImport'),
   listImports: call('listImports'),

@@ -16,7 +16,7 @@ import { saveCells } from './edit-service';
 import { buildGrid, isoDate } from './grid-service';
 import type { PendingImport } from './import-service';
 import type { ImportFileInput } from './import-service';
-import { applyImports, previewFiles, undoImport } from './import-service';
+import { applyImports, detectConflicts, previewFiles, refreshPreview, undoImport } from './import-service';
 import { keepImportFile, readKeptFile } from './import-archive';
 
 export const APP_VERSION = '0.1.0';
@@ -127,6 +127,20 @@ export function createServices(options: ServicesOptions): Services {
       for (const [alias, name] of Object.entries(aliases)) if (!departments.includes(name)) fail('refused', 'error.bad-alias', { alias, name });
       store.transaction(() => store.settings.set('departmentAliases', JSON.stringify(aliases), { ...ctx(), source: 'settings' }));
       return readDepartmentAliases(store);
+    },
+    consolidateImport: ({ previewIds, departments }) => {
+      const chosen = previewIds.map((id) => pending.get(id));
+      if (chosen.some((p) => p === undefined)) fail('not-found', 'import.preview-expired');
+      const list = chosen as { planId: string; item: PendingImport }[];
+      const planId = list[0]?.planId as string;
+      if (list.some((p) => p.planId !== planId)) fail('refused', 'import.preview-expired');
+      for (const d of Object.values(departments ?? {})) checkDepartment(store, d);
+      const plan = store.plans.getPlan(planId);
+      const fresh = list.map((p) => refreshPreview(store, plan, p.item, departments?.[p.item.preview.previewId]));
+      const c = ctx();
+      const conflicts = detectConflicts(store, plan, fresh, c.at, c.who);
+      for (const item of fresh) pending.set(item.preview.previewId, { planId, item });
+      return { previews: fresh.map((p) => p.preview), conflicts };
     },
     applyImport: async ({ previewIds, resolutions, includeOtherUnits }) => {
       const chosen = previewIds.map((id) => pending.get(id));

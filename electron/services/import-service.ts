@@ -160,6 +160,22 @@ export function detectConflicts(store: Store, plan: Plan, pending: PendingImport
   return conflicts;
 }
 
+/**
+ * A previewed file compared with the database again, keeping its previewId; `department` (chosen)
+ * replaces the department only of a file that names none.
+ */
+export function refreshPreview(store: Store, plan: Plan, item: PendingImport, department?: string | null): PendingImport {
+  const p = item.preview;
+  const canChoose = p.departmentFrom === 'none' || p.departmentFrom === 'chosen';
+  const dept = department !== undefined && canChoose ? department : p.department;
+  const from: ImportPreview['departmentFrom'] = department !== undefined && canChoose ? (department === null ? 'none' : 'chosen') : p.departmentFrom;
+  const fresh = diffAgainstStore(store, plan, item.book, p.fileName, p.sha256, dept, from);
+  // Department issues come first in a preview: keep them, but drop "names no department" once one is chosen.
+  const deptIssues = p.issues.slice(0, p.issues.length - item.book.issues.length).filter((i) => from !== 'chosen' || i.message.key !== 'import.no-department');
+  fresh.issues = [...deptIssues, ...fresh.issues];
+  return { ...item, preview: { ...fresh, previewId: p.previewId } };
+}
+
 export async function previewFiles(
   store: Store,
   plan: Plan,

@@ -319,6 +319,14 @@ export const api = {
     }),
     response: ImportBatchSchema(),
   },
+  /**
+   * Compare previewed files with each other and with the database again (after files were previewed
+   * one by one, a file left out, or a department chosen for a file that names none).
+   */
+  consolidateImport: {
+    request: z.object({ previewIds: z.array(Id).min(1).max(200), departments: z.record(Id, Department.nullable()).optional() }),
+    response: z.object({ previews: z.array(ImportPreviewSchema), conflicts: z.array(ImportConflictSchema) }),
+  },
   /** Apply previewed files in one transaction; unresolved conflicts and unticked other-unit values are skipped. */
   applyImport: {
     request: z.object({

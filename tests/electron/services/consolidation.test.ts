@@ -164,3 +164,24 @@ describe('provenance in the exported workbook', () => {
     expect(rows.find((r) => r[1] === 'zyyj-04')!.length).toBe(3);
   });
 });
+
+describe('files previewed one by one, then consolidated', () => {
+  it('consolidateImport finds the conflict between separately previewed files and applies a chosen department', async () => {
+    const a = upload('住建局.xlsx', ['区住建局'], { '4': 7 });
+    const bare = upload('无单位.xlsx', [], { '4': 9, '13': 15000 });
+    const pa = (await services.handlers.previewImport({ planId: PLAN, files: [a] })).previews[0]!;
+    const pb = (await services.handlers.previewImport({ planId: PLAN, files: [bare] })).previews[0]!;
+    expect(pb).toMatchObject({ department: null, departmentFrom: 'none', otherUnits: [] });
+    expect(pb.issues.map((i) => i.message.key)).toContain('import.no-department');
+    // 自然资源和规划分局 co-reports 老旧小区 (4) but not 公积金 (13).
+    const together = await services.handlers.consolidateImport({ previewIds: [pa.previewId, pb.previewId], departments: { [pb.previewId]: '自然资源和规划分局' } });
+    expect(together.conflicts.map((c) => [c.indicatorId, c.incoming.map((s) => s.value)])).toEqual([['zyyj-04', [7, 9]]]);
+    const chosen = together.previews[1]!;
+    expect(chosen).toMatchObject({ previewId: pb.previewId, department: '自然资源和规划分局', departmentFrom: 'chosen' });
+    expect(chosen.otherUnits.map((c) => c.indicatorId)).toEqual(['zyyj-13']);
+    expect(chosen.issues.map((i) => i.message.key)).not.toContain('import.no-department');
+    // A file's own department is never overridden by a choice.
+    const kept = await services.handlers.consolidateImport({ previewIds: [pa.previewId], departments: { [pa.previewId]: '区民政局' } });
+    expect(kept.previews[0]).toMatchObject({ department: '区住建局', departmentFrom: 'line' });
+  });
+});
