@@ -4,7 +4,7 @@
 // getApi(); every failure is shown as text.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type {
-  AuditEntry, Bootstrap, CellEdit, CellEditResult, EditSource, Grid, ImportFailure, ImportPreview, ImportRecord, Settings,
+  ApiRequest, AuditEntry, Bootstrap, CellEdit, CellEditResult, EditSource, Grid, ImportFailure, ImportPreview, ImportRecord, Settings,
 } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/result';
 import type { Lang } from '../../shared/i18n/messages';
@@ -22,6 +22,8 @@ import { SettingsDialog } from './components/SettingsDialog';
 import { ExportDialog } from './components/ExportDialog';
 import { ImportPreviewDialog } from './components/ImportPreviewDialog';
 import { ProgressPanel } from './components/ProgressPanel';
+import type { ImportBatchState } from './components/import/useImportBatch';
+import { useImportBatch } from './components/import/useImportBatch';
 
 interface Notice {
   kind: 'info' | 'error';
@@ -29,10 +31,7 @@ interface Notice {
   undoImportId?: number;
 }
 
-interface PendingImport {
-  previews: ImportPreview[];
-  failures: ImportFailure[];
-}
+type PendingImport = ImportBatchState;
 
 /** The year a clerk most likely reports: the last plan year that has ended, else the first. */
 function defaultYear(years: number[], today: string): number {
@@ -71,6 +70,7 @@ export function App(): React.JSX.Element {
   const t = useCallback((key: Parameters<typeof translateUi>[1], params?: Record<string, string | number>) => translateUi(lang, key, params), [lang]);
   const plan = boot?.plans[0] ?? null;
   const planId = plan?.id ?? null;
+  const { consolidateAll, consolidate, reopen } = useImportBatch(api, lang, planId);
 
   // 1. Bootstrap: plans, departments, saved settings.
   useEffect(() => {
@@ -187,10 +187,10 @@ export function App(): React.JSX.Element {
           failures.push({ fileName: source.name, message: r.error.message });
         }
       }
+      setPendingImport(await consolidateAll(previews, failures));
       setReadingText(null);
-      setPendingImport({ previews, failures });
     },
-    [api, planId, t],
+    [api, planId, t, consolidateAll],
   );
 
   const importFiles = useCallback(
@@ -213,8 +213,8 @@ export function App(): React.JSX.Element {
   }, [importSources, lang, planId]);
 
   const applyImport = useCallback(
-    async (previewIds: string[]): Promise<string | null> => {
-      const r = await api.applyImport({ previewIds });
+    async (request: ApiRequest<'applyImport'>): Promise<string | null> => {
+      const r = await api.applyImport(request);
       if (!r.ok) return errorText(lang, r.error);
       setPendingImport(null);
       setNotice({
@@ -412,6 +412,7 @@ export function App(): React.JSX.Element {
               entries={history}
               imports={imports}
               onUndoImport={(id) => void undoImport(id)}
+              onReopenImport={(id) => void reopen(id).then((r) => (typeof r === 'string' ? setNotice({ kind: 'error', text: r }) : setPendingImport(r)))}
               onClose={() => setHistoryOpen(false)}
             />
           ) : null}
@@ -441,6 +442,9 @@ export function App(): React.JSX.Element {
           <ImportPreviewDialog
             previews={pendingImport.previews}
             failures={pendingImport.failures}
+            conflicts={pendingImport.conflicts}
+            departments={boot.departments}
+            onConsolidate={consolidate}
             onApply={applyImport}
             onClose={() => setPendingImport(null)}
           />
