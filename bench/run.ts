@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures (not pass/fail) for the goals in the issues:
 //  - 13-row import ≤ 30 ms and export ≤ 50 ms in-process; 10,000-row import no slower than SheetJS;
-//  - 10,000-row grid: first render ≤ 1 s, edit-to-colour ≤ 50 ms (measured in Chromium).
+//  - 10,000-row grid: first render ≤ 1 s, edit-to-colour ≤ 50 ms (measured in Chromium);
+//  - 30 returns of 13 rows previewed and applied with conflict detection ≤ 1.0× SheetJS reading them.
 import { makeTempDirSync } from './tmp';
 import { benchWorkbooks } from './workbook-bench';
 
@@ -12,6 +13,9 @@ async function main(): Promise<void> {
     for (const f of await benchWorkbooks(tmp.dir)) {
       console.log(`  ${f.label.padEnd(62)} ${f.ms.toFixed(1).padStart(9)} ms${f.peakMb ? `   peak ${f.peakMb.toFixed(0)} MB` : ''}`);
     }
+    console.log('Consolidation (30 returns of 13 rows, whole import vs SheetJS reading them)');
+    const { benchConsolidation } = await import('./consolidation-bench');
+    for (const f of await benchConsolidation(tmp.dir)) console.log(`  ${f.label.padEnd(62)} ${f.ms.toFixed(2).padStart(9)}${f.label.includes('ratio') ? '' : ' ms'}`);
     try {
       const { benchGrid } = await import('./grid-bench');
       console.log('Grid (real renderer in Chromium, browser mode)');

@@ -48,6 +48,7 @@ export class ActualsRepo {
   private readonly upsert: Database.Statement;
   private readonly indicatorPlan: Database.Statement;
   private readonly setSource: Database.Statement;
+  private readonly byPlan: Database.Statement;
 
   constructor(
     private readonly db: Database.Database,
@@ -61,12 +62,13 @@ export class ActualsRepo {
     // The value's provenance changes only with the value (a note edit keeps who set the figure).
     this.setSource = db.prepare(`UPDATE actuals SET source = @source, source_file = @sourceFile, source_sha256 = @sourceSha256,
       source_department = @sourceDepartment, import_id = @importId, source_at = @sourceAt, source_who = @sourceWho WHERE indicator_id = @indicatorId AND year = @year`);
+    this.byPlan = db.prepare('SELECT a.* FROM actuals a JOIN indicators i ON i.id = a.indicator_id WHERE i.plan_id = ?');
     this.indicatorPlan = db.prepare('SELECT i.plan_id, p.years_json FROM indicators i JOIN plans p ON p.id = i.plan_id WHERE i.id = ?');
   }
 
   /** All actuals of a plan, keyed "indicatorId|year". */
   forPlan(planId: string): Map<string, ActualRecord> {
-    const rows = this.db.prepare('SELECT a.* FROM actuals a JOIN indicators i ON i.id = a.indicator_id WHERE i.plan_id = ?').all(planId) as ActualRow[];
+    const rows = this.byPlan.all(planId) as ActualRow[];
     const map = new Map<string, ActualRecord>();
     for (const r of rows) map.set(actualKey(r.indicator_id, r.year), toRecord(r));
     return map;
