@@ -88,4 +88,25 @@ describe('consolidating returns from several departments', () => {
     await expect.poll(() => page.getByTestId('import-preview').count(), POLL).toBe(0);
     expect(await app.dbCell('zyyj-13', 2025)).toMatchObject({ actual: 15000, provenance: { department: '区住建局' } });
   });
+
+  it('an alias added in settings names the department of a return', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '设置' }).click();
+    const editor = page.getByTestId('department-aliases');
+    await editor.waitFor();
+    await editor.getByRole('button', { name: '添加别名' }).click();
+    await editor.getByLabel('报表上的写法').fill('房管');
+    await editor.getByLabel('规划中的单位').selectOption('区住建局');
+    await editor.getByRole('button', { name: '保存别名' }).click();
+    await expect.poll(() => editor.getByRole('status').innerText(), POLL).toContain('别名已保存');
+    expect(await app.services.handlers.getDepartmentAliases({})).toEqual({ 房管: '区住建局' });
+    await page.getByTestId('settings-dialog').getByRole('button', { name: '取消' }).click();
+
+    const file = writeHandMadeReturn({ path: join(app.dir, '房管.xlsx'), year: 2025, departments: ['房管'], actuals: { '5': 88 } });
+    await page.getByTestId('import-input').setInputFiles(file);
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor({ timeout: 60_000 });
+    expect(await preview.getByTestId('import-department').innerText()).toContain('区住建局');
+    await preview.getByRole('button', { name: '取消' }).click();
+  });
 });

@@ -32,6 +32,14 @@ const zh = {
   'history.file-line': '{name}（{department}）：{changed} 处修改，{conflicts} 处冲突未处理，{skipped} 个非本单位数值未导入',
   'history.reopen': '重新打开',
   'history.department': '单位：{department}',
+  'aliases.title': '单位别名',
+  'aliases.hint': '报表上写的单位名称（全称、旧称）对应规划中的哪个单位。常见全称（如 区住房和城乡建设局 = 区住建局）已内置。',
+  'aliases.alias': '报表上的写法',
+  'aliases.department': '规划中的单位',
+  'aliases.add': '添加别名',
+  'aliases.remove': '删除',
+  'aliases.save': '保存别名',
+  'aliases.saved': '别名已保存',
 } as const;
 
 export type ConsolidationKey = keyof typeof zh;
@@ -63,6 +71,14 @@ const en: Record<ConsolidationKey, string> = {
   'history.file-line': '{name} ({department}): {changed} changes, {conflicts} conflicts left, {skipped} other-department values skipped',
   'history.reopen': 'Reopen',
   'history.department': 'Department: {department}',
+  'aliases.title': 'Department aliases',
+  'aliases.hint': 'How returns name a department (full or old names) and which plan department that is. Common full names (e.g. 区住房和城乡建设局 = 区住建局) are built in.',
+  'aliases.alias': 'Name on the return',
+  'aliases.department': 'Plan department',
+  'aliases.add': 'Add alias',
+  'aliases.remove': 'Remove',
+  'aliases.save': 'Save aliases',
+  'aliases.saved': 'Aliases saved',
 };
 
 const CATALOGUE: Record<Lang, Record<ConsolidationKey, string>> = { zh, en };
