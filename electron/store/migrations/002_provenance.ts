@@ -1,6 +1,6 @@
 // Migration: provenance. Every actual keeps its current source (typed/pasted by whom, or imported
 // from which file — name, sha256, department — and when); audit rows name the department too.
-// Existing values get the source their latest audit row gives (docs/ARCHITECTURE.md, "Consolidation").
+// Existing values get the source their latest audit row gives (docs/consolidation.md).
 import type { Migration } from './migration';
 
 export const migrationProvenance: Migration = {
