@@ -204,7 +204,7 @@ export interface ApplyOptions {
   resolutions?: ConflictResolution[];
   /** Other-unit values to apply after all (the user ticked them). */
   includeOtherUnits?: { previewId: string; indicatorId: string; year: number; field: 'actual' | 'note' }[];
-  /** Keep each file's bytes (called before the transaction; imports/ by sha256). */
+  /** Keep each file's bytes (imports/ by sha256), once the transaction has committed. */
   keepFile?: (p: PendingImport) => void;
 }
 
@@ -215,7 +215,6 @@ export interface ApplyOptions {
  * an other-unit value, refuses the whole import (ApiFailure), nothing written.
  */
 export function applyImports(store: Store, plan: Plan, pending: PendingImport[], ctx: Omit<WriteContext, 'source'>, options: ApplyOptions = {}): ImportRecord {
-  for (const p of pending) options.keepFile?.(p);
   const importId = store.transaction(() => {
     const fresh = pending.map((p) => {
       const preview = diffAgainstStore(store, plan, p.book, p.preview.fileName, p.preview.sha256, p.preview.department, p.preview.departmentFrom);
@@ -258,6 +257,8 @@ export function applyImports(store: Store, plan: Plan, pending: PendingImport[],
     store.imports.setFiles(id, files, files.reduce((n, f) => n + (f.changed ?? 0), 0));
     return id;
   });
+  // After the commit: a refused import leaves nothing behind, not even a kept file.
+  for (const p of pending) options.keepFile?.(p);
   return store.imports.get(importId) as ImportRecord;
 }
 

@@ -11,6 +11,8 @@ import { makeTempDir } from '../../helpers/tmp';
 import { writeHandMadeReturn } from '../../helpers/returns';
 
 const MAIN = join(__dirname, '../../../electron/cli/main.ts');
+/** Each test starts several real processes (each loads TypeScript through tsx): slow on a busy machine. */
+const SLOW = 300_000;
 let tmp: ReturnType<typeof makeTempDir>;
 beforeAll(() => {
   tmp = makeTempDir();
@@ -70,7 +72,7 @@ describe('cli import: conflicts between departments', () => {
     expect(actual(db, 'zyyj-04', 2025)).toEqual({ value: 9, source: 'imported', source_file: '民政局.xlsx', source_department: '区民政局' });
     // Every applied file is kept in the data folder's imports/, by sha256.
     expect(readdirSync(join(tmp.dir, 'imports')).filter((f) => /^[0-9a-f]{64}\.xlsx$/.test(f)).length).toBeGreaterThanOrEqual(2);
-  });
+  }, SLOW);
 
   it('two files of one batch disagree: exit 3; --prefer incoming takes the later file on the command line and says so', async () => {
     const db = join(tmp.dir, 'batch.sqlite');
@@ -84,7 +86,7 @@ describe('cli import: conflicts between departments', () => {
     expect(take.code).toBe(0);
     expect(take.stderr).toMatch(/采用命令行中靠后的文件 乙\.xlsx 的值 6/);
     expect(actual(db, 'zyyj-07', 2025)).toMatchObject({ value: 6, source_file: '乙.xlsx', source_department: '区财政局' });
-  });
+  }, SLOW);
 });
 
 describe('cli import: other units, departments, bad input', () => {
@@ -100,7 +102,7 @@ describe('cli import: other units, departments, bad input', () => {
     const included = await run('import', file, '--db', db, '--include-other-units');
     expect(included.code).toBe(0);
     expect(actual(db, 'zyyj-13', 2025)).toMatchObject({ value: 15000, source_department: '区住建局' });
-  });
+  }, SLOW);
 
   it('--department names a return that names none; an unknown one and a file naming two departments are refused, nothing written', async () => {
     const db = join(tmp.dir, 'dept.sqlite');
@@ -120,5 +122,5 @@ describe('cli import: other units, departments, bad input', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/写了两个填报单位（“区民政局”和“区住建局”）.* \/ "两个单位\.xlsx" names two departments/);
     expect(existsSync(db) ? actual(db, 'zyyj-04', 2025) : undefined).toBeUndefined();
-  });
+  }, SLOW);
 });

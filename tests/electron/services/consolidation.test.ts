@@ -2,7 +2,7 @@
 // conflicts shown side by side and applied only when picked, provenance on the value and in the
 // history, other units' values only when ticked, aliases, bad picks refused with nothing written,
 // and import history (kept files reopened, undo giving back the earlier value and its source).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/services/create-services';
@@ -89,6 +89,7 @@ describe('conflicts in the window', () => {
     expect(badSide).toMatchObject({ ok: false, error: { message: { key: 'import.bad-pick' } } });
     expect(services.store.audit.count()).toBe(auditBefore);
     expect((await cell('zyyj-03')).actual).toBeNull();
+    expect(existsSync(join(tmp.dir, 'imports'))).toBe(false);
   });
 });
 
