@@ -97,8 +97,8 @@ describe('consolidating returns from several departments', () => {
     await editor.getByRole('button', { name: '添加别名' }).click();
     await editor.getByLabel('报表上的写法').fill('房管');
     await editor.getByLabel('规划中的单位').selectOption('区住建局');
-    await editor.getByRole('button', { name: '保存别名' }).click();
-    await expect.poll(() => editor.getByRole('status').innerText(), POLL).toContain('别名已保存');
+    await editor.getByRole('button', { name: '更新别名' }).click();
+    await expect.poll(() => editor.getByRole('status').innerText(), POLL).toContain('别名已更新');
     expect(await app.services.handlers.getDepartmentAliases({})).toEqual({ 房管: '区住建局' });
     await page.getByTestId('settings-dialog').getByRole('button', { name: '取消' }).click();
 

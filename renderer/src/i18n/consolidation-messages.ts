@@ -38,8 +38,8 @@ const zh = {
   'aliases.department': '规划中的单位',
   'aliases.add': '添加别名',
   'aliases.remove': '删除',
-  'aliases.save': '保存别名',
-  'aliases.saved': '别名已保存',
+  'aliases.save': '更新别名',
+  'aliases.saved': '别名已更新',
 } as const;
 
 export type ConsolidationKey = keyof typeof zh;
@@ -77,8 +77,8 @@ const en: Record<ConsolidationKey, string> = {
   'aliases.department': 'Plan department',
   'aliases.add': 'Add alias',
   'aliases.remove': 'Remove',
-  'aliases.save': 'Save aliases',
-  'aliases.saved': 'Aliases saved',
+  'aliases.save': 'Update aliases',
+  'aliases.saved': 'Aliases updated',
 };
 
 const CATALOGUE: Record<Lang, Record<ConsolidationKey, string>> = { zh, en };
