@@ -1,7 +1,9 @@
-// Lint, including the layering rules of DESIGN.md §3:
+// Lint, including the layering rules of docs/ARCHITECTURE.md §Layers:
 //   shared/   imports no Node builtin, no DOM global, no Electron, no native or I/O module;
 //   renderer/ imports only shared/ (plus React and AG Grid), never electron/ or Node;
-//   electron/ never imports renderer/.
+//   electron/ never imports renderer/; inside it, only main/ and preload/ import 'electron', and
+//   the plain-Node sub-layers (services, store, workbook, backup, mail, cli, web) never import
+//   main/ or preload/ — so each of them runs under plain Node (CLI, browser mode, tests).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -14,6 +16,19 @@ const layer = (message, names, patterns) => ({
   'no-restricted-imports': ['error', {
     paths: names.map((name) => ({ name, message })),
     patterns: patterns.map((group) => ({ group: [group], message })),
+  }],
+});
+
+// electron/ sub-layers (docs/ARCHITECTURE.md §Layers). Each entry is one flat-config block; a later
+// block replaces the rule's options of an earlier one, so each carries the whole list.
+const PLAIN_NODE_SUBLAYERS = ['services', 'store', 'workbook', 'backup', 'mail', 'cli', 'web'];
+const electronRule = (extraNames, extraPatterns, why) => ({
+  'no-restricted-imports': ['error', {
+    paths: extraNames.map((name) => ({ name, message: why })),
+    patterns: [
+      { group: ['**/renderer/**', '**/tests/**'], message: 'electron/ must not import the renderer or tests (docs/ARCHITECTURE.md §Layers)' },
+      ...extraPatterns.map((group) => ({ group: [group], message: why })),
+    ],
   }],
 });
 
@@ -33,7 +48,7 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      ...layer('shared/ is pure TypeScript: no Node, DOM, Electron or native modules (DESIGN.md §3)',
+      ...layer('shared/ is pure TypeScript: no Node, DOM, Electron or native modules (docs/ARCHITECTURE.md §Layers)',
         [...nodeBuiltins, ...nativeOrIo, 'react', 'react-dom', 'ag-grid-community', 'ag-grid-react'],
         ['**/electron/**', '**/renderer/**', '**/tests/**']),
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', 'localStorage', 'navigator', '__dirname'],
@@ -42,14 +57,19 @@ export default tseslint.config(
   {
     files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: layer('renderer/ talks to main only through the shared API contract (DESIGN.md §3)',
+    rules: layer('renderer/ talks to main only through the shared API contract (docs/ARCHITECTURE.md §Layers)',
       [...nodeBuiltins, ...nativeOrIo],
       ['**/electron/**', '**/tests/**']),
   },
   {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
-    rules: layer('electron/ must not import the renderer', [], ['**/renderer/**', '**/tests/**']),
+    rules: electronRule([], [], ''),
+  },
+  {
+    files: [`electron/{${PLAIN_NODE_SUBLAYERS.join(',')}}/**/*.ts`],
+    rules: electronRule(['electron'], ['**/main/**', '**/preload/**', 'electron/*'],
+      'services, store, workbook, backup, mail, cli and web are plain Node: no Electron, no main/ or preload/ (docs/ARCHITECTURE.md §Layers)'),
   },
   {
     files: ['tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs,js}', '*.config.{js,ts}', 'renderer/vite.config.ts'],

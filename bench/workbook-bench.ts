@@ -9,7 +9,8 @@ import { Store } from '../electron/store/store';
 import { buildGrid } from '../electron/services/grid-service';
 import { diffAgainstStore, sha256 } from '../electron/services/import-service';
 import { exportTemplate } from '../electron/workbook/export/export-template';
-import { interpretWorkbook, readWorkbook } from '../electron/workbook/import/interpret';
+import { interpretWorkbook } from '../electron/workbook/import/interpret';
+import { readWorkbook } from '../electron/workbook/import/read-workbook';
 
 const NOW = new Date('2026-03-15T09:00:00+08:00');
 const YEAR = 2025;

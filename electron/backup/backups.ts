@@ -6,7 +6,9 @@
 import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { AppMessage } from '../../shared/i18n/messages';
+import { DeskError } from '../../shared/errors';
+import type { KeyOf, Params } from '../../shared/i18n/engine';
+import { bilingual, defineCatalogue } from '../../shared/i18n/engine';
 import { APPLICATION_ID, backupFileName, hasSqliteHeader } from '../store/database';
 
 export const DEFAULT_KEEP = 14;
@@ -27,26 +29,32 @@ export interface BackupInfo {
   size: number;
 }
 
-/** A refusal with a message for the clerk; nothing was changed when one is thrown. */
-export class BackupError extends Error {
-  readonly appMessage: AppMessage;
-  constructor(appMessage: AppMessage) {
-    super(appMessage.en);
-    this.name = 'BackupError';
-    this.appMessage = appMessage;
-  }
-}
+export const BACKUP_MESSAGES = defineCatalogue(
+  'backup',
+  {
+    'backup.missing': '找不到文件“{name}”',
+    'backup.corrupt': '“{name}”已损坏，不能用于恢复；未做任何改动',
+    'backup.not-ours': '“{name}”不是指标填报台的数据库或备份，未做任何改动',
+    'backup.target-exists': '目标文件夹中已有数据库“{path}”，未做任何改动',
+  },
+  {
+    'backup.missing': 'File "{name}" not found',
+    'backup.corrupt': '"{name}" is damaged and cannot be restored; nothing was changed',
+    'backup.not-ours': '"{name}" is not an Indicator Desk database or backup; nothing was changed',
+    'backup.target-exists': 'The target folder already holds a database "{path}"; nothing was changed',
+  },
+);
 
-function bilingual(key: string, params: Record<string, string | number>, zh: string, en: string): AppMessage {
-  const fill = (t: string): string => t.replace(/\{(\w+)\}/g, (m, n: string) => (n in params ? String(params[n]) : m));
-  return { key, params, zh: fill(zh), en: fill(en) };
+/** A refusal with a message for the clerk; nothing was changed when one is thrown. */
+export class BackupError extends DeskError {
+  constructor(key: KeyOf<typeof BACKUP_MESSAGES>, params: Params) {
+    super(bilingual(BACKUP_MESSAGES, key, params));
+  }
 }
 
 function parseStamp(day: string, time: string): Date {
   return new Date(`${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}T${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4, 6)}Z`);
 }
-
-export { backupFileName };
 
 export type DatabaseCheck = { ok: true } | { ok: false; reason: 'missing' | 'not-sqlite' | 'not-ours' | 'corrupt' };
 
@@ -73,11 +81,9 @@ export function checkDatabaseFile(path: string, applicationId: number = APPLICAT
 
 function refusalFor(path: string, check: Exclude<DatabaseCheck, { ok: true }>): BackupError {
   const name = basename(path);
-  if (check.reason === 'missing') return new BackupError(bilingual('backup.missing', { name }, '找不到文件“{name}”', 'File "{name}" not found'));
-  if (check.reason === 'corrupt') {
-    return new BackupError(bilingual('backup.corrupt', { name }, '“{name}”已损坏，不能用于恢复；未做任何改动', '"{name}" is damaged and cannot be restored; nothing was changed'));
-  }
-  return new BackupError(bilingual('backup.not-ours', { name }, '“{name}”不是指标填报台的数据库或备份，未做任何改动', '"{name}" is not an Indicator Desk database or backup; nothing was changed'));
+  if (check.reason === 'missing') return new BackupError('backup.missing', { name });
+  if (check.reason === 'corrupt') return new BackupError('backup.corrupt', { name });
+  return new BackupError('backup.not-ours', { name });
 }
 
 function fsyncFile(path: string): void {
@@ -221,7 +227,7 @@ export async function restoreBackup(options: {
 export async function copyDatabaseTo(source: string | BackupSource, dbFileName: string, targetFolder: string, applicationId: number = APPLICATION_ID): Promise<string> {
   const target = join(targetFolder, dbFileName);
   if (existsSync(target)) {
-    throw new BackupError(bilingual('backup.target-exists', { path: target }, '目标文件夹中已有数据库“{path}”，未做任何改动', 'The target folder already holds a database "{path}"; nothing was changed'));
+    throw new BackupError('backup.target-exists', { path: target });
   }
   await copyDatabase(source, target, applicationId);
   return target;

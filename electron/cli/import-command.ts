@@ -2,15 +2,20 @@
 // the batch rules live in services/batch-import.ts; this file only words the outcome. Exit codes:
 // 0 done; 1 other units' values skipped; 2 nothing readable / bad input; 3 conflicts unanswered.
 import { basename } from 'node:path';
-import type { Lang } from '../../shared/i18n/messages';
-import type { ImportConflict, ConflictSide } from '../../shared/api/contract';
-import { UNSPECIFIED_DEPARTMENT } from '../../shared/domain/departments';
+import type { ConflictSide, ImportConflict } from '../../shared/api/contract';
+import type { Params } from '../../shared/i18n/engine';
+import { render } from '../../shared/i18n/engine';
+import type { Lang } from '../../shared/i18n/lang';
 import type { Services } from '../services/create-services';
 import { readSettings } from '../services/create-services';
 import type { Prefer } from '../services/batch-import';
 import { importBatch } from '../services/batch-import';
 import type { ParsedArgs } from './args';
 import { UsageError, stringOption } from './args';
+import type { CliTextKey } from './cli-texts';
+import { CLI_TEXTS } from './cli-texts';
+import type { ImportCliTextKey } from './import-texts';
+import { IMPORT_CLI_TEXTS } from './import-texts';
 
 /** Exit code for conflicts left unanswered (defined here until the CLI's shared exit-code list has it). */
 export const EXIT_CONFLICTS = 3;
@@ -23,7 +28,7 @@ function preferOf(args: ParsedArgs): Prefer | null {
   const v = args.options.get('prefer');
   if (v === undefined) return null;
   if (v === 'incoming' || v === 'current') return v;
-  throw new UsageError(`--prefer must be incoming or current / --prefer 只能是 incoming（采用文件中的值）或 current（保留当前值）`);
+  throw new UsageError(`${render(IMPORT_CLI_TEXTS, 'en', 'cli.bad-prefer')} / ${render(IMPORT_CLI_TEXTS, 'zh', 'cli.bad-prefer')}`);
 }
 
 export async function runImportCommand(
@@ -36,7 +41,9 @@ export async function runImportCommand(
   lang: Lang,
   now: () => Date,
 ): Promise<number> {
-  const say = (zh: string, en: string) => (lang === 'en' ? en : zh);
+  const say = (key: CliTextKey, params: Params = {}): string => render(CLI_TEXTS, lang, key, params);
+  const sayImport = (key: ImportCliTextKey, params: Params = {}): string => render(IMPORT_CLI_TEXTS, lang, key, params);
+  const unspecified = sayImport('cli.unspecified');
   const dryRun = args.options.has('dry-run');
   const prefer = preferOf(args);
   const settings = readSettings(services.store);
@@ -49,16 +56,16 @@ export async function runImportCommand(
     who: settings.clerkName || 'cli',
     at: now().toISOString(),
     onProgress: (done, total, name) => {
-      if (done < total) out.stderr(`[${done + 1}/${total}] ${say('读取', 'reading')} ${name}`);
+      if (done < total) out.stderr(say('cli.reading', { index: done + 1, total, name }));
     },
   });
   const { pending, failures, conflicts, record, skipped, refused } = outcome;
   const fileOf = (previewId: string | null) => pending.find((p) => p.preview.previewId === previewId)?.preview.fileName ?? '';
   const side = (s: ConflictSide) =>
     s.previewId === null
-      ? `${say('当前', 'current')} ${s.value ?? '—'}（${s.provenance?.fileName ?? s.provenance?.source ?? ''}${s.provenance?.department ? `，${s.provenance.department}` : ''}${s.provenance ? `，${s.provenance.who} ${s.provenance.at}` : ''}）`
-      : `${fileOf(s.previewId)} ${s.value ?? '—'}（${s.cell ?? ''}，${s.provenance?.department ?? UNSPECIFIED_DEPARTMENT}）`;
-  const conflictLine = (c: ImportConflict) => `  ${say('冲突', 'conflict')} ${c.code} ${c.name} ${c.year}: ${[c.current, ...c.incoming].filter((s) => s !== null).map(side).join(' ≠ ')}`;
+      ? `${sayImport('cli.current')} ${s.value ?? '—'}（${s.provenance?.fileName ?? s.provenance?.source ?? ''}${s.provenance?.department ? `，${s.provenance.department}` : ''}${s.provenance ? `，${s.provenance.who} ${s.provenance.at}` : ''}）`
+      : `${fileOf(s.previewId)} ${s.value ?? '—'}（${s.cell ?? ''}，${s.provenance?.department ?? unspecified}）`;
+  const conflictLine = (c: ImportConflict) => `  ${sayImport('cli.conflict')} ${c.code} ${c.name} ${c.year}: ${[c.current, ...c.incoming].filter((s) => s !== null).map(side).join(' ≠ ')}`;
 
   if (args.options.has('json')) {
     out.stdout(
@@ -74,51 +81,43 @@ export async function runImportCommand(
   } else {
     for (const p of pending) {
       const v = p.preview;
-      out.stdout(`${v.fileName}: ${say(`${v.changes.length} 处修改，${v.unchanged} 处相同，${v.targetDiffs.length} 处目标与规划不同，${v.unmatched.length} 行未匹配，${v.issues.length} 个问题`, `${v.changes.length} changes, ${v.unchanged} unchanged, ${v.targetDiffs.length} target differences, ${v.unmatched.length} unmatched rows, ${v.issues.length} issues`)}；${say('填报单位', 'department')} ${v.department ?? UNSPECIFIED_DEPARTMENT}`);
-      for (const c of v.changes) out.stdout(`  ${c.cell}  ${c.code} ${c.name} ${c.year} ${c.field === 'note' ? say('说明', 'note') : say('实际值', 'actual')}: ${c.oldValue ?? '—'} → ${c.newValue ?? '—'}`);
-      for (const d of v.targetDiffs) out.stdout(`  ${d.cell}  ${say('目标不同（未采用）', 'target differs (not applied)')} ${d.code} ${d.year}: ${say('规划', 'plan')} ${d.planTarget ?? '—'}, ${say('文件', 'file')} ${d.fileTarget ?? '—'}`);
-      for (const u of v.unmatched) out.stdout(`  ${u.sheet}!${u.row}  ${say('未匹配的行', 'unmatched row')}: ${u.code ?? ''} ${u.name}`);
+      const summary = say('cli.preview-summary', { changes: v.changes.length, unchanged: v.unchanged, targetDiffs: v.targetDiffs.length, unmatched: v.unmatched.length, issues: v.issues.length });
+      out.stdout(`${v.fileName}: ${summary}；${sayImport('cli.department', { department: v.department ?? unspecified })}`);
+      for (const c of v.changes) out.stdout(`  ${c.cell}  ${c.code} ${c.name} ${c.year} ${say(c.field === 'note' ? 'cli.field-note' : 'cli.field-actual')}: ${c.oldValue ?? '—'} → ${c.newValue ?? '—'}`);
+      for (const d of v.targetDiffs) out.stdout(`  ${d.cell}  ${say('cli.target-differs', { code: d.code, year: d.year, planTarget: d.planTarget ?? '—', fileTarget: d.fileTarget ?? '—' })}`);
+      for (const u of v.unmatched) out.stdout(`  ${u.sheet}!${u.row}  ${say('cli.unmatched-row')}: ${u.code ?? ''} ${u.name}`);
       for (const i of v.issues) out.stdout(`  ${i.sheet ? `${i.sheet}!${i.cell}  ` : ''}${i.message[lang]}`);
     }
-    for (const f of failures) out.stdout(`${f.fileName}: ${say('无法读取', 'unreadable')} — ${f.message[lang]}`);
+    for (const f of failures) out.stdout(`${f.fileName}: ${say('cli.unreadable')} — ${f.message[lang]}`);
   }
   // What was held back goes to stderr, so a script sees it even with --json.
   for (const f of failures.filter((x) => x.message.key === 'import.two-departments')) out.stderr(`${f.message.zh} / ${f.message.en}`);
   if (refused === 'two-departments') return 2;
   if (conflicts.length > 0) {
-    out.stderr(say(`${conflicts.length} 处冲突（文件与当前值或文件之间不一致）：`, `${conflicts.length} conflicts (files disagree with the current value or with each other):`));
+    out.stderr(sayImport('cli.conflicts-head', { count: conflicts.length }));
     for (const c of conflicts) out.stderr(conflictLine(c));
   }
   if (refused === 'conflicts') {
-    out.stderr(
-      say(
-        '有冲突未处理，未写入任何内容。请用 --prefer incoming（采用文件中的值；多个文件不一致时采用命令行中靠后的文件）或 --prefer current（保留当前值）指定。',
-        'Conflicts are unanswered; nothing was written. Use --prefer incoming (take the files\' values; when files disagree, the later file on the command line) or --prefer current (keep the current values).',
-      ),
-    );
+    out.stderr(sayImport('cli.conflicts-refused'));
     return EXIT_CONFLICTS;
   }
   for (const r of outcome.resolutions) {
     const c = conflicts.find((x) => x.indicatorId === r.indicatorId && x.year === r.year);
     const label = `${c?.code ?? r.indicatorId} ${r.year}`;
-    if (r.take === 'current') out.stderr(say(`  ${label}：保留当前值（--prefer current）`, `  ${label}: current value kept (--prefer current)`));
+    if (r.take === 'current') out.stderr(`  ${sayImport('cli.kept-current', { label })}`);
     else {
       const several = (c?.incoming.length ?? 0) > 1;
-      const v = c?.incoming.find((s) => s.previewId === r.take)?.value ?? '—';
-      out.stderr(
-        several
-          ? say(`  ${label}：文件之间不一致，按 --prefer incoming 采用命令行中靠后的文件 ${fileOf(r.take)} 的值 ${v}`, `  ${label}: files disagree; --prefer incoming takes the later file on the command line, ${fileOf(r.take)}: ${v}`)
-          : say(`  ${label}：采用文件 ${fileOf(r.take)} 的值 ${v}（--prefer incoming）`, `  ${label}: took ${v} from ${fileOf(r.take)} (--prefer incoming)`),
-      );
+      const value = c?.incoming.find((s) => s.previewId === r.take)?.value ?? '—';
+      out.stderr(`  ${sayImport(several ? 'cli.took-later' : 'cli.took', { label, file: fileOf(r.take), value })}`);
     }
   }
   if (skipped.length > 0) {
-    out.stderr(say(`${skipped.length} 个数值属于其他单位的指标，未导入（加 --include-other-units 一并导入）：`, `${skipped.length} values belong to other departments' indicators and were skipped (add --include-other-units to import them):`));
+    out.stderr(sayImport('cli.skipped-head', { count: skipped.length }));
     for (const s of skipped) out.stderr(`  ${s.fileName} ${s.change.cell}  ${s.change.code} ${s.change.name} ${s.change.year}: ${s.change.newValue ?? '—'}`);
   }
   if (!args.options.has('json')) {
-    if (dryRun) out.stdout(say('预览完毕，未写入数据库（去掉 --dry-run 即导入）。', 'Preview only; nothing written (drop --dry-run to apply).'));
-    else if (record) out.stdout(say(`已导入：第 ${record.importId} 次导入，共 ${record.changeCount} 处修改。`, `Imported: import #${record.importId}, ${record.changeCount} changes.`));
+    if (dryRun) out.stdout(say('cli.dry-run-done'));
+    else if (record) out.stdout(say('cli.imported', { id: record.importId, count: record.changeCount }));
   }
   if (failures.length > 0 && pending.length === 0) return 2;
   if (dryRun && conflicts.length > 0 && !prefer) return EXIT_CONFLICTS;

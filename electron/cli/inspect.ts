@@ -5,14 +5,15 @@ import { basename } from 'node:path';
 import type { Plan } from '../../shared/domain/plan';
 import { cellStatus } from '../../shared/domain/status';
 import type { CellStatus } from '../../shared/domain/status';
-import type { Lang } from '../../shared/i18n/messages';
+import type { WorkbookFormat, WorkbookKind } from '../../shared/domain/workbook-file';
+import type { Lang } from '../../shared/i18n/lang';
 import type { InterpretedWorkbook } from '../workbook/import/interpret';
 import { readAndInterpret } from '../workbook/import/interpret';
 
 export interface InspectJson {
   file: string;
-  format: 'xlsx' | 'xls';
-  kind: 'return' | 'plan';
+  format: WorkbookFormat;
+  kind: WorkbookKind;
   department: string | null;
   years: number[];
   rows: {

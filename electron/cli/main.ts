@@ -4,17 +4,22 @@
 //   export --year Y [--department D] [--db PATH] --out FILE
 //   status --year Y [--department D] [--db PATH] [--json]
 // Errors are one clear line on stderr (Chinese / English) and exit code 2; never a stack trace.
+// An applied import first takes the same 'before-import' backup as the window (services.imports).
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { translate } from '../../shared/i18n/messages';
-import type { Lang } from '../../shared/i18n/messages';
+import { dirname, join } from 'node:path';
+import { DeskError } from '../../shared/errors';
+import type { Params } from '../../shared/i18n/engine';
+import { bilingual, render } from '../../shared/i18n/engine';
+import type { Lang } from '../../shared/i18n/lang';
+import { statusLabel } from '../../shared/i18n/messages';
 import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
 import { displayName } from '../../shared/domain/plan';
-import { ApiFailure } from '../../shared/api/result';
-import { DatabaseOpenError } from '../store/database';
-import { UnreadableWorkbookError } from '../workbook/import/errors';
+import { BACKUP_FOLDER_NAME } from '../backup/backups';
 import { createServices } from '../services/create-services';
 import type { Services } from '../services/create-services';
 import { resolveDbPath } from '../services/paths';
+import type { CliTextKey } from './cli-texts';
+import { CLI_TEXTS } from './cli-texts';
 import { inspectFile } from './inspect';
 import { runImportCommand } from './import-command';
 import type { ParsedArgs } from './args';
@@ -36,14 +41,6 @@ const USAGE = `指标填报台 命令行 / Indicator Desk command line
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 
-class CliError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
-  }
-}
 
 function todayOf(args: ParsedArgs): Date {
   const t = stringOption(args, 'today');
@@ -58,12 +55,15 @@ function langOf(args: ParsedArgs): Lang {
 }
 
 function checkReadable(path: string): void {
-  if (!existsSync(path)) throw new CliError(`找不到文件：${path}`, `no such file: ${path}`);
-  if (!statSync(path).isFile()) throw new CliError(`不是文件：${path}`, `not a file: ${path}`);
+  if (!existsSync(path)) throw new DeskError(bilingual(CLI_TEXTS, 'cli.no-such-file', { path }));
+  if (!statSync(path).isFile()) throw new DeskError(bilingual(CLI_TEXTS, 'cli.not-a-file', { path }));
 }
 
-function openServices(args: ParsedArgs, now: () => Date): Services {
-  return createServices({ dbPath: resolveDbPath(stringOption(args, 'db')), mode: 'desktop', now });
+/** `withImportBackups`: take the 'before-import' backup in the data folder's backups/, as the window does. */
+function openServices(args: ParsedArgs, now: () => Date, withImportBackups = false): Services {
+  const dbPath = resolveDbPath(stringOption(args, 'db'));
+  const importBackups = withImportBackups ? { folder: join(dirname(dbPath), BACKUP_FOLDER_NAME) } : undefined;
+  return createServices({ dbPath, mode: 'desktop', now, importBackups });
 }
 
 const STATUS_MARK: Record<string, string> = { met: '✓', missed: '✗', near: '≈', 'no-target': '/', 'not-reported': '?', pending: '·' };
@@ -78,7 +78,7 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
   }
   const [command, ...rest] = args.positional;
   const lang = langOf(args);
-  const say = (zh: string, en: string) => (lang === 'en' ? en : zh);
+  const say = (key: CliTextKey, params: Params = {}): string => render(CLI_TEXTS, lang, key, params);
   try {
     switch (command) {
       case 'inspect': {
@@ -88,14 +88,14 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
         const result = await inspectFile(file, SEED_PLAN, todayOf(args), lang);
         if (args.options.has('json')) out.stdout(JSON.stringify(result));
         else {
-          out.stdout(`${result.file}: ${result.format}, ${result.kind === 'plan' ? say('规划目标表', 'plan (targets only)') : say('填报表', 'return')}, ${say('单位', 'department')} ${result.department ?? '—'}, ${say('年度', 'years')} ${result.years.join(', ')}`);
+          out.stdout(say('cli.inspect-summary', { file: result.file, format: result.format, kind: say(result.kind === 'plan' ? 'cli.kind-plan' : 'cli.kind-return'), department: result.department ?? '—', years: result.years.join(', ') }));
           for (const row of result.rows) {
             const cells = Object.entries(row.values)
               .map(([y, v]) => `${y}:${v.actual ?? '—'}${STATUS_MARK[v.status] ?? ''}`)
               .join('  ');
-            out.stdout(`  ${(row.code ?? '?').padStart(3)} ${row.indicatorId ? '' : say('[未匹配] ', '[unmatched] ')}${row.name}  ${cells}`);
+            out.stdout(`  ${(row.code ?? '?').padStart(3)} ${row.indicatorId ? '' : say('cli.unmatched-mark')}${row.name}  ${cells}`);
           }
-          for (const i of result.issues) out.stdout(`  ${i.severity === 'error' ? say('错误', 'error') : say('提示', 'warning')} ${i.sheet}!${i.cell}: ${i.message}`);
+          for (const i of result.issues) out.stdout(`  ${say(i.severity === 'error' ? 'cli.severity-error' : 'cli.severity-warning')} ${i.sheet}!${i.cell}: ${i.message}`);
         }
         return 0;
       }
@@ -103,7 +103,7 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
         if (rest.length === 0) throw new UsageError('usage: import FILE... [--department D] [--prefer incoming|current] [--include-other-units] [--db PATH] [--dry-run] [--json]');
         rest.forEach(checkReadable);
         const now = () => todayOf(args);
-        const services = openServices(args, now);
+        const services = openServices(args, now, true);
         try {
           return await runImportCommand(args, rest, (f) => new Uint8Array(readFileSync(f)), services, SEED_PLAN.id, out, lang, () => new Date());
         } finally {
@@ -118,7 +118,7 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
         try {
           const result = await services.handlers.exportWorkbook({ planId: SEED_PLAN.id, year, department: stringOption(args, 'department') });
           writeFileSync(outFile, Buffer.from(result.base64, 'base64'));
-          out.stdout(say(`已导出：${outFile}`, `Exported: ${outFile}`));
+          out.stdout(say('cli.exported', { path: outFile }));
           return 0;
         } finally {
           services.close();
@@ -132,11 +132,11 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
           if (args.options.has('json')) {
             out.stdout(JSON.stringify({ year, department: grid.department, today: grid.today, rows: grid.rows.map((r) => ({ indicatorId: r.indicatorId, code: r.code, name: displayName(r), ...r.cells[String(year)] })) }));
           } else {
-            out.stdout(say(`${year} 年度指标状态（截至 ${grid.today}）`, `Indicator status for ${year} (as of ${grid.today})`));
+            out.stdout(say('cli.status-title', { year, today: grid.today }));
             for (const r of grid.rows) {
               const c = r.cells[String(year)];
               if (!c) continue;
-              out.stdout(`  ${r.code.padStart(3)} ${displayName(r)}  ${say('目标', 'target')} ${c.target ?? '—'}  ${say('实际', 'actual')} ${c.actual ?? '—'}  ${translate(lang, `status.${c.status}`)}`);
+              out.stdout(`  ${r.code.padStart(3)} ${displayName(r)}  ${say('cli.status-line', { target: c.target ?? '—', actual: c.actual ?? '—', status: statusLabel(lang, c.status) })}`);
             }
           }
           return 0;
@@ -154,9 +154,7 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) out.stderr(e.message);
-    else if (e instanceof CliError) out.stderr(`${e.zh} / ${e.en}`);
-    else if (e instanceof UnreadableWorkbookError || e instanceof DatabaseOpenError) out.stderr(`${e.appMessage.zh} / ${e.appMessage.en}`);
-    else if (e instanceof ApiFailure) out.stderr(`${e.appMessage.zh} / ${e.appMessage.en}`);
+    else if (e instanceof DeskError) out.stderr(`${e.appMessage.zh} / ${e.appMessage.en}`);
     else out.stderr(`出错了 / Error: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`);
     return 2;
   }

@@ -1,6 +1,9 @@
 // Builds an unsent email draft (.eml) carrying an exported workbook: Outlook, Thunderbird, Foxmail
 // and the Windows Mail app open it as a new message ready for the clerk to address and send.
 // Pure: same input, same bytes (the caller passes the date and boundary for reproducible tests).
+import type { KeyOf, Params } from '../../shared/i18n/engine';
+import { defineCatalogue, render } from '../../shared/i18n/engine';
+import type { Lang } from '../../shared/i18n/lang';
 import type { StatusCounts } from './summary';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -14,7 +17,7 @@ export interface EmlDraftInput {
   counts: Pick<StatusCounts, 'met' | 'missed' | 'near' | 'not-reported' | 'no-target' | 'total'>;
   attachmentName: string;
   attachment: Uint8Array;
-  lang?: 'zh' | 'en';
+  lang?: Lang;
   date?: Date;
   /** MIME boundary; must not occur in the content (base64 lines never contain '_', ours do). */
   boundary?: string;
@@ -79,40 +82,61 @@ function rfc2822Date(date: Date): string {
   return `${days[date.getUTCDay()]}, ${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
 }
 
+/** The draft's words in either language (the clerk's interface language). */
+export const MAIL_TEXTS = defineCatalogue(
+  'mail',
+  {
+    'mail.all-departments': '全部单位',
+    'mail.subject': '{department}{plan}{year}年度指标填报',
+    'mail.greeting': '您好：',
+    'mail.attached': '现报送{department}《{plan}》{year}年度指标完成情况，详见附件“{file}”。',
+    'mail.counts': '{year}年度共 {total} 项指标：达标 {met} 项，未达标 {missed} 项，接近目标 {near} 项，未填报 {notReported} 项，无目标 {noTarget} 项。',
+    'mail.clerk': '填报人：{name}',
+    'mail.clerk-unset': '（未填写）',
+    'mail.phone': '    联系电话：{phone}',
+    'mail.signature': '（本邮件草稿由指标填报台生成）',
+  },
+  {
+    'mail.all-departments': 'All departments',
+    'mail.subject': '{department}: {plan} indicator return for {year}',
+    'mail.greeting': 'Hello,',
+    'mail.attached': 'Please find attached the {year} indicator return of {department} for "{plan}" ({file}).',
+    'mail.counts': '{year}: {total} indicators — met {met}, missed {missed}, near {near}, not reported {notReported}, no target {noTarget}.',
+    'mail.clerk': 'Clerk: {name}',
+    'mail.clerk-unset': '(not set)',
+    'mail.phone': '    Phone: {phone}',
+    'mail.signature': '(Drafted by Indicator Desk)',
+  },
+);
+
+function langOf(input: Pick<EmlDraftInput, 'lang'>): Lang {
+  return input.lang ?? 'zh';
+}
+
+function departmentOf(input: Pick<EmlDraftInput, 'department' | 'lang'>): string {
+  return input.department ?? render(MAIL_TEXTS, langOf(input), 'mail.all-departments');
+}
+
 export function emailSubject(input: Pick<EmlDraftInput, 'planName' | 'department' | 'year' | 'lang'>): string {
-  const dept = input.department ?? (input.lang === 'en' ? 'All departments' : '全部单位');
-  return input.lang === 'en'
-    ? `${dept}: ${input.planName} indicator return for ${input.year}`
-    : `${dept}${input.planName}${input.year}年度指标填报`;
+  return render(MAIL_TEXTS, langOf(input), 'mail.subject', { department: departmentOf(input), plan: input.planName, year: input.year });
 }
 
 export function emailBody(input: EmlDraftInput): string {
   const c = input.counts;
-  const dept = input.department ?? (input.lang === 'en' ? 'All departments' : '全部单位');
-  const lines =
-    input.lang === 'en'
-      ? [
-          'Hello,',
-          '',
-          `Please find attached the ${input.year} indicator return of ${dept} for "${input.planName}" (${input.attachmentName}).`,
-          '',
-          `${input.year}: ${c.total} indicators — met ${c.met}, missed ${c.missed}, near ${c.near}, not reported ${c['not-reported']}, no target ${c['no-target']}.`,
-          '',
-          `Clerk: ${input.clerkName || '(not set)'}${input.clerkPhone ? `    Phone: ${input.clerkPhone}` : ''}`,
-          '',
-          '(Drafted by Indicator Desk)',
-        ]
-      : [
-          '您好：',
-          '',
-          `现报送${dept}《${input.planName}》${input.year}年度指标完成情况，详见附件“${input.attachmentName}”。`,
-          '',
-          `${input.year}年度共 ${c.total} 项指标：达标 ${c.met} 项，未达标 ${c.missed} 项，接近目标 ${c.near} 项，未填报 ${c['not-reported']} 项，无目标 ${c['no-target']} 项。`,
-          '',
-          `填报人：${input.clerkName || '（未填写）'}${input.clerkPhone ? `    联系电话：${input.clerkPhone}` : ''}`,
-          '',
-          '（本邮件草稿由指标填报台生成）',
-        ];
+  const lang = langOf(input);
+  const t = (key: KeyOf<typeof MAIL_TEXTS>, params: Params = {}): string => render(MAIL_TEXTS, lang, key, params);
+  const params = { department: departmentOf(input), plan: input.planName, year: input.year, file: input.attachmentName };
+  const lines = [
+    t('mail.greeting'),
+    '',
+    t('mail.attached', params),
+    '',
+    t('mail.counts', { year: input.year, total: c.total, met: c.met, missed: c.missed, near: c.near, notReported: c['not-reported'], noTarget: c['no-target'] }),
+    '',
+    `${t('mail.clerk', { name: input.clerkName || t('mail.clerk-unset') })}${input.clerkPhone ? t('mail.phone', { phone: input.clerkPhone }) : ''}`,
+    '',
+    t('mail.signature'),
+  ];
   return lines.join(CRLF) + CRLF;
 }
 

@@ -5,15 +5,16 @@ import type { BrowserWindow, MessageBoxOptions } from 'electron';
 import { app } from 'electron';
 import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { ApiFailure } from '../../shared/api/result';
-import { BackupError, backupNow, copyDatabaseTo, restoreBackup } from '../backup/backups';
+import { DeskError } from '../../shared/errors';
+import { backupNow, copyDatabaseTo, restoreBackup } from '../backup/backups';
 import { countYearStatuses } from '../mail/summary';
 import { safeFileName, writeWorkbookWithDraft } from '../mail/write-draft';
 import { DB_FILE_NAME } from '../services/paths';
-import type { MenuAction } from '../preload/channels';
-import { MENU_CHANNEL } from '../preload/channels';
+import type { MenuAction } from '../../shared/api/shell';
+import { MENU_CHANNEL } from '../../shared/api/channels';
 import { importActionForPaths } from './second-instance';
-import type { Lang, TextKey } from './texts';
+import type { Lang } from '../../shared/i18n/lang';
+import type { TextKey } from './texts';
 import { text } from './texts';
 import type { GridView } from './view-tracker';
 import type { DesktopState } from './desktop-state';
@@ -49,7 +50,7 @@ export class DesktopActions {
     } catch (error) {
       console.error('[desktop] command failed:', error);
       let detail: string;
-      if (error instanceof ApiFailure || error instanceof BackupError) detail = error.appMessage[this.lang];
+      if (error instanceof DeskError) detail = error.appMessage[this.lang];
       else detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       await this.box({ type: 'error', message: this.t('failed', { detail }), buttons: [this.t('ok')] });
     }

@@ -3,13 +3,13 @@
 // SQLite files; restore and "move data folder" swap the services through it.
 import { dirname, join, resolve } from 'node:path';
 import type { ApiHandlers } from '../../shared/api/contract';
-import { BACKUP_FOLDER_NAME, DEFAULT_KEEP, backupNow, ensureDailyBackup, pruneBackups } from '../backup/backups';
+import { BACKUP_FOLDER_NAME, DEFAULT_KEEP, ensureDailyBackup } from '../backup/backups';
 import type { BackupInfo } from '../backup/backups';
 import { createServices } from '../services/create-services';
 import type { Services } from '../services/create-services';
 import { DB_ENV, DB_FILE_NAME } from '../services/paths';
 import { databasePathIn, readShellSettings, resolveDataFolder, writeShellSettings } from './data-folder';
-import type { Lang } from './texts';
+import type { Lang } from '../../shared/i18n/lang';
 import type { GridView, ViewTracker } from './view-tracker';
 import { defaultView, trackViews } from './view-tracker';
 
@@ -43,10 +43,7 @@ export class DesktopState {
       mode: 'desktop',
       appVersion: this.options.appVersion,
       now: this.options.now,
-      beforeImport: async (store) => {
-        await backupNow(store, this.backupFolder(), 'before-import', { dbFileName: DB_FILE_NAME });
-        pruneBackups(this.backupFolder(), 'before-import', this.keepBackups());
-      },
+      importBackups: { folder: join(dirname(dbPath), BACKUP_FOLDER_NAME), keep: () => this.keepBackups() },
     });
     const tracker = trackViews(services.handlers, (lang) => {
       if (lang !== this.currentLang) {

@@ -7,10 +7,8 @@ import { pathToFileURL } from 'node:url';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { dispatch } from '../../shared/api/dispatch';
 import type { Result } from '../../shared/api/result';
-
-import { API_CHANNEL } from '../preload/channels';
-
-export { API_CHANNEL };
+import { message } from '../../shared/i18n/messages';
+import { API_CHANNEL } from '../../shared/api/channels';
 
 export interface SenderPolicy {
   /** file:// URL of our renderer page (from pathToFileURL(indexHtmlPath)). */
@@ -50,18 +48,7 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'send
 }
 
 function untrustedSender(): Result<never> {
-  return {
-    ok: false,
-    error: {
-      code: 'refused',
-      message: {
-        key: 'error.untrusted-sender',
-        params: {},
-        zh: '请求来自未知页面，已拒绝',
-        en: 'The request came from an unknown page and was refused',
-      },
-    },
-  };
+  return { ok: false, error: { code: 'refused', message: message('error.untrusted-sender') } };
 }
 
 /** What the channel does with one call; exported so tests can drive it without ipcMain. */

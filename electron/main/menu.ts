@@ -1,6 +1,9 @@
 // The native menu in Chinese (default) or English. Pure: it turns commands into a template, and
 // main.ts turns the template into Menu.buildFromTemplate(...). Clicks call the given commands only.
 import type { MenuItemConstructorOptions } from 'electron';
+import type { KeyOf } from '../../shared/i18n/engine';
+import { defineCatalogue, render } from '../../shared/i18n/engine';
+import type { Lang } from '../../shared/i18n/lang';
 
 export interface MenuCommands {
   importFiles(): void;
@@ -14,40 +17,70 @@ export interface MenuCommands {
   about(): void;
 }
 
-type Lang = 'zh' | 'en';
-
-const LABELS = {
-  file: { zh: '文件(&F)', en: '&File' },
-  import: { zh: '导入…', en: 'Import…' },
-  export: { zh: '导出…', en: 'Export…' },
-  exportEmail: { zh: '导出并发送邮件…', en: 'Export and Email…' },
-  printPdf: { zh: '打印为 PDF…', en: 'Print to PDF…' },
-  backup: { zh: '备份数据', en: 'Back Up Data' },
-  restore: { zh: '从备份恢复…', en: 'Restore from Backup…' },
-  moveData: { zh: '移动数据文件夹…', en: 'Move Data Folder…' },
-  quit: { zh: '退出', en: 'Quit' },
-  edit: { zh: '编辑(&E)', en: '&Edit' },
-  undo: { zh: '撤销', en: 'Undo' },
-  redo: { zh: '重做', en: 'Redo' },
-  cut: { zh: '剪切', en: 'Cut' },
-  copy: { zh: '复制', en: 'Copy' },
-  paste: { zh: '粘贴', en: 'Paste' },
-  selectAll: { zh: '全选', en: 'Select All' },
-  view: { zh: '视图(&V)', en: '&View' },
-  reload: { zh: '重新加载', en: 'Reload' },
-  devTools: { zh: '开发者工具', en: 'Developer Tools' },
-  resetZoom: { zh: '实际大小', en: 'Actual Size' },
-  zoomIn: { zh: '放大', en: 'Zoom In' },
-  zoomOut: { zh: '缩小', en: 'Zoom Out' },
-  fullScreen: { zh: '全屏', en: 'Full Screen' },
-  help: { zh: '帮助(&H)', en: '&Help' },
-  about: { zh: '关于指标填报台', en: 'About Indicator Desk' },
-  openData: { zh: '打开数据文件夹', en: 'Open Data Folder' },
-} as const;
+/** Menu labels; (&F) and & mark Windows/Linux access keys (dropped on macOS). */
+export const MENU_LABELS = defineCatalogue(
+  'menu',
+  {
+    file: '文件(&F)',
+    import: '导入…',
+    export: '导出…',
+    exportEmail: '导出并发送邮件…',
+    printPdf: '打印为 PDF…',
+    backup: '备份数据',
+    restore: '从备份恢复…',
+    moveData: '移动数据文件夹…',
+    quit: '退出',
+    edit: '编辑(&E)',
+    undo: '撤销',
+    redo: '重做',
+    cut: '剪切',
+    copy: '复制',
+    paste: '粘贴',
+    selectAll: '全选',
+    view: '视图(&V)',
+    reload: '重新加载',
+    devTools: '开发者工具',
+    resetZoom: '实际大小',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    fullScreen: '全屏',
+    help: '帮助(&H)',
+    about: '关于指标填报台',
+    openData: '打开数据文件夹',
+  },
+  {
+    file: '&File',
+    import: 'Import…',
+    export: 'Export…',
+    exportEmail: 'Export and Email…',
+    printPdf: 'Print to PDF…',
+    backup: 'Back Up Data',
+    restore: 'Restore from Backup…',
+    moveData: 'Move Data Folder…',
+    quit: 'Quit',
+    edit: '&Edit',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    selectAll: 'Select All',
+    view: '&View',
+    reload: 'Reload',
+    devTools: 'Developer Tools',
+    resetZoom: 'Actual Size',
+    zoomIn: 'Zoom In',
+    zoomOut: 'Zoom Out',
+    fullScreen: 'Full Screen',
+    help: '&Help',
+    about: 'About Indicator Desk',
+    openData: 'Open Data Folder',
+  },
+);
 
 export function buildMenuTemplate(lang: Lang, commands: MenuCommands, options: { isDev: boolean; isMac: boolean }): MenuItemConstructorOptions[] {
-  const t = (key: keyof typeof LABELS): string => {
-    const label = LABELS[key][lang];
+  const t = (key: KeyOf<typeof MENU_LABELS>): string => {
+    const label = render(MENU_LABELS, lang, key);
     // Access keys (&F) are a Windows/Linux convention; macOS shows the ampersand literally.
     return options.isMac ? label.replace(/\(&\w\)|&/g, '') : label;
   };

@@ -2,7 +2,7 @@
 // its workbook paths to the first instance, which imports them. Pure, so it is tested without Electron.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, resolve } from 'node:path';
-import type { DroppedFile, MenuAction } from '../preload/channels';
+import type { DroppedFile, MenuAction } from '../../shared/api/shell';
 
 export const WORKBOOK_EXTENSIONS = ['.xlsx', '.xls'];
 /** Same ceiling as the contract's previewImport upload. */

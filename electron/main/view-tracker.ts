@@ -1,6 +1,7 @@
 // Which (plan, year, department) the clerk is looking at, learned from the grid requests the page
 // makes, so menu commands (导出, 导出并发送邮件) act on the visible table without a second channel.
 import type { ApiHandlers, ApiRequest, Bootstrap } from '../../shared/api/contract';
+import type { Lang } from '../../shared/i18n/lang';
 
 export type GridView = ApiRequest<'getGrid'>;
 
@@ -11,7 +12,7 @@ export interface ViewTracker {
 }
 
 /** Wrap handlers so successful getGrid calls record the view and saveSettings reports the language. */
-export function trackViews(handlers: ApiHandlers, onSettingsSaved: (lang: 'zh' | 'en') => void = () => {}): ViewTracker {
+export function trackViews(handlers: ApiHandlers, onSettingsSaved: (lang: Lang) => void = () => {}): ViewTracker {
   let last: GridView | null = null;
   const wrapped: ApiHandlers = {
     ...handlers,

@@ -6,8 +6,9 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { ApiMethod, ApiRequest, ApiResponse, IndicatorDeskApi } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
-import type { MenuAction } from './channels';
-import { API_CHANNEL, MENU_CHANNEL, isMenuAction } from './channels';
+import type { MenuAction } from '../../shared/api/shell';
+import { isMenuAction } from '../../shared/api/shell';
+import { API_CHANNEL, MENU_CHANNEL } from '../../shared/api/channels';
 
 function call<M extends ApiMethod>(method: M): (request: ApiRequest<M>) => Promise<Result<ApiResponse<M>>> {
   return (request) => ipcRenderer.invoke(API_CHANNEL, method, request) as Promise<Result<ApiResponse<M>>>;

@@ -2,14 +2,11 @@
 // every file, settle conflicts only as told (--prefer), apply other units' values only when told
 // (--include-other-units), and report what was held back. Nothing is written when a file names two
 // departments, when the chosen department is unknown, or when conflicts are left unanswered.
-import { dirname } from 'node:path';
 import type { ConflictResolution, ImportChange, ImportConflict, ImportFailure, ImportRecord } from '../../shared/api/contract';
 import { resolveDepartment } from '../../shared/domain/departments';
 import type { Services } from './create-services';
 import { checkDepartment, readDepartmentAliases } from './create-services';
-import { keepImportFile } from './import-archive';
 import type { ImportFileInput, PendingImport } from './import-service';
-import { applyImports, previewFiles } from './import-service';
 
 export type Prefer = 'incoming' | 'current';
 
@@ -53,29 +50,19 @@ export async function importBatch(services: Services, planId: string, files: Imp
   // "区住房和城乡建设局" names 区住建局 here as in a file; anything else unknown is refused.
   const department = options.department === null ? null : (resolveDepartment(options.department, store.plans.listDepartments(), aliases) ?? options.department);
   checkDepartment(store, department);
-  const plan = store.plans.getPlan(planId);
-  const { pending, failures, conflicts } = await previewFiles(store, plan, files, {
-    department,
-    aliases,
-    at: options.at,
-    who: options.who,
-    onProgress: options.onProgress,
-  });
+  const { pending, failures, conflicts } = await services.imports.preview(planId, files, options.onProgress, department);
   const resolutions = options.prefer ? resolveByPreference(conflicts, options.prefer) : [];
   const skipped = options.includeOtherUnits ? [] : pending.flatMap((p) => p.preview.otherUnits.map((change) => ({ fileName: p.preview.fileName, change })));
   const outcome: BatchImportOutcome = { pending, failures, conflicts, resolutions, skipped, refused: null, record: null };
   if (failures.some((f) => f.message.key === 'import.two-departments')) return { ...outcome, refused: 'two-departments' };
   if (conflicts.length > 0 && !options.prefer) return { ...outcome, refused: 'conflicts' };
   if (options.dryRun || pending.length === 0) return outcome;
-  const dataFolder = dirname(services.dbPath);
-  const record = applyImports(store, plan, pending, { who: options.who, at: options.at }, {
+  // The window's use case: before-import backup, one transaction, files kept in imports/.
+  const record = await services.imports.apply(planId, pending, options.who, {
     resolutions,
     includeOtherUnits: options.includeOtherUnits
       ? pending.flatMap((p) => p.preview.otherUnits.map((c) => ({ previewId: p.preview.previewId, indicatorId: c.indicatorId, year: c.year, field: c.field })))
       : [],
-    keepFile: (p) => {
-      if (p.bytes) keepImportFile(dataFolder, p.preview.sha256, p.preview.format, p.bytes);
-    },
   });
   return { ...outcome, record };
 }

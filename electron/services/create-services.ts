@@ -1,10 +1,10 @@
 // The use cases behind the API contract, as plain Node: the Electron IPC handler, the browser-mode
 // HTTP server, the CLI and the tests all call these same handlers on the same database.
 import { userInfo } from 'node:os';
-import { dirname } from 'node:path';
-import type { ApiHandlers, DepartmentAliases, Settings } from '../../shared/api/contract';
+import { basename, dirname } from 'node:path';
+import type { ApiHandlers, ConflictResolution, DepartmentAliases, ImportConflict, ImportFailure, ImportRecord, Settings } from '../../shared/api/contract';
 import { DepartmentAliasesSchema } from '../../shared/api/contract';
-
+import { DEFAULT_KEEP, backupNow, pruneBackups } from '../backup/backups';
 import { indicatorProgress } from '../../shared/domain/progress';
 import { fail } from '../../shared/api/result';
 import { Store } from '../store/store';
@@ -14,8 +14,7 @@ import { exportTemplate } from '../workbook/export/export-template';
 import { templateFileName } from '../workbook/template-format';
 import { saveCells } from './edit-service';
 import { buildGrid, isoDate } from './grid-service';
-import type { PendingImport } from './import-service';
-import type { ImportFileInput } from './import-service';
+import type { ApplyOptions, ImportFileInput, PendingImport } from './import-service';
 import { applyImports, detectConflicts, previewFiles, refreshPreview, undoImport } from './import-service';
 import { keepImportFile, readKeptFile } from './import-archive';
 
@@ -27,12 +26,42 @@ export interface ServicesOptions extends StoreOptions {
   /** Clock; tests fix it so statuses do not depend on the day they run. */
   now?: () => Date;
   appVersion?: string;
-  /** Called before an import is applied (the desktop shell takes a backup there). */
-  beforeImport?: (store: Store) => Promise<void> | void;
+  /**
+   * Where to take the 'before-import' backup each applied import starts with, and how many of those
+   * to keep. Absent: no backup (tests, browser mode). The desktop app and the CLI pass their
+   * data folder's backups/ (docs/ARCHITECTURE.md §Import pipeline).
+   */
+  importBackups?: { folder: string; keep?: () => number };
+}
+
+/** The import use case, shared by the API handlers (window, browser) and the CLI. */
+export interface ImportUseCase {
+  /**
+   * Read, interpret and diff files, find each return's department (aliases from settings; `department`
+   * for files that name none) and the batch's conflicts; nothing is written. `onProgress` is called
+   * before each file.
+   */
+  preview(
+    planId: string,
+    files: ImportFileInput[],
+    onProgress?: (done: number, total: number, name: string) => void,
+    department?: string | null,
+  ): Promise<{ pending: PendingImport[]; failures: ImportFailure[]; conflicts: ImportConflict[] }>;
+  /**
+   * Back up (when configured), then apply the previewed files in one transaction (conflicts only as
+   * picked, other units' values only as ticked), then keep each file in imports/.
+   */
+  apply(
+    planId: string,
+    pending: PendingImport[],
+    who?: string,
+    choices?: { resolutions?: ConflictResolution[]; includeOtherUnits?: ApplyOptions['includeOtherUnits'] },
+  ): Promise<ImportRecord>;
 }
 
 export interface Services {
   handlers: ApiHandlers;
+  imports: ImportUseCase;
   store: Store;
   dbPath: string;
   close(): void;
@@ -80,13 +109,32 @@ export function createServices(options: ServicesOptions): Services {
   const ctx = () => ({ who: who(), at: now().toISOString() });
   const dataFolder = dirname(options.dbPath);
 
+  const imports: ImportUseCase = {
+    preview: (planId, files, onProgress, department = null) => {
+      checkDepartment(store, department);
+      for (const f of files) checkDepartment(store, f.department ?? null);
+      const c = ctx();
+      return previewFiles(store, store.plans.getPlan(planId), files, { department, aliases: readDepartmentAliases(store), at: c.at, who: c.who, onProgress });
+    },
+    apply: async (planId, items, whoOverride, choices = {}) => {
+      const plan = store.plans.getPlan(planId);
+      const backups = options.importBackups;
+      if (backups) {
+        await backupNow(store, backups.folder, 'before-import', { dbFileName: basename(options.dbPath) });
+        pruneBackups(backups.folder, 'before-import', backups.keep?.() ?? DEFAULT_KEEP);
+      }
+      return applyImports(store, plan, items, whoOverride === undefined ? ctx() : { ...ctx(), who: whoOverride }, {
+        ...choices,
+        keepFile: (p) => {
+          if (p.bytes) keepImportFile(dataFolder, p.preview.sha256, p.preview.format, p.bytes);
+        },
+      });
+    },
+  };
+
   /** Preview a batch and remember it until applied. */
   const preview = async (planId: string, files: ImportFileInput[], department: string | null) => {
-    checkDepartment(store, department);
-    for (const f of files) checkDepartment(store, f.department ?? null);
-    const plan = store.plans.getPlan(planId);
-    const c = ctx();
-    const { pending: ready, failures, conflicts } = await previewFiles(store, plan, files, { department, aliases: readDepartmentAliases(store), at: c.at, who: c.who });
+    const { pending: ready, failures, conflicts } = await imports.preview(planId, files, undefined, department);
     for (const p of ready) pending.set(p.preview.previewId, { planId, item: p });
     return { previews: ready.map((p) => p.preview), failures, conflicts };
   };
@@ -148,14 +196,7 @@ export function createServices(options: ServicesOptions): Services {
       const list = chosen as { planId: string; item: PendingImport }[];
       const planId = list[0]?.planId as string;
       if (list.some((p) => p.planId !== planId)) fail('refused', 'import.preview-expired');
-      await options.beforeImport?.(store);
-      const record = applyImports(store, store.plans.getPlan(planId), list.map((p) => p.item), ctx(), {
-        resolutions,
-        includeOtherUnits,
-        keepFile: (p) => {
-          if (p.bytes) keepImportFile(dataFolder, p.preview.sha256, p.preview.format, p.bytes);
-        },
-      });
+      const record = await imports.apply(planId, list.map((p) => p.item), undefined, { resolutions, includeOtherUnits });
       for (const id of previewIds) pending.delete(id);
       return record;
     },
@@ -195,6 +236,6 @@ export function createServices(options: ServicesOptions): Services {
     },
   };
 
-  return { handlers, store, dbPath: options.dbPath, close: () => store.close() };
+  return { handlers, imports, store, dbPath: options.dbPath, close: () => store.close() };
 }
 

@@ -34,13 +34,13 @@ export function saveCells(
     if (edit.field === 'note') {
       const note = edit.text.trim() === '' ? null : edit.text.replace(/\r\n/g, '\n');
       if (note !== null && note.length > MAX_NOTE_LENGTH) {
-        results[index] = { ...base, ok: false, error: message('error.note-too-long', { max: MAX_NOTE_LENGTH }) };
+        results[index] = { ...base, ok: false, error: message('error.note-too-long', { max: MAX_NOTE_LENGTH }), refusal: 'note-too-long' };
       } else planned.push({ index, edit, indicator, kind: 'note', note });
       return;
     }
     const parsed = parseNumberInput(edit.text, { kind: indicator.kind });
     if (!parsed.ok) {
-      results[index] = { ...base, ok: false, error: parseRefusalMessage(parsed.code, parsed.text) };
+      results[index] = { ...base, ok: false, error: parseRefusalMessage(parsed.code, parsed.text), refusal: parsed.code };
       return;
     }
     // "/" in an actual cell means "no figure", exactly like a blank: the cell is cleared.

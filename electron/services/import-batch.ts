@@ -10,7 +10,7 @@ import type { Plan } from '../../shared/domain/plan';
 import { displayName } from '../../shared/domain/plan';
 import { message } from '../../shared/i18n/messages';
 import type { InterpretedWorkbook } from '../workbook/import/interpret';
-import { UnreadableWorkbookError } from '../workbook/import/errors';
+import { UnreadableWorkbookError } from '../workbook/import/import-messages';
 import type { ActualRecord } from '../store/repositories/actuals-repo';
 import { actualKey } from '../store/repositories/actuals-repo';
 

@@ -20,9 +20,9 @@ import { fail } from '../../shared/api/result';
 import { message } from '../../shared/i18n/messages';
 import type { InterpretedWorkbook } from '../workbook/import/interpret';
 import { readAndInterpret } from '../workbook/import/interpret';
-import { UnreadableWorkbookError } from '../workbook/import/errors';
+import { UnreadableWorkbookError } from '../workbook/import/import-messages';
 import type { Store, WriteContext } from '../store/store';
-import { actualKey } from '../store/repositories/actuals-repo';
+import { actualKey, auditValueText } from '../store/repositories/actuals-repo';
 import type { BatchFile } from './import-batch';
 import { cellLabel, departmentOfReturn, findConflicts, splitOtherUnits } from './import-batch';
 
@@ -53,10 +53,6 @@ export interface PreviewOptions {
 
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-function formatNumber(n: number | null): string | null {
-  return n === null ? null : String(n);
 }
 
 /** Interpret one file and compare it with the database. Nothing is written. */
@@ -98,7 +94,7 @@ export function diffAgainstStore(
       // A blank in the file never erases what is in the database: only values the file gives count.
       if (book.kind === 'return' && v.actual !== null) {
         if ((current?.value ?? null) === v.actual) unchanged += 1;
-        else changes.push({ ...base, field: 'actual', oldValue: formatNumber(current?.value ?? null), newValue: String(v.actual), cell: v.actualCell ?? '' });
+        else changes.push({ ...base, field: 'actual', oldValue: auditValueText(current?.value ?? null), newValue: String(v.actual), cell: v.actualCell ?? '' });
       }
       if (book.kind === 'return' && v.note !== null && v.note.trim() !== '') {
         if ((current?.note ?? null) === v.note) unchanged += 1;
@@ -299,7 +295,7 @@ export function undoImport(store: Store, importId: number, ctx: Omit<WriteContex
     const undoCtx: WriteContext = { ...ctx, source: 'import-undone', importId };
     for (const e of [...entries].reverse()) {
       const current = store.actuals.get(e.indicatorId as string, e.year as number);
-      const now = e.entity === 'actual' ? formatNumber(current.value) : current.note;
+      const now = e.entity === 'actual' ? auditValueText(current.value) : current.note;
       if (now !== e.newValue) fail('conflict', 'import.changed-since', { cell: `${e.indicatorId} ${e.year}` });
       if (e.entity === 'actual') {
         const before = store.audit.valueSourceBefore(e.indicatorId as string, e.year as number, e.id);

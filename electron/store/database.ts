@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import type { AppMessage } from '../../shared/i18n/messages';
+import { DeskError } from '../../shared/errors';
+import type { AppMessage } from '../../shared/i18n/engine';
 import { message } from '../../shared/i18n/messages';
 import type { Migration } from './migrations/migration';
 import { MIGRATIONS } from './migrations/index';
@@ -14,14 +15,12 @@ export const APPLICATION_ID = 0x49444b31;
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
-export class DatabaseOpenError extends Error {
-  readonly appMessage: AppMessage;
+/** The database file cannot be used: not ours, damaged, or made by a newer version. Nothing was changed. */
+export class DatabaseOpenError extends DeskError {
   readonly reason: 'not-ours' | 'corrupt' | 'newer';
   constructor(reason: DatabaseOpenError['reason'], appMessage: AppMessage) {
-    super(appMessage.en);
-    this.name = 'DatabaseOpenError';
+    super(appMessage);
     this.reason = reason;
-    this.appMessage = appMessage;
   }
 }
 

@@ -9,8 +9,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ApiHandlers } from '../../shared/api/contract';
+import { TOKEN_HEADER } from '../../shared/api/channels';
 import { dispatch } from '../../shared/api/dispatch';
 import type { Result } from '../../shared/api/result';
+import type { Params } from '../../shared/i18n/engine';
+import type { SharedMessageKey } from '../../shared/i18n/messages';
 import { message } from '../../shared/i18n/messages';
 
 export interface WebServerOptions {
@@ -35,7 +38,6 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export const TOKEN_HEADER = 'x-indicator-desk-token';
 /** Largest request body: 200 files of base64 are capped by the contract; 80 MB keeps one big batch possible. */
 export const MAX_BODY_BYTES = 80 * 1024 * 1024;
 
@@ -74,7 +76,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function failure(code: 'invalid-request' | 'refused' | 'not-found', key: string, params: Record<string, string | number> = {}): Result<never> {
+function failure(code: 'invalid-request' | 'refused' | 'not-found', key: SharedMessageKey, params: Params = {}): Result<never> {
   return { ok: false, error: { code, message: message(key, params) } };
 }
 

@@ -1,4 +1,4 @@
-// The standard template workbook's fixed layout (DESIGN.md §5), shared by the exporter and the
+// The standard template workbook's fixed layout (docs/ARCHITECTURE.md §Template format), shared by the exporter and the
 // importer's exact path so the two can never drift apart.
 
 export const TEMPLATE_FORMAT_NAME = 'indicator-desk-return';

@@ -7,10 +7,11 @@ import type {
   ApiRequest, AuditEntry, Bootstrap, CellEdit, CellEditResult, EditSource, Grid, ImportFailure, ImportPreview, ImportRecord, Settings,
 } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/result';
-import type { Lang } from '../../shared/i18n/messages';
+import type { Lang } from '../../shared/i18n/lang';
 import { getApi } from './api';
 import { readFileAsBase64, downloadBase64 } from './files';
-import { formatDate, formatNumber, t as translateUi } from './i18n/catalogue';
+import { formatDate, formatNumber } from '../../shared/i18n/engine';
+import { t as translateUi } from './i18n/catalogue';
 import { LangContext } from './i18n/context';
 import { IndicatorGrid } from './grid/IndicatorGrid';
 import { StatusLegend } from './grid/StatusLegend';

@@ -1,16 +1,23 @@
 // THE API CONTRACT: everything the renderer may ask of the main process, typed once, with a
-// runtime schema for every request (checked in main before a handler runs) and every response.
+// runtime schema for every request (checked in main before a handler runs) and every response
+// (checked against the real handlers by tests/electron/services/contract-responses.test.ts).
 // The preload (Electron) and the HTTP client (browser mode) both implement IndicatorDeskApi.
 import { z } from 'zod';
 import type { Result } from './result';
-import { AppMessageSchema } from './result';
+import { AppMessageSchema } from '../i18n/engine';
+import { ParseRefusalCodeSchema } from '../domain/parse-number';
+import { DirectionSchema, IndicatorKindSchema } from '../domain/plan';
+import { OutlookSchema } from '../domain/progress';
+import { CellStatusSchema } from '../domain/status';
+import { WorkbookFormatSchema, WorkbookKindSchema } from '../domain/workbook-file';
+import { LangSchema } from '../i18n/lang';
 
 const Year = z.number().int().min(1900).max(2200);
 const Id = z.string().min(1).max(200);
 const Department = z.string().min(1).max(200);
 const TargetSchema = z.union([z.number(), z.literal('/')]);
-export const CellStatusSchema = z.enum(['met', 'missed', 'near', 'no-target', 'not-reported', 'pending']);
-export const LangSchema = z.enum(['zh', 'en']);
+/** Which value of a cell an edit or an import change writes. */
+export const EditFieldSchema = z.enum(['actual', 'note']);
 export const EditSourceSchema = z.enum(['typed', 'pasted', 'undo', 'redo']);
 
 export const SettingsSchema = z.object({
@@ -21,17 +28,23 @@ export const SettingsSchema = z.object({
   lang: LangSchema,
 });
 
-export const IndicatorSchema = z.object({
-  id: Id,
+/** What a plan says about an indicator, shared by the plan (IndicatorSchema) and each grid row. */
+const IndicatorFields = {
   code: z.string(),
   domain: z.string(),
   name: z.string(),
   unit: z.string(),
-  kind: z.enum(['cumulative', 'stock', 'rate']),
-  direction: z.enum(['higher', 'lower']),
+  kind: IndicatorKindSchema,
+  direction: DirectionSchema,
+  /** As on Indicator: lets the renderer colour "near" instantly with the shared rule. */
   tolerance: z.number().nullable(),
   leadUnit: z.string(),
   coUnits: z.array(z.string()),
+};
+
+export const IndicatorSchema = z.object({
+  id: Id,
+  ...IndicatorFields,
   targets: z.record(z.string(), TargetSchema),
 });
 
@@ -76,16 +89,7 @@ export const GridCellSchema = z.object({
 
 export const GridRowSchema = z.object({
   indicatorId: Id,
-  code: z.string(),
-  domain: z.string(),
-  name: z.string(),
-  unit: z.string(),
-  kind: z.enum(['cumulative', 'stock', 'rate']),
-  direction: z.enum(['higher', 'lower']),
-  /** As on Indicator: lets the renderer colour "near" instantly with the shared rule. */
-  tolerance: z.number().nullable(),
-  leadUnit: z.string(),
-  coUnits: z.array(z.string()),
+  ...IndicatorFields,
   /** Keyed by year as a string ("2025"). */
   cells: z.record(z.string(), GridCellSchema),
 });
@@ -103,20 +107,29 @@ export const GridSchema = z.object({
 export const CellEditSchema = z.object({
   indicatorId: Id,
   year: Year,
-  field: z.enum(['actual', 'note']),
+  field: EditFieldSchema,
   /** Exactly what the clerk typed or pasted; parsed in main with the shared parser. */
   text: z.string().max(2000),
 });
 
+/**
+ * Why the service refused the TEXT of an edit (it would be refused again as it stands, so the clerk
+ * must correct it): a parser refusal code, or a note over the length limit. Machine-readable so the
+ * renderer decides "refused" vs "unsaved, retry" on this, never on a message key.
+ */
+export const EditRefusalSchema = z.enum([...ParseRefusalCodeSchema.options, 'note-too-long']);
+
 export const CellEditResultSchema = z.object({
   indicatorId: Id,
   year: Year,
-  field: z.enum(['actual', 'note']),
+  field: EditFieldSchema,
   ok: z.boolean(),
   /** Present when ok: the cell as saved. */
   cell: GridCellSchema.optional(),
   /** Present when refused: why, in both languages. Nothing was written for this edit. */
   error: AppMessageSchema.optional(),
+  /** Present when the text itself was refused (see EditRefusalSchema). */
+  refusal: EditRefusalSchema.optional(),
 });
 
 export const AuditEntrySchema = z.object({
@@ -150,7 +163,7 @@ export const ImportChangeSchema = z.object({
   code: z.string(),
   name: z.string(),
   year: Year,
-  field: z.enum(['actual', 'note']),
+  field: EditFieldSchema,
   oldValue: z.string().nullable(),
   newValue: z.string().nullable(),
   /** Where the new value came from, e.g. 填报表!H9. */
@@ -210,8 +223,8 @@ export const ImportPreviewSchema = z.object({
   previewId: Id,
   fileName: z.string(),
   sha256: z.string(),
-  format: z.enum(['xlsx', 'xls']),
-  kind: z.enum(['return', 'plan']),
+  format: WorkbookFormatSchema,
+  kind: WorkbookKindSchema,
   /** Canonical department of the return (aliases resolved); null = 未指定单位. */
   department: z.string().nullable(),
   /** Where the department came from. */
@@ -252,7 +265,7 @@ export const ImportRecordSchema = z.object({
 
 export const ProgressRowSchema = z.object({
   indicatorId: Id,
-  outlook: z.enum(['ahead', 'on-track', 'behind', 'at-risk', 'no-data']),
+  outlook: OutlookSchema,
   latestYear: Year.nullable(),
   latestActual: z.number().nullable(),
   /** The target the latest actual is judged against (that year's, or the last numeric one before). */
@@ -370,6 +383,7 @@ export type GridCell = z.infer<typeof GridCellSchema>;
 export type CellEdit = z.infer<typeof CellEditSchema>;
 export type CellEditResult = z.infer<typeof CellEditResultSchema>;
 export type EditSource = z.infer<typeof EditSourceSchema>;
+export type EditRefusal = z.infer<typeof EditRefusalSchema>;
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export type ImportIssue = z.infer<typeof ImportIssueSchema>;
 export type ImportChange = z.infer<typeof ImportChangeSchema>;

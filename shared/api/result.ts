@@ -1,45 +1,31 @@
 // Results, not exceptions, across the process boundary: the renderer shows a message, never a stack.
 import { z } from 'zod';
-import type { AppMessage } from '../i18n/messages';
+import { DeskError } from '../errors';
+import type { AppMessage, Params } from '../i18n/engine';
+import { AppMessageSchema } from '../i18n/engine';
+import type { SharedMessageKey } from '../i18n/messages';
 import { message } from '../i18n/messages';
 
-export const AppMessageSchema = z.object({
-  key: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-  zh: z.string(),
-  en: z.string(),
-});
+/** What kind of failure a call met; the message says it in words. */
+export const ApiErrorCodeSchema = z.enum(['invalid-request', 'refused', 'not-found', 'conflict', 'unreadable-file', 'internal']);
+export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 
-export type ApiErrorCode = 'invalid-request' | 'refused' | 'not-found' | 'conflict' | 'unreadable-file' | 'internal';
-
-export interface ApiError {
-  code: ApiErrorCode;
-  message: AppMessage;
-}
+/** The error half of every Result (checked by tests/electron/services/contract-responses.test.ts). */
+export const ApiErrorSchema = z.object({ code: ApiErrorCodeSchema, message: AppMessageSchema });
+export type ApiError = z.infer<typeof ApiErrorSchema>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-export const ApiErrorSchema = z.object({
-  code: z.enum(['invalid-request', 'refused', 'not-found', 'conflict', 'unreadable-file', 'internal']),
-  message: AppMessageSchema,
-});
-
 /** Thrown inside services for an expected refusal; turned into {ok:false} at the boundary. */
-export class ApiFailure extends Error {
+export class ApiFailure extends DeskError {
   readonly code: ApiErrorCode;
-  readonly appMessage: AppMessage;
   constructor(code: ApiErrorCode, appMessage: AppMessage) {
-    super(appMessage.en);
-    this.name = 'ApiFailure';
+    super(appMessage);
     this.code = code;
-    this.appMessage = appMessage;
   }
 }
 
-export function fail(code: ApiErrorCode, key: string, params: Record<string, string | number> = {}): never {
+/** Throw an ApiFailure with a shared message. */
+export function fail(code: ApiErrorCode, key: SharedMessageKey, params: Params = {}): never {
   throw new ApiFailure(code, message(key, params));
-}
-
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
 }

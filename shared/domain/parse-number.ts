@@ -1,15 +1,19 @@
 // What clerks type (or paste, or leave in a workbook cell as text) → a number, "no value", or a
 // refusal with a reason. Used by the grid, paste, the importer and the CLI: one parser.
+import { z } from 'zod';
 import type { IndicatorKind } from './plan';
 
-export type ParseRefusalCode =
-  | 'not-a-number'
-  | 'approximate'
-  | 'chinese-magnitude'
-  | 'several-decimal-points'
-  | 'bad-thousands-separator'
-  | 'negative-count'
-  | 'not-finite';
+/** Why a text is not a figure (each has a parse.<code> message in shared/i18n/messages). */
+export const ParseRefusalCodeSchema = z.enum([
+  'not-a-number',
+  'approximate',
+  'chinese-magnitude',
+  'several-decimal-points',
+  'bad-thousands-separator',
+  'negative-count',
+  'not-finite',
+]);
+export type ParseRefusalCode = z.infer<typeof ParseRefusalCodeSchema>;
 
 export type ParsedNumber =
   /** A number in the indicator's unit. `fromPercent` is true when the text carried a % sign. */

@@ -1,5 +1,6 @@
 // The plan model: a five-year plan with domains (领域), indicators and per-year targets.
 // Pure data types shared by every layer; no Node, DOM or Electron here.
+import { z } from 'zod';
 
 /** "/" in the source table: the plan deliberately sets no target for that year (not zero, not blank). */
 export const NO_TARGET = '/' as const;
@@ -8,8 +9,12 @@ export type NoTarget = typeof NO_TARGET;
 /** A year's target: a number in the indicator's unit (percent units: 100 = 100%), or "/". */
 export type Target = number | NoTarget;
 
-export type IndicatorKind = 'cumulative' | 'stock' | 'rate';
-export type Direction = 'higher' | 'lower';
+/** cumulative: a running total over the plan (counts); stock: a level at year end; rate: a ratio or growth rate. */
+export const IndicatorKindSchema = z.enum(['cumulative', 'stock', 'rate']);
+export type IndicatorKind = z.infer<typeof IndicatorKindSchema>;
+/** Which way is better: higher (most indicators) or lower (e.g. a vacancy rate). */
+export const DirectionSchema = z.enum(['higher', 'lower']);
+export type Direction = z.infer<typeof DirectionSchema>;
 
 export interface Indicator {
   /** Stable id, never reused; exported in the meta sheet so re-import is exact. */

@@ -1,12 +1,14 @@
-// Plan-level view (DESIGN.md §7): where each indicator stands on its five-year path, and a
+// Plan-level view (docs/ARCHITECTURE.md §Status rule): where each indicator stands on its five-year path, and a
 // projection to the final year ("时间过半、任务过半"). Built on the yearly status rule.
+import { z } from 'zod';
 import type { Indicator, Target } from './plan';
 import { NO_TARGET, isPercentUnit } from './plan';
 import { cellStatus, meetsTarget, STATUS_EPSILON } from './status';
 
-export type Outlook = 'ahead' | 'on-track' | 'behind' | 'at-risk' | 'no-data';
+export const OutlookSchema = z.enum(['ahead', 'on-track', 'behind', 'at-risk', 'no-data']);
+export type Outlook = z.infer<typeof OutlookSchema>;
 
-export const OUTLOOKS: readonly Outlook[] = ['ahead', 'on-track', 'behind', 'at-risk', 'no-data'];
+export const OUTLOOKS: readonly Outlook[] = OutlookSchema.options;
 
 /** A latest miss larger than this share of the target puts a rate or stock indicator at risk. */
 export const BIG_MISS_SHARE = 0.1;
@@ -34,10 +36,6 @@ export interface ProgressResult {
   baseline: number | null;
   pathShare: number | null;
   timeShare: number | null;
-}
-
-function meets(direction: Indicator['direction'], target: number, actual: number): boolean {
-  return meetsTarget(direction, target, actual) || Math.abs(actual - target) < STATUS_EPSILON;
 }
 
 /** The last year (not after `upTo`, if given) whose target is a number, with that target. */
@@ -151,14 +149,14 @@ export function indicatorProgress(indicator: Indicator, years: number[], actuals
       // A flat projection from a single rate or stock figure only repeats this year's miss; it is
       // evidence of risk only when it is a trend (two or more actuals, or a cumulative pace).
       const isTrend = reported.length >= 2 || (indicator.kind === 'cumulative' && baseline !== null);
-      const projectionMisses = isTrend && final !== null && projected !== null && !meets(dir, final.value, projected);
+      const projectionMisses = isTrend && final !== null && projected !== null && !meetsTarget(dir, final.value, projected);
       const bigMiss = yearly === 'missed' && Math.abs(latestActual - latestTarget) > Math.abs(latestTarget) * BIG_MISS_SHARE;
       const atRisk = indicator.kind === 'cumulative' ? projectionMisses : projectionMisses || bigMiss;
       return { ...result, outlook: atRisk ? 'at-risk' : 'behind' };
     }
   }
-  if (final && latestYear < final.year && meets(dir, final.value, latestActual)) {
-    const finalAsksMore = latestTarget === null || !meets(dir, final.value, latestTarget);
+  if (final && latestYear < final.year && meetsTarget(dir, final.value, latestActual)) {
+    const finalAsksMore = latestTarget === null || !meetsTarget(dir, final.value, latestTarget);
     if (finalAsksMore) return { ...result, outlook: 'ahead' };
   }
   return { ...result, outlook: 'on-track' };

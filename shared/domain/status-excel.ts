@@ -4,8 +4,6 @@
 import type { Direction } from './plan';
 import { STATUS_EPSILON } from './status';
 
-export { STATUS_EPSILON };
-
 export interface StatusFormulaInput {
   direction: Direction;
   /** As on Indicator: a fraction of the target; null or ≤ 0 means no "near" band. */

@@ -1,11 +1,14 @@
-// THE status rule (DESIGN.md §7). The grid, the exported workbook's legend and conditional
+// THE status rule (docs/ARCHITECTURE.md §Status rule). The grid, the exported workbook's legend and conditional
 // formats, the CLI and the import preview all call cellStatus(); nothing else decides a colour.
+import { z } from 'zod';
 import type { Direction, Indicator, Target } from './plan';
 import { NO_TARGET } from './plan';
 
-export type CellStatus = 'met' | 'missed' | 'near' | 'no-target' | 'not-reported' | 'pending';
+/** A cell's status, declared once: the contract validates with the schema, code uses the type. */
+export const CellStatusSchema = z.enum(['met', 'missed', 'near', 'no-target', 'not-reported', 'pending']);
+export type CellStatus = z.infer<typeof CellStatusSchema>;
 
-export const CELL_STATUSES: readonly CellStatus[] = ['met', 'missed', 'near', 'no-target', 'not-reported', 'pending'];
+export const CELL_STATUSES: readonly CellStatus[] = CellStatusSchema.options;
 
 export interface StatusInput {
   indicator: Pick<Indicator, 'direction' | 'tolerance'>;
@@ -33,10 +36,7 @@ export function isYearDue(year: number, today: Date): boolean {
   return today.getFullYear() > year;
 }
 
-/** True when `actual` meets `target` in the given direction (equal always meets). */
-export function meetsTarget(direction: Direction, target: number, actual: number): boolean {
-  return direction === 'higher' ? actual >= target : actual <= target;
-}
+
 
 /** Completion ratio: actual/target for higher-is-better, target/actual for lower-is-better. */
 export function completionRatio(direction: Direction, target: number, actual: number): number | null {
@@ -54,6 +54,15 @@ export function completionRatio(direction: Direction, target: number, actual: nu
  */
 export const STATUS_EPSILON = 1e-9;
 const EPSILON = STATUS_EPSILON;
+
+/**
+ * True when `actual` meets `target` in the given direction. Equal always meets, and so does a
+ * difference below STATUS_EPSILON (floating-point noise), as in cellStatus().
+ */
+export function meetsTarget(direction: Direction, target: number, actual: number): boolean {
+  const meets = direction === 'higher' ? actual >= target : actual <= target;
+  return meets || Math.abs(actual - target) < EPSILON;
+}
 
 export function cellStatus(input: StatusInput): StatusResult {
   const { indicator, year, target, actual, today } = input;

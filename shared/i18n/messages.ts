@@ -1,123 +1,114 @@
 // Messages that cross layers (parse refusals, status names, import issues, API errors), in Chinese
-// and English. The renderer keeps its own UI strings; these are the words every layer shares.
+// and English: the words every layer shares. Rendered by the one engine (./engine); the UI, grid,
+// importer, shell, menu and backups keep their own catalogues made the same way.
 import type { ParseRefusalCode } from '../domain/parse-number';
 import type { CellStatus } from '../domain/status';
+import type { AppMessage, KeyOf, Params } from './engine';
+import { bilingual, defineCatalogue, translatorFor } from './engine';
+import type { Lang } from './lang';
 
-export type Lang = 'zh' | 'en';
-export const LANGS: readonly Lang[] = ['zh', 'en'];
+export const SHARED_MESSAGES = defineCatalogue(
+  'shared',
+  {
+    'parse.not-a-number': '“{text}”不是数字，请输入数字，如 1050 或 87.5',
+    'parse.approximate': '“{text}”是约数，请填写确切数字',
+    'parse.chinese-magnitude': '“{text}”含有“万”“千”等单位字，请写成完整数字（如 16000）',
+    'parse.several-decimal-points': '“{text}”有多个小数点',
+    'parse.bad-thousands-separator': '“{text}”的千位分隔符位置不对',
+    'parse.negative-count': '“{text}”是负数，数量类指标不能为负',
+    'parse.not-finite': '“{text}”超出可表示的数字范围',
+    'status.met': '达标',
+    'status.missed': '未达标',
+    'status.near': '接近',
+    'status.no-target': '无目标',
+    'status.not-reported': '未填报',
+    'status.pending': '未到期',
+    'error.unknown-indicator': '找不到指标“{id}”',
+    'error.unknown-year': '{year} 年不在规划年度范围内',
+    'error.unknown-plan': '找不到规划“{id}”',
+    'error.not-our-database': '文件“{path}”不是指标填报台的数据库，未做任何改动',
+    'error.corrupt-database': '数据库文件“{path}”已损坏，无法打开。未做任何改动，请从备份恢复',
+    'error.newer-database': '数据库由较新版本（结构版本 {version}）创建，请升级本软件',
+    'error.invalid-request': '请求格式不正确：{detail}',
+    'error.internal': '内部错误：{detail}',
+    'error.note-too-long': '说明过长（最多 {max} 字）',
+    'error.unknown-department': '找不到单位“{name}”',
+    'error.network': '无法连接本机服务（{detail}）。请确认“指标填报台”仍在运行，然后刷新页面。',
+    'error.token': '访问口令无效或已过期。请使用启动时显示的完整地址重新打开本页。',
+    'import.unexpected': '读取文件时出错：{detail}',
+    'import.not-found': '找不到第 {id} 次导入',
+    'import.already-undone': '第 {id} 次导入已经撤销过了',
+    'import.changed-since': '导入后单元格（{cell}）又被修改过，为免丢失后来的修改，未撤销。请手工处理',
+    'import.preview-expired': '导入预览已失效，请重新选择文件',
+    'error.untrusted-sender': '请求来自未知页面，已拒绝',
+    'import.two-departments': '“{file}”写了两个填报单位（“{first}”和“{second}”），无法确定是哪个单位的报表，未导入。请改正后再导入',
+    'import.unknown-department': '填报单位“{name}”不在规划的单位名单中，已按“未指定单位”读取。可在“设置”中为它添加别名',
+    'import.no-department': '报表未写明填报单位，已按“未指定单位”导入。可在预览中选择单位',
+    'import.not-a-conflict': '单元格（{cell}）没有冲突，不能为它指定取值；未写入任何内容',
+    'import.bad-pick': '单元格（{cell}）的取值“{take}”不是该冲突的任何一方；未写入任何内容',
+    'import.not-other-unit': '单元格（{cell}）不是“非本单位指标”的数值；未写入任何内容',
+    'import.file-missing': '第 {id} 次导入的文件“{file}”已不在导入文件夹中，无法重新打开',
+    'error.bad-alias': '别名“{alias}”指向的“{name}”不是规划中的单位',
+  },
+  {
+    'parse.not-a-number': '"{text}" is not a number; type a number such as 1050 or 87.5',
+    'parse.approximate': '"{text}" is an approximation; enter the exact figure',
+    'parse.chinese-magnitude': '"{text}" uses a Chinese magnitude word (万, 千…); write the full number (e.g. 16000)',
+    'parse.several-decimal-points': '"{text}" has more than one decimal point',
+    'parse.bad-thousands-separator': '"{text}" has thousands separators in the wrong places',
+    'parse.negative-count': '"{text}" is negative; a count cannot be negative',
+    'parse.not-finite': '"{text}" is out of range',
+    'status.met': 'Met',
+    'status.missed': 'Missed',
+    'status.near': 'Near',
+    'status.no-target': 'No target',
+    'status.not-reported': 'Not reported',
+    'status.pending': 'Not yet due',
+    'error.unknown-indicator': 'No indicator "{id}"',
+    'error.unknown-year': '{year} is not a year of the plan',
+    'error.unknown-plan': 'No plan "{id}"',
+    'error.not-our-database': '"{path}" is not an Indicator Desk database; nothing was changed',
+    'error.corrupt-database': 'The database "{path}" is damaged and cannot be opened. Nothing was changed; restore it from a backup',
+    'error.newer-database': 'The database was made by a newer version (schema {version}); please update the app',
+    'error.invalid-request': 'Malformed request: {detail}',
+    'error.internal': 'Internal error: {detail}',
+    'error.note-too-long': 'The note is too long (at most {max} characters)',
+    'error.unknown-department': 'No department "{name}"',
+    'error.network': 'Cannot reach the local service ({detail}). Check that Indicator Desk is still running, then reload the page.',
+    'error.token': 'The access token is missing or out of date. Open this page again with the full address printed at start-up.',
+    'import.unexpected': 'Could not read the file: {detail}',
+    'import.not-found': 'No import number {id}',
+    'import.already-undone': 'Import {id} has already been undone',
+    'import.changed-since': 'A cell ({cell}) was changed after the import; to keep that later change, nothing was undone. Please fix it by hand',
+    'import.preview-expired': 'The import preview has expired; please choose the files again',
+    'error.untrusted-sender': 'The request came from an unknown page and was refused',
+    'import.two-departments': '"{file}" names two departments ("{first}" and "{second}"), so whose return it is cannot be told; nothing was imported. Correct it and import again',
+    'import.unknown-department': 'The department "{name}" is not one of the plan\'s departments; the return was read as "unspecified department". You can add an alias in Settings',
+    'import.no-department': 'The return does not name its department; it is imported as "unspecified department". You can choose one in the preview',
+    'import.not-a-conflict': 'The cell ({cell}) is not in conflict, so no side can be picked for it; nothing was written',
+    'import.bad-pick': 'The pick "{take}" for the cell ({cell}) is not a side of its conflict; nothing was written',
+    'import.not-other-unit': 'The cell ({cell}) is not an other-department value; nothing was written',
+    'import.file-missing': 'The file "{file}" of import {id} is no longer in the imports folder; it cannot be reopened',
+    'error.bad-alias': 'The alias "{alias}" points to "{name}", which is not a department of the plan',
+  },
+);
 
-type Params = Record<string, string | number>;
-type Catalogue = Record<string, string>;
+/** A key of the shared catalogue (parse.*, status.*, error.*, import.*). */
+export type SharedMessageKey = KeyOf<typeof SHARED_MESSAGES>;
 
-const zh: Catalogue = {
-  'parse.not-a-number': '“{text}”不是数字，请输入数字，如 1050 或 87.5',
-  'parse.approximate': '“{text}”是约数，请填写确切数字',
-  'parse.chinese-magnitude': '“{text}”含有“万”“千”等单位字，请写成完整数字（如 16000）',
-  'parse.several-decimal-points': '“{text}”有多个小数点',
-  'parse.bad-thousands-separator': '“{text}”的千位分隔符位置不对',
-  'parse.negative-count': '“{text}”是负数，数量类指标不能为负',
-  'parse.not-finite': '“{text}”超出可表示的数字范围',
-  'status.met': '达标',
-  'status.missed': '未达标',
-  'status.near': '接近',
-  'status.no-target': '无目标',
-  'status.not-reported': '未填报',
-  'status.pending': '未到期',
-  'error.unknown-indicator': '找不到指标“{id}”',
-  'error.unknown-year': '{year} 年不在规划年度范围内',
-  'error.unknown-plan': '找不到规划“{id}”',
-  'error.not-our-database': '文件“{path}”不是指标填报台的数据库，未做任何改动',
-  'error.corrupt-database': '数据库文件“{path}”已损坏，无法打开。未做任何改动，请从备份恢复',
-  'error.newer-database': '数据库由较新版本（结构版本 {version}）创建，请升级本软件',
-  'error.invalid-request': '请求格式不正确：{detail}',
-  'error.internal': '内部错误：{detail}',
-  'error.note-too-long': '说明过长（最多 {max} 字）',
-  'error.unknown-department': '找不到单位“{name}”',
-  'error.network': '无法连接本机服务（{detail}）。请确认“指标填报台”仍在运行，然后刷新页面。',
-  'error.token': '访问口令无效或已过期。请使用启动时显示的完整地址重新打开本页。',
-  'import.unexpected': '读取文件时出错：{detail}',
-  'import.not-found': '找不到第 {id} 次导入',
-  'import.already-undone': '第 {id} 次导入已经撤销过了',
-  'import.changed-since': '导入后单元格（{cell}）又被修改过，为免丢失后来的修改，未撤销。请手工处理',
-  'import.preview-expired': '导入预览已失效，请重新选择文件',
-  'import.two-departments': '“{file}”写了两个填报单位（“{first}”和“{second}”），无法确定是哪个单位的报表，未导入。请改正后再导入',
-  'import.unknown-department': '填报单位“{name}”不在规划的单位名单中，已按“未指定单位”读取。可在“设置”中为它添加别名',
-  'import.no-department': '报表未写明填报单位，已按“未指定单位”导入。可在预览中选择单位',
-  'import.not-a-conflict': '单元格（{cell}）没有冲突，不能为它指定取值；未写入任何内容',
-  'import.bad-pick': '单元格（{cell}）的取值“{take}”不是该冲突的任何一方；未写入任何内容',
-  'import.not-other-unit': '单元格（{cell}）不是“非本单位指标”的数值；未写入任何内容',
-  'import.file-missing': '第 {id} 次导入的文件“{file}”已不在导入文件夹中，无法重新打开',
-  'error.bad-alias': '别名“{alias}”指向的“{name}”不是规划中的单位',
-};
+/** A shared message in one language: translate(lang, key, params). */
+export const translate = translatorFor(SHARED_MESSAGES);
 
-const en: Catalogue = {
-  'parse.not-a-number': '"{text}" is not a number; type a number such as 1050 or 87.5',
-  'parse.approximate': '"{text}" is an approximation; enter the exact figure',
-  'parse.chinese-magnitude': '"{text}" uses a Chinese magnitude word (万, 千…); write the full number (e.g. 16000)',
-  'parse.several-decimal-points': '"{text}" has more than one decimal point',
-  'parse.bad-thousands-separator': '"{text}" has thousands separators in the wrong places',
-  'parse.negative-count': '"{text}" is negative; a count cannot be negative',
-  'parse.not-finite': '"{text}" is out of range',
-  'status.met': 'Met',
-  'status.missed': 'Missed',
-  'status.near': 'Near',
-  'status.no-target': 'No target',
-  'status.not-reported': 'Not reported',
-  'status.pending': 'Not yet due',
-  'error.unknown-indicator': 'No indicator "{id}"',
-  'error.unknown-year': '{year} is not a year of the plan',
-  'error.unknown-plan': 'No plan "{id}"',
-  'error.not-our-database': '"{path}" is not an Indicator Desk database; nothing was changed',
-  'error.corrupt-database': 'The database "{path}" is damaged and cannot be opened. Nothing was changed; restore it from a backup',
-  'error.newer-database': 'The database was made by a newer version (schema {version}); please update the app',
-  'error.invalid-request': 'Malformed request: {detail}',
-  'error.internal': 'Internal error: {detail}',
-  'error.note-too-long': 'The note is too long (at most {max} characters)',
-  'error.unknown-department': 'No department "{name}"',
-  'error.network': 'Cannot reach the local service ({detail}). Check that Indicator Desk is still running, then reload the page.',
-  'error.token': 'The access token is missing or out of date. Open this page again with the full address printed at start-up.',
-  'import.unexpected': 'Could not read the file: {detail}',
-  'import.not-found': 'No import number {id}',
-  'import.already-undone': 'Import {id} has already been undone',
-  'import.changed-since': 'A cell ({cell}) was changed after the import; to keep that later change, nothing was undone. Please fix it by hand',
-  'import.preview-expired': 'The import preview has expired; please choose the files again',
-  'import.two-departments': '"{file}" names two departments ("{first}" and "{second}"), so whose return it is cannot be told; nothing was imported. Correct it and import again',
-  'import.unknown-department': 'The department "{name}" is not one of the plan\'s departments; the return was read as "unspecified department". You can add an alias in Settings',
-  'import.no-department': 'The return does not name its department; it is imported as "unspecified department". You can choose one in the preview',
-  'import.not-a-conflict': 'The cell ({cell}) is not in conflict, so no side can be picked for it; nothing was written',
-  'import.bad-pick': 'The pick "{take}" for the cell ({cell}) is not a side of its conflict; nothing was written',
-  'import.not-other-unit': 'The cell ({cell}) is not an other-department value; nothing was written',
-  'import.file-missing': 'The file "{file}" of import {id} is no longer in the imports folder; it cannot be reopened',
-  'error.bad-alias': 'The alias "{alias}" points to "{name}", which is not a department of the plan',
-};
-
-export const MESSAGES: Record<Lang, Catalogue> = { zh, en };
-
-/** Fill {name} placeholders; unknown names stay visible rather than vanish. */
-export function fillTemplate(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
-
-export function translate(lang: Lang, key: string, params: Params = {}): string {
-  return fillTemplate(MESSAGES[lang][key] ?? MESSAGES.zh[key] ?? key, params);
-}
-
-/** A message that can be shown in either language: the key, its parameters, and both renderings. */
-export interface AppMessage {
-  key: string;
-  params: Params;
-  zh: string;
-  en: string;
-}
-
-export function message(key: string, params: Params = {}): AppMessage {
-  return { key, params, zh: translate('zh', key, params), en: translate('en', key, params) };
+/** A shared message in both languages, ready to cross the process boundary. */
+export function message(key: SharedMessageKey, params: Params = {}): AppMessage {
+  return bilingual(SHARED_MESSAGES, key, params);
 }
 
 export function parseRefusalMessage(code: ParseRefusalCode, text: string): AppMessage {
   return message(`parse.${code}`, { text: text.trim() });
 }
 
-export function statusLabel(status: CellStatus, lang: Lang): string {
+/** 达标 / Met …: one set of status names for the grid, the workbook, the mail draft and the CLI. */
+export function statusLabel(lang: Lang, status: CellStatus): string {
   return translate(lang, `status.${status}`);
 }

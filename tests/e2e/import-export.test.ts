@@ -119,7 +119,7 @@ describe('export and import through the UI', () => {
 
   it('starts the same preview for files handed over by the desktop shell (menu / second launch)', async () => {
     // Stands in for the Electron preload's window.indicatorDeskShell (same shape as
-    // electron/preload/channels.ts); everything behind it — page, server, services — is real.
+    // shared/api/channels.ts); everything behind it — page, server, services — is real.
     const page = await app.context.newPage();
     try {
       await page.addInitScript(() => {

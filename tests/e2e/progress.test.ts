@@ -1,4 +1,4 @@
-// The coordinating office opens 进度 (DESIGN.md §7): real services on a temporary database with a
+// The coordinating office opens 进度 (docs/ARCHITECTURE.md §Status rule): real services on a temporary database with a
 // fixed clock, actuals seeded through saveCells (ahead, behind, at risk, missing), the real UI in
 // Chromium. Badges and the summary must match getProgress on that database and, for two
 // indicators, the rule worked out by hand; the language switch turns the labels into English.

@@ -6,6 +6,7 @@ import { buildColumnDefs } from '../../renderer/src/grid/column-defs';
 import type { IndicatorRowData } from '../../renderer/src/grid/row-model';
 import { toRowData, withRefusedEdit, cellOf, withoutDraft, withUnsavedEdit } from '../../renderer/src/grid/row-model';
 import { allColumnIds } from '../../renderer/src/grid/columns';
+import type { Lang } from '../../shared/i18n/lang';
 import { message } from '../../shared/i18n/messages';
 import { seedRow, TODAY } from './grid-fixtures';
 
@@ -16,7 +17,7 @@ function leaves(defs: (Def | ColGroupDef<IndicatorRowData>)[]): Def[] {
   return defs.flatMap((d) => ('children' in d ? leaves(d.children as Def[]) : [d as Def]));
 }
 
-function leaf(lang: 'zh' | 'en', id: string): Def {
+function leaf(lang: Lang, id: string): Def {
   const found = leaves(buildColumnDefs({ years: YEARS, reportingYear: 2025, lang })).find((d) => d.colId === id);
   if (!found) throw new Error(id);
   return found;

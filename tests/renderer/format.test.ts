@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { cellStatus } from '../../shared/domain/status';
-import { explainStatus, formatActual, formatCompletion, formatNumber, formatTarget, formatUnits } from '../../renderer/src/grid/format';
+import type { Lang } from '../../shared/i18n/lang';
+import { explainStatus, formatActual, formatCompletion, formatGridNumber, formatTarget, formatUnits } from '../../renderer/src/grid/format';
 
 describe('grid number formats', () => {
   it('groups thousands, keeps at most two decimals, in both languages', () => {
-    expect(formatNumber(13862, 'zh')).toBe('13,862');
-    expect(formatNumber(10.456, 'en')).toBe('10.46');
-    expect(formatNumber(87.5, 'zh')).toBe('87.5');
+    expect(formatGridNumber(13862, 'zh')).toBe('13,862');
+    expect(formatGridNumber(10.456, 'en')).toBe('10.46');
+    expect(formatGridNumber(87.5, 'zh')).toBe('87.5');
     expect(formatActual(null, 'zh')).toBe('');
   });
 
@@ -30,7 +31,7 @@ describe('grid number formats', () => {
 
 describe('explainStatus (why a cell has its colour)', () => {
   const today = new Date(2026, 2, 1);
-  const explain = (lang: 'zh' | 'en', target: number | '/', actual: number | null, year = 2025, unit = '套', tolerance: number | null = null) => {
+  const explain = (lang: Lang, target: number | '/', actual: number | null, year = 2025, unit = '套', tolerance: number | null = null) => {
     const s = cellStatus({ indicator: { direction: 'higher', tolerance }, year, target, actual, today });
     return explainStatus(lang, { ...s, year, target, actual, unit, tolerance });
   };

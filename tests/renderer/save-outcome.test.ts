@@ -1,5 +1,6 @@
 // Which answers of a save call are refusals of the text (shown for correcting) and which leave the
-// edit unsaved (kept and retried), using the real messages the service and the HTTP client send.
+// edit unsaved (kept and retried), using the real messages and refusal kinds the service and the
+// HTTP client send. The decision rests on the result's `refusal` kind, not on the message key.
 import { describe, expect, it } from 'vitest';
 import { isRefusalOfText, outcomeOf } from '../../renderer/src/grid/save-outcome';
 import { parseNumberInput } from '../../shared/domain/parse-number';
@@ -11,17 +12,23 @@ const noAnswer = message('error.internal', { detail: 'no answer' });
 function refusalOf(text: string) {
   const parsed = parseNumberInput(text, { kind: 'cumulative' });
   if (parsed.ok) throw new Error(`${text} was accepted`);
-  return parseRefusalMessage(parsed.code, parsed.text);
+  return { reason: parseRefusalMessage(parsed.code, parsed.text), refusal: parsed.code };
 }
 
 describe('save outcome', () => {
   it('parser refusals and a too-long note are refusals of the text', () => {
     for (const text of ['abc', '约1.6万', '1.2.3', '-5']) {
-      const reason = refusalOf(text);
-      expect(isRefusalOfText(reason)).toBe(true);
-      expect(outcomeOf({ ...base, ok: false, error: reason }, noAnswer)).toEqual({ kind: 'refused', reason });
+      const { reason, refusal } = refusalOf(text);
+      expect(isRefusalOfText({ ...base, ok: false, error: reason, refusal })).toBe(true);
+      expect(outcomeOf({ ...base, ok: false, error: reason, refusal }, noAnswer)).toEqual({ kind: 'refused', reason });
     }
-    expect(isRefusalOfText(message('error.note-too-long', { max: 1000 }))).toBe(true);
+    expect(isRefusalOfText({ ...base, field: 'note', ok: false, error: message('error.note-too-long', { max: 1000 }), refusal: 'note-too-long' })).toBe(true);
+  });
+
+  it('the refusal kind decides, not the message key', () => {
+    const { reason } = refusalOf('abc');
+    expect(isRefusalOfText({ ...base, ok: false, error: reason })).toBe(false);
+    expect(outcomeOf({ ...base, ok: false, error: reason }, noAnswer)).toEqual({ kind: 'unsaved', reason });
   });
 
   it('an unreachable service, an internal error or no answer at all leave the edit unsaved', () => {

@@ -1,4 +1,4 @@
-// indicatorProgress (DESIGN.md §7, the plan-level outlook): every outlook for every kind, lower-is-
+// indicatorProgress (docs/ARCHITECTURE.md §Status rule, the plan-level outlook): every outlook for every kind, lower-is-
 // better, the "/" final target of indicator 6, and the projection and path shares worked by hand.
 import { describe, expect, it } from 'vitest';
 import type { Direction, Indicator, IndicatorKind, Target } from '../../shared/domain/plan';

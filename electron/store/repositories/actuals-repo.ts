@@ -43,6 +43,11 @@ function toRecord(r: ActualRow): ActualRecord {
   };
 }
 
+/** How a figure is written in the audit log's old/new value (and compared there by import undo). */
+export function auditValueText(value: number | null): string | null {
+  return value === null ? null : String(value);
+}
+
 export class ActualsRepo {
   private readonly getOne: Database.Statement;
   private readonly upsert: Database.Statement;
@@ -117,8 +122,8 @@ export class ActualsRepo {
       indicatorId,
       year,
       field: 'actual',
-      oldValue: old.value === null ? null : String(old.value),
-      newValue: value === null ? null : String(value),
+      oldValue: auditValueText(old.value),
+      newValue: auditValueText(value),
     });
     return true;
   }

@@ -1,4 +1,4 @@
-// Exports the standard template workbook (DESIGN.md §5) for one plan, reporting year and
+// Exports the standard template workbook (docs/ARCHITECTURE.md §Template format) for one plan, reporting year and
 // department: 填报表 (the return), 填写说明 (instructions) and the very hidden _meta sheet.
 // Pure in its inputs: a fixed `exportedAt` gives the same bytes every time.
 import ExcelJS from 'exceljs';

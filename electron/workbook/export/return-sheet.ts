@@ -1,4 +1,4 @@
-// Sheet 填报表 of the standard template (DESIGN.md §5), laid out by template-format.ts. Steps:
+// Sheet 填报表 of the standard template (docs/ARCHITECTURE.md §Template format), laid out by template-format.ts. Steps:
 // 1. title, info and legend rows; 2. the two-row header; 3. one row per indicator (targets, actuals,
 // 完成率 formulas, the reporting year's note, the hidden id); 4. 领域 merges; 5. conditional formats
 // per year; 6. widths, frozen panes, page setup; 7. protection (caller awaits it).
@@ -30,6 +30,7 @@ import {
   templateColumns,
 } from '../template-format';
 import type { ExportInput } from './export-template';
+import { cellAddress } from '../import/model';
 import { columnWidth, rowHeightForLines, wrappedLineCount } from './column-width';
 import { cellStyle, COLOR, COMPLETION_NUMFMT, statusDxf, valueNumFmt } from './styles';
 
@@ -42,13 +43,7 @@ export interface ExportedRow {
   code: string;
 }
 
-export function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-const ref = (col: number, row: number) => `${columnLetter(col)}${row}`;
+const ref = (col: number, row: number) => cellAddress(row, col);
 
 export function yearHeader(year: number): string {
   return `${year}年`;

@@ -1,76 +1,72 @@
-// The importer's own messages (zh + en), rendered into AppMessages (which carry both languages)
-// without touching the shared catalogue.
-import type { AppMessage } from '../../../shared/i18n/messages';
-import { fillTemplate } from '../../../shared/i18n/messages';
+// The importer's own messages (zh + en), rendered by the one engine into AppMessages (which carry
+// both languages), and the error for a file that cannot be read at all.
+import { DeskError } from '../../../shared/errors';
+import type { AppMessage, KeyOf, Params } from '../../../shared/i18n/engine';
+import { bilingual, defineCatalogue } from '../../../shared/i18n/engine';
 
-const zh = {
-  'import.not-a-workbook': '“{file}”不是 Excel 工作簿（.xlsx 或 .xls），无法导入',
-  'import.damaged': '“{file}”已损坏或不完整（可能下载或复制时被截断），请重新获取文件后再导入',
-  'import.encrypted': '“{file}”设置了打开密码，请在 Excel/WPS 中取消密码后另存再导入',
-  'import.unsupported-format': '“{file}”是 {format} 格式的文件，不能直接导入：请在 WPS/Excel 中“另存为” Excel 工作簿（.xlsx）后再导入',
-  'import.too-large': '“{file}”太大（{size} MB，上限 {max} MB），不是正常的填报表',
-  'import.too-large-uncompressed': '“{file}”解压后太大（{size} MB，上限 {max} MB），不是正常的填报表',
-  'import.zip-bomb': '“{file}”内容异常（压缩比异常，疑似恶意文件），已拒绝导入',
-  'import.too-many-rows': '“{file}”的工作表“{sheet}”声称有 {rows} 行（上限 {max} 行），不是正常的填报表',
-  'import.read-failed': '无法读取“{file}”：文件内容不是有效的工作簿',
-  'import.no-table': '在“{file}”中找不到指标表：需要一行表头，含“指标”列和年度的“目标值”或“实际值”列',
-  'import.hidden-row': '第 {row} 行是隐藏行，仍已读取，请确认其中的数据',
-  'import.hidden-column': '{column} 列是隐藏列，仍已读取，请确认其中的数据',
-  'import.hidden-sheet': '工作表“{sheet}”是隐藏的，仍已读取',
-  'import.total-row': '第 {row} 行“{name}”是合计行，已跳过',
-  'import.unmatched-row': '第 {row} 行“{name}”在规划中找不到对应指标，未导入',
-  'import.code-name-mismatch': '第 {row} 行：序号 {code} 与指标名称“{name}”不一致，已按名称匹配到指标 {planCode}',
-  'import.unit-mismatch': '第 {row} 行“{name}”的单位“{unit}”与规划的单位“{planUnit}”不同，请核对数值',
-  'import.duplicate-value': '指标 {code} 的 {year} 年数据在 {first} 和 {second} 都有填写，已采用 {first}',
-  'import.values-without-name': '第 {row} 行有数值但没有指标名称，已跳过',
-  'import.percent-not-rate': '单元格按百分比显示（{shown}），但该指标单位是“{unit}”，已按单元格实际数值 {value} 读取',
-  'import.not-a-number-cell': '“{text}”不是数字',
-  'import.other-plan': '文件由另一规划“{planId}”导出（当前规划“{current}”），已按指标名称匹配',
-  'import.unknown-indicator-id': '第 {row} 行的指标ID“{id}”不在当前规划中，已按名称匹配',
-};
+export const IMPORT_MESSAGES = defineCatalogue(
+  'import',
+  {
+    'import.not-a-workbook': '“{file}”不是 Excel 工作簿（.xlsx 或 .xls），无法导入',
+    'import.damaged': '“{file}”已损坏或不完整（可能下载或复制时被截断），请重新获取文件后再导入',
+    'import.encrypted': '“{file}”设置了打开密码，请在 Excel/WPS 中取消密码后另存再导入',
+    'import.unsupported-format': '“{file}”是 {format} 格式的文件，不能直接导入：请在 WPS/Excel 中“另存为” Excel 工作簿（.xlsx）后再导入',
+    'import.too-large': '“{file}”太大（{size} MB，上限 {max} MB），不是正常的填报表',
+    'import.too-large-uncompressed': '“{file}”解压后太大（{size} MB，上限 {max} MB），不是正常的填报表',
+    'import.zip-bomb': '“{file}”内容异常（压缩比异常，疑似恶意文件），已拒绝导入',
+    'import.too-many-rows': '“{file}”的工作表“{sheet}”声称有 {rows} 行（上限 {max} 行），不是正常的填报表',
+    'import.read-failed': '无法读取“{file}”：文件内容不是有效的工作簿',
+    'import.no-table': '在“{file}”中找不到指标表：需要一行表头，含“指标”列和年度的“目标值”或“实际值”列',
+    'import.hidden-row': '第 {row} 行是隐藏行，仍已读取，请确认其中的数据',
+    'import.hidden-column': '{column} 列是隐藏列，仍已读取，请确认其中的数据',
+    'import.hidden-sheet': '工作表“{sheet}”是隐藏的，仍已读取',
+    'import.total-row': '第 {row} 行“{name}”是合计行，已跳过',
+    'import.unmatched-row': '第 {row} 行“{name}”在规划中找不到对应指标，未导入',
+    'import.code-name-mismatch': '第 {row} 行：序号 {code} 与指标名称“{name}”不一致，已按名称匹配到指标 {planCode}',
+    'import.unit-mismatch': '第 {row} 行“{name}”的单位“{unit}”与规划的单位“{planUnit}”不同，请核对数值',
+    'import.duplicate-value': '指标 {code} 的 {year} 年数据在 {first} 和 {second} 都有填写，已采用 {first}',
+    'import.values-without-name': '第 {row} 行有数值但没有指标名称，已跳过',
+    'import.percent-not-rate': '单元格按百分比显示（{shown}），但该指标单位是“{unit}”，已按单元格实际数值 {value} 读取',
+    'import.not-a-number-cell': '“{text}”不是数字',
+    'import.other-plan': '文件由另一规划“{planId}”导出（当前规划“{current}”），已按指标名称匹配',
+    'import.unknown-indicator-id': '第 {row} 行的指标ID“{id}”不在当前规划中，已按名称匹配',
+  },
+  {
+    'import.not-a-workbook': '"{file}" is not an Excel workbook (.xlsx or .xls) and cannot be imported',
+    'import.damaged': '"{file}" is damaged or incomplete (perhaps cut short while downloading or copying); get the file again and re-import',
+    'import.encrypted': '"{file}" is password-protected; remove the password in Excel/WPS, save, and import again',
+    'import.unsupported-format': '"{file}" is a {format} file and cannot be imported directly: use "Save As" Excel workbook (.xlsx) in WPS/Excel, then import',
+    'import.too-large': '"{file}" is too large ({size} MB, limit {max} MB) to be a return',
+    'import.too-large-uncompressed': '"{file}" unpacks to too much data ({size} MB, limit {max} MB) to be a return',
+    'import.zip-bomb': '"{file}" has abnormal content (an impossible compression ratio, possibly malicious) and was refused',
+    'import.too-many-rows': 'Sheet "{sheet}" of "{file}" claims {rows} rows (limit {max}); it is not a return',
+    'import.read-failed': 'Cannot read "{file}": its content is not a valid workbook',
+    'import.no-table': 'No indicator table found in "{file}": a header row needs an indicator (指标) column and target or actual columns per year',
+    'import.hidden-row': 'Row {row} is hidden; it was read anyway, please check its data',
+    'import.hidden-column': 'Column {column} is hidden; it was read anyway, please check its data',
+    'import.hidden-sheet': 'Sheet "{sheet}" is hidden; it was read anyway',
+    'import.total-row': 'Row {row} "{name}" is a totals row and was skipped',
+    'import.unmatched-row': 'Row {row} "{name}" matches no indicator of the plan and was not imported',
+    'import.code-name-mismatch': 'Row {row}: number {code} disagrees with the name "{name}"; matched by name to indicator {planCode}',
+    'import.unit-mismatch': 'Row {row} "{name}": unit "{unit}" differs from the plan\'s "{planUnit}"; check the figures',
+    'import.duplicate-value': 'Indicator {code}, {year}: filled in at both {first} and {second}; {first} was used',
+    'import.values-without-name': 'Row {row} has figures but no indicator name and was skipped',
+    'import.percent-not-rate': 'The cell is shown as a percentage ({shown}) but the indicator\'s unit is "{unit}"; read as its stored value {value}',
+    'import.not-a-number-cell': '"{text}" is not a number',
+    'import.other-plan': 'The file was exported from another plan "{planId}" (current: "{current}"); rows were matched by name',
+    'import.unknown-indicator-id': 'Row {row}: indicator id "{id}" is not in the current plan; matched by name',
+  },
+);
 
-const en: Record<keyof typeof zh, string> = {
-  'import.not-a-workbook': '"{file}" is not an Excel workbook (.xlsx or .xls) and cannot be imported',
-  'import.damaged': '"{file}" is damaged or incomplete (perhaps cut short while downloading or copying); get the file again and re-import',
-  'import.encrypted': '"{file}" is password-protected; remove the password in Excel/WPS, save, and import again',
-  'import.unsupported-format': '"{file}" is a {format} file and cannot be imported directly: use "Save As" Excel workbook (.xlsx) in WPS/Excel, then import',
-  'import.too-large': '"{file}" is too large ({size} MB, limit {max} MB) to be a return',
-  'import.too-large-uncompressed': '"{file}" unpacks to too much data ({size} MB, limit {max} MB) to be a return',
-  'import.zip-bomb': '"{file}" has abnormal content (an impossible compression ratio, possibly malicious) and was refused',
-  'import.too-many-rows': 'Sheet "{sheet}" of "{file}" claims {rows} rows (limit {max}); it is not a return',
-  'import.read-failed': 'Cannot read "{file}": its content is not a valid workbook',
-  'import.no-table': 'No indicator table found in "{file}": a header row needs an indicator (指标) column and target or actual columns per year',
-  'import.hidden-row': 'Row {row} is hidden; it was read anyway, please check its data',
-  'import.hidden-column': 'Column {column} is hidden; it was read anyway, please check its data',
-  'import.hidden-sheet': 'Sheet "{sheet}" is hidden; it was read anyway',
-  'import.total-row': 'Row {row} "{name}" is a totals row and was skipped',
-  'import.unmatched-row': 'Row {row} "{name}" matches no indicator of the plan and was not imported',
-  'import.code-name-mismatch': 'Row {row}: number {code} disagrees with the name "{name}"; matched by name to indicator {planCode}',
-  'import.unit-mismatch': 'Row {row} "{name}": unit "{unit}" differs from the plan\'s "{planUnit}"; check the figures',
-  'import.duplicate-value': 'Indicator {code}, {year}: filled in at both {first} and {second}; {first} was used',
-  'import.values-without-name': 'Row {row} has figures but no indicator name and was skipped',
-  'import.percent-not-rate': 'The cell is shown as a percentage ({shown}) but the indicator\'s unit is "{unit}"; read as its stored value {value}',
-  'import.not-a-number-cell': '"{text}" is not a number',
-  'import.other-plan': 'The file was exported from another plan "{planId}" (current: "{current}"); rows were matched by name',
-  'import.unknown-indicator-id': 'Row {row}: indicator id "{id}" is not in the current plan; matched by name',
-};
+export type ImportMessageKey = KeyOf<typeof IMPORT_MESSAGES>;
 
-export type ImportMessageKey = keyof typeof zh;
-
-export function importMessage(key: ImportMessageKey, params: Record<string, string | number> = {}): AppMessage {
-  return { key, params, zh: fillTemplate(zh[key], params), en: fillTemplate(en[key], params) };
+export function importMessage(key: ImportMessageKey, params: Params = {}): AppMessage {
+  return bilingual(IMPORT_MESSAGES, key, params);
 }
 
 /** A file that cannot be read as a workbook at all: one clear line, no stack trace for the user. */
-export class UnreadableWorkbookError extends Error {
-  readonly appMessage: AppMessage;
-  constructor(appMessage: AppMessage, options?: { cause?: unknown }) {
-    super(appMessage.en, options);
-    this.name = 'UnreadableWorkbookError';
-    this.appMessage = appMessage;
-  }
-}
+export class UnreadableWorkbookError extends DeskError {}
 
-export function unreadable(key: ImportMessageKey, params: Record<string, string | number>, cause?: unknown): UnreadableWorkbookError {
+export function unreadable(key: ImportMessageKey, params: Params, cause?: unknown): UnreadableWorkbookError {
   return new UnreadableWorkbookError(importMessage(key, params), cause === undefined ? undefined : { cause });
 }

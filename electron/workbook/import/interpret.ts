@@ -5,9 +5,10 @@
 //   2. heuristic: any table a clerk made — header found by its words, rows matched by 序号 + name.
 import type { ImportIssue } from '../../../shared/api/contract';
 import type { Indicator, Plan, Target } from '../../../shared/domain/plan';
+import type { WorkbookFormat, WorkbookKind } from '../../../shared/domain/workbook-file';
 import { NO_TARGET, isPercentUnit } from '../../../shared/domain/plan';
 import { parseNumberInput, toHalfWidth } from '../../../shared/domain/parse-number';
-import type { AppMessage } from '../../../shared/i18n/messages';
+import type { AppMessage } from '../../../shared/i18n/engine';
 import { parseRefusalMessage } from '../../../shared/i18n/messages';
 import {
   FIRST_DATA_ROW,
@@ -30,7 +31,6 @@ import { makeMatcher, normalizeCode, normalizeName } from './match';
 import { importMessage, unreadable } from './import-messages';
 import { readWorkbook } from './read-workbook';
 
-export { readWorkbook } from './read-workbook';
 
 export interface InterpretedValue {
   target: Target | null;
@@ -54,9 +54,9 @@ export interface InterpretedRow {
 }
 
 export interface InterpretedWorkbook {
-  format: 'xlsx' | 'xls';
+  format: WorkbookFormat;
   /** 'plan' when the table has targets only (no actual columns anywhere). */
-  kind: 'return' | 'plan';
+  kind: WorkbookKind;
   path: 'template' | 'heuristic';
   planId: string | null;
   department: string | null;

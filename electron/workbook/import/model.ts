@@ -1,6 +1,7 @@
 // The neutral cell grid both readers (ExcelJS for .xlsx, SheetJS for .xls) fill and the interpreter
 // reads. It keeps what a clerk's file says — values, cached formula results, number formats,
 // merges, what is hidden — and nothing about how it was stored.
+import type { WorkbookFormat } from '../../../shared/domain/workbook-file';
 
 export type CellValue = number | string | boolean | null;
 export type SheetState = 'visible' | 'hidden' | 'veryHidden';
@@ -46,10 +47,11 @@ export interface NeutralSheet {
 }
 
 export interface NeutralWorkbook {
-  format: 'xlsx' | 'xls';
+  format: WorkbookFormat;
   sheets: NeutralSheet[];
 }
 
+/** Spreadsheet column letters for a 1-based column: 1 → A, 27 → AA. The one A1 helper (import and export). */
 export function columnLetters(col: number): string {
   let out = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;

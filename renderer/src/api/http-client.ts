@@ -3,9 +3,9 @@
 import type { ApiMethod, ApiRequest, ApiResponse, IndicatorDeskApi } from '../../../shared/api/contract';
 import { API_METHODS } from '../../../shared/api/contract';
 import type { Result } from '../../../shared/api/result';
+import { TOKEN_HEADER } from '../../../shared/api/channels';
 import { message } from '../../../shared/i18n/messages';
 
-export const TOKEN_HEADER = 'X-Indicator-Desk-Token';
 const TOKEN_KEY = 'indicator-desk-token';
 
 /**

@@ -3,7 +3,7 @@
 // department and counts — with reopen and undo buttons for each.
 import type { AuditEntry, ImportRecord } from '../../../shared/api/contract';
 import type { MessageKey } from '../i18n/catalogue';
-import { formatDateTime, formatNumber } from '../i18n/catalogue';
+import { formatDateTime, formatNumber } from '../../../shared/i18n/engine';
 import { useLang, useT } from '../i18n/context';
 import { ImportFileLines } from './import/ImportFileLines';
 

@@ -4,7 +4,7 @@
 // writes the ticked files; conflicts not picked and other departments' values not ticked are skipped.
 import { useState } from 'react';
 import type { ApiRequest, ImportConflict, ImportFailure, ImportPreview } from '../../../shared/api/contract';
-import { formatNumber } from '../i18n/catalogue';
+import { formatNumber } from '../../../shared/i18n/engine';
 import { useLang, useT } from '../i18n/context';
 import { Dialog } from './Dialog';
 import { ConflictsPanel } from './import/ConflictsPanel';

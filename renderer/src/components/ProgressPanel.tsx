@@ -1,4 +1,4 @@
-// The coordinating office's plan-level view (DESIGN.md §7): every indicator of the plan, grouped
+// The coordinating office's plan-level view (docs/ARCHITECTURE.md §Status rule): every indicator of the plan, grouped
 // by 领域, with its latest actual, final target, projection, path share and outlook badge.
 import { useEffect, useState } from 'react';
 import type { IndicatorDeskApi, ProgressRow } from '../../../shared/api/contract';

@@ -1,6 +1,6 @@
 // The window's top bar: what is being edited (plan, year, department), whether it is saved, and
 // the commands (import, export, history, progress, settings, language).
-import type { Lang } from '../../../shared/i18n/messages';
+import type { Lang } from '../../../shared/i18n/lang';
 import { useLang, useT } from '../i18n/context';
 
 export interface SaveState {

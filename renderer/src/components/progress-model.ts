@@ -6,9 +6,10 @@ import type { Indicator, Plan } from '../../../shared/domain/plan';
 import { isPercentUnit } from '../../../shared/domain/plan';
 import type { Outlook } from '../../../shared/domain/progress';
 import { BIG_MISS_SHARE, OUTLOOKS } from '../../../shared/domain/progress';
-import { STATUS_EPSILON, meetsTarget } from '../../../shared/domain/status';
-import type { Lang } from '../../../shared/i18n/messages';
-import { formatNumber, t } from '../i18n/catalogue';
+import { meetsTarget } from '../../../shared/domain/status';
+import type { Lang } from '../../../shared/i18n/lang';
+import { formatNumber } from '../../../shared/i18n/engine';
+import { t } from '../i18n/catalogue';
 
 export interface ProgressItem {
   indicator: Indicator;
@@ -84,9 +85,6 @@ export function formatShare(lang: Lang, share: number): string {
   return `${formatNumber(lang, Math.round(share * 100), 0)}%`;
 }
 
-function meets(indicator: Pick<Indicator, 'direction'>, target: number, value: number): boolean {
-  return meetsTarget(indicator.direction, target, value) || Math.abs(value - target) < STATUS_EPSILON;
-}
 
 /**
  * One line saying why the badge is what it is, e.g. "2025年实际 1,012，低于当年目标 1,050；按目前
@@ -100,7 +98,7 @@ export function explainProgress(lang: Lang, indicator: Pick<Indicator, 'unit' | 
   const actual = v(row.latestActual);
   if (row.latestTarget === null) {
     parts.push(t(lang, 'progress.explain.no-target', { year, actual }));
-  } else if (meets(indicator, row.latestTarget, row.latestActual)) {
+  } else if (meetsTarget(indicator.direction, row.latestTarget, row.latestActual)) {
     parts.push(t(lang, 'progress.explain.year-met', { year, actual, target: v(row.latestTarget) }));
   } else {
     const key = indicator.direction === 'higher' ? 'progress.explain.year-below' : 'progress.explain.year-above';
@@ -114,7 +112,7 @@ export function explainProgress(lang: Lang, indicator: Pick<Indicator, 'unit' | 
       parts.push(t(lang, 'progress.explain.final-reached', final));
     } else if (row.projected !== null && year < row.finalYear) {
       const projected = v(row.projected, 1);
-      const key = meets(indicator, row.finalTarget, row.projected)
+      const key = meetsTarget(indicator.direction, row.finalTarget, row.projected)
         ? 'progress.explain.projection-meets'
         : indicator.direction === 'higher' ? 'progress.explain.projection-below' : 'progress.explain.projection-above';
       parts.push(t(lang, key, { ...final, projected }));

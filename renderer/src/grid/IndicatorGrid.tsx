@@ -23,7 +23,8 @@ import type {
 import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEdit, CellEditResult, EditSource, Grid, GridCell } from '../../../shared/api/contract';
-import type { AppMessage, Lang } from '../../../shared/i18n/messages';
+import type { AppMessage } from '../../../shared/i18n/engine';
+import type { Lang } from '../../../shared/i18n/lang';
 import { buildColumnDefs } from './column-defs';
 import { columnIdForEdit, editTarget, yearOfColumn } from './columns';
 import { copyBlock } from './copy-text';

@@ -3,8 +3,9 @@
 import type { JSX } from 'react';
 import type { CellStatus } from '../../../shared/domain/status';
 import { CELL_STATUSES } from '../../../shared/domain/status';
-import type { Lang } from '../../../shared/i18n/messages';
-import { gridText, statusLabel } from './grid-messages';
+import type { Lang } from '../../../shared/i18n/lang';
+import { statusLabel } from '../../../shared/i18n/messages';
+import { gridText } from './grid-messages';
 import './grid.css';
 
 export interface StatusLegendProps {

@@ -5,7 +5,7 @@ import { ct, provenanceText } from '../i18n/consolidation-messages';
 import type { CellClassParams, ColDef, ColGroupDef, ITooltipParams, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
 import type { GridCell } from '../../../shared/api/contract';
 import { displayName } from '../../../shared/domain/plan';
-import type { Lang } from '../../../shared/i18n/messages';
+import type { Lang } from '../../../shared/i18n/lang';
 import { columnId, PINNED_COLUMNS } from './columns';
 import { explainStatus, formatActual, formatCompletion, formatTarget, formatUnits } from './format';
 import { gridText } from './grid-messages';

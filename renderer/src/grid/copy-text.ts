@@ -1,6 +1,6 @@
 // What Ctrl+C puts on the clipboard for a cell: plain values Excel and WPS read back as numbers
 // (no thousands separators), "/" for no target, completion as a percentage, notes as typed.
-import type { Lang } from '../../../shared/i18n/messages';
+import type { Lang } from '../../../shared/i18n/lang';
 import { parseColumnId } from './columns';
 import { formatUnits } from './format';
 import type { IndicatorRowData } from './row-model';

@@ -3,57 +3,34 @@
 import type { Target } from '../../../shared/domain/plan';
 import { isPercentUnit, NO_TARGET } from '../../../shared/domain/plan';
 import type { CellStatus } from '../../../shared/domain/status';
-import type { Lang } from '../../../shared/i18n/messages';
+import type { Lang } from '../../../shared/i18n/lang';
+import { formatNumber, formatPercent } from '../../../shared/i18n/engine';
 import { gridText } from './grid-messages';
 
-const LOCALES: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
-
-// Intl formatters are costly to build and cheap to reuse: one per language, built on first use.
-const numberFormats = new Map<Lang, Intl.NumberFormat>();
-const percentFormats = new Map<Lang, Intl.NumberFormat>();
-
-function numberFormat(lang: Lang): Intl.NumberFormat {
-  let f = numberFormats.get(lang);
-  if (!f) {
-    f = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 2 });
-    numberFormats.set(lang, f);
-  }
-  return f;
-}
-
-function percentFormat(lang: Lang): Intl.NumberFormat {
-  let f = percentFormats.get(lang);
-  if (!f) {
-    f = new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 1 });
-    percentFormats.set(lang, f);
-  }
-  return f;
-}
-
-/** A number in the indicator's unit, grouped, at most two decimals ("1,050", "87.5"). */
-export function formatNumber(value: number, lang: Lang): string {
-  return numberFormat(lang).format(value);
+/** A number in the indicator's unit as the grid shows it: grouped, at most two decimals ("1,050", "87.5"). */
+export function formatGridNumber(value: number, lang: Lang): string {
+  return formatNumber(lang, value, 2);
 }
 
 /** A target: "/" stays "/"; no entry in the plan shows nothing. */
 export function formatTarget(target: Target | null | undefined, lang: Lang): string {
   if (target === NO_TARGET) return NO_TARGET;
   if (target === null || target === undefined) return '';
-  return formatNumber(target, lang);
+  return formatGridNumber(target, lang);
 }
 
 export function formatActual(actual: number | null | undefined, lang: Lang): string {
-  return actual === null || actual === undefined ? '' : formatNumber(actual, lang);
+  return actual === null || actual === undefined ? '' : formatGridNumber(actual, lang);
 }
 
 /** Completion ratio (1 = on target) as a percentage, one decimal: 0.9638 → "96.4%". */
 export function formatCompletion(completion: number | null | undefined, lang: Lang): string {
-  return completion === null || completion === undefined ? '' : percentFormat(lang).format(completion);
+  return completion === null || completion === undefined ? '' : formatPercent(lang, completion, 1);
 }
 
 /** A value with its unit where the unit is a percent sign (11 → "11%"); other units go unsaid. */
 function withUnit(value: number, unit: string, lang: Lang): string {
-  const text = formatNumber(value, lang);
+  const text = formatGridNumber(value, lang);
   return isPercentUnit(unit) ? `${text}%` : text;
 }
 

@@ -2,7 +2,7 @@
 // saves them. The queue is per plan and mirrored to sessionStorage, so a reload of the page (or a
 // grid remount on another year or department) does not lose what the clerk typed.
 import type { CellEdit, EditSource } from '../../../shared/api/contract';
-import type { AppMessage } from '../../../shared/i18n/messages';
+import type { AppMessage } from '../../../shared/i18n/engine';
 
 export interface PendingEdit extends CellEdit {
   /** How the edit was made: a retry saves it with the same source (audit trail, undo). */

@@ -5,7 +5,7 @@ import type { CellEdit, GridCell, GridRow } from '../../../shared/api/contract';
 import { parseNumberInput } from '../../../shared/domain/parse-number';
 import type { StatusResult } from '../../../shared/domain/status';
 import { cellStatus } from '../../../shared/domain/status';
-import type { AppMessage } from '../../../shared/i18n/messages';
+import type { AppMessage } from '../../../shared/i18n/engine';
 import { columnIdForEdit } from './columns';
 
 /**

@@ -1,11 +1,12 @@
-// The UI words of consolidation (departments of returns, provenance, conflicts, import history), in
-// the catalogue's style: typed keys, Chinese and English, {name} placeholders.
+// The UI words of consolidation (departments of returns, provenance, conflicts, import history): a
+// catalogue on the one message engine (typed keys, Chinese and English, {name} placeholders).
 import type { Provenance } from '../../../shared/api/contract';
-import type { Lang } from '../../../shared/i18n/messages';
-import { formatDateTime } from './catalogue';
+import type { KeyOf, Params } from '../../../shared/i18n/engine';
+import { defineCatalogue, formatDateTime, translatorFor } from '../../../shared/i18n/engine';
+import type { Lang } from '../../../shared/i18n/lang';
 import { useLang } from './context';
 
-const zh = {
+export const CONSOLIDATION_MESSAGES = defineCatalogue('consolidation', {
   'dept.unspecified': '未指定单位',
   'dept.from.meta': '（模板）',
   'dept.from.line': '（表内“填报单位”）',
@@ -40,11 +41,7 @@ const zh = {
   'aliases.remove': '删除',
   'aliases.save': '更新别名',
   'aliases.saved': '别名已更新',
-} as const;
-
-export type ConsolidationKey = keyof typeof zh;
-
-const en: Record<ConsolidationKey, string> = {
+}, {
   'dept.unspecified': 'Unspecified department',
   'dept.from.meta': ' (template)',
   'dept.from.line': ' (the return\'s 填报单位 line)',
@@ -79,15 +76,13 @@ const en: Record<ConsolidationKey, string> = {
   'aliases.remove': 'Remove',
   'aliases.save': 'Update aliases',
   'aliases.saved': 'Aliases updated',
-};
+});
 
-const CATALOGUE: Record<Lang, Record<ConsolidationKey, string>> = { zh, en };
+export type ConsolidationKey = KeyOf<typeof CONSOLIDATION_MESSAGES>;
 
-export function ct(lang: Lang, key: ConsolidationKey, params: Record<string, string | number> = {}): string {
-  return CATALOGUE[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
+export const ct = translatorFor(CONSOLIDATION_MESSAGES);
 
-export function useCt(): (key: ConsolidationKey, params?: Record<string, string | number>) => string {
+export function useCt(): (key: ConsolidationKey, params?: Params) => string {
   const lang = useLang();
   return (key, params) => ct(lang, key, params);
 }

@@ -1,7 +1,8 @@
 // The current UI language for every component, with a translator bound to it.
 import { createContext, useContext } from 'react';
-import type { Lang } from '../../../shared/i18n/messages';
-import type { MessageKey, Params } from './catalogue';
+import type { Lang } from '../../../shared/i18n/lang';
+import type { Params } from '../../../shared/i18n/engine';
+import type { MessageKey } from './catalogue';
 import { t } from './catalogue';
 
 export const LangContext = createContext<Lang>('zh');

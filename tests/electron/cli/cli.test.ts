@@ -1,9 +1,10 @@
 // The command line, run in-process (runCli) and once as a real child process, against real files.
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDatabaseFile, listBackups } from '../../../electron/backup/backups';
 import { runCli } from '../../../electron/cli/main';
 import type { InspectJson } from '../../../electron/cli/inspect';
 import { makeTempDir } from '../../helpers/tmp';
@@ -78,6 +79,23 @@ describe('export → fill in → inspect → import → status', () => {
 
     const text = await cli('status', '--year', '2025', '--db', db, '--today', '2026-03-15');
     expect(text.out).toMatch(/保障性租赁住房累计建设筹集套（间）数（套）\s+目标 1050\s+实际 1012\s+未达标/);
+  });
+});
+
+describe('import takes the same path as the window', () => {
+  it('an applied import first backs the database up into backups/ (a dry run does not)', async () => {
+    const folder = join(tmp.dir, 'with-backups');
+    mkdirSync(folder);
+    const db = join(folder, 'desk.sqlite');
+    const file = join(folder, 'return.xlsx');
+    expect((await cli('export', '--year', '2025', '--db', db, '--out', file, '--today', '2026-03-15')).code).toBe(0);
+    expect((await cli('import', file, '--db', db, '--dry-run', '--today', '2026-03-15')).code).toBe(0);
+    expect(listBackups(join(folder, 'backups'))).toEqual([]);
+    expect((await cli('import', file, '--db', db, '--today', '2026-03-15')).code).toBe(0);
+    const made = listBackups(join(folder, 'backups'));
+    expect(made.map((b) => b.reason)).toEqual(['before-import']);
+    expect(made[0]!.fileName).toMatch(/^desk-\d{8}-\d{6}-before-import\.sqlite$/);
+    expect(checkDatabaseFile(made[0]!.path)).toEqual({ ok: true });
   });
 });
 

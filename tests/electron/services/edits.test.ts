@@ -50,6 +50,8 @@ describe('saveCells', () => {
     expect(results.map((r) => r.ok)).toEqual([true, false, true, false, true, true]);
     expect(results[1]!.error?.zh).toBe('“约1.6万”是约数，请填写确切数字');
     expect(results[3]!.error?.key).toBe('parse.negative-count');
+    // The refusal kind is machine-readable: the renderer decides "refused" on it, not on the key.
+    expect(results.map((r) => r.refusal)).toEqual([undefined, 'approximate', undefined, 'negative-count', undefined, undefined]);
     const grid = await services.handlers.getGrid({ planId: PLAN, year: 2025, department: null });
     const cell = (id: string) => grid.rows.find((r) => r.indicatorId === id)!.cells['2025']!;
     expect(cell('zyyj-01')).toMatchObject({ actual: 11.2, status: 'met' });

@@ -16,7 +16,8 @@ vi.mock('electron', () => ({
   },
 }));
 
-import { API_CHANNEL, filePageOf, registerApiIpc, senderPolicyFor } from '../../../electron/main/ipc';
+import { filePageOf, registerApiIpc, senderPolicyFor } from '../../../electron/main/ipc';
+import { API_CHANNEL } from '../../../shared/api/channels';
 import { createServices } from '../../../electron/services/create-services';
 import type { Services } from '../../../electron/services/create-services';
 

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isMenuAction } from '../../../electron/preload/channels';
+import { isMenuAction } from '../../../shared/api/shell';
 import { handOffSecondInstance, workbookPathsFromArgv } from '../../../electron/main/second-instance';
 import { makeTempDir } from '../../helpers/tmp';
 

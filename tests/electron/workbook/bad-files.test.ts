@@ -7,8 +7,9 @@ import { deflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
-import { UnreadableWorkbookError } from '../../../electron/workbook/import/errors';
-import { readAndInterpret, readWorkbook } from '../../../electron/workbook/import/interpret';
+import { UnreadableWorkbookError } from '../../../electron/workbook/import/import-messages';
+import { readAndInterpret } from '../../../electron/workbook/import/interpret';
+import { readWorkbook } from '../../../electron/workbook/import/read-workbook';
 import { IMPORT_LIMITS } from '../../../electron/workbook/import/limits';
 
 const FIXTURE = join(import.meta.dirname, '..', '..', 'fixtures', 'returns', 'd-name-variants-bad-values.xlsx');

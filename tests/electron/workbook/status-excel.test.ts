@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Direction, Target } from '../../../shared/domain/plan';
 import { NO_TARGET } from '../../../shared/domain/plan';
 import { cellStatus, completionRatio } from '../../../shared/domain/status';
-import { completionFormula, STATUS_EPSILON, statusFormulas } from '../../../shared/domain/status-excel';
+import { completionFormula, statusFormulas } from '../../../shared/domain/status-excel';
+import { STATUS_EPSILON } from '../../../shared/domain/status';
 import { convertWithLibreOffice } from '../../helpers/libreoffice';
 import { makeTempDir } from '../../helpers/tmp';
 

@@ -2,7 +2,7 @@
 // and time) and every file's value (with file, department and cell); the clerk picks one side per
 // cell, or takes every conflict from one file, or keeps all current values.
 import type { ConflictSide, ImportConflict, ImportPreview } from '../../../../shared/api/contract';
-import { formatNumber } from '../../i18n/catalogue';
+import { formatNumber } from '../../../../shared/i18n/engine';
 import { useLang } from '../../i18n/context';
 import { ct, provenanceText, useCt } from '../../i18n/consolidation-messages';
 import type { ImportChoices } from './useImportChoices';

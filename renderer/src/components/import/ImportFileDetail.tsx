@@ -2,8 +2,8 @@
 // the cell each value came from), other departments' values (unticked), targets that differ from
 // the plan, rows that match no indicator, and issues with their cell.
 import type { ImportPreview } from '../../../../shared/api/contract';
-import type { Lang } from '../../../../shared/i18n/messages';
-import { formatNumber } from '../../i18n/catalogue';
+import type { Lang } from '../../../../shared/i18n/lang';
+import { formatNumber } from '../../../../shared/i18n/engine';
 import { useLang, useT } from '../../i18n/context';
 import { DepartmentField } from './DepartmentField';
 import { OtherUnitsTable } from './OtherUnitsTable';

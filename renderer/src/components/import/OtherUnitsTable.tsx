@@ -1,7 +1,7 @@
 // Values a return gives for indicators its department neither leads nor co-reports: listed apart,
 // unticked; only ticked ones are applied.
 import type { ImportPreview } from '../../../../shared/api/contract';
-import { formatNumber } from '../../i18n/catalogue';
+import { formatNumber } from '../../../../shared/i18n/engine';
 import { useLang } from '../../i18n/context';
 import { useCt } from '../../i18n/consolidation-messages';
 import type { ImportChoices } from './useImportChoices';

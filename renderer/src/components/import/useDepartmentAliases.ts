@@ -2,7 +2,7 @@
 // to main; built-in aliases (shared/domain/departments) apply as well and are not listed here.
 import { useCallback, useEffect, useState } from 'react';
 import type { IndicatorDeskApi } from '../../../../shared/api/contract';
-import type { Lang } from '../../../../shared/i18n/messages';
+import type { Lang } from '../../../../shared/i18n/lang';
 
 export interface AliasRow {
   alias: string;

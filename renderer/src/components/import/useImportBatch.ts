@@ -2,7 +2,7 @@
 // with each other (consolidateImport) and reopening a past import from its kept files.
 import { useCallback } from 'react';
 import type { ImportConflict, ImportFailure, ImportPreview, IndicatorDeskApi } from '../../../../shared/api/contract';
-import type { Lang } from '../../../../shared/i18n/messages';
+import type { Lang } from '../../../../shared/i18n/lang';
 import type { Consolidate } from '../ImportPreviewDialog';
 
 export interface ImportBatchState {

@@ -1,0 +1,84 @@
+// Every response schema of the contract is checked against what the real handlers return on a real
+// database: each method is called once (an export is fed back as an import, an edit is refused, an
+// import undone), and its answer must parse with api[method].response. A method added to the
+// contract without a call here fails the last test.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../../electron/services/create-services';
+import type { Services } from '../../../electron/services/create-services';
+import type { ApiMethod } from '../../../shared/api/contract';
+import { API_METHODS, api } from '../../../shared/api/contract';
+import { dispatch } from '../../../shared/api/dispatch';
+import { ApiErrorSchema } from '../../../shared/api/result';
+import { makeTempDir } from '../../helpers/tmp';
+
+const PLAN = 'dongtou-zyyj-2023-2027';
+let tmp: ReturnType<typeof makeTempDir>;
+let services: Services;
+const checked = new Set<ApiMethod>();
+
+function expectValid(method: ApiMethod, value: unknown): void {
+  const parsed = api[method].response.safeParse(value);
+  expect(parsed.success ? 'valid' : parsed.error.issues).toBe('valid');
+  checked.add(method);
+}
+
+beforeAll(() => {
+  tmp = makeTempDir();
+  services = createServices({ dbPath: join(tmp.dir, 'db.sqlite'), mode: 'browser', now: () => new Date('2026-03-15T09:00:00+08:00') });
+});
+afterAll(() => {
+  services.close();
+  tmp.cleanup();
+});
+
+describe('responses match the contract', () => {
+  it('reading, editing (saved and refused), settings', async () => {
+    const h = services.handlers;
+    expectValid('getBootstrap', await h.getBootstrap({}));
+    expectValid('getPlan', await h.getPlan({ planId: PLAN }));
+    expectValid('getGrid', await h.getGrid({ planId: PLAN, year: 2025, department: null }));
+    const saved = await h.saveCells({
+      planId: PLAN,
+      source: 'typed',
+      edits: [
+        { indicatorId: 'zyyj-02', year: 2025, field: 'actual', text: '1012' },
+        { indicatorId: 'zyyj-03', year: 2025, field: 'actual', text: '约220' },
+        { indicatorId: 'zyyj-03', year: 2025, field: 'note', text: 'x'.repeat(1001) },
+      ],
+    });
+    expectValid('saveCells', saved);
+    expect(saved.results.map((r) => r.refusal)).toEqual([undefined, 'approximate', 'note-too-long']);
+    expectValid('getCellHistory', await h.getCellHistory({ planId: PLAN, indicatorId: 'zyyj-02', year: 2025 }));
+    expectValid('getProgress', await h.getProgress({ planId: PLAN }));
+    expectValid('saveSettings', await h.saveSettings({ department: '区住建局', clerkName: '王', clerkPhone: '', lang: 'en' }));
+  });
+
+  it('export, import preview, apply, list, undo', async () => {
+    const h = services.handlers;
+    const exported = await h.exportWorkbook({ planId: PLAN, year: 2025, department: '区住建局' });
+    expectValid('exportWorkbook', exported);
+    const previewed = await h.previewImport({ planId: PLAN, files: [{ name: exported.fileName, base64: exported.base64 }, { name: 'junk.xlsx', base64: Buffer.from('not a workbook').toString('base64') }] });
+    expectValid('previewImport', previewed);
+    expect(previewed.failures).toHaveLength(1);
+    const record = await h.applyImport({ previewIds: previewed.previews.map((p) => p.previewId) });
+    expectValid('applyImport', record);
+    expectValid('listImports', await h.listImports({}));
+    expectValid('undoImport', await h.undoImport({ importId: record.importId }));
+  });
+
+  it('a failure is an ApiError: a refusal from a handler and a malformed request alike', async () => {
+    const refused = await dispatch(services.handlers, 'undoImport', { importId: 999 });
+    const malformed = await dispatch(services.handlers, 'getGrid', { planId: PLAN, year: 'last' });
+    for (const r of [refused, malformed]) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(ApiErrorSchema.safeParse(r.error).success).toBe(true);
+    }
+    expect(refused.ok ? null : refused.error.code).toBe('not-found');
+    expect(malformed.ok ? null : malformed.error.code).toBe('invalid-request');
+  });
+
+  it('every method of the contract was checked', () => {
+    expect([...checked].sort()).toEqual([...API_METHODS].sort());
+  });
+});

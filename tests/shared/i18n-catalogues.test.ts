@@ -1,0 +1,64 @@
+// Every message catalogue of every layer has each key in Chinese AND English, with the same
+// {placeholders} in both, and every catalogue is made with the one engine: the test finds the
+// catalogues by searching the sources for defineCatalogue(, loads those modules, and checks what
+// they registered — so a new catalogue is covered without being listed here.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { catalogueProblems, fillTemplate, formatDate, formatNumber, formatPercent, placeholdersOf, registeredCatalogues } from '../../shared/i18n/engine';
+
+const ROOT = join(__dirname, '..', '..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+const defining = ['shared', 'electron', 'renderer/src']
+  .flatMap((d) => sourceFiles(join(ROOT, d)))
+  .filter((f) => !f.endsWith(join('i18n', 'engine.ts')) && /\bdefineCatalogue\(/.test(readFileSync(f, 'utf8')));
+
+describe('message catalogues', () => {
+  it('are found in every layer', () => {
+    const where = defining.map((f) => relative(ROOT, f).split('\\').join('/'));
+    for (const expected of ['shared/i18n/messages.ts', 'renderer/src/i18n/catalogue.ts', 'renderer/src/grid/grid-messages.ts', 'electron/workbook/import/import-messages.ts', 'electron/main/texts.ts', 'electron/main/menu.ts', 'electron/backup/backups.ts']) {
+      expect(where).toContain(expected);
+    }
+  });
+
+  it('have every key in both languages with the same placeholders', async () => {
+    for (const file of defining) await import(pathToFileURL(file).href);
+    const catalogues = registeredCatalogues();
+    expect(catalogues.length).toBeGreaterThanOrEqual(defining.length);
+    expect(catalogues.flatMap(catalogueProblems)).toEqual([]);
+    // Each area is named once, so a problem report names one catalogue.
+    const areas = catalogues.map((c) => c.area);
+    expect(new Set(areas).size).toBe(areas.length);
+  });
+
+  it('the checker itself catches a missing key and a placeholder mismatch', () => {
+    const broken = { area: 'probe', texts: { zh: { a: '{x}年', b: '有' }, en: { a: 'year {y}' } } } as never;
+    expect(catalogueProblems(broken)).toEqual(['probe: "a" placeholders differ: zh {x} en {y}', 'probe: "b" has no en text']);
+  });
+});
+
+describe('the engine', () => {
+  it('fills placeholders once, leaving unknown ones visible', () => {
+    expect(fillTemplate('{year}年 {name} {missing}', { year: 2025, name: '住建局' })).toBe('2025年 住建局 {missing}');
+    expect(placeholdersOf('{b} {a} {b}')).toEqual(['a', 'b']);
+  });
+
+  it('formats numbers, percentages and dates with Intl in either language', () => {
+    expect(formatNumber('zh', 13862)).toBe('13,862');
+    expect(formatNumber('en', 10.45678)).toBe('10.4568');
+    expect(formatNumber('en', 10.456, 2)).toBe('10.46');
+    expect(formatPercent('zh', 0.9638)).toBe('96.4%');
+    expect(formatDate('zh', '2026-03-05')).toBe('2026年3月5日');
+    expect(formatDate('en', '2026-03-05')).toBe('5 March 2026');
+    expect(formatDate('en', 'not a date')).toBe('not a date');
+  });
+});
