@@ -1,37 +1,132 @@
-// Bundles the Electron shell with esbuild:
+// Bundles the Electron shell with esbuild (`npm run build:electron`; `npm run build` = renderer + this):
 //   electron/main/main.ts       → dist/electron/main.cjs     (Node, CommonJS; electron and the native
 //                                                              better-sqlite3 stay external)
+//                               + dist/electron/chunk-*.cjs  (code the main process loads on demand)
 //   electron/preload/preload.ts → dist/electron/preload.cjs  (CommonJS: a sandboxed preload cannot load
 //                                                              ES modules, and may require only 'electron')
+// The output is exactly what ships (electron-builder.yml packs dist/electron/*.cjs): minified, no
+// source maps. `--dev` builds readable bundles with linked source maps for debugging instead.
+//
+// Lazy loading (README, “The desktop app”): a dynamic `import('…')` in main-process code becomes
+// a separate chunk file, loaded with require() the first time it runs, so the window is created
+// before workbook, mail or CLI code (ExcelJS, SheetJS) is read from disk and parsed. esbuild splits
+// code only for ES-module output, so the node entries are bundled as ES modules with splitting
+// (modules used by several entries or chunks land in ONE shared chunk: one copy of each module, so
+// `instanceof` on error classes holds across chunks), then each output file is converted to
+// CommonJS, with dynamic imports turned into require() (Electron's main process and the Module._load
+// stand-in of the tests load CommonJS; ES-module main scripts start asynchronously).
+// Another Node program (a tool run with plain node) is built with buildNodeBundles() into a folder
+// of its own: entries added to MAIN_ENTRIES share chunks with the desktop app and are packaged
+// with it (the package test checks that dist/electron holds only what the app loads).
+//
 // Nothing here rebuilds native modules: better-sqlite3 for Electron's ABI is built by electron-builder
 // when packaging (npmRebuild), so `npm test` keeps using the Node build in node_modules.
-import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { build, transform } from 'esbuild';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Build both bundles; returns their paths. `outdir` lets tests build into a temporary folder. */
-export async function buildElectron({ minify = false, outdir = `${root}dist/electron` } = {}) {
-  const common = { bundle: true, format: 'cjs', sourcemap: 'linked', minify, logLevel: 'warning', absWorkingDir: root, legalComments: 'none' };
-  await build({
-    ...common,
-    entryPoints: ['electron/main/main.ts'],
-    outfile: `${outdir}/main.cjs`,
+/** The desktop app's Node bundles: output name (`<name>.cjs` in dist/electron) → source entry. */
+export const MAIN_ENTRIES = { main: 'electron/main/main.ts' };
+
+/** Leftovers of an earlier build (old chunk names, maps): everything here ships, so only this build's files may be here. */
+function cleanOutdir(outdir) {
+  mkdirSync(outdir, { recursive: true });
+  for (const f of readdirSync(outdir)) {
+    if (f.endsWith('.cjs') || f.endsWith('.map')) rmSync(join(outdir, f), { force: true });
+  }
+}
+
+/**
+ * Bundle Node entries (output name → source path) with their on-demand chunks as CommonJS files in
+ * `outdir` (absolute). Returns the files written, the npm packages inside each, and the files the
+ * first entry requires as it starts.
+ */
+export async function buildNodeBundles({ entries = MAIN_ENTRIES, outdir, minify = true, sourcemap = false }) {
+  const result = await build({
+    entryPoints: entries,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    outExtension: { '.js': '.cjs' },
+    chunkNames: 'chunk-[hash]',
     platform: 'node',
     target: 'node22',
     external: ['electron', 'better-sqlite3'],
-    // ES-module code may use import.meta.url; in the CommonJS bundle it comes from __filename.
+    // ES-module code may use import.meta.url; in the CommonJS output it comes from __filename.
     define: { 'import.meta.url': '__importMetaUrl' },
-    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    minify,
+    sourcemap: sourcemap ? 'linked' : false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    absWorkingDir: root,
+    write: false,
+    metafile: true,
   });
+  const written = [];
+  for (const file of result.outputFiles) {
+    if (file.path.endsWith('.map')) {
+      writeFileSync(file.path, file.contents);
+      continue;
+    }
+    // ES module → CommonJS: static imports become require() at the top, `import()` becomes a
+    // require() run when the import expression is evaluated (i.e. on first use).
+    const cjs = await transform(file.text, {
+      format: 'cjs',
+      platform: 'node',
+      target: 'node22',
+      supported: { 'dynamic-import': false },
+      minify,
+      legalComments: 'none',
+      banner: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+    });
+    writeFileSync(file.path, cjs.code);
+    written.push(file.path);
+  }
+  const packages = {};
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    const names = Object.keys(output.inputs).map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1]).filter(Boolean);
+    packages[join(root, file)] = [...new Set(names)].sort();
+  }
+  return { files: written, packages, startup: startupFiles(result.metafile, join(outdir, `${Object.keys(entries)[0]}.cjs`)) };
+}
+
+/** The files an entry reads before running: itself and the chunks it requires statically. */
+function startupFiles(metafile, mainFile) {
+  const seen = new Set();
+  const visit = (absolute) => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    const relative = Object.keys(metafile.outputs).find((k) => join(root, k) === absolute);
+    for (const i of metafile.outputs[relative]?.imports ?? []) {
+      if (i.kind === 'import-statement' && !i.external) visit(join(root, i.path));
+    }
+  };
+  visit(mainFile);
+  return [...seen];
+}
+
+/** Build all bundles; returns their paths. `outdir` lets tests build into a temporary folder. */
+export async function buildElectron({ dev = false, outdir: requested = `${root}dist/electron` } = {}) {
+  const outdir = resolve(requested);
+  cleanOutdir(outdir);
+  const { files, packages, startup } = await buildNodeBundles({ minify: !dev, sourcemap: dev, outdir });
   await build({
-    ...common,
     entryPoints: ['electron/preload/preload.ts'],
     outfile: `${outdir}/preload.cjs`,
+    bundle: true,
+    format: 'cjs',
     platform: 'browser',
     target: 'chrome130',
     external: ['electron'],
+    minify: !dev,
+    sourcemap: dev ? 'linked' : false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    absWorkingDir: root,
   });
   const preload = readFileSync(`${outdir}/preload.cjs`, 'utf8');
   const required = [...preload.matchAll(/\brequire\((["'`])([^"'`]+)\1\)/g)].map((m) => m[2]);
@@ -39,12 +134,22 @@ export async function buildElectron({ minify = false, outdir = `${root}dist/elec
   if (foreign.length > 0) {
     throw new Error(`preload.cjs requires ${foreign.join(', ')}; a sandboxed preload may only require 'electron'`);
   }
-  return { main: `${outdir}/main.cjs`, preload: `${outdir}/preload.cjs` };
+  const chunks = files.filter((f) => /[\\/]chunk-[^\\/]*\.cjs$/.test(f));
+  return {
+    main: join(outdir, 'main.cjs'),
+    preload: join(outdir, 'preload.cjs'),
+    /** Chunks main.cjs requires as it starts. */
+    startupChunks: chunks.filter((f) => startup.includes(f)),
+    /** Chunks loaded on first use (workbook reading and writing, the command line). */
+    lazyChunks: chunks.filter((f) => !startup.includes(f)),
+    /** The npm packages bundled into each main-process file (absolute path → package names). */
+    packages: Object.fromEntries(files.map((f) => [f, packages[f] ?? []])),
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const at = process.argv.indexOf('--outdir');
   const outdir = at > 0 ? process.argv[at + 1] : undefined;
-  const out = await buildElectron({ minify: process.argv.includes('--minify'), ...(outdir ? { outdir } : {}) });
-  console.log(`built ${out.main}\nbuilt ${out.preload}`);
+  const out = await buildElectron({ dev: process.argv.includes('--dev'), ...(outdir ? { outdir } : {}) });
+  console.log(`built ${out.main} (+${out.startupChunks.length} chunks at start, ${out.lazyChunks.length} on demand)\nbuilt ${out.preload}`);
 }

@@ -1,6 +1,7 @@
 // `import FILE... [--department D] [--prefer incoming|current] [--include-other-units] [--dry-run] [--json]`:
-// the batch rules live in services/batch-import.ts; this file only words the outcome. Exit codes:
-// 0 done; 1 other units' values skipped; 2 nothing readable / bad input; 3 conflicts unanswered.
+// the batch rules live in services/batch-import.ts; this file only words the outcome. Exit codes
+// (args.ts EXIT): 0 done; 1 partly done (other units' values skipped, or some files unreadable);
+// 2 nothing readable / bad input; 3 conflicts unanswered (docs/ARCHITECTURE.md §Consolidation).
 import { basename } from 'node:path';
 import type { ConflictSide, ImportConflict } from '../../shared/api/contract';
 import type { Params } from '../../shared/i18n/engine';
@@ -10,29 +11,30 @@ import type { Services } from '../services/create-services';
 import { readSettings } from '../services/create-services';
 import type { Prefer } from '../services/batch-import';
 import { importBatch } from '../services/batch-import';
-import type { ParsedArgs } from './args';
-import { UsageError, stringOption } from './args';
+import type { ExitCode, OptionValues } from './args';
+import { EXIT, UsageError, flag, stringOption } from './args';
 import type { CliTextKey } from './cli-texts';
 import { CLI_TEXTS } from './cli-texts';
 import type { ImportCliTextKey } from './import-texts';
 import { IMPORT_CLI_TEXTS } from './import-texts';
 
-/** Exit code for conflicts left unanswered (defined here until the CLI's shared exit-code list has it). */
-export const EXIT_CONFLICTS = 3;
-/** Exit code when other units' values were skipped (the import itself went through). */
-export const EXIT_SKIPPED = 1;
-
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 
-function preferOf(args: ParsedArgs): Prefer | null {
-  const v = args.options.get('prefer');
-  if (v === undefined) return null;
+/** `--prefer incoming|current`, or null when absent; anything else is a UsageError. */
+function preferOf(values: OptionValues): Prefer | null {
+  const v = stringOption(values, 'prefer');
+  if (v === null) return null;
   if (v === 'incoming' || v === 'current') return v;
   throw new UsageError(`${render(IMPORT_CLI_TEXTS, 'en', 'cli.bad-prefer')} / ${render(IMPORT_CLI_TEXTS, 'zh', 'cli.bad-prefer')}`);
 }
 
+/**
+ * Run `import` on `paths` through services.imports (before-import backup included) with the
+ * consolidation rules, print previews, conflicts, resolutions and skipped values, and return the
+ * exit code. Throws UsageError for a bad `--prefer`; an unknown `--department` refuses the batch.
+ */
 export async function runImportCommand(
-  args: ParsedArgs,
+  values: OptionValues,
   paths: string[],
   read: (path: string) => Uint8Array,
   services: Services,
@@ -40,18 +42,18 @@ export async function runImportCommand(
   out: Out,
   lang: Lang,
   now: () => Date,
-): Promise<number> {
+): Promise<ExitCode> {
   const say = (key: CliTextKey, params: Params = {}): string => render(CLI_TEXTS, lang, key, params);
   const sayImport = (key: ImportCliTextKey, params: Params = {}): string => render(IMPORT_CLI_TEXTS, lang, key, params);
   const unspecified = sayImport('cli.unspecified');
-  const dryRun = args.options.has('dry-run');
-  const prefer = preferOf(args);
+  const dryRun = flag(values, 'dry-run');
+  const prefer = preferOf(values);
   const settings = readSettings(services.store);
   const files = paths.map((f) => ({ name: basename(f), bytes: read(f) }));
   const outcome = await importBatch(services, planId, files, {
-    department: stringOption(args, 'department'),
+    department: stringOption(values, 'department'),
     prefer,
-    includeOtherUnits: args.options.has('include-other-units'),
+    includeOtherUnits: flag(values, 'include-other-units'),
     dryRun,
     who: settings.clerkName || 'cli',
     at: now().toISOString(),
@@ -67,7 +69,7 @@ export async function runImportCommand(
       : `${fileOf(s.previewId)} ${s.value ?? '—'}（${s.cell ?? ''}，${s.provenance?.department ?? unspecified}）`;
   const conflictLine = (c: ImportConflict) => `  ${sayImport('cli.conflict')} ${c.code} ${c.name} ${c.year}: ${[c.current, ...c.incoming].filter((s) => s !== null).map(side).join(' ≠ ')}`;
 
-  if (args.options.has('json')) {
+  if (flag(values, 'json')) {
     out.stdout(
       JSON.stringify({
         dryRun,
@@ -88,18 +90,19 @@ export async function runImportCommand(
       for (const u of v.unmatched) out.stdout(`  ${u.sheet}!${u.row}  ${say('cli.unmatched-row')}: ${u.code ?? ''} ${u.name}`);
       for (const i of v.issues) out.stdout(`  ${i.sheet ? `${i.sheet}!${i.cell}  ` : ''}${i.message[lang]}`);
     }
-    for (const f of failures) out.stdout(`${f.fileName}: ${say('cli.unreadable')} — ${f.message[lang]}`);
   }
+  // The failures of a batch go to stderr in both output modes (JSON also carries them).
+  for (const f of failures.filter((x) => x.message.key !== 'import.two-departments')) out.stderr(`${f.fileName}: ${say('cli.unreadable')} — ${f.message[lang]}`);
   // What was held back goes to stderr, so a script sees it even with --json.
   for (const f of failures.filter((x) => x.message.key === 'import.two-departments')) out.stderr(`${f.message.zh} / ${f.message.en}`);
-  if (refused === 'two-departments') return 2;
+  if (refused === 'two-departments') return EXIT.nothingDone;
   if (conflicts.length > 0) {
     out.stderr(sayImport('cli.conflicts-head', { count: conflicts.length }));
     for (const c of conflicts) out.stderr(conflictLine(c));
   }
   if (refused === 'conflicts') {
     out.stderr(sayImport('cli.conflicts-refused'));
-    return EXIT_CONFLICTS;
+    return EXIT.conflicts;
   }
   for (const r of outcome.resolutions) {
     const c = conflicts.find((x) => x.indicatorId === r.indicatorId && x.year === r.year);
@@ -115,11 +118,11 @@ export async function runImportCommand(
     out.stderr(sayImport('cli.skipped-head', { count: skipped.length }));
     for (const s of skipped) out.stderr(`  ${s.fileName} ${s.change.cell}  ${s.change.code} ${s.change.name} ${s.change.year}: ${s.change.newValue ?? '—'}`);
   }
-  if (!args.options.has('json')) {
+  if (!flag(values, 'json')) {
     if (dryRun) out.stdout(say('cli.dry-run-done'));
     else if (record) out.stdout(say('cli.imported', { id: record.importId, count: record.changeCount }));
   }
-  if (failures.length > 0 && pending.length === 0) return 2;
-  if (dryRun && conflicts.length > 0 && !prefer) return EXIT_CONFLICTS;
-  return skipped.length > 0 ? EXIT_SKIPPED : 0;
+  if (failures.length > 0 && pending.length === 0) return EXIT.nothingDone;
+  if (dryRun && conflicts.length > 0 && !prefer) return EXIT.conflicts;
+  return skipped.length > 0 || failures.length > 0 ? EXIT.partial : EXIT.ok;
 }

@@ -4,6 +4,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { EmlDraftInput } from './eml';
 import { buildEmlDraft } from './eml';
+import { safeFileName } from './file-names';
+
+export { safeFileName };
 
 /** A file name that does not exist yet in `folder`, from `fileName` plus a counter if needed. */
 export function freeFileName(folder: string, fileName: string): string {
@@ -12,16 +15,6 @@ export function freeFileName(folder: string, fileName: string): string {
   let candidate = fileName;
   for (let n = 2; existsSync(join(folder, candidate)); n += 1) candidate = `${stem} (${n})${ext}`;
   return candidate;
-}
-
-/** Only the name part of what the exporter proposes: no folders, no characters Windows refuses. */
-export function safeFileName(name: string): string {
-  const cleaned = [...name]
-    .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
-    .join('')
-    .replace(/^[.\s]+/, '')
-    .trim();
-  return cleaned.length > 0 ? cleaned.slice(0, 200) : 'export.xlsx';
 }
 
 export function writeWorkbookWithDraft(options: {

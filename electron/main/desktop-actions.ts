@@ -7,9 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DeskError } from '../../shared/errors';
 import { backupNow, copyDatabaseTo, restoreBackup } from '../backup/backups';
-import { countYearStatuses } from '../mail/summary';
-import { safeFileName, writeWorkbookWithDraft } from '../mail/write-draft';
+import { safeFileName } from '../mail/file-names';
 import { DB_FILE_NAME } from '../services/paths';
+import { checkExportTarget } from '../services/export-target';
 import type { MenuAction } from '../../shared/api/shell';
 import { MENU_CHANNEL } from '../../shared/api/channels';
 import { importActionForPaths } from './second-instance';
@@ -93,10 +93,14 @@ export class DesktopActions {
       title: this.t('exportTitle'),
       defaultPath: join(app.getPath('documents'), safeFileName(exported.fileName)),
       filters: [{ name: this.t('workbooks'), extensions: ['xlsx'] }],
+      // The dialog asks before replacing an existing file (Linux needs this asked for explicitly).
+      properties: ['showOverwriteConfirmation' as const],
     };
     const win = this.window();
     const target = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     if (target.canceled || !target.filePath) return;
+    // Never over the database in use or any SQLite file, whatever the dialog allowed.
+    checkExportTarget(target.filePath, { dbPath: this.state.dbPath(), overwrite: true });
     writeFileSync(target.filePath, Buffer.from(exported.base64, 'base64'));
     app.addRecentDocument(target.filePath);
     const choice = await this.box({ type: 'info', message: this.t('exported', { path: target.filePath }), buttons: [this.t('ok'), this.t('showInFolder')] });
@@ -111,6 +115,8 @@ export class DesktopActions {
     const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     const folder = picked.filePaths[0];
     if (picked.canceled || !folder) return;
+    // The mail draft code is loaded on first use (README, “The desktop app”).
+    const [{ writeWorkbookWithDraft }, { countYearStatuses }] = await Promise.all([import('../mail/write-draft'), import('../mail/summary')]);
     const [exported, grid, plan, bootstrap] = await Promise.all([
       handlers.exportWorkbook(view),
       handlers.getGrid(view),
@@ -181,7 +187,8 @@ export class DesktopActions {
     });
     if (confirm !== 1) return;
     const dbPath = this.state.dbPath();
-    // The file is replaced underneath the connection: close it first, and reopen whatever happens.
+    // Restore copies the backup into the database (backup/restore.ts); our connection is closed and
+    // reopened around it so every cache starts from the restored data, whatever happens.
     this.state.closeServices();
     let restored: Awaited<ReturnType<typeof restoreBackup>>;
     try {

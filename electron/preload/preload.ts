@@ -25,6 +25,8 @@ export const indicatorDeskApi = {
   previewImport: call('previewImport'),
   consolidateImport: call('consolidateImport'),
   applyImport: call('applyImport'),
+  keepImportPreviews: call('keepImportPreviews'),
+  discardImportPreviews: call('discardImportPreviews'),
   undoImport: call('undoImport'),
   listImports: call('listImports'),
   reopenImport: call('reopenImport'),

@@ -1,4 +1,4 @@
-// One batch import as the command line runs it (docs/consolidation.md): preview
+// One batch import as the command line runs it (docs/ARCHITECTURE.md §Consolidation): preview
 // every file, settle conflicts only as told (--prefer), apply other units' values only when told
 // (--include-other-units), and report what was held back. Nothing is written when a file names two
 // departments, when the chosen department is unknown, or when conflicts are left unanswered.

@@ -1,22 +1,24 @@
 // The use cases behind the API contract, as plain Node: the Electron IPC handler, the browser-mode
 // HTTP server, the CLI and the tests all call these same handlers on the same database.
-import { userInfo } from 'node:os';
 import { basename, dirname } from 'node:path';
 import type { ApiHandlers, ConflictResolution, DepartmentAliases, ImportConflict, ImportFailure, ImportRecord, Settings } from '../../shared/api/contract';
 import { DepartmentAliasesSchema } from '../../shared/api/contract';
 import { DEFAULT_KEEP, backupNow, pruneBackups } from '../backup/backups';
 import { indicatorProgress } from '../../shared/domain/progress';
-import { fail } from '../../shared/api/result';
+import { ApiFailure, fail } from '../../shared/api/result';
+import { openFailure, reasonOfSqliteError } from '../store/open-errors';
 import { Store } from '../store/store';
+import { osUserName } from '../store/os-user';
 import type { StoreOptions } from '../store/store';
 import { actualKey } from '../store/repositories/actuals-repo';
-import { exportTemplate } from '../workbook/export/export-template';
 import { templateFileName } from '../workbook/template-format';
 import { saveCells } from './edit-service';
 import { buildGrid, isoDate } from './grid-service';
 import type { ApplyOptions, ImportFileInput, PendingImport } from './import-service';
 import { applyImports, detectConflicts, previewFiles, refreshPreview, undoImport } from './import-service';
 import { keepImportFile, readKeptFile } from './import-archive';
+import type { PreviewCacheOptions } from './preview-cache';
+import { PreviewCache } from './preview-cache';
 
 export const APP_VERSION = '0.1.0';
 
@@ -26,6 +28,8 @@ export interface ServicesOptions extends StoreOptions {
   /** Clock; tests fix it so statuses do not depend on the day they run. */
   now?: () => Date;
   appVersion?: string;
+  /** Bounds on the import previews held in memory (tests shrink them). */
+  previews?: PreviewCacheOptions;
   /**
    * Where to take the 'before-import' backup each applied import starts with, and how many of those
    * to keep. Absent: no backup (tests, browser mode). The desktop app and the CLI pass their
@@ -90,22 +94,14 @@ export function checkDepartment(store: Store, name: string | null): void {
   if (name !== null && !store.plans.listDepartments().includes(name)) fail('refused', 'error.unknown-department', { name });
 }
 
-function osUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
-
 export function createServices(options: ServicesOptions): Services {
   const now = options.now ?? (() => new Date());
   const store = Store.open(options.dbPath, options);
   const appVersion = options.appVersion ?? APP_VERSION;
-  const pending = new Map<string, { planId: string; item: PendingImport }>();
+  const pending = new PreviewCache<{ planId: string; item: PendingImport }>(options.previews);
 
-  /** The audit "who": the clerk's name from settings, else the OS account. */
-  const who = () => readSettings(store).clerkName.trim() || osUser();
+  /** The audit "who": the clerk's name from settings, else the OS account (recorded in os_user too). */
+  const who = () => readSettings(store).clerkName.trim() || osUserName();
   const ctx = () => ({ who: who(), at: now().toISOString() });
   const dataFolder = dirname(options.dbPath);
 
@@ -135,7 +131,7 @@ export function createServices(options: ServicesOptions): Services {
   /** Preview a batch and remember it until applied. */
   const preview = async (planId: string, files: ImportFileInput[], department: string | null) => {
     const { pending: ready, failures, conflicts } = await imports.preview(planId, files, undefined, department);
-    for (const p of ready) pending.set(p.preview.previewId, { planId, item: p });
+    pending.add(ready.map((p) => ({ id: p.preview.previewId, value: { planId, item: p }, rows: p.book.rows.length })));
     return { previews: ready.map((p) => p.preview), failures, conflicts };
   };
 
@@ -177,9 +173,8 @@ export function createServices(options: ServicesOptions): Services {
       return readDepartmentAliases(store);
     },
     consolidateImport: ({ previewIds, departments }) => {
-      const chosen = previewIds.map((id) => pending.get(id));
-      if (chosen.some((p) => p === undefined)) fail('not-found', 'import.preview-expired');
-      const list = chosen as { planId: string; item: PendingImport }[];
+      const list = pending.get(previewIds);
+      if (list === null) fail('not-found', 'import.preview-expired');
       const planId = list[0]?.planId as string;
       if (list.some((p) => p.planId !== planId)) fail('refused', 'import.preview-expired');
       for (const d of Object.values(departments ?? {})) checkDepartment(store, d);
@@ -187,18 +182,22 @@ export function createServices(options: ServicesOptions): Services {
       const fresh = list.map((p) => refreshPreview(store, plan, p.item, departments?.[p.item.preview.previewId]));
       const c = ctx();
       const conflicts = detectConflicts(store, plan, fresh, c.at, c.who);
-      for (const item of fresh) pending.set(item.preview.previewId, { planId, item });
+      pending.add(fresh.map((item) => ({ id: item.preview.previewId, value: { planId, item }, rows: item.book.rows.length })));
       return { previews: fresh.map((p) => p.preview), conflicts };
     },
     applyImport: async ({ previewIds, resolutions, includeOtherUnits }) => {
-      const chosen = previewIds.map((id) => pending.get(id));
-      if (chosen.some((p) => p === undefined)) fail('not-found', 'import.preview-expired');
-      const list = chosen as { planId: string; item: PendingImport }[];
+      const list = pending.get(previewIds);
+      if (list === null) fail('not-found', 'import.preview-expired');
       const planId = list[0]?.planId as string;
       if (list.some((p) => p.planId !== planId)) fail('refused', 'import.preview-expired');
       const record = await imports.apply(planId, list.map((p) => p.item), undefined, { resolutions, includeOtherUnits });
-      for (const id of previewIds) pending.delete(id);
+      pending.discard(previewIds);
       return record;
+    },
+    keepImportPreviews: ({ previewIds }) => ({ alive: pending.touch(previewIds) }),
+    discardImportPreviews: ({ previewIds }) => {
+      pending.discard(previewIds);
+      return {};
     },
     undoImport: ({ importId }) => undoImport(store, importId, ctx()),
     listImports: () => store.imports.list(),
@@ -206,6 +205,8 @@ export function createServices(options: ServicesOptions): Services {
       const plan = store.plans.getPlan(planId);
       const grid = buildGrid(store, planId, year, department, now());
       const settings = readSettings(store);
+      // Loaded on first export (ExcelJS): the desktop window opens without it (README, “The desktop app”).
+      const { exportTemplate } = await import('../workbook/export/export-template');
       const bytes = await exportTemplate({
         plan,
         year,
@@ -236,6 +237,32 @@ export function createServices(options: ServicesOptions): Services {
     },
   };
 
-  return { handlers, imports, store, dbPath: options.dbPath, close: () => store.close() };
+  return { handlers: withStoreErrors(handlers, options.dbPath), imports, store, dbPath: options.dbPath, close: () => store.close() };
+}
+
+/**
+ * SQLite's raw errors during a call ("database is locked", "attempt to write a readonly
+ * database", "disk I/O error") become the bilingual messages of open-errors.ts, so a clerk reads
+ * what happened and what to do instead of "内部错误：database is locked".
+ */
+function withStoreErrors(handlers: ApiHandlers, dbPath: string): ApiHandlers {
+  const wrapped: Record<string, (request: never) => unknown> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, (request: never) => unknown][]) {
+    wrapped[name] = (request: never) => {
+      const translate = (error: unknown): never => {
+        const reason = reasonOfSqliteError(error);
+        if (reason === null || error instanceof ApiFailure) throw error;
+        const failure = openFailure(reason, dbPath);
+        throw new ApiFailure(reason === 'corrupt' ? 'internal' : 'refused', failure.appMessage);
+      };
+      try {
+        const result = handler(request);
+        return result instanceof Promise ? result.catch(translate) : result;
+      } catch (error) {
+        return translate(error);
+      }
+    };
+  }
+  return wrapped as unknown as ApiHandlers;
 }
 

@@ -1,5 +1,5 @@
 // The data folder's imports/: every applied file is kept there once, named by its sha256, so a past
-// import can be opened again and re-inspected (docs/consolidation.md, "Import history").
+// import can be opened again and re-inspected (docs/ARCHITECTURE.md §Consolidation, "Import history").
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportedFile } from '../../shared/api/contract';

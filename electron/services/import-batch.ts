@@ -1,4 +1,4 @@
-// Consolidation rules for a batch of returns (docs/consolidation.md):
+// Consolidation rules for a batch of returns (docs/ARCHITECTURE.md §Consolidation):
 //  1. the department of a return: meta sheet, else its 填报单位 line, else the one chosen; aliases
 //     resolve short and full names; a file naming two departments is refused;
 //  2. values for indicators the department neither leads nor co-reports are set aside (other units);

@@ -19,7 +19,6 @@ import { displayName } from '../../shared/domain/plan';
 import { fail } from '../../shared/api/result';
 import { message } from '../../shared/i18n/messages';
 import type { InterpretedWorkbook } from '../workbook/import/interpret';
-import { readAndInterpret } from '../workbook/import/interpret';
 import { UnreadableWorkbookError } from '../workbook/import/import-messages';
 import type { Store, WriteContext } from '../store/store';
 import { actualKey, auditValueText } from '../store/repositories/actuals-repo';
@@ -57,6 +56,8 @@ export function sha256(bytes: Uint8Array): string {
 
 /** Interpret one file and compare it with the database. Nothing is written. */
 export async function previewFile(store: Store, plan: Plan, fileName: string, bytes: Uint8Array, department: string | null = null, aliases: Readonly<Record<string, string>> = {}): Promise<PendingImport> {
+  // Loaded on first import (ExcelJS, SheetJS): the desktop window opens without it (README, “The desktop app”).
+  const { readAndInterpret } = await import('../workbook/import/interpret');
   const book = await readAndInterpret(bytes, fileName, plan);
   const dept = departmentOfReturn(book, fileName, store.plans.listDepartments(), aliases, department);
   const preview = diffAgainstStore(store, plan, book, fileName, sha256(bytes), dept.department, dept.from);

@@ -1,6 +1,6 @@
 // Departments of a return: matching the names clerks write (short and full names, with or without
 // the district prefix) to the plan's department names through aliases, and which indicators a
-// department reports. Pure; the aliases themselves are kept in settings (docs/consolidation.md).
+// department reports. Pure; the aliases themselves are kept in settings (docs/ARCHITECTURE.md §Consolidation).
 import type { Indicator } from './plan';
 
 /** Shown for a return whose department cannot be found; it is still imported, with a warning. */

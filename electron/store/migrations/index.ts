@@ -2,7 +2,8 @@
 // Existing migration entries may not be modified: add a new file and append it here, with a test.
 import type { Migration } from './migration';
 import { migration001 } from './001_initial';
-import { migrationProvenance } from './002_provenance';
+import { migration002 } from './002_audit_os_user';
+import { migrationProvenance } from './003_provenance';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migrationProvenance];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migrationProvenance];
 export type { Migration };

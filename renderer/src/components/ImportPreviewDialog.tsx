@@ -2,7 +2,7 @@
 // detail, and the batch's conflicts side by side with a pick per cell. Leaving a file out or choosing
 // a department for a return that names none compares the batch again (consolidateImport). 应用
 // writes the ticked files; conflicts not picked and other departments' values not ticked are skipped.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ApiRequest, ImportConflict, ImportFailure, ImportPreview } from '../../../shared/api/contract';
 import { formatNumber } from '../../../shared/i18n/engine';
 import { useLang, useT } from '../i18n/context';
@@ -10,6 +10,7 @@ import { Dialog } from './Dialog';
 import { ConflictsPanel } from './import/ConflictsPanel';
 import { ImportFileDetail } from './import/ImportFileDetail';
 import { useImportChoices } from './import/useImportChoices';
+import { usePreviewLifetime } from './use-preview-lifetime';
 
 /** Compare the given previews again; resolves to the fresh batch, or an error text to show. */
 export type Consolidate = (
@@ -39,6 +40,7 @@ export function ImportPreviewDialog({ previews: initial, failures, conflicts: in
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const choices = useImportChoices();
+  usePreviewLifetime(useMemo(() => previews.map((p) => p.previewId), [previews]));
   const current = previews[selected];
   const chosen = previews.filter((p) => included.has(p.previewId));
   const changeCount = chosen.reduce((n, p) => n + p.changes.length, 0);

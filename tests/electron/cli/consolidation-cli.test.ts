@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../helpers/tmp';
 import { writeHandMadeReturn } from '../../helpers/returns';
+import { Store } from '../../../electron/store/store';
 
 const MAIN = join(__dirname, '../../../electron/cli/main.ts');
 /** Each test starts several real processes (each loads TypeScript through tsx): slow on a busy machine. */
@@ -106,6 +107,8 @@ describe('cli import: other units, departments, bad input', () => {
 
   it('--department names a return that names none; an unknown one and a file naming two departments are refused, nothing written', async () => {
     const db = join(tmp.dir, 'dept.sqlite');
+    // A dry run never creates an explicit --db (only a writing import does): make the database first.
+    Store.open(db).close();
     const bare = returnFile('无单位.xlsx', [], { '4': 6 });
     const json = await run('import', bare, '--db', db, '--department', '区民政局', '--dry-run', '--json');
     expect(json.code).toBe(0);

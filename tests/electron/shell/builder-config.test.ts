@@ -72,6 +72,19 @@ describe('electron-builder.yml', () => {
     for (const name of testChain) expect(pkg.scripts[name] ?? '').not.toMatch(/electron-builder|electron-rebuild|install-app-deps|@electron\/rebuild/);
   });
 
+  it('packages the Electron version npm installs, which is an optional dependency only', () => {
+    // `electron` is optional so that `npm install` completes where its runtime download fails
+    // (README, "Install"); electron-builder then takes the version from this file.
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    expect(pkg.optionalDependencies?.electron).toBeDefined();
+    expect(pkg.dependencies?.electron).toBeUndefined();
+    expect(pkg.devDependencies?.electron).toBeUndefined();
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string; optional?: boolean }> };
+    const locked = lock.packages['node_modules/electron'];
+    expect(locked?.optional).toBe(true);
+    expect((config as unknown as { electronVersion: string }).electronVersion).toBe(locked?.version);
+  });
+
   it('sets the security fuses', () => {
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,

@@ -1,10 +1,10 @@
-// Migration: provenance. Every actual keeps its current source (typed/pasted by whom, or imported
+// Migration 3: provenance. Every actual keeps its current source (typed/pasted by whom, or imported
 // from which file — name, sha256, department — and when); audit rows name the department too.
-// Existing values get the source their latest audit row gives (docs/consolidation.md).
+// Existing values get the source their latest audit row gives (docs/ARCHITECTURE.md §Consolidation).
 import type { Migration } from './migration';
 
 export const migrationProvenance: Migration = {
-  version: 2,
+  version: 3,
   name: 'provenance of actuals',
   up(db) {
     db.exec(`
