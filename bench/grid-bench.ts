@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createServices } from '../electron/services/create-services';
 import { startWebServer } from '../electron/web/server';
-import { syntheticPlan } from './workbook-bench';
+import { syntheticPlan } from './synthetic-plan';
 import type { Figure } from './workbook-bench';
 
 const CHROMIUM = '/usr/bin/chromium';

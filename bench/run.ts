@@ -2,6 +2,9 @@
 //  - 13-row import ≤ 30 ms and export ≤ 50 ms in-process; 10,000-row import no slower than SheetJS;
 //  - 10,000-row grid: first render ≤ 1 s, edit-to-colour ≤ 50 ms (measured in Chromium);
 //  - 30 returns of 13 rows previewed and applied with conflict detection ≤ 1.0× SheetJS reading them.
+//  - whole processes (process-bench.ts): the command line against SheetJS, the export against
+//    ExcelJS's streaming writer, each case a fresh process.
+import { formatProcessFigure, benchProcesses } from './process-bench';
 //  - desktop start-up: process start to the window factory's call, with the built main bundle.
 import { benchStartup } from './startup-bench';
 import { makeTempDirSync } from './tmp';
@@ -11,10 +14,11 @@ async function main(): Promise<void> {
   const tmp = makeTempDirSync();
   try {
     console.log(`Indicator Desk benchmarks — node ${process.version}, ${new Date().toISOString()}`);
-    console.log('Workbooks (median of several runs; peak = process RSS during one run)');
-    for (const f of await benchWorkbooks(tmp.dir)) {
-      console.log(`  ${f.label.padEnd(62)} ${f.ms.toFixed(1).padStart(9)} ms${f.peakMb ? `   peak ${f.peakMb.toFixed(0)} MB` : ''}`);
-    }
+    console.log('Whole processes (fresh node per run, paired and alternated, medians; peak = getrusage maxrss)');
+    for (const f of await benchProcesses(tmp.dir)) console.log(formatProcessFigure(f));
+    // In-process peaks count earlier runs' garbage (no --expose-gc): memory is judged above, per process.
+    console.log('Workbooks in-process (median of several runs)');
+    for (const f of await benchWorkbooks(tmp.dir)) console.log(`  ${f.label.padEnd(62)} ${f.ms.toFixed(1).padStart(9)} ms`);
     console.log('Consolidation (30 returns of 13 rows, whole import vs SheetJS reading them)');
     const { benchConsolidation } = await import('./consolidation-bench');
     for (const f of await benchConsolidation(tmp.dir)) console.log(`  ${f.label.padEnd(62)} ${f.ms.toFixed(2).padStart(9)}${f.label.includes('ratio') ? '' : ' ms'}`);

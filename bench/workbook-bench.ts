@@ -3,7 +3,6 @@
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import type { GridRow } from '../shared/api/contract';
-import type { Indicator, Plan } from '../shared/domain/plan';
 import { SEED_PLAN } from '../shared/seed/zhu-you-yi-ju';
 import { Store } from '../electron/store/store';
 import { buildGrid } from '../electron/services/grid-service';
@@ -11,6 +10,9 @@ import { diffAgainstStore, sha256 } from '../electron/services/import-service';
 import { exportTemplate } from '../electron/workbook/export/export-template';
 import { interpretWorkbook } from '../electron/workbook/import/interpret';
 import { readWorkbook } from '../electron/workbook/import/read-workbook';
+import { syntheticPlan } from './synthetic-plan';
+
+export { syntheticPlan };
 
 const NOW = new Date('2026-03-15T09:00:00+08:00');
 const YEAR = 2025;
@@ -19,16 +21,6 @@ export interface Figure {
   label: string;
   ms: number;
   peakMb?: number;
-}
-
-/** A synthetic plan of `n` indicators cycling through the seed's 13, with unique ids and codes. */
-export function syntheticPlan(n: number): Plan {
-  const indicators: Indicator[] = [];
-  for (let i = 0; i < n; i += 1) {
-    const base = SEED_PLAN.indicators[i % SEED_PLAN.indicators.length] as Indicator;
-    indicators.push({ ...base, id: `bench-${i + 1}`, code: String(i + 1), name: `${base.name}（第${Math.floor(i / 13) + 1}组）` });
-  }
-  return { ...SEED_PLAN, id: `bench-${n}`, indicators };
 }
 
 function median(xs: number[]): number {

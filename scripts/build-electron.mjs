@@ -19,11 +19,16 @@
 // of its own: entries added to MAIN_ENTRIES share chunks with the desktop app and are packaged
 // with it (the package test checks that dist/electron holds only what the app loads).
 //
+// buildNode: the command line and browser mode as ES modules with code splitting, for plain node:
+//   electron/cli/bin.ts → dist/node/cli.mjs, electron/web/main.ts → dist/node/web.mjs,
+//   electron/workbook/jobs/worker.ts → dist/node/workbook-worker.mjs, plus dist/node/chunks/* and
+//   dist/node/inputs.json (the sources read, for scripts/node-bundle.mjs's freshness check).
+//
 // Nothing here rebuilds native modules: better-sqlite3 for Electron's ABI is built by electron-builder
 // when packaging (npmRebuild), so `npm test` keeps using the Node build in node_modules.
 import { build, transform } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -55,7 +60,8 @@ export async function buildNodeBundles({ entries = MAIN_ENTRIES, outdir, minify 
     chunkNames: 'chunk-[hash]',
     platform: 'node',
     target: 'node22',
-    external: ['electron', 'better-sqlite3'],
+    // playwright-core: only the plain-Node PDF path (electron/report/chromium-pdf.ts) loads it.
+    external: ['electron', 'better-sqlite3', 'playwright-core'],
     // ES-module code may use import.meta.url; in the CommonJS output it comes from __filename.
     define: { 'import.meta.url': '__importMetaUrl' },
     minify,
@@ -147,9 +153,78 @@ export async function buildElectron({ dev = false, outdir: requested = `${root}d
   };
 }
 
+/** Entries of the plain-Node bundles: output name → source. Add a command-line tool here. */
+export const NODE_ENTRIES = {
+  cli: 'electron/cli/bin.ts',
+  web: 'electron/web/main.ts',
+  'workbook-worker': 'electron/workbook/jobs/worker.ts',
+};
+
+/**
+ * Builds the plain-Node bundles into `outdir` (default dist/node). Built in a scratch folder first,
+ * then moved in file by file, chunks before entries, so a command started meanwhile (tests run in
+ * parallel) never sees an entry whose chunks are missing. Returns the entry paths.
+ */
+export async function buildNode({ minify = false, outdir = `${root}dist/node` } = {}) {
+  mkdirSync(outdir, { recursive: true });
+  const scratch = mkdtempSync(join(outdir, '.build-'));
+  try {
+    const result = await build({
+      entryPoints: NODE_ENTRIES,
+      outdir: scratch,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      outExtension: { '.js': '.mjs' },
+      entryNames: '[name]',
+      chunkNames: 'chunks/[name]-[hash]',
+      sourcemap: 'linked',
+      minify,
+      metafile: true,
+      logLevel: 'warning',
+      absWorkingDir: root,
+      legalComments: 'none',
+      // Loaded from node_modules at run time: the native module, and ExcelJS, whose dependencies
+      // call the deprecated Buffer() (Node prints DEP0005 for such calls outside node_modules), and
+      // playwright-core, which only the PDF report loads.
+      external: ['better-sqlite3', 'exceljs', 'playwright-core'],
+      // CommonJS packages (ExcelJS, SheetJS) call require() for Node's built-ins; ES modules have none.
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    });
+    const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/'));
+    inputs.push('scripts/build-electron.mjs', 'package-lock.json');
+    writeFileSync(join(scratch, 'inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
+    const files = readdirSync(scratch, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => relative(scratch, join(d.parentPath, d.name)));
+    const entryFirst = (f) => (f.startsWith('chunks') ? 0 : f === 'inputs.json' ? 2 : 1);
+    for (const f of files.sort((a, b) => entryFirst(a) - entryFirst(b))) {
+      mkdirSync(dirname(join(outdir, f)), { recursive: true });
+      renameSync(join(scratch, f), join(outdir, f));
+    }
+    // Chunks of earlier builds: removed once surely unused (a process started before this build
+    // may still be loading them for a moment).
+    const fresh = new Set(files);
+    const chunkDir = join(outdir, 'chunks');
+    for (const f of readdirSync(chunkDir)) {
+      const path = join(chunkDir, f);
+      if (!fresh.has(`chunks/${f}`) && Date.now() - statSync(path).mtimeMs > 10 * 60_000) rmSync(path, { force: true });
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return Object.fromEntries(Object.keys(NODE_ENTRIES).map((name) => [name, `${outdir}/${name}.mjs`]));
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const at = process.argv.indexOf('--outdir');
   const outdir = at > 0 ? process.argv[at + 1] : undefined;
   const out = await buildElectron({ dev: process.argv.includes('--dev'), ...(outdir ? { outdir } : {}) });
   console.log(`built ${out.main} (+${out.startupChunks.length} chunks at start, ${out.lazyChunks.length} on demand)\nbuilt ${out.preload}`);
+  if (!outdir) {
+    const node = await buildNode();
+    console.log(Object.values(node).map((f) => `built ${f}`).join('\n'));
+  }
 }

@@ -1,7 +1,7 @@
 // `npm run screenshots`: pictures of the real UI for docs/screenshots/. Seeds a temporary database
 // with realistic 2023–2025 actuals (met, missed, not yet reported), starts browser mode, drives the
-// system Chromium at 1440×900 and writes grid-zh.png, import-preview-zh.png, grid-en.png and
-// progress-zh.png (the coordinating office's 进度 panel).
+// system Chromium at 1440×900 and writes grid-zh.png, import-preview-zh.png, grid-en.png,
+// progress-zh.png (the coordinating office's 进度 panel) and dashboard-zh.png (the 看板's charts).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,47 +12,13 @@ import type { Page } from 'playwright-core';
 import { createServices } from '../electron/services/create-services';
 import { startWebServer } from '../electron/web/server';
 import { SHEET_RETURN, templateColumns } from '../electron/workbook/template-format';
-import type { CellEdit } from '../shared/api/contract';
 import { SEED_PLAN } from '../shared/seed/zhu-you-yi-ju';
+import { demoEdits } from './demo-actuals';
 
 const OUT_DIR = fileURLToPath(new URL('../docs/screenshots', import.meta.url));
 const RENDERER_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 const NOW = new Date('2026-03-15T09:00:00+08:00');
 const PLAN_ID = SEED_PLAN.id;
-
-/** Actuals 2023, 2024, 2025 per indicator (null = not reported yet). */
-const ACTUALS: Record<string, [number | null, number | null, number | null]> = {
-  'zyyj-01': [10.2, 10.6, 10.8],
-  'zyyj-02': [652, 861, 1012],
-  'zyyj-03': [205, 213, 226],
-  'zyyj-04': [4, 5, 6],
-  'zyyj-05': [86.1, 88, 89.2],
-  'zyyj-06': [1, 2, 3],
-  'zyyj-07': [2, 3, 5],
-  'zyyj-08': [6, 11, null],
-  'zyyj-09': [33.5, 34.2, 36.1],
-  'zyyj-10': [0, 1, null],
-  'zyyj-11': [100, 100, 100],
-  'zyyj-12': [100, 100, 100],
-  'zyyj-13': [14021, 14702, null],
-};
-const NOTES_2025: Record<string, string> = {
-  'zyyj-01': '新增保障对象审核中',
-  'zyyj-02': '2个项目延期至2026年交付',
-  'zyyj-05': '3个新建小区物业招标中',
-  'zyyj-07': '1台因居民意见未统一暂缓',
-};
-
-function seedEdits(): CellEdit[] {
-  const edits: CellEdit[] = [];
-  for (const [indicatorId, values] of Object.entries(ACTUALS)) {
-    values.forEach((v, i) => {
-      if (v !== null) edits.push({ indicatorId, year: 2023 + i, field: 'actual', text: String(v) });
-    });
-  }
-  for (const [indicatorId, text] of Object.entries(NOTES_2025)) edits.push({ indicatorId, year: 2025, field: 'note', text });
-  return edits;
-}
 
 /** A return as a clerk would send it back: the exported template with two late figures filled in and one slip. */
 async function makeReturn(base64: string, file: string): Promise<void> {
@@ -112,7 +78,7 @@ async function main(): Promise<void> {
   try {
     const h = services.handlers;
     await h.saveSettings({ department: '区住建局', clerkName: '王晓燕', clerkPhone: '0577-63481234', lang: 'zh' });
-    const saved = await h.saveCells({ planId: PLAN_ID, source: 'typed', edits: seedEdits() });
+    const saved = await h.saveCells({ planId: PLAN_ID, source: 'typed', edits: demoEdits() });
     const refused = saved.results.filter((r) => !r.ok);
     if (refused.length > 0) throw new Error(`seed refused: ${JSON.stringify(refused)}`);
 
@@ -154,7 +120,13 @@ async function main(): Promise<void> {
     await page.getByTestId('progress-summary').waitFor();
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(OUT_DIR, 'progress-zh.png') });
-    console.log(`写入 / wrote: ${['grid-zh.png', 'import-preview-zh.png', 'grid-en.png', 'progress-zh.png'].map((f) => join(OUT_DIR, f)).join(', ')}`);
+    // 5. The 看板: charts of the plan for 2025 (ECharts, loaded when it opens).
+    await page.getByTestId('progress-panel').getByRole('button', { name: '关闭' }).first().click();
+    await page.getByRole('button', { name: '看板' }).click();
+    await page.locator('.dashboard[data-ready="true"]').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(OUT_DIR, 'dashboard-zh.png') });
+    console.log(`写入 / wrote: ${['grid-zh.png', 'import-preview-zh.png', 'grid-en.png', 'progress-zh.png', 'dashboard-zh.png'].map((f) => join(OUT_DIR, f)).join(', ')}`);
   } finally {
     await context.close();
     await server.close();

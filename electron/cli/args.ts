@@ -4,6 +4,7 @@
 // silently ignored. Later commands add a row to COMMANDS; browser mode (electron/web/main.ts)
 // parses its own options with parseOptions and the same errors.
 import { parseArgs as nodeParseArgs } from 'node:util';
+import type { Lang } from '../../shared/i18n/lang';
 
 /**
  * Exit codes of every CLI command (documented in README "Command line"):
@@ -66,6 +67,11 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: { ...COMMON, ...DB, plan: { type: 'string' }, year: { type: 'string' }, department: { type: 'string' }, json: { type: 'boolean' } },
     positionals: 'none',
     usage: 'status --year Y [--department D] [--plan ID] [--db PATH] [--json]',
+  },
+  report: {
+    options: { ...COMMON, ...DB, plan: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
+    positionals: 'none',
+    usage: 'report --year Y [--plan ID] [--db PATH] --out FILE.pdf|FILE.xlsx [--force]',
   },
   help: { options: { ...COMMON }, positionals: 'none', usage: 'help' },
 };
@@ -153,7 +159,7 @@ export function flag(values: OptionValues, key: string): boolean {
 }
 
 /** `--lang`: zh (default) or en; anything else is refused. */
-export function langOption(values: OptionValues): 'zh' | 'en' {
+export function langOption(values: OptionValues): Lang {
   const v = stringOption(values, 'lang');
   if (v === null || v === 'zh') return 'zh';
   if (v === 'en') return 'en';

@@ -26,6 +26,9 @@ export const CLI_TEXTS = defineCatalogue(
     'cli.exported': '已导出：{path}',
     'cli.status-title': '{year} 年度指标状态（截至 {today}）',
     'cli.status-line': '目标 {target}  实际 {actual}  {status}',
+    'cli.report-written': '已导出报告：{path}',
+    'cli.no-chromium': '找不到 Chromium 或 Chrome 浏览器，无法生成 PDF 报告。请安装 Chromium，或用环境变量 INDICATOR_DESK_CHROMIUM 指定浏览器程序；也可以改为导出 .xlsx 汇总工作簿',
+    'cli.no-renderer': '找不到界面文件 {path}（请先运行 npm run build:renderer）',
   },
   {
     'cli.no-such-file': 'no such file: {path}',
@@ -48,6 +51,9 @@ export const CLI_TEXTS = defineCatalogue(
     'cli.exported': 'Exported: {path}',
     'cli.status-title': 'Indicator status for {year} (as of {today})',
     'cli.status-line': 'target {target}  actual {actual}  {status}',
+    'cli.report-written': 'Report written: {path}',
+    'cli.no-chromium': 'No Chromium or Chrome browser found, so the PDF report cannot be made. Install Chromium or name the browser program in INDICATOR_DESK_CHROMIUM; or export the .xlsx consolidated workbook instead',
+    'cli.no-renderer': 'the UI files are missing at {path} (run npm run build:renderer first)',
   },
 );
 

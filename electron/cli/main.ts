@@ -4,11 +4,13 @@
 //          [--department D] [--prefer incoming|current] [--include-other-units]   (import-command.ts)
 //   export --year Y [--department D] [--plan ID] [--db PATH] --out FILE [--force]
 //   status --year Y [--department D] [--plan ID] [--db PATH] [--json]
+//   report --year Y [--plan ID] [--db PATH] --out FILE.pdf|FILE.xlsx [--force]
 // Options are parsed strictly (args.ts: one table of commands → options); errors are one clear
 // line on stderr (Chinese / English), never a stack trace. Exit codes: args.ts EXIT (README).
 // An applied import first takes the same 'before-import' backup as the window (services.imports).
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DeskError } from '../../shared/errors';
 import type { Params } from '../../shared/i18n/engine';
 import { bilingual, render } from '../../shared/i18n/engine';
@@ -25,6 +27,8 @@ import type { CliTextKey } from './cli-texts';
 import { CLI_TEXTS } from './cli-texts';
 import { inspectFile } from './inspect';
 import { runImportCommand } from './import-command';
+import { chromiumReportRenderer, findChromium } from '../report/chromium-pdf';
+import { startWebServer } from '../web/server';
 import type { OptionValues } from './args';
 import { COMMANDS, EXIT, UsageError, flag, langOption, parseCommandLine, requireChoice, stringOption, todayOption, yearOption } from './args';
 import { CliError, cliDatabasePath } from './db-option';
@@ -39,6 +43,7 @@ const USAGE = `指标填报台 命令行 / Indicator Desk command line
   export --year Y [--department D] [--db PATH] --out FILE [--force]
                                                           导出标准模板 / export the standard template
   status --year Y [--department D] [--db PATH] [--json]   各指标状态 / statuses as the grid shows them
+  report --year Y --out FILE.pdf|FILE.xlsx [--db PATH]    领导报告：PDF 或汇总工作簿 / leadership report: PDF or consolidated workbook
 
   --db PATH   数据库文件（默认：用户数据文件夹，或环境变量 INDICATOR_DESK_DB）；
               指定的文件不存在时只有 import 会新建 / only import creates a missing --db file
@@ -48,6 +53,9 @@ const USAGE = `指标填报台 命令行 / Indicator Desk command line
   --force     export 覆盖已存在的文件（数据库文件除外）/ export replaces an existing file (never a database)
 
 退出码 / exit codes: 0 全部完成 all done; 1 部分完成 partly done; 2 未做任何事 nothing done; 3 因冲突停止 stopped for conflicts`;
+
+/** The built renderer (the report view is printed from it): dist/renderer beside dist/electron. */
+const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 
@@ -175,6 +183,38 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
           services.close();
         }
       }
+      case 'report': {
+        const outFile = stringOption(values, 'out');
+        const format = outFile?.toLowerCase().endsWith('.pdf') ? 'pdf' : outFile?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : null;
+        if (!outFile || !format) throw new UsageError('需要 --out 指定 .pdf 或 .xlsx 输出文件 / --out FILE.pdf or FILE.xlsx is required');
+        yearOption(values, true);
+        const chromiumPath = format === 'pdf' ? findChromium() : null;
+        if (format === 'pdf' && !chromiumPath) throw new DeskError(bilingual(CLI_TEXTS, 'cli.no-chromium'));
+        if (format === 'pdf' && !existsSync(join(RENDERER_DIR, 'index.html'))) throw new DeskError(bilingual(CLI_TEXTS, 'cli.no-renderer', { path: RENDERER_DIR }));
+        // The PDF prints the app's own report view, served for this run on 127.0.0.1.
+        let serverUrl = '';
+        const services = createServices({
+          dbPath: cliDatabasePath(values, false, out.stderr),
+          mode: 'desktop',
+          now: () => todayOption(values),
+          ...(chromiumPath ? { renderReportPdf: chromiumReportRenderer(() => serverUrl, chromiumPath) } : {}),
+        });
+        let server: Awaited<ReturnType<typeof startWebServer>> | null = null;
+        try {
+          const plan = checkedPlan(values, services);
+          const { year } = checkedView(values, services, plan);
+          checkExportTarget(outFile, { dbPath: services.dbPath, overwrite: flag(values, 'force') });
+          if (format === 'pdf') server = await startWebServer({ handlers: services.handlers, staticDir: RENDERER_DIR, port: 0 });
+          serverUrl = server?.url ?? '';
+          const result = await services.handlers.exportReport({ planId: plan.id, year, format, lang });
+          writeFileSync(outFile, Buffer.from(result.base64, 'base64'));
+          out.stdout(say('cli.report-written', { path: outFile }));
+          return EXIT.ok;
+        } finally {
+          await server?.close();
+          services.close();
+        }
+      }
       default:
         throw new UsageError(`未知命令：${command} / unknown command: ${command}\n\n${USAGE}`);
     }
@@ -187,16 +227,9 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
   }
 }
 
-// Run when executed directly (tsx electron/cli/main.ts …), not when imported by tests.
+// Run when executed directly from sources (tsx electron/cli/main.ts …), not when imported by tests
+// or bundled (the bundle's entry is bin.ts).
 const invokedDirectly = process.argv[1] !== undefined && /cli[\\/]main\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
 if (invokedDirectly) {
-  runCli(process.argv.slice(2), { stdout: (s) => process.stdout.write(`${s}\n`), stderr: (s) => process.stderr.write(`${s}\n`) }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`出错了 / Error: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = EXIT.nothingDone;
-    },
-  );
+  void import('./run-process').then(({ runCliProcess }) => runCliProcess(process.argv.slice(2)));
 }

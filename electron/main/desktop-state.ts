@@ -6,8 +6,9 @@ import type { ApiHandlers } from '../../shared/api/contract';
 import { BACKUP_FOLDER_NAME, DEFAULT_KEEP, ensureDailyBackup } from '../backup/backups';
 import type { BackupInfo } from '../backup/backups';
 import { createServices } from '../services/create-services';
-import type { Services } from '../services/create-services';
+import type { Services, ServicesOptions } from '../services/create-services';
 import { DB_ENV, DB_FILE_NAME } from '../services/paths';
+import { workerJobs } from '../workbook/jobs/worker-jobs';
 import { databasePathIn, readShellSettings, resolveDataFolder, writeShellSettings } from './data-folder';
 import type { Lang } from '../../shared/i18n/lang';
 import type { GridView, ViewTracker } from './view-tracker';
@@ -21,11 +22,16 @@ export interface DesktopStateOptions {
   onLangChange?: (lang: Lang) => void;
   /** Environment to read INDICATOR_DESK_DB from (as the CLI and browser mode do); main passes process.env. */
   env?: NodeJS.ProcessEnv;
+  /** The PDF report printer (Electron's printToPDF of the report view); see ServicesOptions. */
+  renderReportPdf?: ServicesOptions['renderReportPdf'];
 }
 
 export class DesktopState {
   private current: { services: Services; tracker: ViewTracker } | null = null;
   private currentLang: Lang = 'zh';
+
+  /** Exports and imports run on a worker thread (the bundled workbook-worker.cjs next to main.cjs), so the window never stalls. */
+  private readonly workbooks = workerJobs(new URL('./workbook-worker.cjs', import.meta.url));
 
   constructor(private readonly options: DesktopStateOptions) {}
 
@@ -43,6 +49,8 @@ export class DesktopState {
       mode: 'desktop',
       appVersion: this.options.appVersion,
       now: this.options.now,
+      workbooks: this.workbooks,
+      ...(this.options.renderReportPdf ? { renderReportPdf: this.options.renderReportPdf } : {}),
       importBackups: { folder: join(dirname(dbPath), BACKUP_FOLDER_NAME), keep: () => this.keepBackups() },
     });
     const tracker = trackViews(services.handlers, (lang) => {

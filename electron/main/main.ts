@@ -13,6 +13,7 @@ import type { MenuCommands } from './menu';
 import { registerApiIpc, senderPolicyFor } from './ipc';
 import { hardenSession, hardenWebContents } from './security';
 import { createAppWindow } from './window';
+import { electronReportRenderer } from './report-pdf';
 import { DesktopActions } from './desktop-actions';
 import { DesktopState } from './desktop-state';
 import { workbookPathsFromArgv } from './second-instance';
@@ -28,10 +29,13 @@ let mainWindow: BrowserWindow | null = null;
 /** Workbooks named before the window could take them (first launch argv, macOS open-file). */
 let pendingPaths: string[] = workbookPathsFromArgv(process.argv, process.cwd());
 
+/** WebContents ids of the hidden report windows being printed (their API calls are trusted). */
+const reportWindows = new Set<number>();
 const state = new DesktopState({
   userData: app.getPath('userData'),
   appVersion: app.getVersion(),
   env: process.env,
+  renderReportPdf: electronReportRenderer({ preloadPath, indexHtmlPath, onOpen: (id) => reportWindows.add(id), onClose: (id) => reportWindows.delete(id) }),
   onLangChange: () => installMenu(),
 });
 const actions = new DesktopActions(state, () => mainWindow);
@@ -110,7 +114,7 @@ async function start(): Promise<void> {
   }
   registerApiIpc(
     () => state.handlers(),
-    senderPolicyFor(indexHtmlPath, (contents) => mainWindow !== null && contents.id === mainWindow.webContents.id),
+    senderPolicyFor(indexHtmlPath, (contents) => (mainWindow !== null && contents.id === mainWindow.webContents.id) || reportWindows.has(contents.id)),
   );
   installMenu();
   openWindow();

@@ -12,6 +12,10 @@ export interface AppWindowOptions {
   window?: Omit<BrowserWindowConstructorOptions, 'webPreferences'>;
   /** Extra preferences (zoomFactor, defaultFontSize…). Security-relevant ones are overridden below. */
   webPreferences?: WebPreferences;
+  /** Query of the page address (the report view: view=report, year, lang). */
+  query?: Record<string, string>;
+  /** Never shown (the report window printed to PDF). */
+  keepHidden?: boolean;
 }
 
 /**
@@ -51,7 +55,7 @@ export function createAppWindow(options: AppWindowOptions): BrowserWindow {
       sandbox: true,
     },
   });
-  win.once('ready-to-show', () => win.show());
-  void win.loadFile(options.indexHtmlPath);
+  if (!options.keepHidden) win.once('ready-to-show', () => win.show());
+  void win.loadFile(options.indexHtmlPath, options.query ? { query: options.query } : undefined);
   return win;
 }

@@ -34,6 +34,8 @@ export const indicatorDeskApi = {
   saveDepartmentAliases: call('saveDepartmentAliases'),
   exportWorkbook: call('exportWorkbook'),
   getProgress: call('getProgress'),
+  getDashboard: call('getDashboard'),
+  exportReport: call('exportReport'),
   saveSettings: call('saveSettings'),
 } satisfies IndicatorDeskApi;
 

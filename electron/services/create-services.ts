@@ -4,6 +4,9 @@ import { basename, dirname } from 'node:path';
 import type { ApiHandlers, ConflictResolution, DepartmentAliases, ImportConflict, ImportFailure, ImportRecord, Settings } from '../../shared/api/contract';
 import { DepartmentAliasesSchema } from '../../shared/api/contract';
 import { DEFAULT_KEEP, backupNow, pruneBackups } from '../backup/backups';
+import { buildDashboard } from '../../shared/domain/dashboard';
+import type { Lang } from '../../shared/i18n/lang';
+import { exportReportWorkbook, reportFileName } from '../workbook/export/report-workbook';
 import { indicatorProgress } from '../../shared/domain/progress';
 import { ApiFailure, fail } from '../../shared/api/result';
 import { openFailure, reasonOfSqliteError } from '../store/open-errors';
@@ -11,6 +14,8 @@ import { Store } from '../store/store';
 import { osUserName } from '../store/os-user';
 import type { StoreOptions } from '../store/store';
 import { actualKey } from '../store/repositories/actuals-repo';
+import type { WorkbookJobs } from '../workbook/jobs/jobs';
+import { inProcessJobs } from '../workbook/jobs/jobs';
 import { templateFileName } from '../workbook/template-format';
 import { saveCells } from './edit-service';
 import { buildGrid, isoDate } from './grid-service';
@@ -28,8 +33,15 @@ export interface ServicesOptions extends StoreOptions {
   /** Clock; tests fix it so statuses do not depend on the day they run. */
   now?: () => Date;
   appVersion?: string;
+  /** Where exports and imports run; default in this process (the desktop shell and browser mode pass a worker). */
+  workbooks?: WorkbookJobs;
   /** Bounds on the import previews held in memory (tests shrink them). */
   previews?: PreviewCacheOptions;
+  /**
+   * Prints the report page (renderer view=report) to PDF bytes: Electron's printToPDF in the app,
+   * Chromium's page.pdf in browser mode and the CLI. Absent → exportReport refuses the PDF format.
+   */
+  renderReportPdf?: (request: { planId: string; year: number; lang: Lang }) => Promise<Uint8Array>;
   /**
    * Where to take the 'before-import' backup each applied import starts with, and how many of those
    * to keep. Absent: no backup (tests, browser mode). The desktop app and the CLI pass their
@@ -99,6 +111,7 @@ export function createServices(options: ServicesOptions): Services {
   const store = Store.open(options.dbPath, options);
   const appVersion = options.appVersion ?? APP_VERSION;
   const pending = new PreviewCache<{ planId: string; item: PendingImport }>(options.previews);
+  const jobs = options.workbooks ?? inProcessJobs;
 
   /** The audit "who": the clerk's name from settings, else the OS account (recorded in os_user too). */
   const who = () => readSettings(store).clerkName.trim() || osUserName();
@@ -110,7 +123,7 @@ export function createServices(options: ServicesOptions): Services {
       checkDepartment(store, department);
       for (const f of files) checkDepartment(store, f.department ?? null);
       const c = ctx();
-      return previewFiles(store, store.plans.getPlan(planId), files, { department, aliases: readDepartmentAliases(store), at: c.at, who: c.who, onProgress });
+      return previewFiles(store, store.plans.getPlan(planId), files, { department, aliases: readDepartmentAliases(store), at: c.at, who: c.who, onProgress }, jobs.readAndInterpret);
     },
     apply: async (planId, items, whoOverride, choices = {}) => {
       const plan = store.plans.getPlan(planId);
@@ -205,9 +218,8 @@ export function createServices(options: ServicesOptions): Services {
       const plan = store.plans.getPlan(planId);
       const grid = buildGrid(store, planId, year, department, now());
       const settings = readSettings(store);
-      // Loaded on first export (ExcelJS): the desktop window opens without it (README, “The desktop app”).
-      const { exportTemplate } = await import('../workbook/export/export-template');
-      const bytes = await exportTemplate({
+      // Run by the workbook jobs: in this process (loaded on first export), or on the worker thread.
+      const bytes = await jobs.exportTemplate({
         plan,
         year,
         department,
@@ -225,8 +237,30 @@ export function createServices(options: ServicesOptions): Services {
       return plan.indicators.map((ind) => {
         const values: Record<number, number | null> = {};
         for (const y of plan.years) values[y] = actuals.get(actualKey(ind.id, y))?.value ?? null;
-        return { indicatorId: ind.id, ...indicatorProgress(ind, plan.years, values) };
+        return { indicatorId: ind.id, ...indicatorProgress(ind, plan.years, values, now()) };
       });
+    },
+    getDashboard: ({ planId, year }) => {
+      const plan = store.plans.getPlan(planId);
+      const actuals = store.actuals.forPlan(planId);
+      return buildDashboard(plan, (id, y) => actuals.get(actualKey(id, y)), year, store.plans.listDepartments(), now());
+    },
+    exportReport: async ({ planId, year, format, lang }) => {
+      const plan = store.plans.getPlan(planId);
+      const fileName = reportFileName(plan.shortName, year, format);
+      if (format === 'pdf') {
+        if (!options.renderReportPdf) fail('refused', 'error.report-pdf-unavailable');
+        const bytes = await options.renderReportPdf({ planId, year, lang });
+        return { fileName, base64: Buffer.from(bytes).toString('base64') };
+      }
+      const actuals = store.actuals.forPlan(planId);
+      const dashboard = buildDashboard(plan, (id, y) => actuals.get(actualKey(id, y)), year, store.plans.listDepartments(), now());
+      const grid = buildGrid(store, planId, year, null, now());
+      const settings = readSettings(store);
+      const bytes = await exportReportWorkbook({
+        plan, year, rows: grid.rows, clerkName: settings.clerkName, clerkPhone: settings.clerkPhone, exportedAt: now(), appVersion, dashboard,
+      });
+      return { fileName, base64: Buffer.from(bytes).toString('base64') };
     },
     saveSettings: (settings) => {
       if (settings.department !== null && !store.plans.listDepartments().includes(settings.department)) {

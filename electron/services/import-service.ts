@@ -2,6 +2,7 @@
 // department, diff it against the database into a preview and find the batch's conflicts; then
 // apply the previewed files in ONE transaction with audit rows naming the file, its sha256 and its
 // department — skipping unresolved conflicts and unticked other-unit values — or undo a whole import.
+import { inProcessJobs } from '../workbook/jobs/jobs';
 import { createHash, randomUUID } from 'node:crypto';
 import type {
   ConflictResolution,
@@ -50,15 +51,24 @@ export interface PreviewOptions {
   onProgress?: (done: number, total: number, name: string) => void;
 }
 
+/** Reads and interprets one file: in this process by default (loaded on first import), or a worker's (WorkbookJobs.readAndInterpret). */
+export type ReadWorkbookJob = (bytes: Uint8Array, fileName: string, plan: Plan) => Promise<InterpretedWorkbook>;
+
 export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Interpret one file and compare it with the database. Nothing is written. */
-export async function previewFile(store: Store, plan: Plan, fileName: string, bytes: Uint8Array, department: string | null = null, aliases: Readonly<Record<string, string>> = {}): Promise<PendingImport> {
-  // Loaded on first import (ExcelJS, SheetJS): the desktop window opens without it (README, “The desktop app”).
-  const { readAndInterpret } = await import('../workbook/import/interpret');
-  const book = await readAndInterpret(bytes, fileName, plan);
+export async function previewFile(
+  store: Store,
+  plan: Plan,
+  fileName: string,
+  bytes: Uint8Array,
+  department: string | null = null,
+  aliases: Readonly<Record<string, string>> = {},
+  read: ReadWorkbookJob = inProcessJobs.readAndInterpret,
+): Promise<PendingImport> {
+  const book = await read(bytes, fileName, plan);
   const dept = departmentOfReturn(book, fileName, store.plans.listDepartments(), aliases, department);
   const preview = diffAgainstStore(store, plan, book, fileName, sha256(bytes), dept.department, dept.from);
   preview.issues = [...dept.issues, ...preview.issues];
@@ -178,6 +188,7 @@ export async function previewFiles(
   plan: Plan,
   files: ImportFileInput[],
   options: PreviewOptions | ((done: number, total: number, name: string) => void) = {},
+  read: ReadWorkbookJob = inProcessJobs.readAndInterpret,
 ): Promise<{ pending: PendingImport[]; failures: ImportFailure[]; conflicts: ImportConflict[] }> {
   const opts: PreviewOptions = typeof options === 'function' ? { onProgress: options } : options;
   const pending: PendingImport[] = [];
@@ -185,7 +196,7 @@ export async function previewFiles(
   for (const [i, f] of files.entries()) {
     opts.onProgress?.(i, files.length, f.name);
     try {
-      pending.push(await previewFile(store, plan, f.name, f.bytes, f.department ?? opts.department ?? null, opts.aliases));
+      pending.push(await previewFile(store, plan, f.name, f.bytes, f.department ?? opts.department ?? null, opts.aliases, read));
     } catch (error) {
       if (error instanceof UnreadableWorkbookError) failures.push({ fileName: f.name, message: error.appMessage });
       else failures.push({ fileName: f.name, message: message('import.unexpected', { detail: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) }) });

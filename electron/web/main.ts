@@ -1,10 +1,14 @@
 // `npm run web -- [--db PATH] [--port N]`: browser mode. Opens the database, serves the built
-// renderer on 127.0.0.1 and prints the address (with its one-run access token) to open.
-import { resolve } from 'node:path';
+// renderer on 127.0.0.1 and prints the address (with its one-run access token) to open. Run as the
+// bundle dist/node/web.mjs (scripts/web.mjs builds what is missing or stale), or from sources by tsx.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/create-services';
 import { resolveDbPath } from '../services/paths';
+import { workerJobs } from '../workbook/jobs/worker-jobs';
 import { startWebServer } from './server';
+import { chromiumReportRenderer, findChromium } from '../report/chromium-pdf';
 import type { OptionTable } from '../cli/args';
 import { UsageError, parseOptions, stringOption } from '../cli/args';
 
@@ -32,16 +36,34 @@ export function parseWebArgs(argv: string[]): WebArgs {
   return { db: resolve(resolveDbPath(db)), port };
 }
 
+/** The built renderer: next to the bundle (dist/node → dist/renderer) or, from sources, dist/renderer. */
+function rendererDir(): string {
+  const candidates = ['../renderer', '../../dist/renderer'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? (candidates[1] as string);
+}
+
 async function main(): Promise<void> {
   const args = parseWebArgs(process.argv.slice(2));
-  const services = createServices({ dbPath: args.db, mode: 'browser' });
-  const staticDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+  // Exports and imports run on a worker thread so the server keeps answering meanwhile (in this
+  // process when run from sources, where there is no bundled worker).
+  const workbooks = workerJobs(new URL('./workbook-worker.mjs', import.meta.url));
+  // The PDF report prints this server's own report view with the installed Chromium (if any).
+  let serverUrl = '';
+  const chromiumPath = findChromium();
+  const services = createServices({
+    dbPath: args.db,
+    mode: 'browser',
+    workbooks,
+    ...(chromiumPath ? { renderReportPdf: chromiumReportRenderer(() => serverUrl, chromiumPath) } : {}),
+  });
+  const staticDir = rendererDir();
   const server = await startWebServer({
     handlers: services.handlers,
     staticDir,
     port: args.port,
     onInternalError: (error) => console.error('内部错误 / internal error:', error),
   });
+  serverUrl = server.url;
   console.log(`指标填报台（浏览器模式）已启动，数据库：${services.dbPath}`);
   console.log(`请在浏览器中打开（地址含一次性访问口令，请勿外传）：\n  ${server.url}`);
   console.log(`Indicator Desk (browser mode) is running; database: ${services.dbPath}`);
@@ -52,7 +74,7 @@ async function main(): Promise<void> {
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    void server.close().then(() => {
+    void Promise.all([server.close(), workbooks.close()]).then(() => {
       services.close();
       console.log('已退出 / stopped');
       process.exit(0);

@@ -167,7 +167,7 @@ export function resolveStaticPath(staticDir: string, urlPath: string): string | 
   return full;
 }
 
-async function serveStatic(staticDir: string, urlPath: string, res: ServerResponse): Promise<void> {
+async function serveStatic(staticDir: string, urlPath: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const file = resolveStaticPath(staticDir, urlPath);
   if (file === null) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -175,7 +175,7 @@ async function serveStatic(staticDir: string, urlPath: string, res: ServerRespon
     return;
   }
   let target = file;
-  const info = await stat(target).catch(() => null);
+  let info = await stat(target).catch(() => null);
   if (!info || !info.isFile()) {
     // Single-page app: unknown paths without an extension get index.html; missing assets get 404.
     if (extname(file) !== '') {
@@ -184,6 +184,21 @@ async function serveStatic(staticDir: string, urlPath: string, res: ServerRespon
       return;
     }
     target = resolve(staticDir, 'index.html');
+    info = await stat(target).catch(() => null);
+  }
+  if (!info || !info.isFile()) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Not found: build the renderer first (npm run build:renderer)');
+    return;
+  }
+  // A reload revalidates (no-cache) and gets 304 without the body when the file is unchanged.
+  const etag = staticEtag(info.size, info.mtimeMs);
+  const type = CONTENT_TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream';
+  const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache', ETag: etag };
+  if (etagMatches(req.headers['if-none-match'], etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
   }
   const body = await readFile(target).catch(() => null);
   if (body === null) {
@@ -191,9 +206,23 @@ async function serveStatic(staticDir: string, urlPath: string, res: ServerRespon
     res.end('Not found: build the renderer first (npm run build:renderer)');
     return;
   }
-  const type = CONTENT_TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream';
-  res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
-  res.end(body);
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** Weak validator of a static file from its size and modification time (a rebuild changes either). */
+export function staticEtag(size: number, mtimeMs: number): string {
+  return `W/"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
+}
+
+/** If-None-Match holds `etag` (a list, weak or strong form) or "*". */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === bare;
+  });
 }
 
 async function handleApi(
@@ -262,7 +291,7 @@ export function startWebServer(options: WebServerOptions): Promise<WebServer> {
       : pathOnly.startsWith('/api/')
         ? Promise.resolve(sendJson(res, 404, failure('not-found', 'error.invalid-request', { detail: 'unknown API path' })))
         : req.method === 'GET' || req.method === 'HEAD'
-          ? serveStatic(options.staticDir, pathOnly, res)
+          ? serveStatic(options.staticDir, pathOnly, req, res)
           : Promise.resolve(sendJson(res, 405, failure('invalid-request', 'error.invalid-request', { detail: 'method not allowed' })));
     work.catch((error: unknown) => {
       options.onInternalError?.(error);

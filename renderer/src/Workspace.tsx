@@ -23,6 +23,7 @@ import { ImportPreviewDialog } from './components/ImportPreviewDialog';
 import type { NoticeMessage } from './components/Notice';
 import { Notice } from './components/Notice';
 import { ProgressPanel } from './components/ProgressPanel';
+import { LazyDashboard } from './dashboard/LazyDashboard';
 import { SettingsDialog } from './components/SettingsDialog';
 import { Toolbar } from './components/Toolbar';
 
@@ -41,6 +42,7 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const [progressOpen, setProgressOpen] = useState(false);
+  const [dashboardOpen, setDashboardOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const showError = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
 
@@ -103,6 +105,7 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
           onExport={() => setExportOpen(true)}
           onHistory={() => setHistoryOpen((o) => !o)}
           onProgress={() => setProgressOpen(true)}
+          onDashboard={() => setDashboardOpen(true)}
           onSettings={() => setSettingsOpen(true)}
           onLanguage={switchLanguage}
         />
@@ -175,6 +178,7 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
             onClose={() => setExportOpen(false)}
           />
         ) : null}
+        {dashboardOpen ? <LazyDashboard api={api} planId={plan.id} year={view.year} onClose={() => setDashboardOpen(false)} /> : null}
         {progressOpen ? <ProgressPanel data={progress} today={boot.today} onClose={() => setProgressOpen(false)} /> : null}
         {flow.pending ? (
           <ImportPreviewDialog

@@ -7,7 +7,7 @@ import type { Result } from './result';
 import { AppMessageSchema } from '../i18n/engine';
 import { ParseRefusalCodeSchema } from '../domain/parse-number';
 import { DirectionSchema, IndicatorKindSchema } from '../domain/plan';
-import { OutlookSchema } from '../domain/progress';
+import { OutlookSchema, ProgressReasonSchema } from '../domain/progress';
 import { CellStatusSchema } from '../domain/status';
 import { WorkbookFormatSchema, WorkbookKindSchema } from '../domain/workbook-file';
 import { LangSchema } from '../i18n/lang';
@@ -279,6 +279,41 @@ export const ProgressRowSchema = z.object({
   baseline: z.number().nullable(),
   pathShare: z.number().nullable(),
   timeShare: z.number().nullable(),
+  /** Yearly step of the trend so far, and the yearly step still needed to reach the final target. */
+  paceSoFar: z.number().nullable(),
+  paceNeeded: z.number().nullable(),
+  /** The last ended year, when it is later than latestYear (due and not reported). */
+  missingYear: Year.nullable(),
+  /** Why the outlook is what it is (shared/domain/progress.ts, ProgressReason). */
+  reasons: z.array(ProgressReasonSchema),
+});
+
+const OutlookCounts = z.record(OutlookSchema, z.number().int());
+
+/** The dashboard's figures (shared/domain/dashboard.ts, DashboardData). */
+export const DashboardSchema = z.object({
+  planId: Id,
+  planTitle: z.string(),
+  years: z.array(Year),
+  year: Year,
+  indicators: z.array(z.object({
+    indicatorId: Id,
+    code: z.string(),
+    name: z.string(),
+    unit: z.string(),
+    domain: z.string(),
+    leadUnit: z.string(),
+    direction: DirectionSchema,
+    tolerance: z.number().nullable(),
+    targets: z.array(z.number().nullable()),
+    actuals: z.array(z.number().nullable()),
+    notes: z.array(z.string().nullable()),
+    projection: z.array(z.number().nullable()),
+    progress: ProgressRowSchema.omit({ indicatorId: true }),
+  })),
+  domains: z.array(z.object({ domain: z.string(), counts: OutlookCounts })),
+  departments: z.array(z.object({ department: z.string(), expected: z.number().int(), reported: z.number().int() })),
+  totals: OutlookCounts,
 });
 
 /** A preview batch: every readable file, the unreadable ones, and the conflicts across them. */
@@ -368,6 +403,12 @@ export const api = {
     response: z.object({ fileName: z.string(), base64: z.string() }),
   },
   getProgress: { request: z.object({ planId: Id }), response: z.array(ProgressRowSchema) },
+  getDashboard: { request: z.object({ planId: Id, year: Year }), response: DashboardSchema },
+  /** The leadership report of a reporting year: a PDF (A4, Chinese or English) or the consolidated workbook. */
+  exportReport: {
+    request: z.object({ planId: Id, year: Year, format: z.enum(['pdf', 'xlsx']), lang: LangSchema }),
+    response: z.object({ fileName: z.string(), base64: z.string() }),
+  },
   saveSettings: { request: SettingsSchema, response: SettingsSchema },
 } as const;
 
@@ -406,4 +447,5 @@ export type ConflictResolution = z.infer<typeof ConflictResolutionSchema>;
 export type DepartmentAliases = z.infer<typeof DepartmentAliasesSchema>;
 export type ImportBatch = ApiResponse<'previewImport'>;
 export type ProgressRow = z.infer<typeof ProgressRowSchema>;
+export type Dashboard = z.infer<typeof DashboardSchema>;
 export type Bootstrap = ApiResponse<'getBootstrap'>;

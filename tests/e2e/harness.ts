@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { chromiumReportRenderer } from '../../electron/report/chromium-pdf';
 import { createServices } from '../../electron/services/create-services';
 import { startWebServer } from '../../electron/web/server';
 import type { WebServer } from '../../electron/web/server';
@@ -37,6 +38,8 @@ export interface StartOptions {
   viewport?: { width: number; height: number };
   /** Runs on the services before the page opens (seed data, settings). */
   before?: (services: ReturnType<typeof createServices>) => unknown;
+  /** Give the services the PDF report (the system Chromium printing this server's report view). */
+  reportPdf?: boolean;
 }
 
 export async function startApp(options: StartOptions = {}): Promise<App> {
@@ -44,9 +47,17 @@ export async function startApp(options: StartOptions = {}): Promise<App> {
     throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm run test:e2e does it)');
   }
   const tmp = makeTempDir('e2e-');
-  const services = createServices({ dbPath: join(tmp.dir, 'data.sqlite'), mode: 'browser', now: () => FIXED_NOW, appVersion: '0.1.0-e2e' });
+  let serverUrl = '';
+  const services = createServices({
+    dbPath: join(tmp.dir, 'data.sqlite'),
+    mode: 'browser',
+    now: () => FIXED_NOW,
+    appVersion: '0.1.0-e2e',
+    ...(options.reportPdf ? { renderReportPdf: chromiumReportRenderer(() => serverUrl, CHROMIUM) } : {}),
+  });
   await options.before?.(services);
   const server = await startWebServer({ handlers: services.handlers, staticDir: RENDERER_DIR, port: 0 });
+  serverUrl = server.url;
   const context = await chromium.launchPersistentContext(join(tmp.dir, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,

@@ -29,7 +29,11 @@ export function instructionLines(year: number): string[] {
 }
 
 export function buildInstructionsSheet(wb: Workbook, input: InstructionsInput): Worksheet {
-  const ws = wb.addWorksheet(SHEET_INSTRUCTIONS);
+  // Views and page setup are given at creation: the streaming writer emits them with the first row.
+  const ws = wb.addWorksheet(SHEET_INSTRUCTIONS, {
+    views: [{ state: 'normal', showGridLines: false }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.getColumn(1).width = TEXT_WIDTH;
   let r = 1;
   const line = (text: string, opts: { bold?: boolean; size?: number } = {}) => {
@@ -49,11 +53,5 @@ export function buildInstructionsSheet(wb: Workbook, input: InstructionsInput): 
   line('目标值来源', { bold: true, size: 12 });
   line(input.plan.sourceNote);
   line(`牵头协调：${input.plan.coordinator}`);
-  ws.views = [{ state: 'normal', showGridLines: false }];
-  ws.pageSetup.paperSize = 9;
-  ws.pageSetup.orientation = 'landscape';
-  ws.pageSetup.fitToPage = true;
-  ws.pageSetup.fitToWidth = 1;
-  ws.pageSetup.fitToHeight = 0;
   return ws;
 }

@@ -1,13 +1,14 @@
 // Sheet 填报表 of the standard template (docs/ARCHITECTURE.md §Template format), laid out by template-format.ts. Steps:
 // 1. title, info and legend rows; 2. the two-row header; 3. one row per indicator (targets, actuals,
 // 完成率 formulas, the reporting year's note, the hidden id); 4. 领域 merges; 5. conditional formats
-// per year; 6. widths, frozen panes, page setup; 7. protection (caller awaits it).
-import type { Cell, ExpressionRuleType, Workbook, Worksheet } from 'exceljs';
+// per year (sheet-rules.ts); 6. widths, frozen panes, page setup; 7. protection, then the commit
+// that streams the sheet out.
+import type { Cell, DataValidation, Style, Workbook, Worksheet } from 'exceljs';
 import type { GridRow } from '../../../shared/api/contract';
 import type { Target } from '../../../shared/domain/plan';
 import { NO_TARGET } from '../../../shared/domain/plan';
 import { completionRatio } from '../../../shared/domain/status';
-import { completionFormula, statusFormulas } from '../../../shared/domain/status-excel';
+import { completionFormula } from '../../../shared/domain/status-excel';
 import {
   COL_CODE,
   COL_DOMAIN,
@@ -30,9 +31,11 @@ import {
   templateColumns,
 } from '../template-format';
 import type { ExportInput } from './export-template';
-import { cellAddress } from '../import/model';
 import { columnWidth, rowHeightForLines, wrappedLineCount } from './column-width';
-import { cellStyle, COLOR, COMPLETION_NUMFMT, statusDxf, valueNumFmt } from './styles';
+import { cellStyle, COLOR, COMPLETION_NUMFMT, valueNumFmt } from './styles';
+import { actualValidation, addStatusFormats, ref, runs } from './sheet-rules';
+
+export { columnLetter } from './sheet-rules';
 
 export type ReturnSheetInput = Omit<ExportInput, 'appVersion'>;
 
@@ -42,8 +45,6 @@ export interface ExportedRow {
   indicatorId: string;
   code: string;
 }
-
-const ref = (col: number, row: number) => cellAddress(row, col);
 
 export function yearHeader(year: number): string {
   return `${year}年`;
@@ -77,13 +78,53 @@ function targetValue(target: Target | null | undefined): number | string | null 
   return target === NO_TARGET ? NO_TARGET : target;
 }
 
-export function buildReturnSheet(wb: Workbook, input: ReturnSheetInput): { sheet: Worksheet; rows: ExportedRow[] } {
+/**
+ * Writes 填报表 into a streaming workbook writer and commits it: rows are flushed to the zip as soon
+ * as their 领域 merge is done, so a large export never holds the whole sheet in memory. Everything
+ * the sheet header carries (views, page setup, widths) is decided from the input up front, because
+ * the writer emits it with the first row. The caller protects nothing: PROTECTION is applied here,
+ * before the commit that writes it.
+ */
+export async function writeReturnSheet(
+  wb: Workbook,
+  input: ReturnSheetInput,
+  protection: Parameters<Worksheet['protect']>[1],
+): Promise<ExportedRow[]> {
   const { plan, year, rows } = input;
   const years = [...plan.years].sort((a, b) => a - b);
   const cols = templateColumns(years);
   const lastCol = cols.note;
   const lastRow = FIRST_DATA_ROW + rows.length - 1;
-  const ws = wb.addWorksheet(SHEET_RETURN, { properties: { tabColor: { argb: 'FF4472C4' } } });
+  const firstEditable = cols.yearCols.find((yc) => yc.year === year);
+  const ws = wb.addWorksheet(SHEET_RETURN, {
+    properties: { tabColor: { argb: 'FF4472C4' } },
+    // 6. Frozen panes and printing (the streaming writer takes these when the sheet is created).
+    views: [
+      {
+        state: 'frozen',
+        xSplit: COL_UNITS,
+        ySplit: ROW_HEADER_2,
+        topLeftCell: ref(FIRST_YEAR_COL, FIRST_DATA_ROW),
+        activeCell: ref(firstEditable ? firstEditable.actual : FIRST_YEAR_COL, FIRST_DATA_ROW),
+        showGridLines: false,
+      },
+    ],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0, // as many pages tall as needed
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${ROW_HEADER_1}:${ROW_HEADER_2}`,
+      printArea: `A1:${ref(lastCol, Math.max(lastRow, ROW_HEADER_2))}`,
+    },
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
+  });
+  // Widths and the hidden id column go out with the sheet's first row.
+  const widths = setColumnWidths(ws, input, cols.yearCols, cols.note, cols.id);
+  ws.getColumn(cols.id).hidden = true;
 
   // 1. Title, info, legend.
   ws.mergeCells(ROW_TITLE, 1, ROW_TITLE, lastCol);
@@ -143,98 +184,125 @@ export function buildReturnSheet(wb: Workbook, input: ReturnSheetInput): { sheet
   ws.getRow(ROW_HEADER_1).height = 20;
   ws.getRow(ROW_HEADER_2).height = 20;
 
-  // 3. Data rows.
-  const exported: ExportedRow[] = [];
-  rows.forEach((gridRow, i) => {
-    const r = FIRST_DATA_ROW + i;
-    exported.push({ row: r, indicatorId: gridRow.indicatorId, code: gridRow.code });
-    const put = (col: number, text: string, opts: Parameters<typeof cellStyle>[0] = {}) => {
-      const cell = ws.getCell(r, col);
-      setText(cell, text);
-      cell.style = cellStyle(opts);
-    };
-    put(COL_DOMAIN, gridRow.domain, { horizontal: 'center', wrap: true });
-    put(COL_CODE, gridRow.code, { horizontal: 'center' });
-    put(COL_NAME, gridRow.name, { wrap: true });
-    put(COL_UNIT, gridRow.unit, { horizontal: 'center' });
-    put(COL_UNITS, responsibleUnitsText(gridRow), { wrap: true });
-    const numFmt = valueNumFmt(gridRow.kind);
-    for (const yc of cols.yearCols) {
-      const gridCell = gridRow.cells[String(yc.year)];
-      const editable = yc.year === year;
-      const target = targetValue(gridCell?.target);
-      const targetCell = ws.getCell(r, yc.target);
-      targetCell.value = target;
-      targetCell.style = cellStyle({ numFmt, horizontal: target === NO_TARGET ? 'center' : 'right' });
-
-      const actual = gridCell?.actual ?? null;
-      const actualCell = ws.getCell(r, yc.actual);
-      actualCell.value = actual;
-      actualCell.style = cellStyle({ numFmt, horizontal: 'right', locked: !editable, ...(editable ? { fill: COLOR.editableFill } : {}) });
-      if (editable) actualCell.dataValidation = actualValidation(gridRow.kind);
-
-      const completionCell = ws.getCell(r, yc.completion);
-      completionCell.style = cellStyle({ numFmt: COMPLETION_NUMFMT, horizontal: 'right' });
-      if (typeof target === 'number') {
-        const ratio = actual === null ? null : completionRatio(gridRow.direction, target, actual);
-        completionCell.value = {
-          formula: completionFormula(gridRow.direction, ref(yc.target, r), ref(yc.actual, r)),
-          result: ratio ?? '',
-        };
-      }
-    }
-    const note = gridRow.cells[String(year)]?.note ?? null;
-    put(cols.note, note ?? '', { wrap: true, locked: false, fill: COLOR.editableFill });
-    put(cols.id, gridRow.indicatorId);
-  });
-
-  // 4. 领域: one merged cell per run of consecutive rows of the same domain.
-  for (const [start, end] of runs(rows, (a, b) => a.domain === b.domain)) {
-    if (end > start) ws.mergeCells(FIRST_DATA_ROW + start, COL_DOMAIN, FIRST_DATA_ROW + end, COL_DOMAIN);
-  }
-
   // 5. Conditional formats, one block per year and per run of rows sharing direction and tolerance
-  //    and having a numeric target; formulas are relative to the block's first row.
+  //    and having a numeric target; formulas are relative to the block's first row. (Written at commit.)
   addStatusFormats(ws, rows, years);
 
-  // 6. Widths, hidden id column, frozen panes, printing.
-  setColumnWidths(ws, input, cols.yearCols, cols.note, cols.id);
-  setRowHeights(ws, rows, year, cols.note);
-  ws.getColumn(cols.id).hidden = true;
-  const firstEditable = cols.yearCols.find((yc) => yc.year === year);
-  ws.views = [
-    {
-      state: 'frozen',
-      xSplit: COL_UNITS,
-      ySplit: ROW_HEADER_2,
-      topLeftCell: ref(FIRST_YEAR_COL, FIRST_DATA_ROW),
-      activeCell: ref(firstEditable ? firstEditable.actual : FIRST_YEAR_COL, FIRST_DATA_ROW),
-      showGridLines: false,
-    },
-  ];
-  ws.pageSetup.paperSize = 9; // A4
-  ws.pageSetup.orientation = 'landscape';
-  ws.pageSetup.fitToPage = true;
-  ws.pageSetup.fitToWidth = 1;
-  ws.pageSetup.fitToHeight = 0; // as many pages tall as needed
-  ws.pageSetup.horizontalCentered = true;
-  ws.pageSetup.margins = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
-  ws.pageSetup.printTitlesRow = `${ROW_HEADER_1}:${ROW_HEADER_2}`;
-  ws.pageSetup.printArea = `A1:${ref(lastCol, Math.max(lastRow, ROW_HEADER_2))}`;
-  ws.headerFooter.oddFooter = '&C第 &P 页，共 &N 页';
-  return { sheet: ws, rows: exported };
+  // 3. Data rows, then 4. 领域: one merged cell per run of consecutive rows of the same domain.
+  //    Each run is committed (streamed out) once merged.
+  const exported: ExportedRow[] = [];
+  const validations = { any: actualValidation('rate'), nonNegative: actualValidation('cumulative') };
+  for (const [start, end] of runs(rows, (a, b) => a.domain === b.domain)) {
+    for (let i = start; i <= end; i += 1) {
+      const gridRow = rows[i] as GridRow;
+      exported.push({ row: FIRST_DATA_ROW + i, indicatorId: gridRow.indicatorId, code: gridRow.code });
+      writeDataRow(ws, FIRST_DATA_ROW + i, gridRow, year, cols, widths, gridRow.kind === 'cumulative' || gridRow.kind === 'stock' ? validations.nonNegative : validations.any);
+    }
+    if (end > start) ws.mergeCells(FIRST_DATA_ROW + start, COL_DOMAIN, FIRST_DATA_ROW + end, COL_DOMAIN);
+    ws.getRow(FIRST_DATA_ROW + end).commit();
+  }
+
+  // 7. Protection, written with the sheet.
+  await ws.protect('', protection);
+  ws.commit();
+  return exported;
 }
 
-/** Index ranges [start, end] of consecutive items that `same` groups together. */
-function runs<T>(items: readonly T[], same: (a: T, b: T) => boolean): [number, number][] {
-  const out: [number, number][] = [];
-  items.forEach((item, i) => {
-    const last = out[out.length - 1];
-    const prev = items[i - 1];
-    if (last && prev !== undefined && same(prev, item)) last[1] = i;
-    else out.push([i, i]);
-  });
-  return out;
+type Columns = ReturnType<typeof templateColumns>;
+
+/** The styles of a data row's cells for one number format, looked up once per export rather than per cell. */
+interface DataStyles {
+  domain: Partial<Style>;
+  code: Partial<Style>;
+  name: Partial<Style>;
+  unit: Partial<Style>;
+  units: Partial<Style>;
+  target: Partial<Style>;
+  noTarget: Partial<Style>;
+  actualEditable: Partial<Style>;
+  actualLocked: Partial<Style>;
+  completion: Partial<Style>;
+  note: Partial<Style>;
+  id: Partial<Style>;
+}
+
+function dataStyles(numFmt: string): DataStyles {
+  return {
+    domain: cellStyle({ horizontal: 'center', wrap: true }),
+    code: cellStyle({ horizontal: 'center' }),
+    name: cellStyle({ wrap: true }),
+    unit: cellStyle({ horizontal: 'center' }),
+    units: cellStyle({ wrap: true }),
+    target: cellStyle({ numFmt, horizontal: 'right' }),
+    noTarget: cellStyle({ numFmt, horizontal: 'center' }),
+    actualEditable: cellStyle({ numFmt, horizontal: 'right', locked: false, fill: COLOR.editableFill }),
+    actualLocked: cellStyle({ numFmt, horizontal: 'right', locked: true }),
+    completion: cellStyle({ numFmt: COMPLETION_NUMFMT, horizontal: 'right' }),
+    note: cellStyle({ wrap: true, locked: false, fill: COLOR.editableFill }),
+    id: cellStyle(),
+  };
+}
+
+const STYLES_BY_KIND = new Map<GridRow['kind'], DataStyles>();
+
+function stylesFor(kind: GridRow['kind']): DataStyles {
+  let styles = STYLES_BY_KIND.get(kind);
+  if (!styles) {
+    styles = dataStyles(valueNumFmt(kind));
+    STYLES_BY_KIND.set(kind, styles);
+  }
+  return styles;
+}
+
+function writeDataRow(ws: Worksheet, r: number, gridRow: GridRow, year: number, cols: Columns, widths: ColumnWidths, validation: DataValidation): void {
+  const styles = stylesFor(gridRow.kind);
+  // One row lookup, then cells by column (the sheet's getCell(r, c) looks the row up every time).
+  const row = ws.getRow(r);
+  const put = (col: number, text: string, style: Partial<Style>) => {
+    const cell = row.getCell(col);
+    setText(cell, text);
+    cell.style = style;
+  };
+  put(COL_DOMAIN, gridRow.domain, styles.domain);
+  put(COL_CODE, gridRow.code, styles.code);
+  put(COL_NAME, gridRow.name, styles.name);
+  put(COL_UNIT, gridRow.unit, styles.unit);
+  const unitsText = responsibleUnitsText(gridRow);
+  put(COL_UNITS, unitsText, styles.units);
+  for (const yc of cols.yearCols) {
+    const gridCell = gridRow.cells[String(yc.year)];
+    const editable = yc.year === year;
+    const target = targetValue(gridCell?.target);
+    const targetCell = row.getCell(yc.target);
+    targetCell.value = target;
+    targetCell.style = target === NO_TARGET ? styles.noTarget : styles.target;
+
+    const actual = gridCell?.actual ?? null;
+    const actualCell = row.getCell(yc.actual);
+    actualCell.value = actual;
+    actualCell.style = editable ? styles.actualEditable : styles.actualLocked;
+    if (editable) actualCell.dataValidation = validation;
+
+    const completionCell = row.getCell(yc.completion);
+    completionCell.style = styles.completion;
+    if (typeof target === 'number') {
+      const ratio = actual === null ? null : completionRatio(gridRow.direction, target, actual);
+      completionCell.value = {
+        formula: completionFormula(gridRow.direction, ref(yc.target, r), ref(yc.actual, r)),
+        result: ratio ?? '',
+      };
+    }
+  }
+  const note = gridRow.cells[String(year)]?.note ?? null;
+  put(cols.note, note ?? '', styles.note);
+  put(cols.id, gridRow.indicatorId, styles.id);
+  // Tall enough for the wrapped 指标, 责任单位 and 说明 (set explicitly: see wrappedLineCount).
+  const lines = Math.max(
+    wrappedLineCount(gridRow.name, widths.name),
+    wrappedLineCount(unitsText, widths.units),
+    wrappedLineCount(note ?? '', widths.note),
+  );
+  row.height = Math.max(20, rowHeightForLines(lines));
 }
 
 function writeLegend(ws: Worksheet, lastCol: number): void {
@@ -271,73 +339,30 @@ function writeLegend(ws: Worksheet, lastCol: number): void {
   ws.getRow(r).height = 18;
 }
 
-function actualValidation(kind: GridRow['kind']): NonNullable<Cell['dataValidation']> {
-  const nonNegative = kind === 'cumulative' || kind === 'stock';
-  return {
-    type: 'decimal',
-    allowBlank: true,
-    // "Any decimal": Excel's decimal rule needs bounds, so use ones no indicator reaches.
-    operator: nonNegative ? 'greaterThanOrEqual' : 'between',
-    formulae: nonNegative ? [0] : [-1e12, 1e12],
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: '请输入数字',
-    error: nonNegative
-      ? '实际值只能填数字（不小于 0），不要填文字或单位。暂无数据请留空。'
-      : '实际值只能填数字，不要填文字或单位；百分比指标填百分数，如 87.5 表示 87.5%。暂无数据请留空。',
-    showInputMessage: true,
-    promptTitle: '填写实际值',
-    prompt: nonNegative ? '只填数字，暂无数据请留空。' : '只填数字；百分比填百分数，如 87.5。',
-  };
-}
-
-function addStatusFormats(ws: Worksheet, rows: GridRow[], years: number[]): void {
-  const cols = templateColumns(years);
-  // Priorities must be unique on the sheet; the three rules of a cell never overlap, so order is free.
-  let priority = 1;
-  for (const yc of cols.yearCols) {
-    const key = (row: GridRow) => {
-      const target = row.cells[String(yc.year)]?.target;
-      return typeof target === 'number' ? `${row.direction}|${row.tolerance ?? ''}` : null;
-    };
-    for (const [start, end] of runs(rows, (a, b) => key(a) === key(b))) {
-      const first = rows[start];
-      if (!first || key(first) === null) continue;
-      const top = FIRST_DATA_ROW + start;
-      const f = statusFormulas({ direction: first.direction, tolerance: first.tolerance, target: ref(yc.target, top), actual: ref(yc.actual, top) });
-      const rule = (formula: string, style: ExpressionRuleType['style']): ExpressionRuleType => ({
-        type: 'expression',
-        formulae: [formula],
-        style,
-        priority: priority++,
-      });
-      const rules = [
-        rule(f.met, statusDxf(COLOR.metFill, COLOR.metFont)),
-        ...(f.near ? [rule(f.near, statusDxf(COLOR.nearFill, COLOR.nearFont))] : []),
-        rule(f.missed, statusDxf(COLOR.missedFill, COLOR.missedFont)),
-      ];
-      ws.addConditionalFormatting({ ref: `${ref(yc.actual, top)}:${ref(yc.actual, FIRST_DATA_ROW + end)}`, rules });
-    }
-  }
+interface ColumnWidths {
+  name: number;
+  units: number;
+  note: number;
 }
 
 function setColumnWidths(
   ws: Worksheet,
   input: ReturnSheetInput,
-  yearCols: ReturnType<typeof templateColumns>['yearCols'],
+  yearCols: Columns['yearCols'],
   noteCol: number,
   idCol: number,
-): void {
+): ColumnWidths {
   const { rows, year } = input;
   const width = (col: number, w: number) => {
     ws.getColumn(col).width = w;
+    return w;
   };
   width(COL_DOMAIN, columnWidth(['领域', ...rows.map((r) => r.domain)], 6, 10));
   width(COL_CODE, columnWidth(['序号', ...rows.map((r) => r.code)], 6, 8));
-  width(COL_NAME, columnWidth(['指标', ...rows.map((r) => r.name)], 16, 30));
+  const name = width(COL_NAME, columnWidth(['指标', ...rows.map((r) => r.name)], 16, 30));
   width(COL_UNIT, columnWidth(['单位', ...rows.map((r) => r.unit)], 6, 10));
-  width(COL_UNITS, columnWidth(['责任单位', ...rows.map(responsibleUnitsText)], 12, 26));
-  const numberText = (v: number | string | null | undefined) => (typeof v === 'number' ? v.toLocaleString('en-US') : (v ?? ''));
+  const units = width(COL_UNITS, columnWidth(['责任单位', ...rows.map(responsibleUnitsText)], 12, 26));
+  const numberText = (v: number | string | null | undefined) => (typeof v === 'number' ? groupedNumber(v) : (v ?? ''));
   for (const yc of yearCols) {
     const targets = rows.map((r) => numberText(r.cells[String(yc.year)]?.target));
     const actuals = rows.map((r) => numberText(r.cells[String(yc.year)]?.actual));
@@ -345,19 +370,18 @@ function setColumnWidths(
     width(yc.actual, columnWidth([HEADER_ACTUAL, ...actuals], 8, 14));
     width(yc.completion, columnWidth([HEADER_COMPLETION, '100.0%'], 8, 10));
   }
-  width(noteCol, columnWidth([HEADER_NOTE, ...rows.map((r) => r.cells[String(year)]?.note ?? '')], 24, 40));
+  const note = width(noteCol, columnWidth([HEADER_NOTE, ...rows.map((r) => r.cells[String(year)]?.note ?? '')], 24, 40));
   width(idCol, columnWidth([HEADER_ID, ...rows.map((r) => r.indicatorId)], 8, 20));
+  return { name, units, note };
 }
 
-/** Data rows tall enough for their wrapped 指标, 责任单位 and 说明 (set explicitly: see wrappedLineCount). */
-function setRowHeights(ws: Worksheet, rows: GridRow[], year: number, noteCol: number): void {
-  const widthOf = (col: number) => ws.getColumn(col).width ?? 10;
-  rows.forEach((row, i) => {
-    const lines = Math.max(
-      wrappedLineCount(row.name, widthOf(COL_NAME)),
-      wrappedLineCount(responsibleUnitsText(row), widthOf(COL_UNITS)),
-      wrappedLineCount(row.cells[String(year)]?.note ?? '', widthOf(noteCol)),
-    );
-    ws.getRow(FIRST_DATA_ROW + i).height = Math.max(20, rowHeightForLines(lines));
-  });
+/** A number as toLocaleString('en-US') writes it (thousands grouped), fast for whole numbers. */
+function groupedNumber(v: number): string {
+  if (Number.isSafeInteger(v)) {
+    const digits = String(Math.abs(v));
+    let out = '';
+    for (let i = 0; i < digits.length; i += 1) out += (i > 0 && (digits.length - i) % 3 === 0 ? ',' : '') + digits[i];
+    return v < 0 ? `-${out}` : out;
+  }
+  return v.toLocaleString('en-US');
 }

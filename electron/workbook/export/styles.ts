@@ -1,6 +1,8 @@
 // Look of the exported workbook: colours (the same meaning as the app's grid), fonts, borders and
-// number formats. Every helper returns a fresh object, because ExcelJS cells keep a reference to
-// the style they are given and a shared object would let one cell's change leak into another.
+// number formats. cellStyle() hands out ONE frozen object per distinct look: ExcelJS keeps a
+// reference to the style a cell is given and recognises a style it has seen by that reference, so a
+// shared object spares it serialising a fresh one per cell (a quarter of a 10,000-row export's
+// time). Frozen, so a change meant for one cell cannot leak into the others: set a whole new style.
 import type { Alignment, Borders, Fill, Font, Style } from 'exceljs';
 import type { IndicatorKind } from '../../../shared/domain/plan';
 
@@ -52,7 +54,28 @@ interface CellStyleOptions {
   color?: string;
 }
 
+const styleCache = new Map<string, Partial<Style>>();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The (shared, frozen) style of a cell with these options; the same options give the same object. */
 export function cellStyle(o: CellStyleOptions = {}): Partial<Style> {
+  const key = JSON.stringify([o.bold, o.size, o.fill, o.horizontal, o.wrap, o.numFmt, o.locked, o.border, o.color]);
+  let style = styleCache.get(key);
+  if (!style) {
+    style = deepFreeze(freshCellStyle(o));
+    styleCache.set(key, style);
+  }
+  return style;
+}
+
+function freshCellStyle(o: CellStyleOptions): Partial<Style> {
   const style: Partial<Style> = {
     font: font({ bold: o.bold ?? false, size: o.size ?? 10, ...(o.color ? { color: { argb: o.color } } : {}) }),
     alignment: { vertical: 'middle', horizontal: o.horizontal ?? 'left', wrapText: o.wrap ?? false },

@@ -1,15 +1,13 @@
 // Bytes → neutral model. Decides the format by magic bytes (never by the file name), runs the
 // hostile-input guards, then the matching reader. Every refusal or failure is an
-// UnreadableWorkbookError with one clear zh/en line.
-import * as XLSX from '@e965/xlsx';
+// UnreadableWorkbookError with one clear zh/en line. SheetJS (.xls) and ExcelJS (the slow .xlsx
+// path) are loaded only when a file needs them: the command line reads most returns without either.
 import type { NeutralWorkbook } from './model';
 import type { ImportLimits } from './limits';
 import { IMPORT_LIMITS } from './limits';
 import { UnreadableWorkbookError, unreadable } from './import-messages';
 import { guardZip, inflateEntry, mb } from './zip-guard';
-import { readXlsx } from './read-xlsx';
 import { FastReaderUnsupported, readXlsxFast } from './read-xlsx-fast';
-import { readXls } from './read-xls';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
@@ -46,7 +44,8 @@ function guardXlsx(buf: Buffer, file: string, limits: ImportLimits): Map<string,
   throw unreadable('import.not-a-workbook', { file });
 }
 
-function readOle2Kind(buf: Buffer, file: string): 'xls' {
+async function readOle2Kind(buf: Buffer, file: string): Promise<'xls'> {
+  const XLSX = await import('@e965/xlsx');
   let names: string[];
   try {
     names = XLSX.CFB.read(buf, { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/\/$/, '').split('/').pop() ?? '');
@@ -75,6 +74,7 @@ async function readXlsxParts(buf: Buffer, parts: Map<string, Buffer>): Promise<N
     return readXlsxFast(parts);
   } catch (err) {
     if (!(err instanceof FastReaderUnsupported) && !(err instanceof RangeError)) throw err;
+    const { readXlsx } = await import('./read-xlsx');
     return readXlsx(buf);
   }
 }
@@ -92,7 +92,8 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
       return checkRows(await readXlsxParts(buf, parts), file, limits);
     }
     if (startsWith(buf, OLE2)) {
-      readOle2Kind(buf, file);
+      await readOle2Kind(buf, file);
+      const { readXls } = await import('./read-xls');
       try {
         return checkRows(readXls(buf), file, limits);
       } catch (err) {

@@ -5,19 +5,19 @@ import type { ProgressData } from '../app/use-panel-data';
 import { displayName } from '../../../shared/domain/plan';
 import { useLang, useT } from '../i18n/context';
 import { Dialog } from './Dialog';
-import { explainProgress, formatShare, formatValue, groupByDomain, missingDueYear, outlookLabel, summaryText } from './progress-model';
+import { explainProgress, formatShare, formatValue, groupByDomain, outlookLabel, paceText, summaryText } from './progress-model';
 
 interface ProgressPanelProps {
   /** From useProgressData: null while loading. */
   data: ProgressData | null;
-  /** Today as "YYYY-MM-DD" (the services' clock): which plan years are due. */
-  today: string;
+  /** Today as "YYYY-MM-DD" (the services' clock). The rows already say which due year is missing. */
+  today?: string;
   onClose: () => void;
 }
 
-const COLUMNS = 8;
+const COLUMNS = 9;
 
-export function ProgressPanel({ data, today, onClose }: ProgressPanelProps): React.JSX.Element {
+export function ProgressPanel({ data, onClose }: ProgressPanelProps): React.JSX.Element {
   const t = useT();
   const lang = useLang();
 
@@ -42,6 +42,7 @@ export function ProgressPanel({ data, today, onClose }: ProgressPanelProps): Rea
               <th className="num">{t('progress.col.final')}</th>
               <th className="num">{t('progress.col.projected')}</th>
               <th className="num" title={t('progress.col.path-title')}>{t('progress.col.path')}</th>
+              <th className="num" title={t('progress.col.pace-title')}>{t('progress.col.pace')}</th>
               <th>{t('progress.col.outlook')}</th>
             </tr>
           </thead>
@@ -53,11 +54,14 @@ export function ProgressPanel({ data, today, onClose }: ProgressPanelProps): Rea
               ...group.items.map(({ indicator, row }) => {
                 const explanation = explainProgress(lang, indicator, row);
                 const hasPath = row.pathShare !== null && row.timeShare !== null;
-                const missing = missingDueYear(data.plan.years, row.latestYear, today);
+                const missing = row.missingYear;
                 return (
                   <tr key={indicator.id} data-indicator-id={indicator.id} data-outlook={row.outlook}>
                     <td className="num">{indicator.code}</td>
-                    <td>{displayName(indicator)}</td>
+                    <td>
+                      {displayName(indicator)}
+                      <span className="progress-why" data-testid="progress-why">{explanation}</span>
+                    </td>
                     <td className="nowrap">{indicator.leadUnit}</td>
                     <td className="num nowrap">
                       {row.latestYear !== null && row.latestActual !== null
@@ -77,6 +81,7 @@ export function ProgressPanel({ data, today, onClose }: ProgressPanelProps): Rea
                     >
                       {hasPath ? t('progress.path-value', { path: formatShare(lang, row.pathShare as number), time: formatShare(lang, row.timeShare as number) }) : ''}
                     </td>
+                    <td className="num nowrap" data-testid="pace">{paceText(lang, indicator, row)}</td>
                     <td className="nowrap">
                       <span className={`outlook-badge outlook-${row.outlook}`} title={explanation} data-testid="outlook-badge">
                         {outlookLabel(lang, row.outlook)}

@@ -22,6 +22,8 @@ interface ToolbarProps {
   onExport: () => void;
   onHistory: () => void;
   onProgress: () => void;
+  /** Opens the 看板 (charts and the leadership report); absent = no button. */
+  onDashboard?: () => void;
   onSettings: () => void;
   onLanguage: (lang: Lang) => void;
 }
@@ -71,6 +73,7 @@ export function Toolbar(props: ToolbarProps): React.JSX.Element {
           {t('toolbar.history')}
         </button>
         <button type="button" onClick={props.onProgress}>{t('toolbar.progress')}</button>
+        {props.onDashboard ? <button type="button" onClick={props.onDashboard}>{t('dashboard.open')}</button> : null}
         <button type="button" onClick={props.onSettings}>{t('toolbar.settings')}</button>
         <span className="lang-switch" role="group" aria-label={t('toolbar.language')}>
           <button type="button" className={lang === 'zh' ? 'pressed' : ''} aria-pressed={lang === 'zh'} onClick={() => props.onLanguage('zh')}>中文</button>

@@ -5,8 +5,7 @@ import type { ProgressRow } from '../../../shared/api/contract';
 import type { Indicator, Plan } from '../../../shared/domain/plan';
 import { isPercentUnit } from '../../../shared/domain/plan';
 import type { Outlook } from '../../../shared/domain/progress';
-import { BIG_MISS_SHARE, OUTLOOKS } from '../../../shared/domain/progress';
-import { meetsTarget } from '../../../shared/domain/status';
+import { OUTLOOKS, lastDueYear } from '../../../shared/domain/progress';
 import type { Lang } from '../../../shared/i18n/lang';
 import { formatNumber } from '../../../shared/i18n/engine';
 import { t } from '../i18n/catalogue';
@@ -46,14 +45,12 @@ export function countOutlooks(rows: Pick<ProgressRow, 'outlook'>[]): Record<Outl
 
 /**
  * The last plan year that has ended (today: "YYYY-MM-DD") when the indicator's latest actual is
- * older than it, else null. The outlook judges the latest reported year only, so the panel has to
- * say that a due year is still missing (indicator 8 "正常" on 2024 while 2025 is due).
+ * older than it, else null. The rule itself (shared lastDueYear) also lowers the outlook and sets
+ * the row's missingYear; this is the same answer for callers that only have a date string.
  */
 export function missingDueYear(years: number[], latestYear: number | null, today: string): number | null {
   if (latestYear === null) return null;
-  const current = Number(today.slice(0, 4));
-  const due = years.filter((y) => y < current);
-  const lastDue = due.length > 0 ? Math.max(...due) : null;
+  const lastDue = lastDueYear(years, new Date(`${today}T12:00:00`));
   return lastDue !== null && latestYear < lastDue ? lastDue : null;
 }
 
@@ -85,38 +82,59 @@ export function formatShare(lang: Lang, share: number): string {
   return `${formatNumber(lang, Math.round(share * 100), 0)}%`;
 }
 
+/** A yearly step with its sign: "+180", "−4.5", "+0.3%"; one decimal at most. */
+export function formatPace(lang: Lang, indicator: Pick<Indicator, 'unit'>, pace: number): string {
+  const rounded = Math.round(pace * 10) / 10;
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '';
+  return `${sign}${formatValue(lang, indicator, Math.abs(rounded), 1)}`;
+}
+
+/** "+180 / +44": the pace so far next to the pace still needed ("—" where there is none). */
+export function paceText(lang: Lang, indicator: Pick<Indicator, 'unit'>, row: Pick<ProgressRow, 'paceSoFar' | 'paceNeeded'>): string {
+  if (row.paceSoFar === null && row.paceNeeded === null) return '';
+  const soFar = row.paceSoFar === null ? '—' : formatPace(lang, indicator, row.paceSoFar);
+  const needed = row.paceNeeded === null ? '—' : formatPace(lang, indicator, row.paceNeeded);
+  return t(lang, 'progress.pace-value', { soFar, needed });
+}
 
 /**
- * One line saying why the badge is what it is, e.g. "2025年实际 1,012，低于当年目标 1,050；按目前
- * 速度，2027年预计 1,372，可达到目标 1,100". Below/above follow the indicator's direction.
+ * One line saying why the badge is what it is, built from the rule's reasons, e.g. "2025年实际
+ * 1,012，低于当年目标 1,050（差 38）；但五年任务已完成 87%，时间过去 60%，进度快于时间；按目前速度，
+ * 2027年预计 1,372，可达到目标 1,100". Below/above follow the indicator's direction.
  */
-export function explainProgress(lang: Lang, indicator: Pick<Indicator, 'unit' | 'direction' | 'kind'>, row: ProgressRow): string {
+export function explainProgress(lang: Lang, indicator: Pick<Indicator, 'unit' | 'direction'>, row: ProgressRow): string {
   if (row.outlook === 'no-data' || row.latestYear === null || row.latestActual === null) return t(lang, 'progress.explain.no-data');
   const v = (n: number, digits?: number): string => formatValue(lang, indicator, n, digits);
   const parts: string[] = [];
   const year = row.latestYear;
   const actual = v(row.latestActual);
+  const missed = row.reasons.includes('year-missed') || row.reasons.includes('year-missed-explained');
   if (row.latestTarget === null) {
     parts.push(t(lang, 'progress.explain.no-target', { year, actual }));
-  } else if (meetsTarget(indicator.direction, row.latestTarget, row.latestActual)) {
+  } else if (!missed) {
     parts.push(t(lang, 'progress.explain.year-met', { year, actual, target: v(row.latestTarget) }));
   } else {
     const key = indicator.direction === 'higher' ? 'progress.explain.year-below' : 'progress.explain.year-above';
-    parts.push(t(lang, key, { year, actual, target: v(row.latestTarget) }));
-    const bigGap = Math.abs(row.latestActual - row.latestTarget) > Math.abs(row.latestTarget) * BIG_MISS_SHARE;
-    if (row.outlook === 'at-risk' && indicator.kind !== 'cumulative' && bigGap) parts.push(t(lang, 'progress.explain.big-gap'));
+    parts.push(t(lang, key, { year, actual, target: v(row.latestTarget), gap: v(Math.abs(row.latestActual - row.latestTarget)) }));
+    if (row.reasons.includes('year-missed-explained') && row.pathShare !== null && row.timeShare !== null) {
+      parts.push(t(lang, 'progress.explain.path-ahead', { path: formatShare(lang, row.pathShare), time: formatShare(lang, row.timeShare) }));
+    }
+    if (row.reasons.includes('big-miss')) parts.push(t(lang, 'progress.explain.big-gap'));
   }
   if (row.finalYear !== null && row.finalTarget !== null) {
     const final = { year: row.finalYear, target: v(row.finalTarget) };
-    if (row.outlook === 'ahead') {
+    if (row.reasons.includes('final-reached')) {
       parts.push(t(lang, 'progress.explain.final-reached', final));
+    } else if (year < row.finalYear && row.projected === null) {
+      parts.push(t(lang, 'progress.explain.no-trend'));
     } else if (row.projected !== null && year < row.finalYear) {
       const projected = v(row.projected, 1);
-      const key = meetsTarget(indicator.direction, row.finalTarget, row.projected)
+      const key = !row.reasons.includes('projection-misses')
         ? 'progress.explain.projection-meets'
         : indicator.direction === 'higher' ? 'progress.explain.projection-below' : 'progress.explain.projection-above';
       parts.push(t(lang, key, { ...final, projected }));
     }
   }
+  if (row.missingYear !== null) parts.push(t(lang, 'progress.explain.due-missing', { year: row.missingYear }));
   return parts.join(t(lang, 'progress.explain.separator'));
 }

@@ -1,5 +1,5 @@
 // The command line, run in-process (runCli) and once as a real child process, against real files.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -138,4 +138,47 @@ describe('unreadable files', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+/);
   });
+
+  it('as the built bundle (node scripts/cli.mjs, what npm run cli runs): the same one-line error', async () => {
+    const bad = join(tmp.dir, 'not-a-workbook.xlsx');
+    writeFileSync(bad, 'hello — not a workbook');
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [launcher, 'inspect', bad, '--json'], { env: withoutNpm() }, (error, stdout, stderr) =>
+        resolve({ code: error ? (error as NodeJS.ErrnoException & { code?: number }).code ?? 1 : 0, stdout, stderr }),
+      );
+    });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/不是 Excel 工作簿/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  }, 120_000);
+
+  it('a reader that closes the pipe early (| head) ends the command quietly: no EPIPE trace, exit 0', async () => {
+    const db = join(tmp.dir, 'pipe.sqlite');
+    const file = join(tmp.dir, 'pipe.xlsx');
+    Store.open(db).close(); // only writing commands create an explicit --db
+    expect((await cli('export', '--year', '2025', '--db', db, '--out', file)).code).toBe(0);
+    for (const argv of [
+      ['status', '--year', '2025', '--db', db],
+      ['inspect', file],
+    ]) {
+      const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [launcher, ...argv], { stdio: ['ignore', 'pipe', 'pipe'], env: withoutNpm() });
+        // Close our end of stdout before the command writes a line: its first write meets EPIPE.
+        child.stdout.destroy();
+        let stderr = '';
+        child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+    }
+  }, 120_000);
 });
+
+const launcher = join(__dirname, '../../../scripts/cli.mjs');
+
+/** The environment without npm's variables: scripts and tests start the command line as plain `node …`. */
+function withoutNpm(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_')));
+}

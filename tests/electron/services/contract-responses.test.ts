@@ -51,6 +51,11 @@ describe('responses match the contract', () => {
     expect(saved.results.map((r) => r.refusal)).toEqual([undefined, 'approximate', 'note-too-long']);
     expectValid('getCellHistory', await h.getCellHistory({ planId: PLAN, indicatorId: 'zyyj-02', year: 2025 }));
     expectValid('getProgress', await h.getProgress({ planId: PLAN }));
+    expectValid('getDashboard', await h.getDashboard({ planId: PLAN, year: 2025 }));
+    // The workbook report is made by the services; the PDF needs a printer this test does not give.
+    expectValid('exportReport', await h.exportReport({ planId: PLAN, year: 2025, format: 'xlsx', lang: 'zh' }));
+    const noPdf = await dispatch(h, 'exportReport', { planId: PLAN, year: 2025, format: 'pdf', lang: 'zh' });
+    expect(noPdf.ok ? null : noPdf.error.message.zh).toContain('无法生成 PDF 报告');
     expectValid('saveSettings', await h.saveSettings({ department: '区住建局', clerkName: '王', clerkPhone: '', lang: 'en' }));
   });
 

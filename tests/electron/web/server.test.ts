@@ -216,4 +216,24 @@ describe('browser-mode web server', () => {
     const missing = await send(server.port, { path: '/assets/missing.js' });
     expect(missing.status).toBe(404);
   });
+
+  it('gives static files an ETag and answers a matching If-None-Match with 304 and no body', async () => {
+    const first = await send(server.port, { path: '/assets/app.js' });
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect(first.headers['cache-control']).toBe('no-cache');
+    const again = await send(server.port, { path: '/assets/app.js', headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers.etag).toBe(etag);
+    // A rebuilt file (other size) no longer matches: the new body comes with a new validator.
+    writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log("rebuilt")');
+    const changed = await send(server.port, { path: '/assets/app.js', headers: { 'If-None-Match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toBe('console.log("rebuilt")');
+    expect(changed.headers.etag).not.toBe(etag);
+    // The single-page fallback is validated as index.html.
+    const page = await send(server.port, { path: '/some/page' });
+    expect((await send(server.port, { path: '/some/page', headers: { 'If-None-Match': page.headers.etag as string } })).status).toBe(304);
+  });
 });

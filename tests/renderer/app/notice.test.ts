@@ -7,10 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { NoticeMessage } from '../../../renderer/src/components/Notice';
 import { Notice } from '../../../renderer/src/components/Notice';
 import { LangContext } from '../../../renderer/src/i18n/context';
+import type { Lang } from '../../../shared/i18n/lang';
 
 afterEach(() => cleanup());
 
-function show(notice: NoticeMessage | null, progress: string | null = null, lang: 'zh' | 'en' = 'zh') {
+function show(notice: NoticeMessage | null, progress: string | null = null, lang: Lang = 'zh') {
   const log: string[] = [];
   render(
     createElement(LangContext.Provider, { value: lang },

@@ -53,16 +53,18 @@ describe('useImportFlow', () => {
     const first = new Promise<string>((resolve) => (giveFirst = resolve));
     const second = new Promise<string>((_resolve, reject) => (failSecond = reject));
     let done: Promise<void> = Promise.resolve();
+    let secondAsked = false;
     act(() => {
       done = hook.result.current.importSources([
         { name: '住建局.xlsx', read: () => first },
-        { name: '坏的.xlsx', read: () => second },
+        { name: '坏的.xlsx', read: () => ((secondAsked = true), second) },
       ]);
     });
     expect(hook.result.current.readingText).toBe('正在读取 1/2：住建局.xlsx');
     await act(async () => {
       giveFirst(bytes.toString('base64'));
-      await new Promise((r) => setTimeout(r, 200));
+      // The first file is previewed (however long that takes under load) before the second is read.
+      for (let i = 0; i < 400 && !secondAsked; i += 1) await new Promise((r) => setTimeout(r, 25));
     });
     expect(hook.result.current.readingText).toBe('正在读取 2/2：坏的.xlsx');
     expect(hook.result.current.pending).toBeNull();

@@ -6,6 +6,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useCellHistory, useImportList, useProgressData } from '../../../renderer/src/app/use-panel-data';
 import { PLAN_ID, realApiPerTest } from '../real-api';
+import type { Lang } from '../../../shared/i18n/lang';
 
 const real = realApiPerTest();
 
@@ -47,7 +48,7 @@ describe('useImportList', () => {
 describe('useProgressData', () => {
   it('loads the plan and its progress once per opening; a language switch does not refetch', async () => {
     await save('1012');
-    const hook = renderHook((p: { open: boolean; lang: 'zh' | 'en' }) => useProgressData(real.api, { planId: PLAN_ID, ...p }), {
+    const hook = renderHook((p: { open: boolean; lang: Lang }) => useProgressData(real.api, { planId: PLAN_ID, ...p }), {
       initialProps: { open: true, lang: 'zh' },
     });
     await waitFor(() => expect(hook.result.current).not.toBeNull());

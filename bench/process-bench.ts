@@ -1,0 +1,151 @@
+// Whole-process benchmarks, each case a fresh `node` process (what a user waits for):
+//  - the command line (`node scripts/cli.mjs inspect FILE --json`, the built bundle) paired with
+//    SheetJS reading the same file in its own process: runs alternate A/B, B/A, medians compared
+//    (hyperfine-like). Goals: 13 rows ≤ 0.5×, 10,000 rows ≤ 0.6×.
+//  - the export against ExcelJS's own streaming writer writing a comparable sheet, each run in a
+//    fresh process with --expose-gc; peak = the process's getrusage maxrss. Goals: 10,000 rows
+//    ≤ 1.0× the streaming writer's time and ≤ 200 MiB peak.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { GridRow } from '../shared/api/contract';
+import { SEED_PLAN } from '../shared/seed/zhu-you-yi-ju';
+import { Store } from '../electron/store/store';
+import { buildGrid } from '../electron/services/grid-service';
+import { exportTemplate } from '../electron/workbook/export/export-template';
+import { syntheticPlan } from './synthetic-plan';
+
+const root = join(import.meta.dirname, '..');
+const NOW = new Date('2026-03-15T09:00:00+08:00');
+
+export interface ProcessFigure {
+  label: string;
+  oursMs: number;
+  refMs: number;
+  ratio: number;
+  goal: number;
+  oursPeakMb?: number;
+  refPeakMb?: number;
+  peakGoalMb?: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? (s[(s.length - 1) / 2] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+}
+
+function timed(args: string[]): { ms: number; stdout: string } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return { ms, stdout: r.stdout };
+}
+
+/** Alternating paired runs of two commands; medians of each. */
+function paired(a: string[], b: string[], runs: number): { a: number; b: number } {
+  const as: number[] = [];
+  const bs: number[] = [];
+  timed(a); // warm the file cache for both
+  timed(b);
+  for (let i = 0; i < runs; i += 1) {
+    if (i % 2 === 0) {
+      as.push(timed(a).ms);
+      bs.push(timed(b).ms);
+    } else {
+      bs.push(timed(b).ms);
+      as.push(timed(a).ms);
+    }
+  }
+  return { a: median(as), b: median(bs) };
+}
+
+async function writeReturn(dir: string, n: number): Promise<string> {
+  const plan = n === 13 ? SEED_PLAN : syntheticPlan(n);
+  const store = Store.open(join(dir, `return-${n}.sqlite`), { seedPlan: plan, now: () => NOW });
+  const rows: GridRow[] = buildGrid(store, plan.id, 2025, null, NOW).rows.map((r, i) => ({
+    ...r,
+    cells: { ...r.cells, '2025': { ...(r.cells['2025'] as GridRow['cells'][string]), actual: 2 + (i % 90) } },
+  }));
+  store.close();
+  const file = join(dir, `return-${n}.xlsx`);
+  writeFileSync(file, await exportTemplate({ plan, year: 2025, department: null, rows, clerkName: '基准', clerkPhone: '', exportedAt: NOW, appVersion: 'bench' }));
+  return file;
+}
+
+const SHEETJS_READ = "require('@e965/xlsx').read(require('node:fs').readFileSync(process.argv[1]), { type: 'buffer', cellNF: true })";
+
+export async function benchProcesses(dir: string): Promise<ProcessFigure[]> {
+  const figures: ProcessFigure[] = [];
+  // Build the command line's bundle if needed, outside the timed runs.
+  timed([join(root, 'scripts', 'cli.mjs'), 'help']);
+  for (const [n, runs, goal] of [
+    [13, 15, 0.5],
+    [10000, 7, 0.6],
+  ] as const) {
+    const file = await writeReturn(dir, n);
+    const r = paired([join(root, 'scripts', 'cli.mjs'), 'inspect', file, '--json'], ['-e', SHEETJS_READ, file], runs);
+    figures.push({ label: `inspect ${n.toLocaleString('en-US')} rows (cli) vs SheetJS read`, oursMs: r.a, refMs: r.b, ratio: r.a / r.b, goal });
+  }
+
+  // The export child, bundled so it runs in plain node (no tsx in the measured memory).
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  const out = mkdtempSync(join(root, '.tmp', 'bench-'));
+  try {
+    await build({
+      entryPoints: [join(root, 'bench', 'export-child.ts')],
+      outfile: join(out, 'export-child.mjs'),
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      external: ['better-sqlite3', 'exceljs'],
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+      logLevel: 'warning',
+    });
+    const child = (which: string, n: number) => {
+      const r = timed(['--expose-gc', join(out, 'export-child.mjs'), which, String(n)]);
+      return JSON.parse(r.stdout) as { ms: number; peakMb: number };
+    };
+    for (const [n, runs] of [
+      [1000, 5],
+      [10000, 5],
+    ] as const) {
+      const ours: { ms: number; peakMb: number }[] = [];
+      const ref: { ms: number; peakMb: number }[] = [];
+      for (let i = 0; i < runs; i += 1) {
+        if (i % 2 === 0) {
+          ours.push(child('ours', n));
+          ref.push(child('exceljs', n));
+        } else {
+          ref.push(child('exceljs', n));
+          ours.push(child('ours', n));
+        }
+      }
+      const oursMs = median(ours.map((x) => x.ms));
+      const refMs = median(ref.map((x) => x.ms));
+      figures.push({
+        label: `export ${n.toLocaleString('en-US')} rows vs ExcelJS streaming writer`,
+        oursMs,
+        refMs,
+        ratio: oursMs / refMs,
+        goal: 1.0,
+        oursPeakMb: median(ours.map((x) => x.peakMb)),
+        refPeakMb: median(ref.map((x) => x.peakMb)),
+        ...(n === 10000 ? { peakGoalMb: 200 } : {}),
+      });
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+/** One line per figure: ours, the reference, the ratio against its goal. */
+export function formatProcessFigure(f: ProcessFigure): string {
+  const mark = (ok: boolean) => (ok ? 'meets goal' : 'MISSES goal');
+  const peak =
+    f.oursPeakMb === undefined ? '' : `   peak ${f.oursPeakMb.toFixed(0)} MiB vs ${f.refPeakMb?.toFixed(0)} MiB${f.peakGoalMb ? ` (goal ≤ ${f.peakGoalMb}: ${mark(f.oursPeakMb <= f.peakGoalMb)})` : ''}`;
+  return `  ${f.label.padEnd(52)} ${f.oursMs.toFixed(0).padStart(6)} ms vs ${f.refMs.toFixed(0).padStart(6)} ms = ${f.ratio.toFixed(2)}× (goal ≤ ${f.goal}×: ${mark(f.ratio <= f.goal)})${peak}`;
+}

@@ -1,0 +1,79 @@
+// The rules of 填报表's data cells: the numeric validation of the editable 实际值 and the status
+// conditional formats (one block per year and per run of rows sharing direction and tolerance).
+import type { DataValidation, ExpressionRuleType, Worksheet } from 'exceljs';
+import type { GridRow } from '../../../shared/api/contract';
+import { statusFormulas } from '../../../shared/domain/status-excel';
+import { FIRST_DATA_ROW, templateColumns } from '../template-format';
+import { COLOR, statusDxf } from './styles';
+
+export function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export const ref = (col: number, row: number) => `${columnLetter(col)}${row}`;
+
+/** Index ranges [start, end] of consecutive items that `same` groups together. */
+export function runs<T>(items: readonly T[], same: (a: T, b: T) => boolean): [number, number][] {
+  const out: [number, number][] = [];
+  items.forEach((item, i) => {
+    const last = out[out.length - 1];
+    const prev = items[i - 1];
+    if (last && prev !== undefined && same(prev, item)) last[1] = i;
+    else out.push([i, i]);
+  });
+  return out;
+}
+
+/** One shared object per rule: ExcelJS keeps what it is given, and the rule is the same for every cell. */
+export function actualValidation(kind: GridRow['kind']): DataValidation {
+  const nonNegative = kind === 'cumulative' || kind === 'stock';
+  return {
+    type: 'decimal',
+    allowBlank: true,
+    // "Any decimal": Excel's decimal rule needs bounds, so use ones no indicator reaches.
+    operator: nonNegative ? 'greaterThanOrEqual' : 'between',
+    formulae: nonNegative ? [0] : [-1e12, 1e12],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: '请输入数字',
+    error: nonNegative
+      ? '实际值只能填数字（不小于 0），不要填文字或单位。暂无数据请留空。'
+      : '实际值只能填数字，不要填文字或单位；百分比指标填百分数，如 87.5 表示 87.5%。暂无数据请留空。',
+    showInputMessage: true,
+    promptTitle: '填写实际值',
+    prompt: nonNegative ? '只填数字，暂无数据请留空。' : '只填数字；百分比填百分数，如 87.5。',
+  };
+}
+
+/** Conditional formats of every year's 实际值; formulas are relative to each block's first row. */
+export function addStatusFormats(ws: Worksheet, rows: GridRow[], years: number[]): void {
+  const cols = templateColumns(years);
+  // Priorities must be unique on the sheet; the three rules of a cell never overlap, so order is free.
+  let priority = 1;
+  for (const yc of cols.yearCols) {
+    const key = (row: GridRow) => {
+      const target = row.cells[String(yc.year)]?.target;
+      return typeof target === 'number' ? `${row.direction}|${row.tolerance ?? ''}` : null;
+    };
+    for (const [start, end] of runs(rows, (a, b) => key(a) === key(b))) {
+      const first = rows[start];
+      if (!first || key(first) === null) continue;
+      const top = FIRST_DATA_ROW + start;
+      const f = statusFormulas({ direction: first.direction, tolerance: first.tolerance, target: ref(yc.target, top), actual: ref(yc.actual, top) });
+      const rule = (formula: string, style: ExpressionRuleType['style']): ExpressionRuleType => ({
+        type: 'expression',
+        formulae: [formula],
+        style,
+        priority: priority++,
+      });
+      const rules = [
+        rule(f.met, statusDxf(COLOR.metFill, COLOR.metFont)),
+        ...(f.near ? [rule(f.near, statusDxf(COLOR.nearFill, COLOR.nearFont))] : []),
+        rule(f.missed, statusDxf(COLOR.missedFill, COLOR.missedFont)),
+      ];
+      ws.addConditionalFormatting({ ref: `${ref(yc.actual, top)}:${ref(yc.actual, FIRST_DATA_ROW + end)}`, rules });
+    }
+  }
+}

@@ -1,0 +1,72 @@
+// Exports and imports on the bundled worker thread (dist/node/workbook-worker.mjs, as browser mode
+// runs them) give exactly what they give in-process, and an unreadable file is still an
+// UnreadableWorkbookError with its zh/en message. Also: the bundles count as stale exactly when a
+// source they were built from is newer than them.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Store } from '../../../electron/store/store';
+import { buildGrid } from '../../../electron/services/grid-service';
+import { UnreadableWorkbookError } from '../../../electron/workbook/import/import-messages';
+import { inProcessJobs } from '../../../electron/workbook/jobs/jobs';
+import { workerJobs } from '../../../electron/workbook/jobs/worker-jobs';
+import type { WorkerJobs } from '../../../electron/workbook/jobs/worker-jobs';
+import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
+import { nodeBundleStale } from '../../../scripts/node-bundle.mjs';
+import { makeTempDir } from '../../helpers/tmp';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const NOW = new Date('2026-03-15T09:00:00+08:00');
+
+describe('workbook jobs on the bundled worker thread', () => {
+  const tmp = makeTempDir();
+  let jobs: WorkerJobs;
+
+  beforeAll(() => {
+    // `help` builds dist/node when it is missing or stale, as `npm run cli` would.
+    execFileSync(process.execPath, [join(root, 'scripts', 'cli.mjs'), 'help'], { cwd: root, stdio: 'pipe' });
+    jobs = workerJobs(join(root, 'dist', 'node', 'workbook-worker.mjs'));
+  }, 180_000);
+  afterAll(async () => {
+    await jobs.close();
+    tmp.cleanup();
+  });
+
+  it('exports the same bytes and reads back the same interpretation as in-process', async () => {
+    const store = Store.open(join(tmp.dir, 'w.sqlite'), { now: () => NOW });
+    const rows = buildGrid(store, SEED_PLAN.id, 2025, null, NOW).rows;
+    store.close();
+    const input = { plan: SEED_PLAN, year: 2025, department: null, rows, clerkName: '张三', clerkPhone: '', exportedAt: NOW, appVersion: 'test' };
+    const inWorker = await jobs.exportTemplate(input);
+    const here = await inProcessJobs.exportTemplate(input);
+    expect(Buffer.from(inWorker).equals(Buffer.from(here))).toBe(true);
+    const book = await jobs.readAndInterpret(inWorker, 'return.xlsx', SEED_PLAN);
+    expect(book).toEqual(await inProcessJobs.readAndInterpret(here, 'return.xlsx', SEED_PLAN));
+    expect(book.rows).toHaveLength(SEED_PLAN.indicators.length);
+  });
+
+  it('rejects an unreadable file with an UnreadableWorkbookError carrying the Chinese message', async () => {
+    const error: unknown = await jobs.readAndInterpret(new TextEncoder().encode('hello — not a workbook'), 'x.xlsx', SEED_PLAN).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnreadableWorkbookError);
+    expect((error as UnreadableWorkbookError).appMessage.zh).toMatch(/不是 Excel 工作簿/);
+  });
+
+  it('counts the bundle stale once a source it was built from is newer, and fresh otherwise', () => {
+    const outdir = join(tmp.dir, 'bundle');
+    mkdirSync(outdir, { recursive: true });
+    const source = join('.tmp', `stale-probe-${process.pid}.ts`);
+    mkdirSync(join(root, '.tmp'), { recursive: true });
+    writeFileSync(join(root, source), '// probe\n');
+    writeFileSync(join(outdir, 'cli.mjs'), '');
+    writeFileSync(join(outdir, 'inputs.json'), JSON.stringify([source]));
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(join(root, source), past, past);
+    expect(nodeBundleStale('cli', outdir)).toBe(false);
+    const future = new Date(Date.now() + 60_000);
+    utimesSync(join(root, source), future, future);
+    expect(nodeBundleStale('cli', outdir)).toBe(true);
+    expect(nodeBundleStale('web', outdir)).toBe(true); // never built
+    rmSync(join(root, source), { force: true });
+  });
+});
