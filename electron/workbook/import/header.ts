@@ -2,8 +2,10 @@
 // name, 序号, 说明, and which columns hold a year's 目标值 / 实际值. Works on the words, never on
 // fixed positions, so it copes with title rows, one- or two-row headers and merged year groups.
 import { toHalfWidth } from '../../../shared/domain/parse-number';
+import type { AppMessage } from '../../../shared/i18n/engine';
 import type { MergeRange, NeutralCell, NeutralSheet } from './model';
-import { getCell } from './model';
+import { columnLetters, getCell } from './model';
+import { importMessage } from './import-messages';
 
 export type ValueRole = 'target' | 'actual';
 export interface ValueColumn {
@@ -22,6 +24,8 @@ export interface TableLayout {
   noteCol: number | null;
   idCol: number | null;
   valueCols: ValueColumn[];
+  /** Choices made among columns claiming the same year and role, to report with the table. */
+  columnIssues: ColumnIssue[];
   /** The year a 说明 column belongs to when the header or the sheet says so; else the book's reporting year. */
   noteYear: number | null;
   /** A single year named by the sheet name or the title rows above the header (e.g. "2024年度"). */
@@ -31,7 +35,7 @@ export interface TableLayout {
 /** How far down a sheet a header may start (title rows, 填报单位 lines, legends …). */
 const MAX_HEADER_ROW = 40;
 
-type ColumnRole = 'name' | 'code' | 'unit' | 'domain' | 'note' | 'id' | 'completion' | ValueRole | 'year-only' | null;
+export type ColumnRole = 'name' | 'code' | 'unit' | 'domain' | 'note' | 'id' | 'completion' | ValueRole | 'year-only' | null;
 
 const YEAR = /((?:19|20)\d{2})\s*年?度?/;
 
@@ -61,24 +65,92 @@ export function yearIn(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function classify(text: string): ColumnRole {
+/**
+ * The header rules, in the order they are tried; the first that matches a column's header text
+ * gives its role. `on` says what the pattern sees: `rest` = the text without spaces, half-width, its
+ * years removed; `word` = that rest without bracketed remarks and colons (指标名称（单位） → 指标名称).
+ * `needsYear`: the rule applies only when the text names a year. One table, one test per entry
+ * (tests/electron/workbook/import-header-rules.test.ts).
+ */
+export interface HeaderRule {
+  role: Exclude<ColumnRole, null>;
+  on: 'rest' | 'word';
+  pattern: RegExp;
+  needsYear?: boolean;
+  /** Why the rule sits where it does. */
+  why: string;
+}
+
+export const HEADER_RULES: readonly HeaderRule[] = [
+  { role: 'id', on: 'rest', pattern: /指标ID/i, why: "the app template's hidden indicator-id column" },
+  { role: 'note', on: 'rest', pattern: /说明|备注|原因/, why: 'a remark, even when it also says 完成 or 实际 (未完成原因说明): before target/actual' },
+  { role: 'completion', on: 'rest', pattern: /完成率|完成比例|完成进度|达成率/, why: 'a computed ratio, not a figure: before actual (完成)' },
+  { role: 'target', on: 'rest', pattern: /目标|计划/, why: '目标值, 规划目标, 计划数' },
+  { role: 'actual', on: 'rest', pattern: /实际|完成/, why: '实际值, 完成值, 实际完成' },
+  { role: 'year-only', on: 'word', pattern: /^$/, needsYear: true, why: 'a bare year ("2025年") under or over a role word, or a table of targets' },
+  { role: 'code', on: 'word', pattern: /^(序号|编号|序)$|^no\.?$/i, why: '序号 column' },
+  { role: 'domain', on: 'word', pattern: /^(领域|类别|分类|领域类别)$/, why: '领域 column' },
+  { role: 'unit', on: 'word', pattern: /^(计量)?单位$/, why: '单位 column' },
+  { role: 'name', on: 'word', pattern: /^(主要)?指标(名称|内容|项目)?$|^(指标)?名称$|^项目$/, why: 'the indicator name column' },
+];
+
+/** A header text's role by HEADER_RULES; null when no rule matches. */
+export function classifyHeader(text: string): ColumnRole {
   const t = squash(text);
   if (t === '') return null;
-  if (/指标ID/i.test(t)) return 'id';
   const rest = t.replace(new RegExp(YEAR.source, 'g'), '');
   const hasYear = rest !== t;
-  if (/完成率|完成比例|完成进度|达成率/.test(rest)) return 'completion';
-  if (/目标|计划/.test(rest)) return 'target';
-  if (/实际|完成/.test(rest)) return 'actual';
-  if (/说明|备注/.test(rest)) return 'note';
-  // Header words may carry a bracketed remark: 指标名称（单位）, 序号(编号) …
   const word = rest.replace(/\([^()]*\)/g, '').replace(/[:：]/g, '');
-  if (hasYear && word === '') return 'year-only';
-  if (/^(序号|编号|序)$/.test(word) || /^no\.?$/i.test(word)) return 'code';
-  if (/^(领域|类别|分类|领域类别)$/.test(word)) return 'domain';
-  if (/^(计量)?单位$/.test(word)) return 'unit';
-  if (/^(主要)?指标(名称|内容|项目)?$|^(指标)?名称$|^项目$/.test(word)) return 'name';
+  for (const rule of HEADER_RULES) {
+    if (rule.needsYear && !hasYear) continue;
+    if (rule.pattern.test(rule.on === 'rest' ? rest : word)) return rule.role;
+  }
   return null;
+}
+
+const classify = classifyHeader;
+
+/** A problem with the header's columns, for the interpreter to report (cell "F:F" or "F:F,G:G"). */
+export interface ColumnIssue {
+  severity: 'warning' | 'error';
+  cell: string;
+  message: AppMessage;
+}
+
+/** How a header names a year's role, for messages that quote it (2025年实际值). */
+const ROLE_WORDS: Record<ValueRole, string> = { target: '目标值', actual: '实际值' };
+const wholeColumn = (col: number) => `${columnLetters(col)}:${columnLetters(col)}`;
+
+/**
+ * One column per year and role, never chosen silently. When several columns claim the same year
+ * and role (a hidden draft 2025年实际值 before the visible final one), the only visible one is
+ * used and the hidden ones are reported; when more than one is visible (or none is), none is read
+ * and the ambiguity is reported naming them all.
+ */
+function chooseValueColumns(sheet: NeutralSheet, groups: ValueColumn[][]): { valueCols: ValueColumn[]; columnIssues: ColumnIssue[] } {
+  const valueCols: ValueColumn[] = [];
+  const columnIssues: ColumnIssue[] = [];
+  for (const group of groups) {
+    const first = group[0] as ValueColumn;
+    if (group.length === 1) {
+      valueCols.push(first);
+      continue;
+    }
+    const visible = group.filter((c) => !sheet.hiddenCols.has(c.col));
+    const base = { header: `${first.year}年${ROLE_WORDS[first.role]}` };
+    if (visible.length === 1) {
+      const used = visible[0] as ValueColumn;
+      valueCols.push(used);
+      for (const c of group)
+        if (c !== used)
+          columnIssues.push({ severity: 'warning', cell: wholeColumn(c.col), message: importMessage('import.superseded-column', { ...base, used: columnLetters(used.col), hidden: columnLetters(c.col) }) });
+    } else {
+      const columns = group.map((c) => columnLetters(c.col)).join(', ');
+      columnIssues.push({ severity: 'error', cell: group.map((c) => wholeColumn(c.col)).join(','), message: importMessage('import.ambiguous-columns', { ...base, columns }) });
+    }
+  }
+  valueCols.sort((a, b) => a.col - b.col);
+  return { valueCols, columnIssues };
 }
 
 /** The merges touching rows [top, bottom], so header lookups never scan every merge of a big sheet. */
@@ -144,8 +216,7 @@ function layoutFor(sheet: NeutralSheet, top: number, bottom: number): TableLayou
 
   const sheetYear = sheetYearOf(sheet, top);
   const anyRole = roles.some((r) => r.role === 'target' || r.role === 'actual');
-  const valueCols: ValueColumn[] = [];
-  const seen = new Set<string>();
+  const candidates = new Map<string, ValueColumn[]>();
   for (const r of roles) {
     // A header of bare years ("2023年 | 2024年 …") with no 目标/实际 anywhere is a table of targets.
     const role: ValueRole | null = r.role === 'target' || r.role === 'actual' ? r.role : r.role === 'year-only' && !anyRole ? 'target' : null;
@@ -153,10 +224,9 @@ function layoutFor(sheet: NeutralSheet, top: number, bottom: number): TableLayou
     const year = r.year ?? sheetYear;
     if (year === null) continue;
     const key = `${year}:${role}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    valueCols.push({ col: r.col, year, role });
+    candidates.set(key, [...(candidates.get(key) ?? []), { col: r.col, year, role }]);
   }
+  const { valueCols, columnIssues } = chooseValueColumns(sheet, [...candidates.values()]);
   if (valueCols.length === 0) return null;
   const noteCol = first('note');
   const noteHeaderYear = noteCol === null ? null : (roles.find((r) => r.col === noteCol)?.year ?? null);
@@ -170,6 +240,7 @@ function layoutFor(sheet: NeutralSheet, top: number, bottom: number): TableLayou
     noteCol,
     idCol: first('id'),
     valueCols,
+    columnIssues,
     noteYear: noteHeaderYear ?? sheetYear,
     sheetYear,
   };

@@ -103,10 +103,36 @@ function readValueCell(cell: NeutralCell | undefined, ind: Indicator | null, she
     if (v < 0 && (kind === 'cumulative' || kind === 'stock')) return refuseCell(cell, sheet, issues, parseRefusalMessage('negative-count', String(v)));
     return { kind: 'number', value: v };
   }
+  if (INVISIBLE.test(cell.value)) return readInvisible(cell, cell.value, ind, sheet, issues);
   const parsed = parseNumberInput(cell.value, kind ? { kind } : {});
   if (!parsed.ok) return refuseCell(cell, sheet, issues, parseRefusalMessage(parsed.code, parsed.text));
   if (parsed.kind === 'number') return { kind: 'number', value: parsed.value };
   return parsed.kind === 'slash' ? SLASH : EMPTY;
+}
+
+/**
+ * Characters that show as nothing or as a plain space but make text no number: bidi marks and
+ * embeddings, zero-width spaces and joiners, word joiner, BOM, no-break spaces (all pasted from
+ * web pages and chat programs). Not a global regex: .test() must not keep state between cells.
+ */
+const INVISIBLE = /[\u00a0\u2007\u202f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+
+/** "U+200E, U+00A0": which invisible characters a text holds, for the clerk's message. */
+function invisibleNames(text: string): string {
+  const found = new Set(text.match(INVISIBLE_ALL) ?? []);
+  return [...found].map((ch) => `U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+}
+
+/** A text value holding invisible characters: read without them when what remains is a clean number, with a warning. */
+function readInvisible(cell: NeutralCell, text: string, ind: Indicator | null, sheet: NeutralSheet, issues: Issues): ReadValue {
+  const visible = text.replace(INVISIBLE_ALL, '');
+  const parsed = parseNumberInput(visible, ind?.kind ? { kind: ind.kind } : {});
+  const params = { text: visible.trim(), chars: invisibleNames(text) };
+  if (!parsed.ok) return refuseCell(cell, sheet, issues, importMessage('import.invisible-not-a-number', params));
+  if (parsed.kind !== 'number') return parsed.kind === 'slash' ? SLASH : EMPTY;
+  issues.add('warning', sheet.name, cell.address, importMessage('import.invisible-stripped', { ...params, value: parsed.value }));
+  return { kind: 'number', value: parsed.value };
 }
 
 const EMPTY: ReadValue = { kind: 'empty' };
@@ -233,6 +259,7 @@ function readTable(layout: TableLayout, matcher: Matcher, issues: Issues, idFor:
     rows.push({ row: { sheet: sheet.name, row: r, code, name, indicatorId: ind?.id ?? null, values }, note });
   }
 
+  for (const c of layout.columnIssues) issues.add(c.severity, sheet.name, c.cell, c.message);
   if (sawData) {
     const used = new Set([layout.nameCol, ...leftCols, ...layout.valueCols.map((v) => v.col), ...(layout.noteCol === null ? [] : [layout.noteCol])]);
     for (const c of [...used].sort((a, b) => a - b))

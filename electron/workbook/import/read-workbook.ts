@@ -1,13 +1,20 @@
 // Bytes → neutral model. Decides the format by magic bytes (never by the file name), runs the
-// hostile-input guards, then the matching reader. Every refusal or failure is an
-// UnreadableWorkbookError with one clear zh/en line. SheetJS (.xls) and ExcelJS (the slow .xlsx
-// path) are loaded only when a file needs them: the command line reads most returns without either.
+// hostile-input guards, then the matching reader: .xlsx (a zip: the fast reader, ExcelJS as
+// fallback), .xls (an OLE2 file: SheetJS; decrypted first when stored under Office's default
+// password), an encrypted .xlsx (OLE2 around a zip, likewise), Excel 2003 XML (SheetJS, after the
+// XML guards). Every refusal or failure is an UnreadableWorkbookError with one clear zh/en line
+// that says what the clerk can do. SheetJS (.xls) and ExcelJS (the slow .xlsx path) are loaded only
+// when a file needs them: the command line reads most returns without either.
 import type { NeutralWorkbook } from './model';
 import type { ImportLimits } from './limits';
 import { IMPORT_LIMITS } from './limits';
 import { UnreadableWorkbookError, unreadable } from './import-messages';
 import { guardZip, inflateEntry, mb } from './zip-guard';
 import { FastReaderUnsupported, readXlsxFast } from './read-xlsx-fast';
+import { mainDocumentPart, rootElementOf } from './package-parts';
+import type { Decryption } from './decrypt';
+import { decryptWithDefaultPassword } from './decrypt';
+import { decodeXmlBytes, streamXml } from './xml-stream';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
@@ -23,7 +30,6 @@ function sniffOther(buf: Buffer, fileName: string): string | null {
   const lower = head.trimStart().toLowerCase();
   if (lower.startsWith('%pdf')) return 'PDF';
   if (lower.startsWith('<')) {
-    if (lower.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'Excel 2003 XML';
     if (lower.includes('<html') || lower.includes('<table')) return 'HTML';
     return null;
   }
@@ -36,27 +42,67 @@ function sniffOther(buf: Buffer, fileName: string): string | null {
 function guardXlsx(buf: Buffer, file: string, limits: ImportLimits): Map<string, Buffer> {
   const g = { file, limits };
   const { entries, parts } = guardZip(buf, g);
-  if (entries.has('xl/workbook.xml')) return parts;
-  if (entries.has('xl/workbook.bin')) throw unreadable('import.unsupported-format', { file, format: 'Excel .xlsb' });
+  const main = mainDocumentPart(parts, entries.keys());
+  // A .docx or .pptx has a main part too: only a <workbook> makes a spreadsheet.
+  if (main?.endsWith('.xml') && rootElementOf(parts, main) === 'workbook') return parts;
+  if (main?.endsWith('.bin')) throw unreadable('import.unsupported-format', { file, format: 'Excel .xlsb' });
   const mimetype = entries.get('mimetype');
   if (mimetype && inflateEntry(buf, mimetype, g).toString('utf8').includes('spreadsheet'))
     throw unreadable('import.unsupported-format', { file, format: 'OpenDocument (.ods)' });
   throw unreadable('import.not-a-workbook', { file });
 }
 
-async function readOle2Kind(buf: Buffer, file: string): Promise<'xls'> {
+type Ole2Kind = { kind: 'xls' } | { kind: 'encrypted-package'; encryptionInfo: Uint8Array | null };
+
+/** What an OLE2 compound file holds; stream names are compared case-insensitively, as Excel does. */
+async function readOle2Kind(buf: Buffer, file: string): Promise<Ole2Kind> {
   const XLSX = await import('@e965/xlsx');
-  let names: string[];
+  const streams = new Map<string, Uint8Array | null>();
   try {
-    names = XLSX.CFB.read(buf, { type: 'buffer' }).FullPaths.map((p: string) => p.replace(/\/$/, '').split('/').pop() ?? '');
+    const cfb = XLSX.CFB.read(buf, { type: 'buffer' });
+    cfb.FullPaths.forEach((p: string, i: number) => {
+      const name = (p.replace(/\/$/, '').split('/').pop() ?? '').toLowerCase();
+      const content = cfb.FileIndex[i]?.content;
+      if (!streams.has(name)) streams.set(name, content instanceof Uint8Array ? content : null);
+    });
   } catch (err) {
     throw unreadable('import.damaged', { file }, err);
   }
   // Office encryption wraps the whole .xlsx in an OLE2 container holding these streams.
-  if (names.includes('EncryptedPackage') || names.includes('EncryptionInfo')) throw unreadable('import.encrypted', { file });
-  if (names.includes('Workbook') || names.includes('Book')) return 'xls';
+  if (streams.has('encryptedpackage') || streams.has('encryptioninfo')) return { kind: 'encrypted-package', encryptionInfo: streams.get('encryptioninfo') ?? null };
+  // "Workbook" (BIFF8), "Book" (BIFF5, Excel 95), in whatever case the writer chose.
+  if (streams.has('workbook') || streams.has('book')) return { kind: 'xls' };
   if (/\.et$/i.test(file)) throw unreadable('import.unsupported-format', { file, format: 'WPS (.et)' });
   throw unreadable('import.not-a-workbook', { file });
+}
+
+/** A failed decryption as the clerk's message: a password they must remove, or a scheme we cannot undo. */
+function notDecrypted(d: Extract<Decryption, { ok: false }>, file: string) {
+  return unreadable(d.reason === 'password' ? 'import.encrypted' : 'import.encryption-unsupported', { file }, d.cause);
+}
+
+/** A BIFF .xls; one stored encrypted under Office's default password is decrypted first. */
+async function readLegacyXls(buf: Buffer, file: string): Promise<NeutralWorkbook> {
+  const { readXls } = await import('./read-xls');
+  try {
+    return readXls(buf);
+  } catch (err) {
+    if (!/password|encrypt/i.test(String((err as Error)?.message))) throw unreadable('import.damaged', { file }, err);
+  }
+  const d = await decryptWithDefaultPassword(buf, null);
+  if (!d.ok) throw notDecrypted(d, file);
+  try {
+    return readXls(d.bytes);
+  } catch (err) {
+    throw unreadable('import.damaged', { file }, err);
+  }
+}
+
+/** Whether bytes are an Excel 2003 XML spreadsheet (SpreadsheetML), in any encoding XML allows. */
+function spreadsheetMl(buf: Buffer): string | null {
+  const head = decodeXmlBytes(buf.subarray(0, 4096)).trimStart();
+  if (!head.startsWith('<') || !head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return null;
+  return decodeXmlBytes(buf);
 }
 
 function checkRows(book: NeutralWorkbook, file: string, limits: ImportLimits): NeutralWorkbook {
@@ -92,15 +138,20 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
       return checkRows(await readXlsxParts(buf, parts), file, limits);
     }
     if (startsWith(buf, OLE2)) {
-      await readOle2Kind(buf, file);
+      const ole = await readOle2Kind(buf, file);
+      if (ole.kind === 'xls') return checkRows(await readLegacyXls(buf, file), file, limits);
+      const d = await decryptWithDefaultPassword(buf, ole.encryptionInfo);
+      if (!d.ok) throw notDecrypted(d, file);
+      // The decrypted package passes the same guards as any other .xlsx.
+      if (!startsWith(d.bytes, ZIP)) throw unreadable('import.damaged', { file });
+      return checkRows(await readXlsxParts(d.bytes, guardXlsx(d.bytes, file, limits)), file, limits);
+    }
+    const xml = spreadsheetMl(buf);
+    if (xml !== null) {
+      // Checked as XML first (DOCTYPE, entities, depth refused) before SheetJS reads it.
+      streamXml(xml, { open() {}, close() {}, text() {} });
       const { readXls } = await import('./read-xls');
-      try {
-        return checkRows(readXls(buf), file, limits);
-      } catch (err) {
-        if (err instanceof UnreadableWorkbookError) throw err;
-        if (/password|encrypt/i.test(String((err as Error)?.message))) throw unreadable('import.encrypted', { file }, err);
-        throw unreadable('import.damaged', { file }, err);
-      }
+      return checkRows(readXls(xml), file, limits);
     }
   } catch (err) {
     if (err instanceof UnreadableWorkbookError) throw err;

@@ -1,9 +1,16 @@
-// Legacy .xls (BIFF, as saved by WPS and old Excel) → neutral model, with SheetJS. Read-only
-// options: number formats kept (cellNF), row/column visibility (cellStyles), formulas noted but
-// never evaluated (cached values only). The caller has already checked size and the OLE2 container.
+// Legacy workbooks → neutral model, with SheetJS: .xls (BIFF2–8, as saved by WPS and old Excel,
+// including Excel 95's BIFF5 whose text is stored in a Windows code page such as GBK/936) and
+// Excel 2003 XML spreadsheets (SpreadsheetML, often saved with an .xls name). Read-only options:
+// number formats kept (cellNF), row/column visibility (cellStyles), formulas noted but never
+// evaluated (cached values only). The caller has already checked size and the container.
 import * as XLSX from '@e965/xlsx';
+import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import type { CellValue, NeutralSheet, NeutralWorkbook, SheetState } from './model';
 import { cellAddress, isPercentFormat, newSheet, putCell } from './model';
+
+// SheetJS decodes code-page text only once its code-page tables are loaded; without them a BIFF5
+// file's Chinese text comes out as mojibake.
+XLSX.set_cptable(cptable);
 
 const STATES: Record<number, SheetState> = { 0: 'visible', 1: 'hidden', 2: 'veryHidden' };
 
@@ -50,10 +57,13 @@ function readSheet(ws: XLSX.WorkSheet, name: string, state: SheetState): Neutral
   return sheet;
 }
 
-/** Throws SheetJS's own error (e.g. "password-protected") for the caller to translate. */
-export function readXls(bytes: Buffer): NeutralWorkbook {
+/**
+ * BIFF bytes (an OLE2 compound file) or SpreadsheetML 2003 text. Throws SheetJS's own error (e.g.
+ * "password-protected") for the caller to translate.
+ */
+export function readXls(bytes: Buffer | string): NeutralWorkbook {
   const wb = XLSX.read(bytes, {
-    type: 'buffer',
+    type: typeof bytes === 'string' ? 'string' : 'buffer',
     dense: true,
     cellNF: true,
     cellStyles: true,

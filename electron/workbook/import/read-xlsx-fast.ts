@@ -1,11 +1,18 @@
-// .xlsx → neutral model straight from the unpacked parts the zip guard already produced: a small
-// scanner over SpreadsheetML for exactly what the importer needs (cell values and cached formula
-// results, number formats, merges, hidden rows/columns, sheet state). It is an order of magnitude
-// faster than a general workbook model on large returns; anything it does not understand throws,
-// and read-workbook.ts then falls back to the ExcelJS reader (read-xlsx.ts).
+// .xlsx → neutral model straight from the unpacked parts the zip guard already produced: a
+// streaming pass (xml-stream.ts, a conforming XML parser) over exactly the parts and elements the
+// importer needs — cell values and cached formula results, number formats, merges, hidden
+// rows/columns, sheet state — found through the package's relationships (package-parts.ts). It is
+// an order of magnitude faster than building a general workbook model on large returns; a package
+// it cannot make sense of throws FastReaderUnsupported and read-workbook.ts falls back to the
+// ExcelJS reader (read-xlsx.ts). A part that is not well-formed XML throws XmlRefused.
 import type { CellValue, NeutralSheet, NeutralWorkbook, SheetState } from './model';
 import { cellAddress, isPercentFormat, newSheet, parseRange, putCell } from './model';
+import type { Parts } from './package-parts';
+import { mainDocumentPart, relType, relationshipsOf } from './package-parts';
+import type { XmlAttrs } from './xml-stream';
+import { STOP, attrByLocal, streamXml } from './xml-stream';
 
+/** The package holds something this reader does not understand; ExcelJS gets the file instead. */
 export class FastReaderUnsupported extends Error {}
 
 /** Excel's built-in number formats that matter for reading (percent and plain numbers). */
@@ -28,19 +35,11 @@ const BUILTIN_FORMATS: Record<number, string> = {
   49: '@',
 };
 
-const NUMERIC_ENTITY = /&#(x[0-9a-fA-F]+|\d+);/g;
+const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
-function decodeXml(text: string): string {
-  let out = text;
-  // Chained native replaces: formulas full of &quot; and &lt; are decoded on every cell.
-  if (out.includes('&')) {
-    out = out.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&apos;', "'");
-    if (out.includes('&#')) out = out.replace(NUMERIC_ENTITY, (_, e: string) => String.fromCodePoint(e.startsWith('x') ? parseInt(e.slice(1), 16) : Number(e)));
-    out = out.replaceAll('&amp;', '&');
-  }
-  // OOXML escapes control characters as _xHHHH_.
-  if (out.includes('_x')) out = out.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-  return out;
+/** OOXML escapes control characters in text as _xHHHH_. */
+function unescapeOoxml(text: string): string {
+  return text.includes('_x') ? text.replace(OOXML_ESCAPE, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : text;
 }
 
 /** Column number of an A1 address ("AB12" → 28); 0 when it does not start with letters. */
@@ -55,293 +54,251 @@ function columnOf(address: string): number {
   return col;
 }
 
-/** The value of attribute `name` (optionally namespace-prefixed) in an attribute string. */
-function attr(attrs: string, name: string): string | null {
-  const key = `${name}="`;
-  for (let i = attrs.indexOf(key); i >= 0; i = attrs.indexOf(key, i + 1)) {
-    const before = i === 0 ? 32 : attrs.charCodeAt(i - 1);
-    if (before !== 32 && before !== 58 && before !== 9 && before !== 10 && before !== 13) continue; // " " or ":"
-    const from = i + key.length;
-    const to = attrs.indexOf('"', from);
-    return to < 0 ? null : decodeXml(attrs.slice(from, to));
-  }
-  return null;
-}
+const NO_TEXT = (): void => {};
 
-interface Element {
-  attrs: string;
-  /** Null for a self-closing element. */
-  inner: string | null;
-}
-
-function isNameEnd(code: number): boolean {
-  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13; // space > / tab LF CR
-}
-
-/**
- * Each unprefixed <tag …>inner</tag> or <tag …/> in xml[from, to), in order. Linear in the input:
- * every search moves forward, and a missing end tag throws (ExcelJS then reads the file) rather
- * than rescanning — hostile XML cannot make this quadratic.
- */
-function elements(xml: string, tag: string, from = 0, to = xml.length): Element[] {
-  const out: Element[] = [];
-  const open = `<${tag}`;
-  const close = `</${tag}>`;
-  let pos = from;
-  for (;;) {
-    const start = xml.indexOf(open, pos);
-    if (start < 0 || start >= to) return out;
-    if (!isNameEnd(xml.charCodeAt(start + open.length))) {
-      pos = start + open.length;
-      continue;
-    }
-    const tagEnd = xml.indexOf('>', start);
-    if (tagEnd < 0 || tagEnd >= to) throw new FastReaderUnsupported(`unterminated <${tag}>`);
-    if (xml.charCodeAt(tagEnd - 1) === 47) {
-      out.push({ attrs: xml.slice(start + open.length, tagEnd - 1), inner: null });
-      pos = tagEnd + 1;
-      continue;
-    }
-    const end = xml.indexOf(close, tagEnd);
-    if (end < 0 || end >= to) throw new FastReaderUnsupported(`no </${tag}>`);
-    out.push({ attrs: xml.slice(start + open.length, tagEnd), inner: xml.slice(tagEnd + 1, end) });
-    pos = end + close.length;
-  }
-}
-
-/** Parts written with a namespace prefix on every element (<x:row>) go to ExcelJS. */
-function requireUnprefixed(xml: string, tag: string): void {
-  if (!xml.includes(`<${tag}`) && new RegExp(`<\\w+:${tag}[\\s>/]`).test(xml)) throw new FastReaderUnsupported(`prefixed <${tag}>`);
-}
-
-/** Fast path for attributes read on every row and cell (unprefixed, as every writer emits them). */
-function cellAttr(attrs: string, name: 'r' | 's' | 't' | 'hidden'): string | null {
-  const key = ` ${name}="`;
-  const at = attrs.indexOf(key);
-  if (at < 0) return null;
-  const end = attrs.indexOf('"', at + key.length);
-  return attrs.slice(at + key.length, end);
-}
-
-/** Text of an <si> or <is>: its <t> runs, without phonetic (rPh) guides. */
-function richText(xml: string): string {
-  let out = '';
-  let body = xml;
-  if (body.includes('<rPh')) {
-    let kept = '';
-    let pos = 0;
-    for (;;) {
-      const at = body.indexOf('<rPh', pos);
-      if (at < 0) break;
-      const end = body.indexOf('</rPh>', at);
-      if (end < 0) throw new FastReaderUnsupported('no </rPh>');
-      kept += body.slice(pos, at);
-      pos = end + 6;
-    }
-    body = kept + body.slice(pos);
-  }
-  for (const t of elements(body, 't')) out += t.inner ?? '';
-  return decodeXml(out);
-}
-
-function sharedStrings(xml: string | undefined): string[] {
+/** The shared-string table: each <si>'s <t> runs, without phonetic (rPh) guides. */
+function sharedStrings(xml: Buffer | undefined): string[] {
   if (!xml) return [];
-  requireUnprefixed(xml, 'si');
-  return elements(xml, 'si').map((si) => (si.inner === null ? '' : richText(si.inner)));
-}
-
-/** Style index → number format code. */
-function styleFormats(xml: string | undefined): (string | null)[] {
-  if (!xml) return [];
-  requireUnprefixed(xml, 'cellXfs');
-  const custom = new Map<number, string>();
-  for (const f of elements(xml, 'numFmt')) {
-    const id = attr(f.attrs, 'numFmtId');
-    const code = attr(f.attrs, 'formatCode');
-    if (id !== null && code !== null) custom.set(Number(id), code);
-  }
-  const xfs = elements(xml, 'cellXfs')[0]?.inner;
-  if (!xfs) return [];
-  // <xf> may hold <alignment/> or <protection/> children; only its own attributes matter here.
-  return elements(xfs, 'xf').map((xf) => {
-    const id = Number(attr(xf.attrs, 'numFmtId') ?? 0);
-    return custom.get(id) ?? BUILTIN_FORMATS[id] ?? null;
+  const out: string[] = [];
+  let inSi = false;
+  let inT = false;
+  let inRPh = false;
+  let cur = '';
+  streamXml(xml, {
+    open(local) {
+      if (local === 'si') {
+        inSi = true;
+        cur = '';
+      } else if (local === 't') inT = inSi && !inRPh;
+      else if (local === 'rPh') inRPh = true;
+    },
+    close(local) {
+      if (local === 'si') {
+        out.push(unescapeOoxml(cur));
+        inSi = false;
+      } else if (local === 't') inT = false;
+      else if (local === 'rPh') inRPh = false;
+    },
+    text(t) {
+      if (inT) cur += t;
+    },
   });
+  return out;
+}
+
+/** Style index → number format code (the <xf>s of <cellXfs>, with <numFmts>' custom codes). */
+function styleFormats(xml: Buffer | undefined): (string | null)[] {
+  if (!xml) return [];
+  const custom = new Map<number, string>();
+  const ids: number[] = [];
+  let where: 'numFmts' | 'cellXfs' | null = null;
+  let depth = 0;
+  streamXml(xml, {
+    open(local, a) {
+      depth++;
+      if (local === 'numFmts' || local === 'cellXfs') where = local;
+      else if (where === 'numFmts' && local === 'numFmt' && a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(Number(a.numFmtId), a.formatCode);
+      // Only <cellXfs>' own <xf>s (depth 3: styleSheet > cellXfs > xf), not <cellStyleXfs>' or <dxf>'s.
+      else if (where === 'cellXfs' && local === 'xf' && depth === 3) ids.push(Number(a.numFmtId ?? 0));
+    },
+    close(local) {
+      depth--;
+      if (local === 'numFmts' || local === 'cellXfs') where = null;
+    },
+    text: NO_TEXT,
+  });
+  return ids.map((id) => custom.get(id) ?? BUILTIN_FORMATS[id] ?? null);
 }
 
 interface SheetRef {
   name: string;
   state: SheetState;
-  path: string;
+  part: string;
 }
 
-interface Rel {
-  type: string;
-  path: string;
-}
-
-/** The workbook's relationships by id, targets resolved to part names. */
-function workbookRels(relsXml: string | undefined): Map<string, Rel> {
-  const rels = new Map<string, Rel>();
-  const xml = relsXml ?? '';
-  requireUnprefixed(xml, 'Relationship');
-  for (const rel of elements(xml, 'Relationship')) {
-    const id = attr(rel.attrs, 'Id');
-    const target = attr(rel.attrs, 'Target');
-    const type = attr(rel.attrs, 'Type') ?? '';
-    if (id !== null && target !== null) rels.set(id, { type, path: target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}` });
-  }
-  return rels;
-}
-
-function sheetRefs(workbookXml: string, rels: Map<string, Rel>): SheetRef[] {
+function sheetRefs(workbookXml: Buffer, rels: Map<string, string>): SheetRef[] {
   const out: SheetRef[] = [];
-  requireUnprefixed(workbookXml, 'sheet');
-  for (const { attrs } of elements(workbookXml, 'sheet')) {
-    const name = attr(attrs, 'name');
-    const rid = /\s\w+:id="([^"]*)"/.exec(attrs)?.[1];
-    const path = rid === undefined ? undefined : rels.get(rid)?.path;
-    if (name === null || path === undefined) throw new FastReaderUnsupported(`sheet without a part: ${name}`);
-    const state = attr(attrs, 'state');
-    out.push({ name, state: state === 'hidden' || state === 'veryHidden' ? state : 'visible', path });
-  }
+  streamXml(workbookXml, {
+    open(local, a) {
+      if (local !== 'sheet') return;
+      const rid = attrByLocal(a, 'id');
+      const part = rid === undefined ? undefined : rels.get(rid);
+      if (a.name === undefined || part === undefined) throw new FastReaderUnsupported(`sheet without a part: ${a.name}`);
+      const state = a.state;
+      out.push({ name: a.name, state: state === 'hidden' || state === 'veryHidden' ? state : 'visible', part });
+    },
+    close: NO_TEXT,
+    text: NO_TEXT,
+  });
   return out;
 }
 
-const HIDDEN = /^(1|true)$/;
+const HIDDEN = /^\s*(1|true)\s*$/;
 
-/** Inner text of the first unprefixed <tag>…</tag> in a cell's XML; undefined when absent. */
-function child(inner: string, tag: string): { attrs: string; text: string } | undefined {
-  const open = `<${tag}`;
-  for (let at = inner.indexOf(open); at >= 0; at = inner.indexOf(open, at + 1)) {
-    if (!isNameEnd(inner.charCodeAt(at + open.length))) continue;
-    const tagEnd = inner.indexOf('>', at);
-    if (tagEnd < 0) throw new FastReaderUnsupported(`unterminated <${tag}>`);
-    if (inner.charCodeAt(tagEnd - 1) === 47) return { attrs: inner.slice(at + open.length, tagEnd - 1), text: '' };
-    const end = inner.indexOf(`</${tag}>`, tagEnd);
-    if (end < 0) throw new FastReaderUnsupported(`no </${tag}>`);
-    return { attrs: inner.slice(at + open.length, tagEnd), text: inner.slice(tagEnd + 1, end) };
-  }
-  return undefined;
+/** Where a cell goes, read as a whole: cells are finished without allocating per-cell objects. */
+interface Target {
+  sheet: NeutralSheet;
+  strings: string[];
+  formats: (string | null)[];
+  /** isPercentFormat of each style's format, worked out once per style rather than per cell. */
+  percent: boolean[];
 }
 
-function readSheet(ref: SheetRef, xml: string, strings: string[], formats: (string | null)[]): NeutralSheet {
-  const sheet = newSheet(ref.name, ref.state);
-  requireUnprefixed(xml, 'sheetData');
-  const dataStart = xml.indexOf('<sheetData');
-  const dataEnd = xml.lastIndexOf('</sheetData>');
-  const head = dataStart < 0 ? xml : xml.slice(0, dataStart);
-  for (const col of elements(head, 'col')) {
-    if (!HIDDEN.test(attr(col.attrs, 'hidden') ?? '')) continue;
-    const min = Number(attr(col.attrs, 'min'));
-    const max = Math.min(Number(attr(col.attrs, 'max')), 16384);
-    for (let c = min; c <= max; c++) sheet.hiddenCols.add(c);
-  }
-
-  if (dataStart >= 0 && dataEnd > dataStart) {
-    let rowNumber = 0;
-    // Rows and cells are scanned inline (not through elements()) because they are most of the file.
-    let pos = dataStart;
-    for (;;) {
-      const rowStart = xml.indexOf('<row', pos);
-      if (rowStart < 0 || rowStart >= dataEnd) break;
-      if (!isNameEnd(xml.charCodeAt(rowStart + 4))) {
-        pos = rowStart + 4;
-        continue;
-      }
-      const rowTagEnd = xml.indexOf('>', rowStart);
-      if (rowTagEnd < 0 || rowTagEnd > dataEnd) throw new FastReaderUnsupported('unterminated <row>');
-      const selfClosing = xml.charCodeAt(rowTagEnd - 1) === 47;
-      const rowAttrs = xml.slice(rowStart + 4, selfClosing ? rowTagEnd - 1 : rowTagEnd);
-      const r = cellAttr(rowAttrs, 'r');
-      rowNumber = r === null ? rowNumber + 1 : Number(r);
-      if (!Number.isInteger(rowNumber) || rowNumber < 1) throw new FastReaderUnsupported(`bad row number ${r}`);
-      if (HIDDEN.test(cellAttr(rowAttrs, 'hidden') ?? '')) sheet.hiddenRows.add(rowNumber);
-      if (selfClosing) {
-        pos = rowTagEnd + 1;
-        continue;
-      }
-      const rowEnd = xml.indexOf('</row>', rowTagEnd);
-      if (rowEnd < 0 || rowEnd > dataEnd) throw new FastReaderUnsupported('no </row>');
-      pos = rowEnd + 6;
-      let col = 0;
-      let p = rowTagEnd + 1;
-      for (;;) {
-        const cStart = xml.indexOf('<c', p);
-        if (cStart < 0 || cStart >= rowEnd) break;
-        if (!isNameEnd(xml.charCodeAt(cStart + 2))) {
-          p = cStart + 2;
-          continue;
-        }
-        const cTagEnd = xml.indexOf('>', cStart);
-        if (cTagEnd < 0 || cTagEnd > rowEnd) throw new FastReaderUnsupported('unterminated <c>');
-        const cSelf = xml.charCodeAt(cTagEnd - 1) === 47;
-        const a = xml.slice(cStart + 2, cSelf ? cTagEnd - 1 : cTagEnd);
-        const addr = cellAttr(a, 'r');
-        const parsedCol = addr === null ? 0 : columnOf(addr);
-        col = parsedCol > 0 ? parsedCol : col + 1;
-        if (cSelf) {
-          p = cTagEnd + 1;
-          continue;
-        }
-        const cEnd = xml.indexOf('</c>', cTagEnd);
-        if (cEnd < 0 || cEnd > rowEnd) throw new FastReaderUnsupported('no </c>');
-        p = cEnd + 4;
-        const inner = xml.slice(cTagEnd + 1, cEnd);
-        if (inner === '') continue;
-        const t = cellAttr(a, 't') ?? 'n';
-        const f = child(inner, 'f');
-        const v = child(inner, 'v')?.text;
-        let value: CellValue = null;
-        let isError = false;
-        if (t === 'inlineStr') {
-          const is = child(inner, 'is');
-          value = is ? richText(is.text) : null;
-        } else if (v !== undefined) {
-          if (t === 's') value = strings[Number(v)] ?? '';
-          // A formula whose cached result is "" shows nothing: no value, as ExcelJS reads it.
-          else if (t === 'str' || t === 'd') value = v === '' ? null : decodeXml(v);
-          else if (t === 'b') value = v.trim() === '1' || v.trim() === 'true';
-          else if (t === 'e') {
-            value = decodeXml(v);
-            isError = true;
-          } else {
-            const n = Number(v);
-            if (v.trim() === '' || Number.isNaN(n)) throw new FastReaderUnsupported(`bad number ${v} at ${addr}`);
-            value = n;
-          }
-        }
-        const formula = f ? decodeXml(f.text) : null;
-        if (value === null && formula === null) continue;
-        const s = cellAttr(a, 's');
-        const numFmt = s === null ? (formats[0] ?? null) : (formats[Number(s)] ?? null);
-        const address = addr !== null && parsedCol > 0 && !addr.includes('$') ? addr.toUpperCase() : cellAddress(rowNumber, col);
-        putCell(sheet, { row: rowNumber, col, address, value, formula, isError, numFmt, percent: isPercentFormat(numFmt) });
-      }
+/** A cell's pieces as the stream gave them: attributes r, s, t, then the text of <v>, <f>, <is>. */
+function finishCell(
+  to: Target,
+  row: number,
+  col: number,
+  parsedCol: number,
+  addr: string | undefined,
+  s: string | undefined,
+  t: string,
+  v: string | null,
+  f: string | null,
+  is: string | null,
+): void {
+  let value: CellValue = null;
+  let isError = false;
+  if (t === 'inlineStr') value = is === null ? null : unescapeOoxml(is);
+  else if (v !== null) {
+    if (t === 's') value = to.strings[Number(v)] ?? '';
+    // A formula whose cached result is "" shows nothing: no value, as ExcelJS reads it.
+    else if (t === 'str' || t === 'd') value = v === '' ? null : unescapeOoxml(v);
+    else if (t === 'b') value = v.trim() === '1' || v.trim() === 'true';
+    else if (t === 'e') {
+      value = v;
+      isError = true;
+    } else if (v.trim() !== '') {
+      const n = Number(v);
+      if (Number.isNaN(n)) throw new FastReaderUnsupported(`bad number ${v} at ${addr}`);
+      value = n;
     }
+    // An empty <v></v> (openpyxl writes one for every formula it never calculated): no cached value.
   }
+  const formula = f === null ? null : unescapeOoxml(f);
+  if (value === null && formula === null) return;
+  const style = s === undefined ? 0 : Number(s);
+  const numFmt = to.formats[style] ?? null;
+  const address = addr !== undefined && parsedCol > 0 && !addr.includes('$') ? addr.toUpperCase() : cellAddress(row, col);
+  putCell(to.sheet, { row, col, address, value, formula, isError, numFmt, percent: to.percent[style] ?? false });
+}
 
-  const tail = dataEnd < 0 ? '' : xml.slice(dataEnd);
-  for (const m of elements(tail, 'mergeCell')) {
-    const range = parseRange(attr(m.attrs, 'ref') ?? '');
-    if (range) sheet.merges.push(range);
-  }
+/**
+ * Worksheet elements that the schema (CT_Worksheet's sequence) puts after <mergeCells>, the last
+ * thing read: meeting one ends the pass, so the data validations and conditional formats of a
+ * large template (a sixth of its sheet XML) are not parsed for nothing.
+ */
+const AFTER_MERGES = new Set([
+  'phoneticPr', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup',
+  'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing',
+  'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+]);
+
+const V = 1;
+const F = 2;
+const IS = 3;
+
+function readSheet(ref: SheetRef, xml: Buffer, strings: string[], formats: (string | null)[]): NeutralSheet {
+  const sheet = newSheet(ref.name, ref.state);
+  const to: Target = { sheet, strings, formats, percent: formats.map(isPercentFormat) };
+  let inData = false;
+  let rowNumber = 0;
+  let col = 0;
+  let parsedCol = 0;
+  // The open <c>'s attributes and children (null = child absent).
+  let inCell = false;
+  let addr: string | undefined;
+  let s: string | undefined;
+  let t = 'n';
+  let v: string | null = null;
+  let f: string | null = null;
+  let is: string | null = null;
+  // Which child's text is being gathered: <v>, <f>, or a <t> of an inline string (not in <rPh>).
+  let into = 0;
+  let inIs = false;
+  let inRPh = false;
+  streamXml(xml, {
+    open(local: string, a: XmlAttrs) {
+      if (inData) {
+        if (local === 'c') {
+          addr = a.r;
+          parsedCol = addr === undefined ? 0 : columnOf(addr);
+          col = parsedCol > 0 ? parsedCol : col + 1;
+          s = a.s;
+          t = a.t ?? 'n';
+          v = f = is = null;
+          inCell = true;
+        } else if (inCell) {
+          if (local === 'v') {
+            v = '';
+            into = V;
+          } else if (local === 'f') {
+            f = '';
+            into = F;
+          } else if (local === 'is') {
+            is = '';
+            inIs = true;
+          } else if (local === 't' && inIs && !inRPh) into = IS;
+          else if (local === 'rPh') inRPh = true;
+        } else if (local === 'row') {
+          const r = a.r;
+          rowNumber = r === undefined ? rowNumber + 1 : Number(r);
+          if (!Number.isInteger(rowNumber) || rowNumber < 1) throw new FastReaderUnsupported(`bad row number ${r}`);
+          if (a.hidden !== undefined && HIDDEN.test(a.hidden)) sheet.hiddenRows.add(rowNumber);
+          col = 0;
+        }
+      } else if (local === 'sheetData') inData = true;
+      else if (AFTER_MERGES.has(local)) return STOP;
+      else if (local === 'col') {
+        if (a.hidden === undefined || !HIDDEN.test(a.hidden)) return;
+        const min = Number(a.min);
+        const max = Math.min(Number(a.max), 16384);
+        for (let c = min; c <= max; c++) sheet.hiddenCols.add(c);
+      } else if (local === 'mergeCell') {
+        const range = parseRange(a.ref ?? '');
+        if (range) sheet.merges.push(range);
+      }
+    },
+    close(local: string) {
+      if (!inData) return;
+      if (local === 'c') {
+        if (v !== null || f !== null || is !== null) finishCell(to, rowNumber, col, parsedCol, addr, s, t, v, f, is);
+        inCell = false;
+        into = 0;
+      } else if (into !== 0 && (local === 'v' || local === 'f' || local === 't')) into = 0;
+      else if (local === 'is') inIs = false;
+      else if (local === 'rPh') inRPh = false;
+      else if (local === 'sheetData') inData = false;
+    },
+    text(text: string) {
+      if (into === V) v += text;
+      else if (into === F) f += text;
+      else if (into === IS) is += text;
+    },
+  });
   return sheet;
 }
 
-/** `parts`: the unpacked zip entries by name (at least the workbook, its rels and its sheets). */
-export function readXlsxFast(parts: Map<string, Buffer>): NeutralWorkbook {
-  const text = (name: string) => parts.get(name)?.toString('utf8');
-  const workbookXml = text('xl/workbook.xml');
-  if (!workbookXml) throw new FastReaderUnsupported('no xl/workbook.xml');
-  const rels = workbookRels(text('xl/_rels/workbook.xml.rels'));
-  const refs = sheetRefs(workbookXml, rels);
-  const partOfType = (suffix: string, fallback: string) => [...rels.values()].find((r) => r.type.endsWith(suffix))?.path ?? fallback;
-  const strings = sharedStrings(text(partOfType('/sharedStrings', 'xl/sharedStrings.xml')));
-  const formats = styleFormats(text(partOfType('/styles', 'xl/styles.xml')));
+/**
+ * `parts`: the unpacked XML parts by partKey() (zip-guard.ts). The workbook is found through
+ * `_rels/.rels`, its sheets, shared strings and styles through the workbook's relationships.
+ */
+export function readXlsxFast(parts: Parts): NeutralWorkbook {
+  const workbookPart = mainDocumentPart(parts, parts.keys());
+  const workbookXml = workbookPart === null ? undefined : parts.get(workbookPart);
+  if (workbookPart === null || !workbookXml) throw new FastReaderUnsupported('no workbook part');
+  const rels = relationshipsOf(parts, workbookPart);
+  const byId = new Map<string, string>();
+  for (const r of rels) if (r.target !== null) byId.set(r.id, r.target);
+  const refs = sheetRefs(workbookXml, byId);
+  // By relationship; a writer that left the relationship out still gets its conventionally named part.
+  const dir = workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1);
+  const partOfType = (kind: string, usual: string) => parts.get(rels.find((r) => relType(r.type, kind) && r.target !== null)?.target ?? `${dir}${usual}`);
+  const strings = sharedStrings(partOfType('sharedStrings', 'sharedstrings.xml'));
+  const formats = styleFormats(partOfType('styles', 'styles.xml'));
   const sheets = refs.map((ref) => {
-    const xml = text(ref.path);
-    if (xml === undefined) throw new FastReaderUnsupported(`missing part ${ref.path}`);
+    const xml = parts.get(ref.part);
+    if (xml === undefined) throw new FastReaderUnsupported(`missing part ${ref.part}`);
     return readSheet(ref, xml, strings, formats);
   });
   return { format: 'xlsx', sheets };

@@ -5,6 +5,8 @@
 import { inflateRawSync } from 'node:zlib';
 import type { ImportLimits } from './limits';
 import { unreadable } from './import-messages';
+import { partKey } from './package-parts';
+import { decodeXmlBytes } from './xml-stream';
 
 export interface ZipEntry {
   name: string;
@@ -121,11 +123,31 @@ export function inflateEntry(buf: Buffer, e: ZipEntry, g: Guard): Buffer {
   }
 }
 
-const ROW_ATTR = /\br="?(\d+)/;
-const DIMENSION = /<(?:\w+:)?dimension\b[^>]*\bref="([^"]+)"/;
+const ROW_ATTR = /\sr\s*=\s*["']?(\d+)/;
+const DIMENSION = /<(?:[\w.-]+:)?dimension\s[^>]*?\bref\s*=\s*["']([^"']+)["']/;
+const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
-/** The highest row a worksheet's XML claims: its <dimension ref> and its last <row r=…>. */
-export function claimedRows(xml: Buffer): number {
+/** The start of the last `<row` / `<x:row` tag in a worksheet's UTF-8 bytes; -1 when none. */
+function lastRowTag(xml: Buffer): number {
+  let at = xml.length;
+  // Bounded: "row" inside text is rare; a hostile part cannot make this scan more than 10,000 hits.
+  for (let tries = 0; tries < 10_000; tries++) {
+    at = xml.lastIndexOf('row', at - 1);
+    if (at <= 0) return -1;
+    const before = xml[at - 1];
+    if ((before === 0x3c || before === 0x3a) && SPACE.has(xml[at + 3] ?? 0)) return at;
+  }
+  return -1;
+}
+
+/**
+ * The highest row a worksheet's XML claims: its <dimension ref> and its last <row r=…>, whatever
+ * its quotes, prefix or encoding (UTF-16 parts are looked at as UTF-8). A cheap look before parsing;
+ * the reader checks the rows it actually finds again.
+ */
+export function claimedRows(raw: Buffer): number {
+  const utf16 = (raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff) || raw[1] === 0x00 || raw[0] === 0x00;
+  const xml = utf16 ? Buffer.from(decodeXmlBytes(raw), 'utf8') : raw;
   let max = 0;
   const head = xml.toString('utf8', 0, Math.min(xml.length, 4096));
   const dim = DIMENSION.exec(head);
@@ -134,18 +156,19 @@ export function claimedRows(xml: Buffer): number {
     if (last) max = Number(last[1]);
   }
   // Rows are written in order, so the last <row …> tag carries the highest number.
-  let at = xml.lastIndexOf('<row ');
-  if (at < 0) at = xml.lastIndexOf(':row ');
+  const at = lastRowTag(xml);
   if (at >= 0) {
-    const m = ROW_ATTR.exec(xml.toString('utf8', at, Math.min(xml.length, at + 200)));
+    const tagEnd = xml.indexOf('>', at);
+    const m = ROW_ATTR.exec(xml.toString('utf8', at, tagEnd < 0 ? Math.min(xml.length, at + 400) : Math.min(tagEnd, at + 400)));
     if (m) max = Math.max(max, Number(m[1]));
   }
   return max;
 }
 
 export interface GuardedZip {
+  /** Keyed by partKey() (lower case, "/" separators). */
   entries: Map<string, ZipEntry>;
-  /** The unpacked XML parts (media and other binaries are checked, then dropped). */
+  /** The unpacked XML parts, keyed by partKey() (media and other binaries are checked, then dropped). */
   parts: Map<string, Buffer>;
 }
 
@@ -163,13 +186,16 @@ export function guardZip(buf: Buffer, g: Guard): GuardedZip {
   }
   if (total > g.limits.maxUncompressedBytes)
     throw unreadable('import.too-large-uncompressed', { file: g.file, size: mb(total), max: mb(g.limits.maxUncompressedBytes) });
-  const byName = new Map(entries.map((e) => [e.name, e]));
+  // Part names as OPC compares them (case-insensitive, "\\" read as "/"); the first of two
+  // entries that differ only so wins, as in Excel.
+  const byName = new Map<string, ZipEntry>();
+  for (const e of entries) if (!byName.has(partKey(e.name))) byName.set(partKey(e.name), e);
   const parts = new Map<string, Buffer>();
-  for (const e of entries) {
-    if (e.name.endsWith('/')) continue;
+  for (const [key, e] of byName) {
+    if (key.endsWith('/')) continue;
     const data = inflateEntry(buf, e, g);
-    if (/\.(xml|rels)$/i.test(e.name)) parts.set(e.name, data);
-    const sheet = /^xl\/worksheets\/([^/]+)\.xml$/.exec(e.name);
+    if (/\.(xml|rels)$/.test(key)) parts.set(key, data);
+    const sheet = /(?:^|\/)worksheets\/([^/]+)\.xml$/.exec(key);
     if (sheet) {
       const rows = claimedRows(data);
       if (rows > g.limits.maxRows) throw unreadable('import.too-many-rows', { file: g.file, sheet: sheet[1] as string, rows, max: g.limits.maxRows });

@@ -193,6 +193,20 @@ describe('bad files are refused with one clear message', () => {
     expect(e.appMessage.key).toBe('import.read-failed');
   });
 
+  it('a sheet part with a DOCTYPE declaring entities (billion laughs) is refused, never expanded', async () => {
+    const laughs = `<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "haha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>`;
+    const sheet = `${laughs}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&c;</t></is></c></row></sheetData></worksheet>`;
+    const e = await refusal(minimalXlsx(sheet), '实体.xlsx');
+    expect(e.appMessage.key).toBe('import.read-failed');
+  });
+
+  it('an undeclared entity and absurdly deep nesting are refused as unreadable', async () => {
+    const entity = minimalXlsx(`${SHEET_HEAD}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row></sheetData></worksheet>`);
+    expect((await refusal(entity, '实体2.xlsx')).appMessage.key).toBe('import.read-failed');
+    const deep = minimalXlsx(`${SHEET_HEAD}<sheetData>${'<x>'.repeat(5000)}${'</x>'.repeat(5000)}</sheetData></worksheet>`);
+    expect((await refusal(deep, '深.xlsx')).appMessage.key).toBe('import.read-failed');
+  });
+
   it('an OpenDocument spreadsheet → unsupported, saying to save as .xlsx', async () => {
     const ods = zip([
       { name: 'mimetype', data: Buffer.from('application/vnd.oasis.opendocument.spreadsheet') },
