@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures (not pass/fail) for the goals in the issues:
 //  - 13-row import ≤ 30 ms and export ≤ 50 ms in-process; 10,000-row import no slower than SheetJS;
 //  - 10,000-row grid: first render ≤ 1 s, edit-to-colour ≤ 50 ms (measured in Chromium);
+//  - 30 returns of 13 rows previewed and applied with conflict detection ≤ 1.0× SheetJS reading them.
 //  - whole processes (process-bench.ts): the command line against SheetJS, the export against
 //    ExcelJS's streaming writer, each case a fresh process.
 import { formatProcessFigure, benchProcesses } from './process-bench';
@@ -18,6 +19,9 @@ async function main(): Promise<void> {
     // In-process peaks count earlier runs' garbage (no --expose-gc): memory is judged above, per process.
     console.log('Workbooks in-process (median of several runs)');
     for (const f of await benchWorkbooks(tmp.dir)) console.log(`  ${f.label.padEnd(62)} ${f.ms.toFixed(1).padStart(9)} ms`);
+    console.log('Consolidation (30 returns of 13 rows, whole import vs SheetJS reading them)');
+    const { benchConsolidation } = await import('./consolidation-bench');
+    for (const f of await benchConsolidation(tmp.dir)) console.log(`  ${f.label.padEnd(62)} ${f.ms.toFixed(2).padStart(9)}${f.label.includes('ratio') ? '' : ' ms'}`);
     const s = await benchStartup(tmp.dir);
     console.log(`Desktop start-up (built main bundle under the Electron stand-in, median of ${s.runs} starts)`);
     console.log(`  ${'process start → window factory called'.padEnd(62)} ${s.windowMs.toFixed(1).padStart(9)} ms`);

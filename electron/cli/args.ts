@@ -45,7 +45,19 @@ const DB: OptionTable = { db: { type: 'string' } };
 /** The table later commands extend: command name → its options and positionals. */
 export const COMMANDS: Record<string, CommandSpec> = {
   inspect: { options: { ...COMMON, json: { type: 'boolean' } }, positionals: 'one', usage: 'inspect FILE [--json]' },
-  import: { options: { ...COMMON, ...DB, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' } }, positionals: 'many', usage: 'import FILE... [--db PATH] [--dry-run] [--json]' },
+  import: {
+    options: {
+      ...COMMON,
+      ...DB,
+      json: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
+      department: { type: 'string' },
+      prefer: { type: 'string' },
+      'include-other-units': { type: 'boolean' },
+    },
+    positionals: 'many',
+    usage: 'import FILE... [--db PATH] [--department D] [--prefer incoming|current] [--include-other-units] [--dry-run] [--json]',
+  },
   export: {
     options: { ...COMMON, ...DB, plan: { type: 'string' }, year: { type: 'string' }, department: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
     positionals: 'none',

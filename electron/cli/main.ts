@@ -1,6 +1,7 @@
 // The command line: `npm run cli -- <command>` (and later the packaged app's command line).
 //   inspect FILE [--json]                                  read a workbook, touch no database
 //   import FILE... [--db PATH] [--dry-run] [--json]        preview or apply returns
+//          [--department D] [--prefer incoming|current] [--include-other-units]   (import-command.ts)
 //   export --year Y [--department D] [--plan ID] [--db PATH] --out FILE [--force]
 //   status --year Y [--department D] [--plan ID] [--db PATH] [--json]
 //   report --year Y [--plan ID] [--db PATH] --out FILE.pdf|FILE.xlsx [--force]
@@ -8,7 +9,7 @@
 // line on stderr (Chinese / English), never a stack trace. Exit codes: args.ts EXIT (README).
 // An applied import first takes the same 'before-import' backup as the window (services.imports).
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DeskError } from '../../shared/errors';
 import type { Params } from '../../shared/i18n/engine';
 import { bilingual, render } from '../../shared/i18n/engine';
@@ -18,13 +19,14 @@ import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
 import { displayName } from '../../shared/domain/plan';
 import type { Plan } from '../../shared/domain/plan';
 import { BACKUP_FOLDER_NAME } from '../backup/backups';
-import { createServices, readSettings } from '../services/create-services';
+import { createServices } from '../services/create-services';
 import type { Services } from '../services/create-services';
 import { checkExportTarget } from '../services/export-target';
 import { builtRendererDir } from '../services/paths';
 import type { CliTextKey } from './cli-texts';
 import { CLI_TEXTS } from './cli-texts';
 import { inspectFile } from './inspect';
+import { runImportCommand } from './import-command';
 import { chromiumReportRenderer, findChromium } from '../report/chromium-pdf';
 import { startWebServer } from '../web/server';
 import type { OptionValues } from './args';
@@ -35,6 +37,9 @@ const USAGE = `指标填报台 命令行 / Indicator Desk command line
 
   inspect FILE [--json]                                   读取并解析工作簿，不改动数据库 / read a workbook, no database
   import FILE... [--db PATH] [--dry-run] [--json]         预览（--dry-run）或导入填报表 / preview or apply returns
+      [--department D]         未写明单位的报表按单位 D 读取 / department for returns that name none
+      [--prefer incoming|current]  冲突时采用文件中的值或保留当前值（否则退出码 3）/ settle conflicts (else exit 3)
+      [--include-other-units]  一并导入其他单位指标的数值（否则跳过，退出码 1）/ also apply other units' values (else skipped, exit 1)
   export --year Y [--department D] [--db PATH] --out FILE [--force]
                                                           导出标准模板 / export the standard template
   status --year Y [--department D] [--db PATH] [--json]   各指标状态 / statuses as the grid shows them
@@ -134,32 +139,7 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
         // A dry run writes nothing, so it never creates a database either.
         const services = openServices(values, out, !dryRun, true);
         try {
-          // The window's import path (services.imports): preview, then the before-import backup
-          // and one transaction — so a CLI import can be undone from a backup just the same.
-          const files = rest.map((f) => ({ name: basename(f), bytes: new Uint8Array(readFileSync(f)) }));
-          const { pending, failures } = await services.imports.preview(SEED_PLAN.id, files, (done, total, name) => {
-            if (done < total) out.stderr(say('cli.reading', { index: done + 1, total, name }));
-          });
-          const settings = readSettings(services.store);
-          const record = !dryRun && pending.length > 0 ? await services.imports.apply(SEED_PLAN.id, pending, settings.clerkName || 'cli') : null;
-          if (flag(values, 'json')) {
-            out.stdout(JSON.stringify({ dryRun, previews: pending.map((p) => p.preview), failures: failures.map((f) => ({ fileName: f.fileName, message: f.message[lang] })), import: record }));
-          } else {
-            for (const p of pending) {
-              const v = p.preview;
-              out.stdout(`${v.fileName}: ${say('cli.preview-summary', { changes: v.changes.length, unchanged: v.unchanged, targetDiffs: v.targetDiffs.length, unmatched: v.unmatched.length, issues: v.issues.length })}`);
-              for (const c of v.changes) out.stdout(`  ${c.cell}  ${c.code} ${c.name} ${c.year} ${say(c.field === 'note' ? 'cli.field-note' : 'cli.field-actual')}: ${c.oldValue ?? '—'} → ${c.newValue ?? '—'}`);
-              for (const d of v.targetDiffs) out.stdout(`  ${d.cell}  ${say('cli.target-differs', { code: d.code, year: d.year, planTarget: d.planTarget ?? '—', fileTarget: d.fileTarget ?? '—' })}`);
-              for (const u of v.unmatched) out.stdout(`  ${u.sheet}!${u.row}  ${say('cli.unmatched-row')}: ${u.code ?? ''} ${u.name}`);
-              for (const i of v.issues) out.stdout(`  ${i.sheet}!${i.cell}  ${i.message[lang]}`);
-            }
-            if (dryRun) out.stdout(say('cli.dry-run-done'));
-            else if (record) out.stdout(say('cli.imported', { id: record.importId, count: record.changeCount }));
-          }
-          // The failures of a batch go to stderr in both output modes (JSON also carries them).
-          for (const f of failures) out.stderr(`${f.fileName}: ${say('cli.unreadable')} — ${f.message[lang]}`);
-          if (failures.length === 0) return EXIT.ok;
-          return pending.length > 0 ? EXIT.partial : EXIT.nothingDone;
+          return await runImportCommand(values, rest, (f) => new Uint8Array(readFileSync(f)), services, SEED_PLAN.id, out, lang, () => new Date());
         } finally {
           services.close();
         }

@@ -1,7 +1,8 @@
 // The use cases behind the API contract, as plain Node: the Electron IPC handler, the browser-mode
 // HTTP server, the CLI and the tests all call these same handlers on the same database.
 import { basename, dirname } from 'node:path';
-import type { ApiHandlers, ImportFailure, ImportRecord, Settings } from '../../shared/api/contract';
+import type { ApiHandlers, ConflictResolution, DepartmentAliases, ImportConflict, ImportFailure, ImportRecord, Settings } from '../../shared/api/contract';
+import { DepartmentAliasesSchema } from '../../shared/api/contract';
 import { DEFAULT_KEEP, backupNow, pruneBackups } from '../backup/backups';
 import { buildDashboard } from '../../shared/domain/dashboard';
 import type { Lang } from '../../shared/i18n/lang';
@@ -17,8 +18,9 @@ import { inProcessJobs } from '../workbook/jobs/jobs';
 import { reportFileName, templateFileName } from '../workbook/template-format';
 import { saveCells } from './edit-service';
 import { buildGrid, isoDate } from './grid-service';
-import type { PendingImport } from './import-service';
-import { applyImports, previewFiles, undoImport } from './import-service';
+import type { ApplyOptions, ImportFileInput, PendingImport } from './import-service';
+import { applyImports, detectConflicts, previewFiles, refreshPreview, undoImport } from './import-service';
+import { keepImportFile, readKeptFile } from './import-archive';
 import type { PreviewCacheOptions } from './preview-cache';
 import { PreviewCache } from './preview-cache';
 
@@ -49,10 +51,27 @@ export interface ServicesOptions extends StoreOptions {
 
 /** The import use case, shared by the API handlers (window, browser) and the CLI. */
 export interface ImportUseCase {
-  /** Read, interpret and diff files; nothing is written. `onProgress` is called before each file. */
-  preview(planId: string, files: { name: string; bytes: Uint8Array }[], onProgress?: (done: number, total: number, name: string) => void): Promise<{ pending: PendingImport[]; failures: ImportFailure[] }>;
-  /** Back up (when configured), then apply the previewed files in one transaction. */
-  apply(planId: string, pending: PendingImport[], who?: string): Promise<ImportRecord>;
+  /**
+   * Read, interpret and diff files, find each return's department (aliases from settings; `department`
+   * for files that name none) and the batch's conflicts; nothing is written. `onProgress` is called
+   * before each file.
+   */
+  preview(
+    planId: string,
+    files: ImportFileInput[],
+    onProgress?: (done: number, total: number, name: string) => void,
+    department?: string | null,
+  ): Promise<{ pending: PendingImport[]; failures: ImportFailure[]; conflicts: ImportConflict[] }>;
+  /**
+   * Back up (when configured), then apply the previewed files in one transaction (conflicts only as
+   * picked, other units' values only as ticked), then keep each file in imports/.
+   */
+  apply(
+    planId: string,
+    pending: PendingImport[],
+    who?: string,
+    choices?: { resolutions?: ConflictResolution[]; includeOtherUnits?: ApplyOptions['includeOtherUnits'] },
+  ): Promise<ImportRecord>;
 }
 
 export interface Services {
@@ -75,6 +94,17 @@ export function readSettings(store: Store): Settings {
   }
 }
 
+/** User-defined department aliases (settings key "departmentAliases"); built-in ones are in shared/domain/departments. */
+export function readDepartmentAliases(store: Store): DepartmentAliases {
+  const parsed = DepartmentAliasesSchema.safeParse(JSON.parse(store.settings.get('departmentAliases') ?? '{}'));
+  return parsed.success ? parsed.data : {};
+}
+
+/** Refuses an unknown department name (error.unknown-department), e.g. a CLI --department. */
+export function checkDepartment(store: Store, name: string | null): void {
+  if (name !== null && !store.plans.listDepartments().includes(name)) fail('refused', 'error.unknown-department', { name });
+}
+
 export function createServices(options: ServicesOptions): Services {
   const now = options.now ?? (() => new Date());
   const store = Store.open(options.dbPath, options);
@@ -85,18 +115,36 @@ export function createServices(options: ServicesOptions): Services {
   /** The audit "who": the clerk's name from settings, else the OS account (recorded in os_user too). */
   const who = () => readSettings(store).clerkName.trim() || osUserName();
   const ctx = () => ({ who: who(), at: now().toISOString() });
+  const dataFolder = dirname(options.dbPath);
 
   const imports: ImportUseCase = {
-    preview: (planId, files, onProgress) => previewFiles(store, store.plans.getPlan(planId), files, onProgress, jobs.readAndInterpret),
-    apply: async (planId, items, whoOverride) => {
+    preview: (planId, files, onProgress, department = null) => {
+      checkDepartment(store, department);
+      for (const f of files) checkDepartment(store, f.department ?? null);
+      const c = ctx();
+      return previewFiles(store, store.plans.getPlan(planId), files, { department, aliases: readDepartmentAliases(store), at: c.at, who: c.who, onProgress }, jobs.readAndInterpret);
+    },
+    apply: async (planId, items, whoOverride, choices = {}) => {
       const plan = store.plans.getPlan(planId);
       const backups = options.importBackups;
       if (backups) {
         await backupNow(store, backups.folder, 'before-import', { dbFileName: basename(options.dbPath) });
         pruneBackups(backups.folder, 'before-import', backups.keep?.() ?? DEFAULT_KEEP);
       }
-      return applyImports(store, plan, items, whoOverride === undefined ? ctx() : { ...ctx(), who: whoOverride });
+      return applyImports(store, plan, items, whoOverride === undefined ? ctx() : { ...ctx(), who: whoOverride }, {
+        ...choices,
+        keepFile: (p) => {
+          if (p.bytes) keepImportFile(dataFolder, p.preview.sha256, p.preview.format, p.bytes);
+        },
+      });
     },
+  };
+
+  /** Preview a batch and remember it until applied. */
+  const preview = async (planId: string, files: ImportFileInput[], department: string | null) => {
+    const { pending: ready, failures, conflicts } = await imports.preview(planId, files, undefined, department);
+    pending.add(ready.map((p) => ({ id: p.preview.previewId, value: { planId, item: p }, rows: p.book.rows.length })));
+    return { previews: ready.map((p) => p.preview), failures, conflicts };
   };
 
   const handlers: ApiHandlers = {
@@ -107,24 +155,54 @@ export function createServices(options: ServicesOptions): Services {
       plans: store.plans.listPlans(),
       departments: store.plans.listDepartments(),
       settings: readSettings(store),
-      dataFolder: dirname(options.dbPath),
+      dataFolder,
     }),
     getPlan: ({ planId }) => store.plans.getPlan(planId),
     getGrid: ({ planId, year, department }) => buildGrid(store, planId, year, department, now()),
-    saveCells: ({ planId, source, edits }) => ({ results: saveCells(store, planId, source, edits, ctx(), now()) }),
+    saveCells: ({ planId, source, edits }) => ({ results: saveCells(store, planId, source, edits, { ...ctx(), sourceDepartment: readSettings(store).department }, now()) }),
     getCellHistory: ({ indicatorId, year }) => store.audit.forCell(indicatorId, year),
-    previewImport: async ({ planId, files }) => {
-      const decoded = files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) }));
-      const { pending: ready, failures } = await imports.preview(planId, decoded);
-      pending.add(ready.map((p) => ({ id: p.preview.previewId, value: { planId, item: p }, rows: p.book.rows.length })));
-      return { previews: ready.map((p) => p.preview), failures };
+    previewImport: ({ planId, files, department }) =>
+      preview(
+        planId,
+        files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')), department: f.department ?? null })),
+        department ?? null,
+      ),
+    reopenImport: ({ planId, importId }) => {
+      const record = store.imports.get(importId);
+      if (!record) fail('not-found', 'import.not-found', { id: importId });
+      const files = record.files.map((f) => {
+        const bytes = readKeptFile(dataFolder, f);
+        if (!bytes) fail('not-found', 'import.file-missing', { id: importId, file: f.name });
+        return { name: f.name, bytes, department: f.department ?? null };
+      });
+      return preview(planId, files, null);
     },
-    applyImport: async ({ previewIds }) => {
+    getDepartmentAliases: () => readDepartmentAliases(store),
+    saveDepartmentAliases: (aliases) => {
+      const departments = store.plans.listDepartments();
+      for (const [alias, name] of Object.entries(aliases)) if (!departments.includes(name)) fail('refused', 'error.bad-alias', { alias, name });
+      store.transaction(() => store.settings.set('departmentAliases', JSON.stringify(aliases), { ...ctx(), source: 'settings' }));
+      return readDepartmentAliases(store);
+    },
+    consolidateImport: ({ previewIds, departments }) => {
       const list = pending.get(previewIds);
       if (list === null) fail('not-found', 'import.preview-expired');
       const planId = list[0]?.planId as string;
       if (list.some((p) => p.planId !== planId)) fail('refused', 'import.preview-expired');
-      const record = await imports.apply(planId, list.map((p) => p.item));
+      for (const d of Object.values(departments ?? {})) checkDepartment(store, d);
+      const plan = store.plans.getPlan(planId);
+      const fresh = list.map((p) => refreshPreview(store, plan, p.item, departments?.[p.item.preview.previewId]));
+      const c = ctx();
+      const conflicts = detectConflicts(store, plan, fresh, c.at, c.who);
+      pending.add(fresh.map((item) => ({ id: item.preview.previewId, value: { planId, item }, rows: item.book.rows.length })));
+      return { previews: fresh.map((p) => p.preview), conflicts };
+    },
+    applyImport: async ({ previewIds, resolutions, includeOtherUnits }) => {
+      const list = pending.get(previewIds);
+      if (list === null) fail('not-found', 'import.preview-expired');
+      const planId = list[0]?.planId as string;
+      if (list.some((p) => p.planId !== planId)) fail('refused', 'import.preview-expired');
+      const record = await imports.apply(planId, list.map((p) => p.item), undefined, { resolutions, includeOtherUnits });
       pending.discard(previewIds);
       return record;
     },

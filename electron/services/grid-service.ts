@@ -20,7 +20,9 @@ export function buildCell(indicator: Indicator, year: number, actual: ActualReco
   const target = indicator.targets[year];
   const value = actual?.value ?? null;
   const s = cellStatus({ indicator, year, target, actual: value, today });
-  return { target: target ?? null, actual: value, note: actual?.note ?? null, status: s.status, gap: s.gap, completion: s.completion };
+  const cell: GridCell = { target: target ?? null, actual: value, note: actual?.note ?? null, status: s.status, gap: s.gap, completion: s.completion };
+  if (actual?.provenance) cell.provenance = actual.provenance;
+  return cell;
 }
 
 export function buildRow(plan: Plan, indicator: Indicator, actuals: Map<string, ActualRecord>, today: Date): GridRow {

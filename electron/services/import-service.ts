@@ -1,9 +1,20 @@
-// Importing returns: read and interpret each file (no database touched), diff it against the
-// database into a preview, then apply every previewed file in ONE transaction with audit rows that
-// name the file and its sha256 — or undo a whole applied import.
+// Importing returns: read and interpret each file (no database touched), find each return's
+// department, diff it against the database into a preview and find the batch's conflicts; then
+// apply the previewed files in ONE transaction with audit rows naming the file, its sha256 and its
+// department — skipping unresolved conflicts and unticked other-unit values — or undo a whole import.
 import { inProcessJobs } from '../workbook/jobs/jobs';
 import { createHash, randomUUID } from 'node:crypto';
-import type { ImportChange, ImportFailure, ImportPreview, ImportRecord, TargetDiff, UnmatchedRow } from '../../shared/api/contract';
+import type {
+  ConflictResolution,
+  ImportChange,
+  ImportConflict,
+  ImportFailure,
+  ImportPreview,
+  ImportRecord,
+  ImportedFile,
+  TargetDiff,
+  UnmatchedRow,
+} from '../../shared/api/contract';
 import type { Plan, Target } from '../../shared/domain/plan';
 import { displayName } from '../../shared/domain/plan';
 import { fail } from '../../shared/api/result';
@@ -12,10 +23,32 @@ import type { InterpretedWorkbook } from '../workbook/import/interpret';
 import { UnreadableWorkbookError } from '../workbook/import/import-messages';
 import type { Store, WriteContext } from '../store/store';
 import { actualKey, auditValueText } from '../store/repositories/actuals-repo';
+import type { BatchFile } from './import-batch';
+import { cellLabel, departmentOfReturn, findConflicts, splitOtherUnits } from './import-batch';
 
 export interface PendingImport {
   preview: ImportPreview;
   book: InterpretedWorkbook;
+  /** The file's bytes, kept in the data folder's imports/ when the import is applied. */
+  bytes?: Uint8Array;
+}
+
+/** One file to preview; `department` is the one chosen for it (used only when the file names none). */
+export interface ImportFileInput {
+  name: string;
+  bytes: Uint8Array;
+  department?: string | null;
+}
+
+export interface PreviewOptions {
+  /** Department chosen for files that name none (a file's own `department` wins). */
+  department?: string | null;
+  /** alias → plan department (settings). */
+  aliases?: Readonly<Record<string, string>>;
+  /** ISO time and who, for the incoming side of conflicts. */
+  at?: string;
+  who?: string;
+  onProgress?: (done: number, total: number, name: string) => void;
 }
 
 /** Reads and interprets one file: in this process by default (loaded on first import), or a worker's (WorkbookJobs.readAndInterpret). */
@@ -26,12 +59,32 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 /** Interpret one file and compare it with the database. Nothing is written. */
-export async function previewFile(store: Store, plan: Plan, fileName: string, bytes: Uint8Array, read: ReadWorkbookJob = inProcessJobs.readAndInterpret): Promise<PendingImport> {
+export async function previewFile(
+  store: Store,
+  plan: Plan,
+  fileName: string,
+  bytes: Uint8Array,
+  department: string | null = null,
+  aliases: Readonly<Record<string, string>> = {},
+  read: ReadWorkbookJob = inProcessJobs.readAndInterpret,
+): Promise<PendingImport> {
   const book = await read(bytes, fileName, plan);
-  return { book, preview: diffAgainstStore(store, plan, book, fileName, sha256(bytes)) };
+  const dept = departmentOfReturn(book, fileName, store.plans.listDepartments(), aliases, department);
+  const preview = diffAgainstStore(store, plan, book, fileName, sha256(bytes), dept.department, dept.from);
+  preview.issues = [...dept.issues, ...preview.issues];
+  return { book, bytes, preview };
 }
 
-export function diffAgainstStore(store: Store, plan: Plan, book: InterpretedWorkbook, fileName: string, sha: string): ImportPreview {
+/** The file's changes against the database, its own and other units' apart. Conflicts are not removed here. */
+export function diffAgainstStore(
+  store: Store,
+  plan: Plan,
+  book: InterpretedWorkbook,
+  fileName: string,
+  sha: string,
+  department: string | null = null,
+  departmentFrom: ImportPreview['departmentFrom'] = 'none',
+): ImportPreview {
   const actuals = store.actuals.forPlan(plan.id);
   const byId = new Map(plan.indicators.map((i) => [i.id, i]));
   const changes: ImportChange[] = [];
@@ -66,15 +119,18 @@ export function diffAgainstStore(store: Store, plan: Plan, book: InterpretedWork
       }
     }
   }
+  const split = splitOtherUnits(plan, department, changes);
   return {
     previewId: randomUUID(),
     fileName,
     sha256: sha,
     format: book.format,
     kind: book.kind,
-    department: book.department,
+    department,
+    departmentFrom,
+    otherUnits: split.other,
     years: book.years,
-    changes,
+    changes: split.own,
     unchanged,
     targetDiffs,
     unmatched,
@@ -82,57 +138,165 @@ export function diffAgainstStore(store: Store, plan: Plan, book: InterpretedWork
   };
 }
 
+/** The actual values a file gives for its own department's indicators, for conflict detection. */
+function batchFile(plan: Plan, p: PendingImport): BatchFile {
+  const values = new Map<string, { value: number; cell: string }>();
+  if (p.book.kind === 'return') {
+    const other = new Set(p.preview.otherUnits.filter((c) => c.field === 'actual').map((c) => actualKey(c.indicatorId, c.year)));
+    const ids = new Set(plan.indicators.map((i) => i.id));
+    for (const row of p.book.rows) {
+      if (!row.indicatorId || !ids.has(row.indicatorId)) continue;
+      for (const [yearText, v] of Object.entries(row.values)) {
+        const key = actualKey(row.indicatorId, Number(yearText));
+        if (v.actual === null || !plan.years.includes(Number(yearText)) || other.has(key)) continue;
+        values.set(key, { value: v.actual, cell: v.actualCell ?? '' });
+      }
+    }
+  }
+  return { previewId: p.preview.previewId, fileName: p.preview.fileName, sha256: p.preview.sha256, department: p.preview.department, values };
+}
+
+/**
+ * The conflicts of a batch, and each preview's `changes` without the conflicting actuals (so
+ * `changes` is exactly what applies when nothing is picked).
+ */
+export function detectConflicts(store: Store, plan: Plan, pending: PendingImport[], at: string, who: string): ImportConflict[] {
+  const conflicts = findConflicts(plan, pending.map((p) => batchFile(plan, p)), store.actuals.forPlan(plan.id), at, who);
+  const keys = new Set(conflicts.map((c) => actualKey(c.indicatorId, c.year)));
+  for (const p of pending) p.preview.changes = p.preview.changes.filter((c) => c.field !== 'actual' || !keys.has(actualKey(c.indicatorId, c.year)));
+  return conflicts;
+}
+
+/**
+ * A previewed file compared with the database again, keeping its previewId; `department` (chosen)
+ * replaces the department only of a file that names none.
+ */
+export function refreshPreview(store: Store, plan: Plan, item: PendingImport, department?: string | null): PendingImport {
+  const p = item.preview;
+  const canChoose = p.departmentFrom === 'none' || p.departmentFrom === 'chosen';
+  const dept = department !== undefined && canChoose ? department : p.department;
+  const from: ImportPreview['departmentFrom'] = department !== undefined && canChoose ? (department === null ? 'none' : 'chosen') : p.departmentFrom;
+  const fresh = diffAgainstStore(store, plan, item.book, p.fileName, p.sha256, dept, from);
+  // Department issues come first in a preview: keep them, but drop "names no department" once one is chosen.
+  const deptIssues = p.issues.slice(0, p.issues.length - item.book.issues.length).filter((i) => from !== 'chosen' || i.message.key !== 'import.no-department');
+  fresh.issues = [...deptIssues, ...fresh.issues];
+  return { ...item, preview: { ...fresh, previewId: p.previewId } };
+}
+
 export async function previewFiles(
   store: Store,
   plan: Plan,
-  files: { name: string; bytes: Uint8Array }[],
-  onProgress?: (done: number, total: number, name: string) => void,
+  files: ImportFileInput[],
+  options: PreviewOptions | ((done: number, total: number, name: string) => void) = {},
   read: ReadWorkbookJob = inProcessJobs.readAndInterpret,
-): Promise<{ pending: PendingImport[]; failures: ImportFailure[] }> {
+): Promise<{ pending: PendingImport[]; failures: ImportFailure[]; conflicts: ImportConflict[] }> {
+  const opts: PreviewOptions = typeof options === 'function' ? { onProgress: options } : options;
   const pending: PendingImport[] = [];
   const failures: ImportFailure[] = [];
   for (const [i, f] of files.entries()) {
-    onProgress?.(i, files.length, f.name);
+    opts.onProgress?.(i, files.length, f.name);
     try {
-      pending.push(await previewFile(store, plan, f.name, f.bytes, read));
+      pending.push(await previewFile(store, plan, f.name, f.bytes, f.department ?? opts.department ?? null, opts.aliases, read));
     } catch (error) {
       if (error instanceof UnreadableWorkbookError) failures.push({ fileName: f.name, message: error.appMessage });
       else failures.push({ fileName: f.name, message: message('import.unexpected', { detail: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) }) });
     }
   }
-  onProgress?.(files.length, files.length, '');
-  return { pending, failures };
+  opts.onProgress?.(files.length, files.length, '');
+  const conflicts = detectConflicts(store, plan, pending, opts.at ?? new Date().toISOString(), opts.who ?? '');
+  return { pending, failures, conflicts };
+}
+
+export interface ApplyOptions {
+  /** The side picked for conflicting cells; a cell not picked is left as it is. */
+  resolutions?: ConflictResolution[];
+  /** Other-unit values to apply after all (the user ticked them). */
+  includeOtherUnits?: { previewId: string; indicatorId: string; year: number; field: 'actual' | 'note' }[];
+  /** Keep each file's bytes (imports/ by sha256), once the transaction has committed. */
+  keepFile?: (p: PendingImport) => void;
 }
 
 /**
- * Apply previewed files in one transaction. Changes are recomputed against the database at apply
- * time, so an edit made after the preview is never overwritten by a stale "old" value.
+ * Apply previewed files in one transaction. Changes and conflicts are recomputed against the
+ * database at apply time, so an edit made after the preview is never overwritten by a stale "old"
+ * value. A pick for a cell that is not (or no longer) in conflict, or a tick for a value that is not
+ * an other-unit value, refuses the whole import (ApiFailure), nothing written.
  */
-export function applyImports(store: Store, plan: Plan, pending: PendingImport[], ctx: Omit<WriteContext, 'source'>): ImportRecord {
-  const files = pending.map((p) => ({ name: p.preview.fileName, sha256: p.preview.sha256 }));
+export function applyImports(store: Store, plan: Plan, pending: PendingImport[], ctx: Omit<WriteContext, 'source'>, options: ApplyOptions = {}): ImportRecord {
   const importId = store.transaction(() => {
+    const fresh = pending.map((p) => {
+      const preview = diffAgainstStore(store, plan, p.book, p.preview.fileName, p.preview.sha256, p.preview.department, p.preview.departmentFrom);
+      return { book: p.book, preview: { ...preview, previewId: p.preview.previewId } };
+    });
+    const conflicts = detectConflicts(store, plan, fresh, ctx.at, ctx.who);
+    const picks = checkResolutions(conflicts, options.resolutions ?? []);
+    const ticked = checkTicks(fresh, options.includeOtherUnits ?? []);
+    const files: ImportedFile[] = fresh.map((p) => ({ name: p.preview.fileName, sha256: p.preview.sha256, department: p.preview.department, changed: 0, conflicts: 0, skipped: 0 }));
     const id = store.imports.create(files, 0, { ...ctx, source: 'imported' });
-    let count = 0;
-    for (const p of pending) {
-      const fresh = diffAgainstStore(store, plan, p.book, p.preview.fileName, p.preview.sha256);
-      const fileCtx: WriteContext = { ...ctx, source: 'imported', sourceFile: p.preview.fileName, sourceSha256: p.preview.sha256, importId: id };
-      for (const c of fresh.changes) {
-        const changed =
-          c.field === 'actual'
-            ? store.actuals.setValue(c.indicatorId, c.year, Number(c.newValue), fileCtx)
-            : store.actuals.setNote(c.indicatorId, c.year, c.newValue, fileCtx);
-        if (changed) count += 1;
+    const fileCtx = (i: number): WriteContext => {
+      const p = fresh[i]?.preview as ImportPreview;
+      return { ...ctx, source: 'imported', sourceFile: p.fileName, sourceSha256: p.sha256, sourceDepartment: p.department, importId: id };
+    };
+    const write = (i: number, c: ImportChange): void => {
+      const changed =
+        c.field === 'actual' ? store.actuals.setValue(c.indicatorId, c.year, Number(c.newValue), fileCtx(i)) : store.actuals.setNote(c.indicatorId, c.year, c.newValue, fileCtx(i));
+      if (changed) (files[i] as ImportedFile).changed = ((files[i] as ImportedFile).changed ?? 0) + 1;
+    };
+    fresh.forEach((p, i) => {
+      for (const c of p.preview.changes) write(i, c);
+      for (const c of p.preview.otherUnits) {
+        if (ticked.has(`${p.preview.previewId}|${c.indicatorId}|${c.year}|${c.field}`)) write(i, c);
+        else (files[i] as ImportedFile).skipped = ((files[i] as ImportedFile).skipped ?? 0) + 1;
       }
+    });
+    for (const conflict of conflicts) {
+      const take = picks.get(actualKey(conflict.indicatorId, conflict.year));
+      const index = take === undefined || take === 'current' ? -1 : fresh.findIndex((p) => p.preview.previewId === take);
+      if (take === undefined)
+        for (const side of conflict.incoming) {
+          const f = files[fresh.findIndex((p) => p.preview.previewId === side.previewId)] as ImportedFile;
+          f.conflicts = (f.conflicts ?? 0) + 1;
+        }
+      if (index < 0) continue;
+      const side = conflict.incoming.find((s) => s.previewId === take);
+      const changed = store.actuals.setValue(conflict.indicatorId, conflict.year, side?.value ?? null, fileCtx(index));
+      if (changed) (files[index] as ImportedFile).changed = ((files[index] as ImportedFile).changed ?? 0) + 1;
     }
-    store.imports.setChangeCount(id, count);
+    store.imports.setFiles(id, files, files.reduce((n, f) => n + (f.changed ?? 0), 0));
     return id;
   });
+  // After the commit: a refused import leaves nothing behind, not even a kept file.
+  for (const p of pending) options.keepFile?.(p);
   return store.imports.get(importId) as ImportRecord;
 }
 
+function checkResolutions(conflicts: ImportConflict[], resolutions: ConflictResolution[]): Map<string, string> {
+  const byKey = new Map(conflicts.map((c) => [actualKey(c.indicatorId, c.year), c]));
+  const picks = new Map<string, string>();
+  for (const r of resolutions) {
+    const conflict = byKey.get(actualKey(r.indicatorId, r.year));
+    if (!conflict) fail('refused', 'import.not-a-conflict', { cell: cellLabel(r.indicatorId, r.year) });
+    if (r.take !== 'current' && !conflict.incoming.some((s) => s.previewId === r.take)) fail('refused', 'import.bad-pick', { cell: cellLabel(r.indicatorId, r.year), take: r.take });
+    picks.set(actualKey(r.indicatorId, r.year), r.take);
+  }
+  return picks;
+}
+
+function checkTicks(fresh: { preview: ImportPreview }[], ticks: NonNullable<ApplyOptions['includeOtherUnits']>): Set<string> {
+  const known = new Set(fresh.flatMap((p) => p.preview.otherUnits.map((c) => `${p.preview.previewId}|${c.indicatorId}|${c.year}|${c.field}`)));
+  const out = new Set<string>();
+  for (const t of ticks) {
+    const key = `${t.previewId}|${t.indicatorId}|${t.year}|${t.field}`;
+    if (!known.has(key)) fail('refused', 'import.not-other-unit', { cell: cellLabel(t.indicatorId, t.year) });
+    out.add(key);
+  }
+  return out;
+}
+
 /**
- * Undo a whole import: every cell it changed goes back to its value before the import. Refused
- * (nothing written) when a cell was edited again after the import, so no later work is lost.
+ * Undo a whole import: every cell it changed goes back to its value before the import, with the
+ * source that value had. Refused (nothing written) when a cell was edited again after the import,
+ * so no later work is lost.
  */
 export function undoImport(store: Store, importId: number, ctx: Omit<WriteContext, 'source'>): ImportRecord {
   const record = store.imports.get(importId);
@@ -145,8 +309,10 @@ export function undoImport(store: Store, importId: number, ctx: Omit<WriteContex
       const current = store.actuals.get(e.indicatorId as string, e.year as number);
       const now = e.entity === 'actual' ? auditValueText(current.value) : current.note;
       if (now !== e.newValue) fail('conflict', 'import.changed-since', { cell: `${e.indicatorId} ${e.year}` });
-      if (e.entity === 'actual') store.actuals.setValue(e.indicatorId as string, e.year as number, e.oldValue === null ? null : Number(e.oldValue), undoCtx);
-      else store.actuals.setNote(e.indicatorId as string, e.year as number, e.oldValue, undoCtx);
+      if (e.entity === 'actual') {
+        const before = store.audit.valueSourceBefore(e.indicatorId as string, e.year as number, e.id);
+        store.actuals.setValue(e.indicatorId as string, e.year as number, e.oldValue === null ? null : Number(e.oldValue), undoCtx, before ?? undoCtx);
+      } else store.actuals.setNote(e.indicatorId as string, e.year as number, e.oldValue, undoCtx);
     }
     store.imports.markUndone(importId, undoCtx);
   });

@@ -65,6 +65,12 @@ export type MetaKey = (typeof META_KEYS)[number];
  */
 export const META_ROWS_HEADER = ['row', 'indicatorId', 'code'] as const;
 
+/**
+ * Columns after META_ROWS_HEADER on the same rows: the provenance of the reporting year's actual
+ * as exported (source, who, when, file, its sha256, department); blank when there is no value.
+ */
+export const META_SOURCE_HEADER = ['source', 'who', 'at', 'fileName', 'sha256', 'department'] as const;
+
 /** File name like 住有宜居_2025年度_区住建局_指标填报.xlsx (all departments: 全部单位). */
 export function templateFileName(planShortName: string, year: number, department: string | null): string {
   const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_');

@@ -153,6 +153,7 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
               entries={history}
               imports={importList.imports}
               onUndoImport={(id) => void flow.undoImport(id)}
+              onReopenImport={(id) => void flow.reopenImport(id)}
               onClose={() => setHistoryOpen(false)}
             />
           ) : null}
@@ -183,7 +184,10 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
           <ImportPreviewDialog
             previews={flow.pending.previews}
             failures={flow.pending.failures}
-            onApply={flow.applyImport}
+            conflicts={flow.pending.conflicts}
+            departments={boot.departments}
+            onConsolidate={flow.consolidate}
+            onApply={({ previewIds, ...choices }) => flow.applyImport(previewIds, choices)}
             onClose={flow.closePreview}
           />
         ) : null}

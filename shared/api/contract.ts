@@ -61,6 +61,20 @@ export const PlanSchema = z.object({
   version: z.number().int(),
 });
 
+/**
+ * Where an actual's current value came from: typed/pasted/undo… by `who`, or imported from a file
+ * (name, sha256, the return's department) in import `importId`; `at` is an ISO time.
+ */
+export const ProvenanceSchema = z.object({
+  source: z.string(),
+  who: z.string(),
+  at: z.string(),
+  fileName: z.string().nullable(),
+  sha256: z.string().nullable(),
+  department: z.string().nullable(),
+  importId: z.number().int().nullable(),
+});
+
 /** One (indicator, year) cell as the grid shows it. `status` comes from shared cellStatus(). */
 export const GridCellSchema = z.object({
   target: TargetSchema.nullable(),
@@ -69,6 +83,8 @@ export const GridCellSchema = z.object({
   status: CellStatusSchema,
   gap: z.number().nullable(),
   completion: z.number().nullable(),
+  /** Source of the current actual (absent when there is none). */
+  provenance: ProvenanceSchema.optional(),
 });
 
 export const GridRowSchema = z.object({
@@ -132,6 +148,9 @@ export const AuditEntrySchema = z.object({
   source: z.string(),
   sourceFile: z.string().nullable(),
   sourceSha256: z.string().nullable(),
+  /** Department of the return (imports) or of the clerk (typed); null when unknown. */
+  sourceDepartment: z.string().nullable().optional(),
+  importId: z.number().int().nullable().optional(),
 });
 
 export const ImportIssueSchema = z.object({
@@ -170,13 +189,50 @@ export const UnmatchedRowSchema = z.object({
   name: z.string(),
 });
 
+/** One side of a conflict: the database's current value, or a file of the batch. */
+export const ConflictSideSchema = z.object({
+  /** The preview (file) this side comes from; null for the current value in the database. */
+  previewId: Id.nullable(),
+  value: z.number().nullable(),
+  /** The file's cell (填报表!M9) for a file side; null for the current value. */
+  cell: z.string().nullable(),
+  provenance: ProvenanceSchema.nullable(),
+});
+
+/**
+ * A cell two sources disagree on: an incoming value differs from the current one and comes from
+ * another department or file than the one that set it, or two files of one batch disagree.
+ * Nothing is applied for it until a side is picked.
+ */
+export const ImportConflictSchema = z.object({
+  indicatorId: Id,
+  code: z.string(),
+  name: z.string(),
+  year: Year,
+  current: ConflictSideSchema.nullable(),
+  /** Every file of the batch giving a value for this cell, in batch order. */
+  incoming: z.array(ConflictSideSchema).min(1),
+});
+
+/** The pick for one conflicting cell: a file of the batch (its previewId) or 'current'. */
+export const ConflictResolutionSchema = z.object({
+  indicatorId: Id,
+  year: Year,
+  take: z.union([z.literal('current'), Id]),
+});
+
 export const ImportPreviewSchema = z.object({
   previewId: Id,
   fileName: z.string(),
   sha256: z.string(),
   format: WorkbookFormatSchema,
   kind: WorkbookKindSchema,
+  /** Canonical department of the return (aliases resolved); null = 未指定单位. */
   department: z.string().nullable(),
+  /** Where the department came from. */
+  departmentFrom: z.enum(['meta', 'line', 'chosen', 'none']),
+  /** Values for indicators the department neither leads nor co-reports: applied only when ticked. */
+  otherUnits: z.array(ImportChangeSchema),
   years: z.array(Year),
   changes: z.array(ImportChangeSchema),
   unchanged: z.number().int(),
@@ -190,11 +246,21 @@ export const ImportFailureSchema = z.object({
   message: AppMessageSchema,
 });
 
+export const ImportedFileSchema = z.object({
+  name: z.string(),
+  sha256: z.string(),
+  department: z.string().nullable().optional(),
+  /** Cells this file changed, conflicts left unresolved, other-unit values skipped. */
+  changed: z.number().int().optional(),
+  conflicts: z.number().int().optional(),
+  skipped: z.number().int().optional(),
+});
+
 export const ImportRecordSchema = z.object({
   importId: z.number().int(),
   at: z.string(),
   who: z.string(),
-  files: z.array(z.object({ name: z.string(), sha256: z.string() })),
+  files: z.array(ImportedFileSchema),
   changeCount: z.number().int(),
   undone: z.boolean(),
 });
@@ -250,10 +316,20 @@ export const DashboardSchema = z.object({
   totals: OutlookCounts,
 });
 
+/** A preview batch: every readable file, the unreadable ones, and the conflicts across them. */
+function ImportBatchSchema() {
+  return z.object({ previews: z.array(ImportPreviewSchema), failures: z.array(ImportFailureSchema), conflicts: z.array(ImportConflictSchema) });
+}
+
+/** alias → department name of the plan, e.g. {"区住房和城乡建设局": "区住建局"}. */
+export const DepartmentAliasesSchema = z.record(z.string().min(1).max(200), Department);
+
 const FileUpload = z.object({
   name: z.string().min(1).max(260),
   /** Workbook bytes, base64; 50 MB decoded at most. */
   base64: z.string().max(70_000_000),
+  /** Department chosen for this file in the preview (used only when the file names none). */
+  department: Department.nullable().optional(),
 });
 
 export const api = {
@@ -283,12 +359,32 @@ export const api = {
     request: z.object({ planId: Id, indicatorId: Id, year: Year }),
     response: z.array(AuditEntrySchema),
   },
+  /** Read files and compare them with the database and with each other. Nothing is written. */
   previewImport: {
-    request: z.object({ planId: Id, files: z.array(FileUpload).min(1).max(200) }),
-    response: z.object({ previews: z.array(ImportPreviewSchema), failures: z.array(ImportFailureSchema) }),
+    request: z.object({
+      planId: Id,
+      files: z.array(FileUpload).min(1).max(200),
+      /** Department chosen for files that name none (the file's own meta sheet or 填报单位 line wins). */
+      department: Department.nullable().optional(),
+    }),
+    response: ImportBatchSchema(),
   },
+  /**
+   * Compare previewed files with each other and with the database again (after files were previewed
+   * one by one, a file left out, or a department chosen for a file that names none).
+   */
+  consolidateImport: {
+    request: z.object({ previewIds: z.array(Id).min(1).max(200), departments: z.record(Id, Department.nullable()).optional() }),
+    response: z.object({ previews: z.array(ImportPreviewSchema), conflicts: z.array(ImportConflictSchema) }),
+  },
+  /** Apply previewed files in one transaction; unresolved conflicts and unticked other-unit values are skipped. */
   applyImport: {
-    request: z.object({ previewIds: z.array(Id).min(1) }),
+    request: z.object({
+      previewIds: z.array(Id).min(1),
+      resolutions: z.array(ConflictResolutionSchema).max(100_000).optional(),
+      /** Other-unit values the user ticked. */
+      includeOtherUnits: z.array(z.object({ previewId: Id, indicatorId: Id, year: Year, field: z.enum(['actual', 'note']) })).max(100_000).optional(),
+    }),
     response: ImportRecordSchema,
   },
   /** An open preview dialog keeps its previews alive (they expire when unused); returns those still held. */
@@ -297,6 +393,11 @@ export const api = {
   discardImportPreviews: { request: z.object({ previewIds: z.array(Id).max(200) }), response: z.object({}) },
   undoImport: { request: z.object({ importId: z.number().int() }), response: ImportRecordSchema },
   listImports: { request: z.object({}), response: z.array(ImportRecordSchema) },
+  /** Open a past import's kept files again (imports/ in the data folder) as a fresh preview. */
+  reopenImport: { request: z.object({ planId: Id, importId: z.number().int() }), response: ImportBatchSchema() },
+  /** Department aliases: other spellings (full names) → the plan's name. */
+  getDepartmentAliases: { request: z.object({}), response: DepartmentAliasesSchema },
+  saveDepartmentAliases: { request: DepartmentAliasesSchema, response: DepartmentAliasesSchema },
   exportWorkbook: {
     request: z.object({ planId: Id, year: Year, department: Department.nullable() }),
     response: z.object({ fileName: z.string(), base64: z.string() }),
@@ -338,6 +439,13 @@ export type UnmatchedRow = z.infer<typeof UnmatchedRowSchema>;
 export type ImportPreview = z.infer<typeof ImportPreviewSchema>;
 export type ImportFailure = z.infer<typeof ImportFailureSchema>;
 export type ImportRecord = z.infer<typeof ImportRecordSchema>;
+export type ImportedFile = z.infer<typeof ImportedFileSchema>;
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+export type ImportConflict = z.infer<typeof ImportConflictSchema>;
+export type ConflictSide = z.infer<typeof ConflictSideSchema>;
+export type ConflictResolution = z.infer<typeof ConflictResolutionSchema>;
+export type DepartmentAliases = z.infer<typeof DepartmentAliasesSchema>;
+export type ImportBatch = ApiResponse<'previewImport'>;
 export type ProgressRow = z.infer<typeof ProgressRowSchema>;
 export type Dashboard = z.infer<typeof DashboardSchema>;
 export type Bootstrap = ApiResponse<'getBootstrap'>;

@@ -12,6 +12,8 @@ export interface WriteContext {
   source: string;
   sourceFile?: string | null;
   sourceSha256?: string | null;
+  /** The department the value came from: a return's department, or the typing clerk's (settings). */
+  sourceDepartment?: string | null;
   importId?: number | null;
   /** The operating-system account; default: the one running this process (os-user.ts). */
   osUser?: string;
@@ -35,8 +37,8 @@ export class AuditRepo {
 
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare(`INSERT INTO audit_log
-      (at, who, os_user, action, entity, plan_id, indicator_id, year, field, old_value, new_value, source, source_file, source_sha256, import_id)
-      VALUES (@at, @who, @osUser, @action, @entity, @planId, @indicatorId, @year, @field, @oldValue, @newValue, @source, @sourceFile, @sourceSha256, @importId)`);
+      (at, who, os_user, action, entity, plan_id, indicator_id, year, field, old_value, new_value, source, source_file, source_sha256, source_department, import_id)
+      VALUES (@at, @who, @osUser, @action, @entity, @planId, @indicatorId, @year, @field, @oldValue, @newValue, @source, @sourceFile, @sourceSha256, @sourceDepartment, @importId)`);
     // The seed's own target rows are not history a clerk needs to see on a cell.
     this.byCell = db.prepare("SELECT * FROM audit_log WHERE indicator_id = ? AND year = ? AND source <> 'seed' ORDER BY id DESC");
     this.byImport = db.prepare('SELECT * FROM audit_log WHERE import_id = ? ORDER BY id');
@@ -64,6 +66,7 @@ export class AuditRepo {
       source: ctx.source,
       sourceFile: ctx.sourceFile ?? null,
       sourceSha256: ctx.sourceSha256 ?? null,
+      sourceDepartment: ctx.sourceDepartment ?? null,
       importId: ctx.importId ?? null,
     });
   }
@@ -74,6 +77,18 @@ export class AuditRepo {
 
   forImport(importId: number): AuditEntry[] {
     return (this.byImport.all(importId) as AuditRow[]).map(toEntry);
+  }
+
+  /**
+   * The source of the value a cell had before audit row `beforeId` (its latest earlier 'actual'
+   * row), so an undo can give a restored value back its provenance. Null when there was none.
+   */
+  valueSourceBefore(indicatorId: string, year: number, beforeId: number): WriteContext | null {
+    const r = this.db
+      .prepare("SELECT * FROM audit_log WHERE indicator_id = ? AND year = ? AND entity = 'actual' AND id < ? ORDER BY id DESC LIMIT 1")
+      .get(indicatorId, year, beforeId) as AuditRow | undefined;
+    if (!r || r.new_value === null) return null;
+    return { who: r.who, at: r.at, source: r.source, sourceFile: r.source_file, sourceSha256: r.source_sha256, sourceDepartment: r.source_department, importId: r.import_id };
   }
 
   count(): number {
@@ -96,6 +111,8 @@ interface AuditRow {
   source: string;
   source_file: string | null;
   source_sha256: string | null;
+  source_department: string | null;
+  import_id: number | null;
 }
 
 function toEntry(r: AuditRow): AuditEntry {
@@ -114,5 +131,7 @@ function toEntry(r: AuditRow): AuditEntry {
     source: r.source,
     sourceFile: r.source_file,
     sourceSha256: r.source_sha256,
+    sourceDepartment: r.source_department,
+    importId: r.import_id,
   };
 }

@@ -1,6 +1,6 @@
 // Applied imports, so a whole import can be listed and undone.
 import type Database from 'better-sqlite3';
-import type { ImportRecord } from '../../../shared/api/contract';
+import type { ImportRecord, ImportedFile } from '../../../shared/api/contract';
 import type { AuditRepo, WriteContext } from './audit-repo';
 
 interface ImportRow {
@@ -19,7 +19,7 @@ export class ImportsRepo {
   ) {}
 
   /** Record an import; call inside the transaction that applies it. */
-  create(files: { name: string; sha256: string }[], changeCount: number, ctx: WriteContext): number {
+  create(files: ImportedFile[], changeCount: number, ctx: WriteContext): number {
     this.audit.requireTransaction();
     const info = this.db
       .prepare('INSERT INTO imports (at, who, files_json, change_count) VALUES (?, ?, ?, ?)')
@@ -27,6 +27,12 @@ export class ImportsRepo {
     const id = Number(info.lastInsertRowid);
     this.audit.write({ ...ctx, importId: id }, { action: 'insert', entity: 'import', oldValue: null, newValue: files.map((f) => f.name).join(', ') });
     return id;
+  }
+
+  /** The files with their department and counts, once the import has been applied. */
+  setFiles(id: number, files: ImportedFile[], changeCount: number): void {
+    this.audit.requireTransaction();
+    this.db.prepare('UPDATE imports SET files_json = ?, change_count = ? WHERE id = ?').run(JSON.stringify(files), changeCount, id);
   }
 
   setChangeCount(id: number, count: number): void {
@@ -55,7 +61,7 @@ function toRecord(r: ImportRow): ImportRecord {
     importId: r.id,
     at: r.at,
     who: r.who,
-    files: JSON.parse(r.files_json) as { name: string; sha256: string }[],
+    files: JSON.parse(r.files_json) as ImportedFile[],
     changeCount: r.change_count,
     undone: r.undone_at !== null,
   };

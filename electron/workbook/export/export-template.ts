@@ -5,7 +5,7 @@
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Workbook } from 'exceljs';
-import type { GridRow } from '../../../shared/api/contract';
+import type { GridRow, Provenance } from '../../../shared/api/contract';
 import type { Plan } from '../../../shared/domain/plan';
 import { templateFileName } from '../template-format';
 import { buildInstructionsSheet } from './instructions-sheet';
@@ -55,7 +55,20 @@ export async function writeInstructionsAndMeta(wb: Workbook, input: ExportInput,
   const instructions = buildInstructionsSheet(wb, input);
   await instructions.protect('', PROTECTION);
   instructions.commit();
-  buildMetaSheet(wb, input, rows).commit();
+  buildMetaSheet(wb, input, rows, reportingYearSources(input)).commit();
+}
+
+/**
+ * Where each reporting-year figure came from (by indicator id), carried in the meta sheet so the
+ * exported workbook still says it (docs/ARCHITECTURE.md §Consolidation).
+ */
+function reportingYearSources(input: ExportInput): Map<string, Provenance> {
+  const sources = new Map<string, Provenance>();
+  for (const r of input.rows) {
+    const p = r.cells[String(input.year)]?.provenance;
+    if (p) sources.set(r.indicatorId, p);
+  }
+  return sources;
 }
 
 /**

@@ -1,9 +1,10 @@
 // The very hidden _meta sheet: what was exported, for whom, and which indicator sits in which row,
 // so the importer's exact path can read a return back even if the clerk re-sorted its rows.
 import type { Workbook, Worksheet } from 'exceljs';
+import type { Provenance } from '../../../shared/api/contract';
 import type { Plan } from '../../../shared/domain/plan';
 import type { MetaKey } from '../template-format';
-import { META_KEYS, META_ROWS_HEADER, SHEET_META, TEMPLATE_FORMAT_NAME, TEMPLATE_SCHEMA_VERSION } from '../template-format';
+import { META_KEYS, META_ROWS_HEADER, META_SOURCE_HEADER, SHEET_META, TEMPLATE_FORMAT_NAME, TEMPLATE_SCHEMA_VERSION } from '../template-format';
 import type { ExportedRow } from './return-sheet';
 
 export interface MetaInput {
@@ -31,7 +32,11 @@ export function metaValues(input: MetaInput): Record<MetaKey, string | number | 
   };
 }
 
-export function buildMetaSheet(wb: Workbook, input: MetaInput, rows: readonly ExportedRow[]): Worksheet {
+/**
+ * `sources` gives each exported indicator's reporting-year provenance (by indicator id), carried in
+ * the columns after the row map so a consolidated workbook still says where each figure came from.
+ */
+export function buildMetaSheet(wb: Workbook, input: MetaInput, rows: readonly ExportedRow[], sources: ReadonlyMap<string, Provenance> = new Map()): Worksheet {
   const ws = wb.addWorksheet(SHEET_META, { state: 'veryHidden' });
   const values = metaValues(input);
   META_KEYS.forEach((key, i) => {
@@ -44,11 +49,21 @@ export function buildMetaSheet(wb: Workbook, input: MetaInput, rows: readonly Ex
   META_ROWS_HEADER.forEach((h, i) => {
     ws.getCell(headerRow, i + 1).value = h;
   });
+  META_SOURCE_HEADER.forEach((h, i) => {
+    ws.getCell(headerRow, META_ROWS_HEADER.length + 1 + i).value = h;
+  });
   rows.forEach((row, i) => {
     const r = headerRow + 1 + i;
     ws.getCell(r, 1).value = row.row;
     ws.getCell(r, 2).value = row.indicatorId;
     ws.getCell(r, 3).value = row.code;
+    const p = sources.get(row.indicatorId);
+    if (p) {
+      const values = [p.source, p.who, p.at, p.fileName, p.sha256, p.department];
+      values.forEach((v, j) => {
+        ws.getCell(r, META_ROWS_HEADER.length + 1 + j).value = v === null || v === '' ? null : v;
+      });
+    }
   });
   ws.getColumn(1).width = 16;
   ws.getColumn(2).width = 32;

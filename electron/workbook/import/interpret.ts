@@ -60,6 +60,8 @@ export interface InterpretedWorkbook {
   path: 'template' | 'heuristic';
   planId: string | null;
   department: string | null;
+  /** Every department text the file names (meta sheet, 填报单位 lines), in order: two different ones are refused later. */
+  departmentsNamed: string[];
   reportingYear: number | null;
   clerkName: string | null;
   clerkPhone: string | null;
@@ -275,7 +277,7 @@ const LABELS: [RegExp, 'department' | 'clerkName' | 'clerkPhone' | null][] = [
 ];
 const LABEL_SPLIT = /(填报单位|报送单位|填报部门|单位名称|填报人|联系人|经办人|联系电话|电话|联系方式|填报日期|导出时间|日期|审核人|负责人)\s*[:：]/g;
 
-type SheetInfo = { department: string | null; clerkName: string | null; clerkPhone: string | null };
+type SheetInfo = { department: string | null; clerkName: string | null; clerkPhone: string | null; departmentsNamed: string[] };
 
 /** 填报单位：区住建局 填报人：… either in one cell or as label cell + value cell. */
 function readInfoLines(sheet: NeutralSheet, fromRow: number, toRow: number, into: SheetInfo): void {
@@ -295,6 +297,7 @@ function readInfoLines(sheet: NeutralSheet, fromRow: number, toRow: number, into
         const field = LABELS.find(([re]) => re.test(label))?.[1];
         if (!field) continue;
         const value = inline !== '' ? inline : cellText(getCell(sheet, r, cell.col + 1));
+        if (field === 'department' && value !== '' && !into.departmentsNamed.includes(value)) into.departmentsNamed.push(value);
         if (value !== '' && into[field] === null) into[field] = value;
       }
     }
@@ -305,7 +308,7 @@ function finish(
   book: NeutralWorkbook,
   reads: TableRead[],
   issues: Issues,
-  base: Pick<InterpretedWorkbook, 'path' | 'planId' | 'department' | 'clerkName' | 'clerkPhone'> & { reportingYear: number | null; kind?: 'return' },
+  base: Pick<InterpretedWorkbook, 'path' | 'planId' | 'department' | 'departmentsNamed' | 'clerkName' | 'clerkPhone'> & { reportingYear: number | null; kind?: 'return' },
   plan: Plan,
 ): InterpretedWorkbook {
   const hasActual = reads.some((t) => t.hasActualColumns);
@@ -366,6 +369,7 @@ function finish(
     path: base.path,
     planId: base.planId,
     department: base.department,
+    departmentsNamed: base.departmentsNamed,
     reportingYear,
     clerkName: base.clerkName,
     clerkPhone: base.clerkPhone,
@@ -422,6 +426,7 @@ function interpretTemplate(book: NeutralWorkbook, plan: Plan, meta: TemplateMeta
     path: 'template',
     planId,
     department: text('department'),
+    departmentsNamed: text('department') === null ? [] : [text('department') as string],
     clerkName: text('clerkName'),
     clerkPhone: text('clerkPhone'),
     reportingYear,
@@ -441,7 +446,7 @@ function interpretHeuristic(book: NeutralWorkbook, plan: Plan, matcher: Matcher)
     tables = candidates.filter((s) => s.state === 'hidden').map((s) => findTable(s)).filter((t): t is TableLayout => t !== null);
     for (const t of tables) issues.add('warning', t.sheet.name, 'A1', importMessage('import.hidden-sheet', { sheet: t.sheet.name }));
   }
-  const info: SheetInfo = { department: null, clerkName: null, clerkPhone: null };
+  const info: SheetInfo = { department: null, clerkName: null, clerkPhone: null, departmentsNamed: [] };
   const reads = tables.map((t) => {
     readInfoLines(t.sheet, 1, t.sheet.maxRow, info);
     return readTable(t, matcher, issues, null);

@@ -1,13 +1,18 @@
 // Importing returned workbooks: read each file (picker, drop, or the desktop menu with the bytes
 // already read), preview it one request per file, show what would change; apply the chosen
 // previews (a notice offers to undo) or undo an earlier import. Nothing is written before apply.
+// The files previewed one by one are compared as one batch (consolidateImport: departments and
+// conflicts, docs/ARCHITECTURE.md §Consolidation); a past import can be reopened from its kept files.
 import { useCallback, useState } from 'react';
-import type { ImportFailure, ImportPreview, IndicatorDeskApi } from '../../../shared/api/contract';
+import type { ApiRequest, ImportFailure, ImportPreview, IndicatorDeskApi } from '../../../shared/api/contract';
 import type { Lang } from '../../../shared/i18n/lang';
 import type { NoticeMessage } from '../components/Notice';
 import { readFileAsBase64 } from '../files';
 import { formatNumber } from '../../../shared/i18n/engine';
 import { t } from '../i18n/catalogue';
+import type { Consolidate } from '../components/ImportPreviewDialog';
+import type { ImportBatchState } from '../components/import/useImportBatch';
+import { useImportBatch } from '../components/import/useImportBatch';
 
 /** A file to import: its name and how to get its bytes as base64. */
 export interface ImportSource {
@@ -15,11 +20,11 @@ export interface ImportSource {
   read: () => Promise<string>;
 }
 
-/** What the preview dialog shows: the files that could be read and those that could not. */
-export interface PendingImport {
-  previews: ImportPreview[];
-  failures: ImportFailure[];
-}
+/** What the preview dialog shows: the files that could be read, those that could not, and the batch's conflicts. */
+export type PendingImport = ImportBatchState;
+
+/** What 应用 sends besides the previews: conflict picks and ticked other-unit values. */
+export type ApplyChoices = Omit<ApiRequest<'applyImport'>, 'previewIds'>;
 
 export interface ImportFlowOptions {
   api: IndicatorDeskApi;
@@ -38,15 +43,23 @@ export interface ImportFlow {
   pending: PendingImport | null;
   importSources: (sources: ImportSource[]) => Promise<void>;
   importFiles: (files: File[]) => Promise<void>;
-  /** Apply the chosen previews; resolves to the reason in the UI language when refused, else null. */
-  applyImport: (previewIds: string[]) => Promise<string | null>;
+  /**
+   * Apply the chosen previews (with the conflict picks and ticked other-unit values, if any);
+   * resolves to the reason in the UI language when refused, else null.
+   */
+  applyImport: (previewIds: string[], choices?: ApplyChoices) => Promise<string | null>;
   undoImport: (importId: number) => Promise<void>;
+  /** Compare previews again (files left out, departments chosen), for the preview dialog. */
+  consolidate: Consolidate;
+  /** Preview a past import again from its kept files; a refusal shows as a notice. */
+  reopenImport: (importId: number) => Promise<void>;
   closePreview: () => void;
 }
 
 export function useImportFlow({ api, planId, lang, notify, afterChange }: ImportFlowOptions): ImportFlow {
   const [readingText, setReadingText] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingImport | null>(null);
+  const { consolidateAll, consolidate, reopen } = useImportBatch(api, lang, planId);
 
   const importSources = useCallback(
     async (sources: ImportSource[]): Promise<void> => {
@@ -73,10 +86,10 @@ export function useImportFlow({ api, planId, lang, notify, afterChange }: Import
           failures.push({ fileName: source.name, message: r.error.message });
         }
       }
+      setPending(await consolidateAll(previews, failures));
       setReadingText(null);
-      setPending({ previews, failures });
     },
-    [api, planId, lang, notify],
+    [api, planId, lang, notify, consolidateAll],
   );
 
   const importFiles = useCallback(
@@ -85,8 +98,8 @@ export function useImportFlow({ api, planId, lang, notify, afterChange }: Import
   );
 
   const applyImport = useCallback(
-    async (previewIds: string[]): Promise<string | null> => {
-      const r = await api.applyImport({ previewIds });
+    async (previewIds: string[], choices: ApplyChoices = {}): Promise<string | null> => {
+      const r = await api.applyImport({ ...choices, previewIds });
       if (!r.ok) return r.error.message[lang];
       setPending(null);
       notify({
@@ -113,7 +126,16 @@ export function useImportFlow({ api, planId, lang, notify, afterChange }: Import
     [api, lang, notify, afterChange],
   );
 
+  const reopenImport = useCallback(
+    async (importId: number): Promise<void> => {
+      const r = await reopen(importId);
+      if (typeof r === 'string') notify({ kind: 'error', text: r });
+      else setPending(r);
+    },
+    [reopen, notify],
+  );
+
   const closePreview = useCallback(() => setPending(null), []);
 
-  return { readingText, pending, importSources, importFiles, applyImport, undoImport, closePreview };
+  return { readingText, pending, importSources, importFiles, applyImport, undoImport, consolidate, reopenImport, closePreview };
 }

@@ -1,9 +1,11 @@
 // Side panel: every recorded change of the focused cell (who, when, old → new, how — typed, pasted,
-// imported from which file), and the list of imports with an undo button for each.
+// imported from which file and department), and the list of imports — who, when, each file's
+// department and counts — with reopen and undo buttons for each.
 import type { AuditEntry, ImportRecord } from '../../../shared/api/contract';
 import type { MessageKey } from '../i18n/catalogue';
 import { formatDateTime, formatNumber } from '../../../shared/i18n/engine';
 import { useLang, useT } from '../i18n/context';
+import { ImportFileLines } from './import/ImportFileLines';
 
 export interface FocusedCell {
   indicatorId: string;
@@ -17,6 +19,8 @@ interface HistoryPanelProps {
   entries: AuditEntry[] | null;
   imports: ImportRecord[];
   onUndoImport: (importId: number) => void;
+  /** Open a past import's kept files again in the preview. */
+  onReopenImport?: (importId: number) => void;
   onClose: () => void;
 }
 
@@ -31,7 +35,7 @@ const SOURCE_KEYS: Record<string, MessageKey> = {
   seed: 'source.seed',
 };
 
-export function HistoryPanel({ cell, entries, imports, onUndoImport, onClose }: HistoryPanelProps): React.JSX.Element {
+export function HistoryPanel({ cell, entries, imports, onUndoImport, onReopenImport, onClose }: HistoryPanelProps): React.JSX.Element {
   const t = useT();
   const lang = useLang();
   const value = (v: string | null): string => {
@@ -78,6 +82,7 @@ export function HistoryPanel({ cell, entries, imports, onUndoImport, onClose }: 
                     <div className="history-source">
                       {sourceLabel(e)}
                       {e.sourceFile ? <span className="file-name" title={e.sourceSha256 ?? undefined}>：{e.sourceFile}</span> : null}
+                      {e.sourceDepartment ? <span className="dept">（{e.sourceDepartment}）</span> : null}
                     </div>
                   </li>
                 ))}
@@ -99,6 +104,7 @@ export function HistoryPanel({ cell, entries, imports, onUndoImport, onClose }: 
                 <div className="history-source">
                   {t('history.import-line', { files: r.files.map((f) => f.name).join('、'), count: r.changeCount })}
                 </div>
+                <ImportFileLines record={r} onReopen={onReopenImport} />
                 {r.undone ? (
                   <span className="tag">{t('history.undone')}</span>
                 ) : (

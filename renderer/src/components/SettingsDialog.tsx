@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Settings } from '../../../shared/api/contract';
 import { useT } from '../i18n/context';
 import { Dialog } from './Dialog';
+import { DepartmentAliasesEditor } from './import/DepartmentAliasesEditor';
 
 interface SettingsDialogProps {
   settings: Settings;
@@ -63,6 +64,7 @@ export function SettingsDialog({ settings, departments, onSave, onClose }: Setti
         </select>
         <button type="submit" hidden />
       </form>
+      <DepartmentAliasesEditor departments={departments} />
       {error ? <p className="error-text" role="alert">{error}</p> : null}
     </Dialog>
   );

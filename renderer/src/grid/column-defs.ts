@@ -1,6 +1,7 @@
 // AG Grid column definitions for the indicator grid, built from the plain column model. Plain
 // cells use valueGetter/valueFormatter/cellClass only (no React cell renderers): the grid must stay
 // smooth at 10,000 rows. Build once per (years, reporting year, language) and memoise.
+import { ct, provenanceText } from '../i18n/consolidation-messages';
 import type { CellClassParams, ColDef, ColGroupDef, ITooltipParams, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
 import type { GridCell } from '../../../shared/api/contract';
 import { displayName } from '../../../shared/domain/plan';
@@ -103,6 +104,8 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
       if (p.data?.ui[actualId]?.saving) return gridText(lang, 'tip.saving');
       const cell = cellAt(p, year);
       if (!cell || !p.data) return null;
+      // The value's source (typed by whom, or imported from which file and department) on its own line.
+      const source = cell.provenance ? `\n${ct(lang, 'prov.tooltip', { text: provenanceText(lang, cell.provenance) })}` : '';
       return explainStatus(lang, {
         status: cell.status,
         year,
@@ -112,7 +115,7 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
         completion: cell.completion,
         unit: p.data.unit,
         tolerance: p.data.tolerance,
-      });
+      }) + source;
     },
   };
 

@@ -70,10 +70,14 @@ describe('responses match the contract', () => {
     expectValid('keepImportPreviews', await h.keepImportPreviews({ previewIds: ids }));
     const other = await h.previewImport({ planId: PLAN, files: [{ name: exported.fileName, base64: exported.base64 }] });
     expectValid('discardImportPreviews', await h.discardImportPreviews({ previewIds: other.previews.map((p) => p.previewId) }));
+    expectValid('consolidateImport', await h.consolidateImport({ previewIds: ids }));
     const record = await h.applyImport({ previewIds: previewed.previews.map((p) => p.previewId) });
     expectValid('applyImport', record);
     expectValid('listImports', await h.listImports({}));
+    expectValid('reopenImport', await h.reopenImport({ planId: PLAN, importId: record.importId }));
     expectValid('undoImport', await h.undoImport({ importId: record.importId }));
+    expectValid('saveDepartmentAliases', await h.saveDepartmentAliases({ 区住房和城乡建设局: '区住建局' }));
+    expectValid('getDepartmentAliases', await h.getDepartmentAliases({}));
   });
 
   it('a failure is an ApiError: a refusal from a handler and a malformed request alike', async () => {

@@ -26,7 +26,7 @@ describe('saveCells', () => {
   it('a typed actual is parsed, saved, and comes back with its status', async () => {
     const { results } = await services.handlers.saveCells({ planId: PLAN, source: 'typed', edits: [{ indicatorId: 'zyyj-02', year: 2025, field: 'actual', text: '1,012' }] });
     expect(results).toEqual([
-      { indicatorId: 'zyyj-02', year: 2025, field: 'actual', ok: true, cell: { target: 1050, actual: 1012, note: null, status: 'missed', gap: -38, completion: 1012 / 1050 } },
+      { indicatorId: 'zyyj-02', year: 2025, field: 'actual', ok: true, cell: { target: 1050, actual: 1012, note: null, status: 'missed', gap: -38, completion: 1012 / 1050, provenance: expect.objectContaining({ source: 'typed', fileName: null }) as unknown } },
     ]);
     // Really on disk: read the file with a separate connection.
     const raw = new Database(services.dbPath, { readonly: true });

@@ -40,7 +40,8 @@ describe('migrations from empty', () => {
 
 describe('migration 001 (initial schema)', () => {
   it('enforces the target rule: a number, or explicitly no target', () => {
-    const db = openDatabase(join(tmp.dir, 'b.sqlite'));
+    // The schema as migration 1 left it (later migrations add columns to actuals).
+    const db = openDatabase(join(tmp.dir, 'b.sqlite'), { migrations: MIGRATIONS.slice(0, 1) });
     db.exec(`INSERT INTO plans VALUES ('p', 's', 't', 'tt', 'c', 'n', 1, '[2025]', '["d"]');
       INSERT INTO departments VALUES ('区住建局', 0);
       INSERT INTO indicators VALUES ('i1', 'p', '1', 'd', 'n', '个', 'cumulative', 'higher', NULL, '区住建局', 0);`);
@@ -116,7 +117,8 @@ describe('migration 002 (audit records the OS user)', () => {
     const { userInfo } = await import('node:os');
     const store = Store.open(path);
     try {
-      expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+      // Store.open migrates to the newest version (002 and every later one).
+      expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
       const old = store.db.prepare("SELECT who, os_user FROM audit_log WHERE who = '张三'").get();
       expect(old).toEqual({ who: '张三', os_user: null });
       store.transaction(() => store.actuals.setValue('zyyj-03', 2025, 7, { who: '李四', at: '2026-01-01T00:00:00Z', source: 'typed' }));
@@ -126,5 +128,47 @@ describe('migration 002 (audit records the OS user)', () => {
     } finally {
       store.close();
     }
+  });
+});
+
+describe('migration 003 (provenance of actuals)', () => {
+  it('existing values get the source their latest audit row gives; values without one are marked unknown', () => {
+    const path = join(tmp.dir, 'prov.sqlite');
+    // Migrate to the version before provenance (002: audit os_user), write data, then migrate.
+    const v2 = openDatabase(path, { migrations: MIGRATIONS.slice(0, 2) });
+    v2.exec(`INSERT INTO plans VALUES ('p', 's', 't', 'tt', 'c', 'n', 1, '[2024,2025]', '["d"]');
+      INSERT INTO departments VALUES ('区住建局', 0);
+      INSERT INTO indicators VALUES ('i1', 'p', '1', 'd', 'n', '个', 'cumulative', 'higher', NULL, '区住建局', 0);
+      INSERT INTO indicators VALUES ('i2', 'p', '2', 'd', 'm', '个', 'cumulative', 'higher', NULL, '区住建局', 1);
+      INSERT INTO imports (id, at, who, files_json, change_count) VALUES (7, '2026-02-01T00:00:00.000Z', '王芳', '[]', 1);`);
+    const audit = v2.prepare(`INSERT INTO audit_log (at, who, action, entity, plan_id, indicator_id, year, field, old_value, new_value, source, source_file, source_sha256, import_id)
+      VALUES (?, ?, ?, ?, 'p', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    // i1 2025: typed, then imported from a file (the import is what set the value now there), then a note typed.
+    audit.run('2026-01-01T00:00:00.000Z', '李明', 'insert', 'actual', 'i1', 2025, 'actual', null, '5', 'typed', null, null, null);
+    audit.run('2026-02-01T00:00:00.000Z', '王芳', 'update', 'actual', 'i1', 2025, 'actual', '5', '7', 'imported', '区住建局.xlsx', 'ab'.repeat(32), 7);
+    audit.run('2026-02-02T00:00:00.000Z', '李明', 'insert', 'note', 'i1', 2025, 'note', null, '说明', 'typed', null, null, null);
+    // i2 2025: pasted.
+    audit.run('2026-01-05T00:00:00.000Z', '李明', 'insert', 'actual', 'i2', 2025, 'actual', null, '3', 'pasted', null, null, null);
+    const actual = v2.prepare('INSERT INTO actuals VALUES (?, ?, ?, ?, ?, ?)');
+    actual.run('i1', 2025, 7, '说明', '2026-02-02T00:00:00.000Z', '李明');
+    actual.run('i2', 2025, 3, null, '2026-01-05T00:00:00.000Z', '李明');
+    actual.run('i2', 2024, 1, null, '2025-12-01T00:00:00.000Z', '某人'); // no audit row at all
+    actual.run('i1', 2024, null, '只有说明', '2026-01-01T00:00:00.000Z', '李明');
+    v2.close();
+
+    const v3 = openDatabase(path, { migrations: MIGRATIONS.slice(0, 3), backupDir: join(tmp.dir, 'bk') });
+    expect(v3.pragma('user_version', { simple: true })).toBe(3);
+    const rows = v3
+      .prepare('SELECT indicator_id, year, value, note, source, source_at, source_who, source_file, source_sha256, source_department, import_id FROM actuals ORDER BY indicator_id, year')
+      .all();
+    expect(rows).toEqual([
+      { indicator_id: 'i1', year: 2024, value: null, note: '只有说明', source: null, source_at: null, source_who: null, source_file: null, source_sha256: null, source_department: null, import_id: null },
+      { indicator_id: 'i1', year: 2025, value: 7, note: '说明', source: 'imported', source_at: '2026-02-01T00:00:00.000Z', source_who: '王芳', source_file: '区住建局.xlsx', source_sha256: 'ab'.repeat(32), source_department: null, import_id: 7 },
+      { indicator_id: 'i2', year: 2024, value: 1, note: null, source: 'unknown', source_at: '2025-12-01T00:00:00.000Z', source_who: '某人', source_file: null, source_sha256: null, source_department: null, import_id: null },
+      { indicator_id: 'i2', year: 2025, value: 3, note: null, source: 'pasted', source_at: '2026-01-05T00:00:00.000Z', source_who: '李明', source_file: null, source_sha256: null, source_department: null, import_id: null },
+    ]);
+    // The audit log gains the department column, existing rows untouched.
+    expect(v3.prepare('SELECT count(*) AS n FROM audit_log WHERE source_department IS NULL').get()).toEqual({ n: 4 });
+    v3.close();
   });
 });
