@@ -120,7 +120,8 @@ export async function copyDatabase(source: string | BackupSource, destination: s
     if (!check.ok) throw refusalFor(typeof source === 'string' ? source : destination, check);
     renameSync(partial, destination);
   } finally {
-    rmSync(partial, { force: true });
+    // Verifying opens the copy, which leaves its (empty) -wal/-shm beside it: no leftovers.
+    for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
   }
 }
 

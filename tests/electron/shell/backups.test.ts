@@ -66,7 +66,7 @@ describe('backupNow and listBackups', () => {
       expect(row.n).toBeGreaterThan(0);
     }
     expect(listBackups(backups).map((b) => b.fileName)).toEqual([closed.fileName, live.fileName]);
-    expect(readdirSync(backups).some((f) => f.endsWith('.partial'))).toBe(false);
+    expect(readdirSync(backups).some((f) => f.includes('.partial'))).toBe(false);
   });
 });
 
