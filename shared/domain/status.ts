@@ -73,7 +73,8 @@ export function cellStatus(input: StatusInput): StatusResult {
     return { status: isYearDue(year, today) ? 'not-reported' : 'pending', gap: null, completion: null };
   }
   const better = indicator.direction === 'higher' ? actual - target : target - actual;
-  const gap = Math.abs(better) < EPSILON ? 0 : better;
+  // Reported to 12 significant digits: 11.2 − 11 is 0.2, not 0.1999999999999993 (float noise).
+  const gap = Math.abs(better) < EPSILON ? 0 : Number(better.toPrecision(12));
   const completion = completionRatio(indicator.direction, target, actual);
   if (gap >= 0) return { status: 'met', gap, completion };
   const tol = indicator.tolerance;

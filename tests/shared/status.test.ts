@@ -31,6 +31,8 @@ describe('cellStatus', () => {
         expect(status('lower', 5, 5).status).toBe('met');
         expect(status('lower', 5, 3).status).toBe('met');
         expect(status('lower', 5, 3).gap).toBe(2);
+        expect(status('higher', 11, 11.2).gap).toBe(0.2);
+        expect(status('higher', 90, 90.3).gap).toBe(0.3);
       });
       it('missed when above', () => {
         const r = status('lower', 5, 8);
