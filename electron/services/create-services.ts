@@ -2,7 +2,7 @@
 // HTTP server, the CLI and the tests all call these same handlers on the same database.
 import { basename, dirname } from 'node:path';
 import type { ApiHandlers, ConflictResolution, DepartmentAliases, ImportConflict, ImportFailure, ImportRecord, Settings } from '../../shared/api/contract';
-import { DepartmentAliasesSchema } from '../../shared/api/contract';
+import { DepartmentAliasesSchema } from '../../shared/api/import-schemas';
 import { DEFAULT_KEEP, backupNow, pruneBackups } from '../backup/backups';
 import { buildDashboard } from '../../shared/domain/dashboard';
 import type { Lang } from '../../shared/i18n/lang';

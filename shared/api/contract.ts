@@ -7,17 +7,17 @@ import type { Result } from './result';
 import { AppMessageSchema } from '../i18n/engine';
 import { ParseRefusalCodeSchema } from '../domain/parse-number';
 import { DirectionSchema, IndicatorKindSchema } from '../domain/plan';
-import { OutlookSchema, ProgressReasonSchema } from '../domain/progress';
 import { CellStatusSchema } from '../domain/status';
-import { WorkbookFormatSchema, WorkbookKindSchema } from '../domain/workbook-file';
 import { LangSchema } from '../i18n/lang';
+import { Department, EditFieldSchema, Id, ProvenanceSchema, TargetSchema, Year } from './fields';
+import type {
+  ConflictSideSchema, ImportChangeSchema, ImportFailureSchema, ImportIssueSchema, ImportedFileSchema, TargetDiffSchema, UnmatchedRowSchema,
+} from './import-schemas';
+import {
+  ConflictResolutionSchema, DepartmentAliasesSchema, ImportBatchSchema, ImportConflictSchema, ImportPreviewSchema, ImportRecordSchema,
+} from './import-schemas';
+import { DashboardSchema, ProgressRowSchema } from './progress-schemas';
 
-const Year = z.number().int().min(1900).max(2200);
-const Id = z.string().min(1).max(200);
-const Department = z.string().min(1).max(200);
-const TargetSchema = z.union([z.number(), z.literal('/')]);
-/** Which value of a cell an edit or an import change writes. */
-export const EditFieldSchema = z.enum(['actual', 'note']);
 export const EditSourceSchema = z.enum(['typed', 'pasted', 'undo', 'redo']);
 
 export const SettingsSchema = z.object({
@@ -61,19 +61,6 @@ export const PlanSchema = z.object({
   version: z.number().int(),
 });
 
-/**
- * Where an actual's current value came from: typed/pasted/undo… by `who`, or imported from a file
- * (name, sha256, the return's department) in import `importId`; `at` is an ISO time.
- */
-export const ProvenanceSchema = z.object({
-  source: z.string(),
-  who: z.string(),
-  at: z.string(),
-  fileName: z.string().nullable(),
-  sha256: z.string().nullable(),
-  department: z.string().nullable(),
-  importId: z.number().int().nullable(),
-});
 
 /** One (indicator, year) cell as the grid shows it. `status` comes from shared cellStatus(). */
 export const GridCellSchema = z.object({
@@ -153,176 +140,6 @@ export const AuditEntrySchema = z.object({
   importId: z.number().int().nullable().optional(),
 });
 
-export const ImportIssueSchema = z.object({
-  severity: z.enum(['error', 'warning']),
-  sheet: z.string(),
-  cell: z.string(),
-  message: AppMessageSchema,
-});
-
-export const ImportChangeSchema = z.object({
-  indicatorId: Id,
-  code: z.string(),
-  name: z.string(),
-  year: Year,
-  field: EditFieldSchema,
-  oldValue: z.string().nullable(),
-  newValue: z.string().nullable(),
-  /** Where the new value came from, e.g. 填报表!H9. */
-  cell: z.string(),
-});
-
-export const TargetDiffSchema = z.object({
-  indicatorId: Id,
-  code: z.string(),
-  name: z.string(),
-  year: Year,
-  planTarget: TargetSchema.nullable(),
-  fileTarget: TargetSchema.nullable(),
-  cell: z.string(),
-});
-
-export const UnmatchedRowSchema = z.object({
-  sheet: z.string(),
-  row: z.number().int(),
-  code: z.string().nullable(),
-  name: z.string(),
-});
-
-/** One side of a conflict: the database's current value, or a file of the batch. */
-export const ConflictSideSchema = z.object({
-  /** The preview (file) this side comes from; null for the current value in the database. */
-  previewId: Id.nullable(),
-  value: z.number().nullable(),
-  /** The file's cell (填报表!M9) for a file side; null for the current value. */
-  cell: z.string().nullable(),
-  provenance: ProvenanceSchema.nullable(),
-});
-
-/**
- * A cell two sources disagree on: an incoming value differs from the current one and comes from
- * another department or file than the one that set it, or two files of one batch disagree.
- * Nothing is applied for it until a side is picked.
- */
-export const ImportConflictSchema = z.object({
-  indicatorId: Id,
-  code: z.string(),
-  name: z.string(),
-  year: Year,
-  current: ConflictSideSchema.nullable(),
-  /** Every file of the batch giving a value for this cell, in batch order. */
-  incoming: z.array(ConflictSideSchema).min(1),
-});
-
-/** The pick for one conflicting cell: a file of the batch (its previewId) or 'current'. */
-export const ConflictResolutionSchema = z.object({
-  indicatorId: Id,
-  year: Year,
-  take: z.union([z.literal('current'), Id]),
-});
-
-export const ImportPreviewSchema = z.object({
-  previewId: Id,
-  fileName: z.string(),
-  sha256: z.string(),
-  format: WorkbookFormatSchema,
-  kind: WorkbookKindSchema,
-  /** Canonical department of the return (aliases resolved); null = 未指定单位. */
-  department: z.string().nullable(),
-  /** Where the department came from. */
-  departmentFrom: z.enum(['meta', 'line', 'chosen', 'none']),
-  /** Values for indicators the department neither leads nor co-reports: applied only when ticked. */
-  otherUnits: z.array(ImportChangeSchema),
-  years: z.array(Year),
-  changes: z.array(ImportChangeSchema),
-  unchanged: z.number().int(),
-  targetDiffs: z.array(TargetDiffSchema),
-  unmatched: z.array(UnmatchedRowSchema),
-  issues: z.array(ImportIssueSchema),
-});
-
-export const ImportFailureSchema = z.object({
-  fileName: z.string(),
-  message: AppMessageSchema,
-});
-
-export const ImportedFileSchema = z.object({
-  name: z.string(),
-  sha256: z.string(),
-  department: z.string().nullable().optional(),
-  /** Cells this file changed, conflicts left unresolved, other-unit values skipped. */
-  changed: z.number().int().optional(),
-  conflicts: z.number().int().optional(),
-  skipped: z.number().int().optional(),
-});
-
-export const ImportRecordSchema = z.object({
-  importId: z.number().int(),
-  at: z.string(),
-  who: z.string(),
-  files: z.array(ImportedFileSchema),
-  changeCount: z.number().int(),
-  undone: z.boolean(),
-});
-
-export const ProgressRowSchema = z.object({
-  indicatorId: Id,
-  outlook: OutlookSchema,
-  latestYear: Year.nullable(),
-  latestActual: z.number().nullable(),
-  /** The target the latest actual is judged against (that year's, or the last numeric one before). */
-  latestTarget: z.number().nullable(),
-  finalYear: Year.nullable(),
-  finalTarget: z.number().nullable(),
-  projected: z.number().nullable(),
-  /** Cumulative indicators only: implied starting level, share of the path covered, share of time elapsed. */
-  baseline: z.number().nullable(),
-  pathShare: z.number().nullable(),
-  timeShare: z.number().nullable(),
-  /** Yearly step of the trend so far, and the yearly step still needed to reach the final target. */
-  paceSoFar: z.number().nullable(),
-  paceNeeded: z.number().nullable(),
-  /** The last ended year, when it is later than latestYear (due and not reported). */
-  missingYear: Year.nullable(),
-  /** Why the outlook is what it is (shared/domain/progress.ts, ProgressReason). */
-  reasons: z.array(ProgressReasonSchema),
-});
-
-const OutlookCounts = z.record(OutlookSchema, z.number().int());
-
-/** The dashboard's figures (shared/domain/dashboard.ts, DashboardData). */
-export const DashboardSchema = z.object({
-  planId: Id,
-  planTitle: z.string(),
-  years: z.array(Year),
-  year: Year,
-  indicators: z.array(z.object({
-    indicatorId: Id,
-    code: z.string(),
-    name: z.string(),
-    unit: z.string(),
-    domain: z.string(),
-    leadUnit: z.string(),
-    direction: DirectionSchema,
-    tolerance: z.number().nullable(),
-    targets: z.array(z.number().nullable()),
-    actuals: z.array(z.number().nullable()),
-    notes: z.array(z.string().nullable()),
-    projection: z.array(z.number().nullable()),
-    progress: ProgressRowSchema.omit({ indicatorId: true }),
-  })),
-  domains: z.array(z.object({ domain: z.string(), counts: OutlookCounts })),
-  departments: z.array(z.object({ department: z.string(), expected: z.number().int(), reported: z.number().int() })),
-  totals: OutlookCounts,
-});
-
-/** A preview batch: every readable file, the unreadable ones, and the conflicts across them. */
-function ImportBatchSchema() {
-  return z.object({ previews: z.array(ImportPreviewSchema), failures: z.array(ImportFailureSchema), conflicts: z.array(ImportConflictSchema) });
-}
-
-/** alias → department name of the plan, e.g. {"区住房和城乡建设局": "区住建局"}. */
-export const DepartmentAliasesSchema = z.record(z.string().min(1).max(200), Department);
 
 const FileUpload = z.object({
   name: z.string().min(1).max(260),
