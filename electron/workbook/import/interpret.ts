@@ -6,10 +6,7 @@
 import type { ImportIssue } from '../../../shared/api/contract';
 import type { Indicator, Plan, Target } from '../../../shared/domain/plan';
 import type { WorkbookFormat, WorkbookKind } from '../../../shared/domain/workbook-file';
-import { NO_TARGET, isPercentUnit } from '../../../shared/domain/plan';
-import { parseNumberInput, toHalfWidth } from '../../../shared/domain/parse-number';
-import type { AppMessage } from '../../../shared/i18n/engine';
-import { parseRefusalMessage } from '../../../shared/i18n/messages';
+import { NO_TARGET } from '../../../shared/domain/plan';
 import {
   FIRST_DATA_ROW,
   META_KEYS,
@@ -22,7 +19,7 @@ import {
   TEMPLATE_FORMAT_NAME,
 } from '../template-format';
 import type { MetaKey } from '../template-format';
-import type { NeutralCell, NeutralSheet, NeutralWorkbook } from './model';
+import type { NeutralCell, NeutralWorkbook } from './model';
 import { columnLetters, getCell } from './model';
 import type { TableLayout } from './header';
 import { cellText, findTable, noteText } from './header';
@@ -30,6 +27,9 @@ import type { Matcher } from './match';
 import { makeMatcher, normalizeCode, normalizeName } from './match';
 import { importMessage, unreadable } from './import-messages';
 import { readWorkbook } from './read-workbook';
+import { Issues, readValueCell, ref } from './read-value-cell';
+import type { SheetInfo } from './info-lines';
+import { readInfoLines } from './info-lines';
 
 
 export interface InterpretedValue {
@@ -69,79 +69,6 @@ export interface InterpretedWorkbook {
   rows: InterpretedRow[];
   /** ImportIssue.cell is the A1 address on ImportIssue.sheet ("E9"), or "F:F" for a whole column. */
   issues: ImportIssue[];
-}
-
-class Issues {
-  readonly list: ImportIssue[] = [];
-  add(severity: ImportIssue['severity'], sheet: string, cell: string, message: AppMessage): void {
-    this.list.push({ severity, sheet, cell, message });
-  }
-}
-
-const ref = (sheet: NeutralSheet, cell: NeutralCell | string) => `${sheet.name}!${typeof cell === 'string' ? cell : cell.address}`;
-
-function roundPercent(v: number): number {
-  // 0.105 * 100 = 10.500000000000002; twelve significant digits is far beyond any figure typed.
-  return Number((v * 100).toPrecision(12));
-}
-
-type ReadValue = { kind: 'number'; value: number } | { kind: 'slash' } | { kind: 'empty' } | { kind: 'refused' };
-
-/** One value cell → a number, "/", nothing, or a refusal (already reported as an issue). */
-function readValueCell(cell: NeutralCell | undefined, ind: Indicator | null, sheet: NeutralSheet, issues: Issues): ReadValue {
-  if (!cell || cell.value === null) return EMPTY;
-  const kind = ind?.kind;
-  if (cell.isError || typeof cell.value === 'boolean') return refuseCell(cell, sheet, issues, parseRefusalMessage('not-a-number', String(cell.value)));
-  if (typeof cell.value === 'number') {
-    let v = cell.value;
-    if (!Number.isFinite(v)) return refuseCell(cell, sheet, issues, parseRefusalMessage('not-finite', String(v)));
-    if (cell.percent) {
-      if (!ind || isPercentUnit(ind.unit)) v = roundPercent(v);
-      else
-        issues.add('warning', sheet.name, cell.address, importMessage('import.percent-not-rate', { shown: `${roundPercent(v)}%`, unit: ind.unit, value: v }));
-    }
-    if (v < 0 && (kind === 'cumulative' || kind === 'stock')) return refuseCell(cell, sheet, issues, parseRefusalMessage('negative-count', String(v)));
-    return { kind: 'number', value: v };
-  }
-  if (INVISIBLE.test(cell.value)) return readInvisible(cell, cell.value, ind, sheet, issues);
-  const parsed = parseNumberInput(cell.value, kind ? { kind } : {});
-  if (!parsed.ok) return refuseCell(cell, sheet, issues, parseRefusalMessage(parsed.code, parsed.text));
-  if (parsed.kind === 'number') return { kind: 'number', value: parsed.value };
-  return parsed.kind === 'slash' ? SLASH : EMPTY;
-}
-
-/**
- * Characters that show as nothing or as a plain space but make text no number: bidi marks and
- * embeddings, zero-width spaces and joiners, word joiner, BOM, no-break spaces (all pasted from
- * web pages and chat programs). Not a global regex: .test() must not keep state between cells.
- */
-const INVISIBLE = /[\u00a0\u2007\u202f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
-const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
-
-/** "U+200E, U+00A0": which invisible characters a text holds, for the clerk's message. */
-function invisibleNames(text: string): string {
-  const found = new Set(text.match(INVISIBLE_ALL) ?? []);
-  return [...found].map((ch) => `U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
-}
-
-/** A text value holding invisible characters: read without them when what remains is a clean number, with a warning. */
-function readInvisible(cell: NeutralCell, text: string, ind: Indicator | null, sheet: NeutralSheet, issues: Issues): ReadValue {
-  const visible = text.replace(INVISIBLE_ALL, '');
-  const parsed = parseNumberInput(visible, ind?.kind ? { kind: ind.kind } : {});
-  const params = { text: visible.trim(), chars: invisibleNames(text) };
-  if (!parsed.ok) return refuseCell(cell, sheet, issues, importMessage('import.invisible-not-a-number', params));
-  if (parsed.kind !== 'number') return parsed.kind === 'slash' ? SLASH : EMPTY;
-  issues.add('warning', sheet.name, cell.address, importMessage('import.invisible-stripped', { ...params, value: parsed.value }));
-  return { kind: 'number', value: parsed.value };
-}
-
-const EMPTY: ReadValue = { kind: 'empty' };
-const SLASH: ReadValue = { kind: 'slash' };
-const REFUSED: ReadValue = { kind: 'refused' };
-
-function refuseCell(cell: NeutralCell, sheet: NeutralSheet, issues: Issues, m: AppMessage): ReadValue {
-  issues.add('error', sheet.name, cell.address, m);
-  return REFUSED;
 }
 
 const TOTAL_ROW = /^(合计|总计|小计|累计合计|总合计)$/;
@@ -267,41 +194,6 @@ function readTable(layout: TableLayout, matcher: Matcher, issues: Issues, idFor:
   }
   const years = [...new Set(layout.valueCols.map((v) => v.year))];
   return { rows, hasActualColumns: layout.valueCols.some((v) => v.role === 'actual'), years };
-}
-
-const LABELS: [RegExp, 'department' | 'clerkName' | 'clerkPhone' | null][] = [
-  [/^(填报单位|报送单位|填报部门|单位名称)$/, 'department'],
-  [/^(填报人|联系人|经办人)$/, 'clerkName'],
-  [/^(联系电话|电话|联系方式)$/, 'clerkPhone'],
-  [/^(填报日期|导出时间|日期|审核人|负责人)$/, null],
-];
-const LABEL_SPLIT = /(填报单位|报送单位|填报部门|单位名称|填报人|联系人|经办人|联系电话|电话|联系方式|填报日期|导出时间|日期|审核人|负责人)\s*[:：]/g;
-
-type SheetInfo = { department: string | null; clerkName: string | null; clerkPhone: string | null; departmentsNamed: string[] };
-
-/** 填报单位：区住建局 填报人：… either in one cell or as label cell + value cell. */
-function readInfoLines(sheet: NeutralSheet, fromRow: number, toRow: number, into: SheetInfo): void {
-  for (const [r, cells] of sheet.rows) {
-    if (r < fromRow || r > toRow) continue;
-    for (const cell of cells.values()) {
-      if (typeof cell.value !== 'string' || !/填报|报送|联系|电话|经办|单位名称/.test(cell.value)) continue;
-      const text = toHalfWidth(cell.value).replace(/\s+/g, ' ');
-      const marks = [...text.matchAll(LABEL_SPLIT)];
-      const pairs: [string, string][] = marks.map((m, i) => {
-        const start = (m.index ?? 0) + m[0].length;
-        const end = marks[i + 1]?.index ?? text.length;
-        return [m[1] as string, text.slice(start, end).trim()];
-      });
-      if (pairs.length === 0 && LABELS.some(([re]) => re.test(text.trim().replace(/[:：]$/, '')))) pairs.push([text.trim().replace(/[:：]$/, ''), '']);
-      for (const [label, inline] of pairs) {
-        const field = LABELS.find(([re]) => re.test(label))?.[1];
-        if (!field) continue;
-        const value = inline !== '' ? inline : cellText(getCell(sheet, r, cell.col + 1));
-        if (field === 'department' && value !== '' && !into.departmentsNamed.includes(value)) into.departmentsNamed.push(value);
-        if (value !== '' && into[field] === null) into[field] = value;
-      }
-    }
-  }
 }
 
 function finish(

@@ -1,0 +1,86 @@
+// One value cell of a return → a number (percent units for rates), "/", nothing, or a refusal
+// reported as an issue naming its sheet and cell. The interpreter (interpret.ts) reads every
+// target and actual through readValueCell (docs/ARCHITECTURE.md §Import pipeline).
+import type { ImportIssue } from '../../../shared/api/contract';
+import type { Indicator } from '../../../shared/domain/plan';
+import { isPercentUnit } from '../../../shared/domain/plan';
+import { parseNumberInput } from '../../../shared/domain/parse-number';
+import type { AppMessage } from '../../../shared/i18n/engine';
+import { parseRefusalMessage } from '../../../shared/i18n/messages';
+import type { NeutralCell, NeutralSheet } from './model';
+import { importMessage } from './import-messages';
+
+/** The issues found while interpreting one workbook, in the order found. */
+export class Issues {
+  readonly list: ImportIssue[] = [];
+  add(severity: ImportIssue['severity'], sheet: string, cell: string, message: AppMessage): void {
+    this.list.push({ severity, sheet, cell, message });
+  }
+}
+
+export const ref = (sheet: NeutralSheet, cell: NeutralCell | string) => `${sheet.name}!${typeof cell === 'string' ? cell : cell.address}`;
+
+export function roundPercent(v: number): number {
+  // 0.105 * 100 = 10.500000000000002; twelve significant digits is far beyond any figure typed.
+  return Number((v * 100).toPrecision(12));
+}
+
+export type ReadValue = { kind: 'number'; value: number } | { kind: 'slash' } | { kind: 'empty' } | { kind: 'refused' };
+
+/** One value cell → a number, "/", nothing, or a refusal (already reported as an issue). */
+export function readValueCell(cell: NeutralCell | undefined, ind: Indicator | null, sheet: NeutralSheet, issues: Issues): ReadValue {
+  if (!cell || cell.value === null) return EMPTY;
+  const kind = ind?.kind;
+  if (cell.isError || typeof cell.value === 'boolean') return refuseCell(cell, sheet, issues, parseRefusalMessage('not-a-number', String(cell.value)));
+  if (typeof cell.value === 'number') {
+    let v = cell.value;
+    if (!Number.isFinite(v)) return refuseCell(cell, sheet, issues, parseRefusalMessage('not-finite', String(v)));
+    if (cell.percent) {
+      if (!ind || isPercentUnit(ind.unit)) v = roundPercent(v);
+      else
+        issues.add('warning', sheet.name, cell.address, importMessage('import.percent-not-rate', { shown: `${roundPercent(v)}%`, unit: ind.unit, value: v }));
+    }
+    if (v < 0 && (kind === 'cumulative' || kind === 'stock')) return refuseCell(cell, sheet, issues, parseRefusalMessage('negative-count', String(v)));
+    return { kind: 'number', value: v };
+  }
+  if (INVISIBLE.test(cell.value)) return readInvisible(cell, cell.value, ind, sheet, issues);
+  const parsed = parseNumberInput(cell.value, kind ? { kind } : {});
+  if (!parsed.ok) return refuseCell(cell, sheet, issues, parseRefusalMessage(parsed.code, parsed.text));
+  if (parsed.kind === 'number') return { kind: 'number', value: parsed.value };
+  return parsed.kind === 'slash' ? SLASH : EMPTY;
+}
+
+/**
+ * Characters that show as nothing or as a plain space but make text no number: bidi marks and
+ * embeddings, zero-width spaces and joiners, word joiner, BOM, no-break spaces (all pasted from
+ * web pages and chat programs). Not a global regex: .test() must not keep state between cells.
+ */
+const INVISIBLE = /[\u00a0\u2007\u202f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+
+/** "U+200E, U+00A0": which invisible characters a text holds, for the clerk's message. */
+function invisibleNames(text: string): string {
+  const found = new Set(text.match(INVISIBLE_ALL) ?? []);
+  return [...found].map((ch) => `U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+}
+
+/** A text value holding invisible characters: read without them when what remains is a clean number, with a warning. */
+function readInvisible(cell: NeutralCell, text: string, ind: Indicator | null, sheet: NeutralSheet, issues: Issues): ReadValue {
+  const visible = text.replace(INVISIBLE_ALL, '');
+  const parsed = parseNumberInput(visible, ind?.kind ? { kind: ind.kind } : {});
+  const params = { text: visible.trim(), chars: invisibleNames(text) };
+  if (!parsed.ok) return refuseCell(cell, sheet, issues, importMessage('import.invisible-not-a-number', params));
+  if (parsed.kind !== 'number') return parsed.kind === 'slash' ? SLASH : EMPTY;
+  issues.add('warning', sheet.name, cell.address, importMessage('import.invisible-stripped', { ...params, value: parsed.value }));
+  return { kind: 'number', value: parsed.value };
+}
+
+export const EMPTY: ReadValue = { kind: 'empty' };
+export const SLASH: ReadValue = { kind: 'slash' };
+export const REFUSED: ReadValue = { kind: 'refused' };
+
+export function refuseCell(cell: NeutralCell, sheet: NeutralSheet, issues: Issues, m: AppMessage): ReadValue {
+  issues.add('error', sheet.name, cell.address, m);
+  return REFUSED;
+}
+
