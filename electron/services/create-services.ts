@@ -126,7 +126,7 @@ export function createServices(options: ServicesOptions): Services {
       const plan = store.plans.getPlan(planId);
       const grid = buildGrid(store, planId, year, department, now());
       const settings = readSettings(store);
-      // Loaded on first export (ExcelJS): the desktop window opens without it (README, “The desktop app”).
+      // Loaded on first export (ExcelJS): the desktop window opens without it (docs/ARCHITECTURE.md §Start-up and packaging).
       const { exportTemplate } = await import('../workbook/export/export-template');
       const bytes = await exportTemplate({
         plan,

@@ -23,7 +23,7 @@ export function sha256(bytes: Uint8Array): string {
 
 /** Interpret one file and compare it with the database. Nothing is written. */
 export async function previewFile(store: Store, plan: Plan, fileName: string, bytes: Uint8Array): Promise<PendingImport> {
-  // Loaded on first import (ExcelJS, SheetJS): the desktop window opens without it (README, “The desktop app”).
+  // Loaded on first import (ExcelJS, SheetJS): the desktop window opens without it (docs/ARCHITECTURE.md §Start-up and packaging).
   const { readAndInterpret } = await import('../workbook/import/interpret');
   const book = await readAndInterpret(bytes, fileName, plan);
   return { book, preview: diffAgainstStore(store, plan, book, fileName, sha256(bytes)) };
