@@ -7,6 +7,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -60,6 +61,16 @@ export default tseslint.config(
     rules: layer('renderer/ talks to main only through the shared API contract (docs/ARCHITECTURE.md §Layers)',
       [...nodeBuiltins, ...nativeOrIo],
       ['**/electron/**', '**/tests/**']),
+  },
+  {
+    // Hooks are called unconditionally and list every value they read (the two classic rules only:
+    // the React Compiler rules of the plugin's preset assume a compiler this project does not use).
+    files: ['renderer/src/**/*.{ts,tsx}', 'tests/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
   {
     files: ['electron/**/*.ts'],

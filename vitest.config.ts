@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Two projects: "unit" (shared, electron services, renderer logic: Node) and "e2e" (the real
-// renderer in Chromium against browser mode). `npm test` runs both.
+// renderer in Chromium against browser mode). `npm test` runs both. Renderer hook tests that need a
+// DOM say so in their first line (`// @vitest-environment happy-dom`); the rest of "unit" stays Node.
 export default defineConfig({
   test: {
     projects: [

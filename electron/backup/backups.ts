@@ -4,7 +4,7 @@
 // never mistaken for a good one. Names follow the store's pre-migration backups:
 //   <db name>-YYYYMMDD-HHMMSS-<reason>.sqlite   (UTC time stamp)
 import Database from 'better-sqlite3';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DeskError } from '../../shared/errors';
 import type { KeyOf, Params } from '../../shared/i18n/engine';
@@ -36,12 +36,16 @@ export const BACKUP_MESSAGES = defineCatalogue(
     'backup.corrupt': '“{name}”已损坏，不能用于恢复；未做任何改动',
     'backup.not-ours': '“{name}”不是指标填报台的数据库或备份，未做任何改动',
     'backup.target-exists': '目标文件夹中已有数据库“{path}”，未做任何改动',
+    'backup.same-file': '“{name}”就是当前数据库，不能用它恢复自己；未做任何改动',
+    'backup.verify-failed': '恢复后的核对未通过（{detail}），已撤回，未做任何改动',
   },
   {
     'backup.missing': 'File "{name}" not found',
     'backup.corrupt': '"{name}" is damaged and cannot be restored; nothing was changed',
     'backup.not-ours': '"{name}" is not an Indicator Desk database or backup; nothing was changed',
     'backup.target-exists': 'The target folder already holds a database "{path}"; nothing was changed',
+    'backup.same-file': '"{name}" is the current database itself; nothing was changed',
+    'backup.verify-failed': 'The restored data did not verify ({detail}); it was rolled back and nothing was changed',
   },
 );
 
@@ -79,7 +83,7 @@ export function checkDatabaseFile(path: string, applicationId: number = APPLICAT
   }
 }
 
-function refusalFor(path: string, check: Exclude<DatabaseCheck, { ok: true }>): BackupError {
+export function refusalFor(path: string, check: Exclude<DatabaseCheck, { ok: true }>): BackupError {
   const name = basename(path);
   if (check.reason === 'missing') return new BackupError('backup.missing', { name });
   if (check.reason === 'corrupt') return new BackupError('backup.corrupt', { name });
@@ -96,7 +100,7 @@ function fsyncFile(path: string): void {
 }
 
 /** Copy a database through the backup API into `destination` (temp name, verify, rename). */
-async function copyDatabase(source: string | BackupSource, destination: string, applicationId: number): Promise<void> {
+export async function copyDatabase(source: string | BackupSource, destination: string, applicationId: number): Promise<void> {
   mkdirSync(dirname(destination), { recursive: true });
   const partial = `${destination}.partial`;
   rmSync(partial, { force: true });
@@ -178,47 +182,7 @@ export async function ensureDailyBackup(
   return made;
 }
 
-/**
- * Put a backup in place of the database. The CALLER must have asked the clerk to confirm and must
- * have CLOSED the database (restore swaps the file underneath). Order:
- *   1. refuse anything that is not an intact database of ours (nothing changed);
- *   2. back up the current database ('before-restore') so the restore itself can be undone;
- *   3. copy the backup beside the database, fsync, drop the old WAL/SHM, rename over the database.
- */
-export async function restoreBackup(options: {
-  backupPath: string;
-  dbPath: string;
-  backupFolder: string;
-  now?: Date;
-  applicationId?: number;
-}): Promise<{ safetyBackup: BackupInfo | null }> {
-  const applicationId = options.applicationId ?? APPLICATION_ID;
-  const check = checkDatabaseFile(options.backupPath, applicationId);
-  if (!check.ok) throw refusalFor(options.backupPath, check);
-
-  let safetyBackup: BackupInfo | null = null;
-  if (existsSync(options.dbPath)) {
-    try {
-      safetyBackup = await backupNow(options.dbPath, options.backupFolder, 'before-restore', { now: options.now, applicationId });
-    } catch {
-      // The current file may be the damaged one being replaced: keep its raw bytes instead.
-      const raw = join(options.backupFolder, backupFileName(basename(options.dbPath), options.now ?? new Date(), 'before-restore-raw'));
-      mkdirSync(options.backupFolder, { recursive: true });
-      copyFileSync(options.dbPath, raw);
-    }
-  }
-
-  const incoming = `${options.dbPath}.restoring`;
-  copyFileSync(options.backupPath, incoming);
-  fsyncFile(incoming);
-  // A WAL left from the old database would be replayed onto the restored one: remove it first.
-  rmSync(`${options.dbPath}-wal`, { force: true });
-  rmSync(`${options.dbPath}-shm`, { force: true });
-  renameSync(incoming, options.dbPath);
-  const after = checkDatabaseFile(options.dbPath, applicationId);
-  if (!after.ok) throw refusalFor(options.dbPath, after);
-  return { safetyBackup };
-}
+export { restoreBackup } from './restore';
 
 /**
  * Copy the database into another folder for "move data folder": copy, verify, and only then

@@ -9,6 +9,7 @@ import { DeskError } from '../../shared/errors';
 import { backupNow, copyDatabaseTo, restoreBackup } from '../backup/backups';
 import { safeFileName } from '../mail/file-names';
 import { DB_FILE_NAME } from '../services/paths';
+import { checkExportTarget } from '../services/export-target';
 import type { MenuAction } from '../../shared/api/shell';
 import { MENU_CHANNEL } from '../../shared/api/channels';
 import { importActionForPaths } from './second-instance';
@@ -92,10 +93,14 @@ export class DesktopActions {
       title: this.t('exportTitle'),
       defaultPath: join(app.getPath('documents'), safeFileName(exported.fileName)),
       filters: [{ name: this.t('workbooks'), extensions: ['xlsx'] }],
+      // The dialog asks before replacing an existing file (Linux needs this asked for explicitly).
+      properties: ['showOverwriteConfirmation' as const],
     };
     const win = this.window();
     const target = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
     if (target.canceled || !target.filePath) return;
+    // Never over the database in use or any SQLite file, whatever the dialog allowed.
+    checkExportTarget(target.filePath, { dbPath: this.state.dbPath(), overwrite: true });
     writeFileSync(target.filePath, Buffer.from(exported.base64, 'base64'));
     app.addRecentDocument(target.filePath);
     const choice = await this.box({ type: 'info', message: this.t('exported', { path: target.filePath }), buttons: [this.t('ok'), this.t('showInFolder')] });
@@ -182,7 +187,8 @@ export class DesktopActions {
     });
     if (confirm !== 1) return;
     const dbPath = this.state.dbPath();
-    // The file is replaced underneath the connection: close it first, and reopen whatever happens.
+    // Restore copies the backup into the database (backup/restore.ts); our connection is closed and
+    // reopened around it so every cache starts from the restored data, whatever happens.
     this.state.closeServices();
     let restored: Awaited<ReturnType<typeof restoreBackup>>;
     try {

@@ -7,7 +7,7 @@
 import { Menu, app, dialog, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { DatabaseOpenError } from '../store/database';
+import { openFailureQuestion } from './open-failure-dialog';
 import { buildMenuTemplate } from './menu';
 import type { MenuCommands } from './menu';
 import { registerApiIpc, senderPolicyFor } from './ipc';
@@ -17,7 +17,6 @@ import { DesktopActions } from './desktop-actions';
 import { DesktopState } from './desktop-state';
 import { workbookPathsFromArgv } from './second-instance';
 import { cliArguments, runPackagedCli } from './cli-mode';
-import { text } from './texts';
 
 const isDev = !app.isPackaged;
 const isMac = process.platform === 'darwin';
@@ -71,7 +70,7 @@ function openWindow(): void {
   });
 }
 
-/** Open the database; if it is damaged or not ours, say so and offer a restore instead of a crash. */
+/** Open the database; if that fails say why, and offer a retry — or, for real damage, a restore. */
 async function openDatabaseOrAsk(): Promise<boolean> {
   for (;;) {
     try {
@@ -79,16 +78,17 @@ async function openDatabaseOrAsk(): Promise<boolean> {
       return true;
     } catch (error) {
       console.error('[main] cannot open the database:', error);
-      const lang = state.lang();
-      const detail = error instanceof DatabaseOpenError ? error.appMessage[lang] : String(error);
+      const question = openFailureQuestion(error, state.lang());
       const { response } = await dialog.showMessageBox({
         type: 'error',
-        message: text(lang, 'openFailed', { detail }),
-        buttons: [text(lang, 'quit'), text(lang, 'openFailedRestore')],
-        defaultId: 1,
-        cancelId: 0,
+        message: question.message,
+        buttons: question.buttons,
+        defaultId: question.defaultId,
+        cancelId: question.cancelId,
       });
-      if (response !== 1) return false;
+      const action = question.actions[response] ?? 'quit';
+      if (action === 'quit') return false;
+      if (action === 'retry') continue;
       await actions.guard(() => actions.restoreFromBackup());
       if (state.isOpen()) return true;
     }

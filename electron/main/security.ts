@@ -1,7 +1,8 @@
 // Defence in depth for the shell: the app only ever shows its own local page, so every navigation,
 // new window, permission prompt and embedded webview is refused, and every response gets a strict
-// Content-Security-Policy. Links to the web open in the user's browser, and only http(s) ones.
-import { shell } from 'electron';
+// Content-Security-Policy. Links to the web open in the user's browser — only http(s) ones, and only
+// after the clerk said yes to the address shown (a page must not send anyone to a site unasked).
+import { dialog, shell } from 'electron';
 import type { Session, WebContents } from 'electron';
 
 /**
@@ -48,9 +49,10 @@ export async function openExternalSafely(raw: unknown): Promise<boolean> {
 
 /**
  * Applied to every WebContents the app creates (main.ts wires it to 'web-contents-created'): the
- * page can never navigate away from itself, open a window or attach a webview.
+ * page can never navigate away from itself, open a window or attach a webview. A denied window
+ * with an http(s) address is offered to the browser after `confirm` (default: ask the clerk).
  */
-export function hardenWebContents(contents: WebContents): void {
+export function hardenWebContents(contents: WebContents, confirm: ConfirmExternal = askBeforeOpening): void {
   contents.on('will-navigate', (event, url) => {
     event.preventDefault();
     console.warn('[security] blocked navigation to', url.slice(0, 200));
@@ -63,10 +65,32 @@ export function hardenWebContents(contents: WebContents): void {
     event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    void openExternalSafely(url);
+    if (isSafeExternalUrl(url)) {
+      void confirm(url).then(
+        (yes) => (yes ? openExternalSafely(url) : false),
+        (error: unknown) => console.warn('[security] could not ask about an external link:', error),
+      );
+    } else console.warn('[security] refused to open external URL:', String(url).slice(0, 200));
     return { action: 'deny' };
   });
 }
+
+/** Decides whether a link the page tried to open in a new window goes to the browser. */
+export type ConfirmExternal = (url: string) => Promise<boolean>;
+
+/** Ask (both languages: the shell's language is not known here) with the full address shown. */
+export const askBeforeOpening: ConfirmExternal = async (url) => {
+  const host = new URL(url).host;
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    message: `在浏览器中打开 ${host} 的网页？\nOpen this page from ${host} in your browser?`,
+    detail: url,
+    buttons: ['取消 / Cancel', '在浏览器中打开 / Open in Browser'],
+    defaultId: 0,
+    cancelId: 0,
+  });
+  return response === 1;
+};
 
 /**
  * Deny every permission (camera, notifications, clipboard-read…) and add the CSP header.

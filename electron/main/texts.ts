@@ -34,6 +34,8 @@ export const SHELL_TEXTS = defineCatalogue(
     failed: '操作未完成：{detail}',
     openFailed: '数据库无法打开：{detail}',
     openFailedRestore: '从备份恢复…',
+    openRetry: '重试',
+    openFailedUnknown: '未知原因，详情见日志',
     skippedFiles: '以下文件无法读取，未导入：\n{files}',
   },
   {
@@ -65,6 +67,8 @@ export const SHELL_TEXTS = defineCatalogue(
     failed: 'The action did not complete: {detail}',
     openFailed: 'The database cannot be opened: {detail}',
     openFailedRestore: 'Restore from Backup…',
+    openRetry: 'Try Again',
+    openFailedUnknown: 'unknown reason; see the log for details',
     skippedFiles: 'These files could not be read and were not imported:\n{files}',
   },
 );

@@ -1,6 +1,7 @@
 // Which (plan, year, department) the clerk is looking at, learned from the grid requests the page
 // makes, so menu commands (导出, 导出并发送邮件) act on the visible table without a second channel.
 import type { ApiHandlers, ApiRequest, Bootstrap } from '../../shared/api/contract';
+import { defaultReportingYear } from '../../shared/domain/reporting-year';
 import type { Lang } from '../../shared/i18n/lang';
 
 export type GridView = ApiRequest<'getGrid'>;
@@ -30,12 +31,12 @@ export function trackViews(handlers: ApiHandlers, onSettingsSaved: (lang: Lang) 
   return { handlers: wrapped, lastView: () => last };
 }
 
-/** Before the page has shown a grid: the first plan, this year (clamped to the plan), the clerk's department. */
+/**
+ * Before the page has shown a grid: the first plan, the year the window opens on
+ * (defaultReportingYear), the clerk's department. Null when there is no plan or it has no years.
+ */
 export function defaultView(bootstrap: Bootstrap): GridView | null {
   const plan = bootstrap.plans[0];
   if (!plan || plan.years.length === 0) return null;
-  const thisYear = Number(bootstrap.today.slice(0, 4));
-  const first = Math.min(...plan.years);
-  const last = Math.max(...plan.years);
-  return { planId: plan.id, year: Math.min(Math.max(thisYear, first), last), department: bootstrap.settings.department };
+  return { planId: plan.id, year: defaultReportingYear(plan, bootstrap.today), department: bootstrap.settings.department };
 }

@@ -24,6 +24,8 @@ export const indicatorDeskApi = {
   getCellHistory: call('getCellHistory'),
   previewImport: call('previewImport'),
   applyImport: call('applyImport'),
+  keepImportPreviews: call('keepImportPreviews'),
+  discardImportPreviews: call('discardImportPreviews'),
   undoImport: call('undoImport'),
   listImports: call('listImports'),
   exportWorkbook: call('exportWorkbook'),

@@ -1,12 +1,13 @@
 // The use cases behind the API contract, as plain Node: the Electron IPC handler, the browser-mode
 // HTTP server, the CLI and the tests all call these same handlers on the same database.
-import { userInfo } from 'node:os';
 import { basename, dirname } from 'node:path';
 import type { ApiHandlers, ImportFailure, ImportRecord, Settings } from '../../shared/api/contract';
 import { DEFAULT_KEEP, backupNow, pruneBackups } from '../backup/backups';
 import { indicatorProgress } from '../../shared/domain/progress';
-import { fail } from '../../shared/api/result';
+import { ApiFailure, fail } from '../../shared/api/result';
+import { openFailure, reasonOfSqliteError } from '../store/open-errors';
 import { Store } from '../store/store';
+import { osUserName } from '../store/os-user';
 import type { StoreOptions } from '../store/store';
 import { actualKey } from '../store/repositories/actuals-repo';
 import { templateFileName } from '../workbook/template-format';
@@ -14,6 +15,8 @@ import { saveCells } from './edit-service';
 import { buildGrid, isoDate } from './grid-service';
 import type { PendingImport } from './import-service';
 import { applyImports, previewFiles, undoImport } from './import-service';
+import type { PreviewCacheOptions } from './preview-cache';
+import { PreviewCache } from './preview-cache';
 
 export const APP_VERSION = '0.1.0';
 
@@ -23,6 +26,8 @@ export interface ServicesOptions extends StoreOptions {
   /** Clock; tests fix it so statuses do not depend on the day they run. */
   now?: () => Date;
   appVersion?: string;
+  /** Bounds on the import previews held in memory (tests shrink them). */
+  previews?: PreviewCacheOptions;
   /**
    * Where to take the 'before-import' backup each applied import starts with, and how many of those
    * to keep. Absent: no backup (tests, browser mode). The desktop app and the CLI pass their
@@ -59,22 +64,14 @@ export function readSettings(store: Store): Settings {
   }
 }
 
-function osUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
-
 export function createServices(options: ServicesOptions): Services {
   const now = options.now ?? (() => new Date());
   const store = Store.open(options.dbPath, options);
   const appVersion = options.appVersion ?? APP_VERSION;
-  const pending = new Map<string, { planId: string; item: PendingImport }>();
+  const pending = new PreviewCache<{ planId: string; item: PendingImport }>(options.previews);
 
-  /** The audit "who": the clerk's name from settings, else the OS account. */
-  const who = () => readSettings(store).clerkName.trim() || osUser();
+  /** The audit "who": the clerk's name from settings, else the OS account (recorded in os_user too). */
+  const who = () => readSettings(store).clerkName.trim() || osUserName();
   const ctx = () => ({ who: who(), at: now().toISOString() });
 
   const imports: ImportUseCase = {
@@ -107,18 +104,22 @@ export function createServices(options: ServicesOptions): Services {
     previewImport: async ({ planId, files }) => {
       const decoded = files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.base64, 'base64')) }));
       const { pending: ready, failures } = await imports.preview(planId, decoded);
-      for (const p of ready) pending.set(p.preview.previewId, { planId, item: p });
+      pending.add(ready.map((p) => ({ id: p.preview.previewId, value: { planId, item: p }, rows: p.book.rows.length })));
       return { previews: ready.map((p) => p.preview), failures };
     },
     applyImport: async ({ previewIds }) => {
-      const chosen = previewIds.map((id) => pending.get(id));
-      if (chosen.some((p) => p === undefined)) fail('not-found', 'import.preview-expired');
-      const list = chosen as { planId: string; item: PendingImport }[];
+      const list = pending.get(previewIds);
+      if (list === null) fail('not-found', 'import.preview-expired');
       const planId = list[0]?.planId as string;
       if (list.some((p) => p.planId !== planId)) fail('refused', 'import.preview-expired');
       const record = await imports.apply(planId, list.map((p) => p.item));
-      for (const id of previewIds) pending.delete(id);
+      pending.discard(previewIds);
       return record;
+    },
+    keepImportPreviews: ({ previewIds }) => ({ alive: pending.touch(previewIds) }),
+    discardImportPreviews: ({ previewIds }) => {
+      pending.discard(previewIds);
+      return {};
     },
     undoImport: ({ importId }) => undoImport(store, importId, ctx()),
     listImports: () => store.imports.list(),
@@ -158,6 +159,32 @@ export function createServices(options: ServicesOptions): Services {
     },
   };
 
-  return { handlers, imports, store, dbPath: options.dbPath, close: () => store.close() };
+  return { handlers: withStoreErrors(handlers, options.dbPath), imports, store, dbPath: options.dbPath, close: () => store.close() };
+}
+
+/**
+ * SQLite's raw errors during a call ("database is locked", "attempt to write a readonly
+ * database", "disk I/O error") become the bilingual messages of open-errors.ts, so a clerk reads
+ * what happened and what to do instead of "内部错误：database is locked".
+ */
+function withStoreErrors(handlers: ApiHandlers, dbPath: string): ApiHandlers {
+  const wrapped: Record<string, (request: never) => unknown> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, (request: never) => unknown][]) {
+    wrapped[name] = (request: never) => {
+      const translate = (error: unknown): never => {
+        const reason = reasonOfSqliteError(error);
+        if (reason === null || error instanceof ApiFailure) throw error;
+        const failure = openFailure(reason, dbPath);
+        throw new ApiFailure(reason === 'corrupt' ? 'internal' : 'refused', failure.appMessage);
+      };
+      try {
+        const result = handler(request);
+        return result instanceof Promise ? result.catch(translate) : result;
+      } catch (error) {
+        return translate(error);
+      }
+    };
+  }
+  return wrapped as unknown as ApiHandlers;
 }
 

@@ -1,5 +1,6 @@
 // Saving what the clerk typed or pasted: each edit's text is parsed with the shared parser; refused
 // edits are reported with their reason and write nothing; accepted ones commit in ONE transaction.
+import { xmlSafeText } from '../workbook/export/xml-text';
 import type { CellEdit, CellEditResult, EditSource } from '../../shared/api/contract';
 import type { Indicator } from '../../shared/domain/plan';
 import { parseNumberInput } from '../../shared/domain/parse-number';
@@ -32,7 +33,8 @@ export function saveCells(
     if (!plan.years.includes(edit.year)) fail('refused', 'error.unknown-year', { year: edit.year });
     const base = { indicatorId: edit.indicatorId, year: edit.year, field: edit.field };
     if (edit.field === 'note') {
-      const note = edit.text.trim() === '' ? null : edit.text.replace(/\r\n/g, '\n');
+      // Characters XML forbids could never be exported (or re-imported): they are not kept.
+      const note = edit.text.trim() === '' ? null : xmlSafeText(edit.text.replace(/\r\n/g, '\n'));
       if (note !== null && note.length > MAX_NOTE_LENGTH) {
         results[index] = { ...base, ok: false, error: message('error.note-too-long', { max: MAX_NOTE_LENGTH }), refusal: 'note-too-long' };
       } else planned.push({ index, edit, indicator, kind: 'note', note });

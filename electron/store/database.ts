@@ -1,28 +1,22 @@
 // Opening the one SQLite file safely: refuse files that are not ours or are damaged (never replace
 // them with an empty database), set durability pragmas, back up, then migrate in one transaction.
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, copyFileSync, existsSync, mkdtempSync, openSync, readSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, basename } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { DeskError } from '../../shared/errors';
-import type { AppMessage } from '../../shared/i18n/engine';
 import { message } from '../../shared/i18n/messages';
 import type { Migration } from './migrations/migration';
 import { MIGRATIONS } from './migrations/index';
+import { DatabaseOpenError, classifyOpenError, openFailure, unwritableError } from './open-errors';
 
 /** PRAGMA application_id marking a database as Indicator Desk's ("IDK1"). */
 export const APPLICATION_ID = 0x49444b31;
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
-/** The database file cannot be used: not ours, damaged, or made by a newer version. Nothing was changed. */
-export class DatabaseOpenError extends DeskError {
-  readonly reason: 'not-ours' | 'corrupt' | 'newer';
-  constructor(reason: DatabaseOpenError['reason'], appMessage: AppMessage) {
-    super(appMessage);
-    this.reason = reason;
-  }
-}
+export { DatabaseOpenError };
+export type { OpenFailureReason } from './open-errors';
 
 /** True when the file starts with SQLite's header: checked before SQLite is handed the file. */
 export function hasSqliteHeader(path: string): boolean {
@@ -46,21 +40,37 @@ export interface OpenOptions {
 
 /**
  * Open (creating if absent) the database at `path`, verify it is ours and intact, apply pending
- * migrations, and return the connection. Throws DatabaseOpenError with a bilingual message.
+ * migrations, and return the connection. A healthy database in a place that can be read but not
+ * written is opened READ-ONLY (db.readonly; writes then fail with the 'read-only' message).
+ * Throws DatabaseOpenError with a bilingual message; only reason 'corrupt' means damaged data.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
   const migrations = options.migrations ?? MIGRATIONS;
+  if (existsSync(path) && statSync(path).isDirectory()) throw unwritableError(path, { code: 'EISDIR' });
   const exists = existsSync(path) && statSync(path).size > 0;
+  if (exists) {
+    try {
+      accessSync(path, constants.R_OK);
+    } catch {
+      throw openFailure('unreadable', path);
+    }
+  }
   if (exists && !hasSqliteHeader(path)) {
     throw new DatabaseOpenError('not-ours', message('error.not-our-database', { path }));
   }
-  if (!exists) mkdirSync(dirname(path), { recursive: true });
+  if (!exists) {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (error) {
+      throw unwritableError(path, error);
+    }
+  }
 
   let db: Database.Database;
   try {
-    db = new Database(path);
-  } catch {
-    throw new DatabaseOpenError('corrupt', message('error.corrupt-database', { path }));
+    db = exists && !writable(path) ? openReadOnly(path) : new Database(path);
+  } catch (error) {
+    throw classifyOpenError(error, path);
   }
   try {
     checkIntegrity(db, path);
@@ -72,6 +82,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > MIGRATIONS.length) {
       throw new DatabaseOpenError('newer', message('error.newer-database', { version }));
+    }
+    if (db.readonly) {
+      // Nothing can be written: an older schema cannot be brought up to date here.
+      if (version < migrations.length) throw openFailure('read-only', path);
+      return db;
     }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -85,17 +100,49 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw classifyOpenError(error, path);
+  }
+}
+
+/** Can the file and its folder (for the -wal and -shm files) be written? */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Open a database that cannot be written. When its folder is writable the file is opened
+ * read-only in place; otherwise SQLite could not create the WAL index (-shm), so a snapshot copy
+ * (with its -wal) in a temporary folder is opened read-only instead.
+ */
+function openReadOnly(path: string): Database.Database {
+  try {
+    accessSync(dirname(path), constants.W_OK);
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch {
+    const copy = join(mkdtempSync(join(tmpdir(), 'indicator-desk-readonly-')), basename(path));
+    copyFileSync(path, copy);
+    if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+    return new Database(copy, { readonly: true, fileMustExist: true });
   }
 }
 
 function checkIntegrity(db: Database.Database, path: string): void {
+  let rows: { quick_check: string }[];
   try {
-    const rows = db.pragma('quick_check') as { quick_check: string }[];
-    if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') throw new Error('quick_check failed');
-  } catch {
-    throw new DatabaseOpenError('corrupt', message('error.corrupt-database', { path }));
+    rows = db.pragma('quick_check') as { quick_check: string }[];
+  } catch (error) {
+    // Locked, unreadable, a disk error…: not damage. SQLite's own "corrupt"/"not a database" is.
+    throw classifyOpenError(error, path);
   }
+  if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') throw openFailure('corrupt', path);
 }
 
 /** Apply every migration past user_version, all in ONE transaction (all or nothing). */
@@ -106,12 +153,13 @@ export function runMigrations(db: Database.Database, migrations: readonly Migrat
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migration list out of order at ${m.name}`);
   });
+  // IMMEDIATE: another process opening the same file waits for the migration, never races it.
   db.transaction(() => {
     for (const m of pending) {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
     }
-  })();
+  }).immediate();
 }
 
 function stamp(date: Date): string {

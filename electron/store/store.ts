@@ -40,16 +40,25 @@ export class Store {
   /** Open (or create) the database at `path`; the first open seeds the embedded plan. */
   static open(path: string, options: StoreOptions = {}): Store {
     const store = new Store(openDatabase(path, options), path);
-    if (!store.plans.hasAnyPlan()) {
+    if (!store.readOnly && !store.plans.hasAnyPlan()) {
       const ctx: WriteContext = { who: 'system', at: (options.now?.() ?? new Date()).toISOString(), source: 'seed' };
       store.transaction(() => store.plans.insertPlan(options.seedPlan ?? SEED_PLAN, ctx));
     }
     return store;
   }
 
-  /** Run `fn` in one transaction: the change and its audit rows commit together or not at all. */
+  /** True when the database could only be opened read-only (see openDatabase); writes then fail. */
+  get readOnly(): boolean {
+    return this.db.readonly;
+  }
+
+  /**
+   * Run `fn` in one transaction: the change and its audit rows commit together or not at all.
+   * It starts IMMEDIATE (takes the write lock first), so when another process is writing it waits
+   * up to busy_timeout instead of failing at once with "database is locked" on a read-then-write.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
   }
 
   backup(destination: string): Promise<void> {

@@ -5,28 +5,31 @@ import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/create-services';
 import { resolveDbPath } from '../services/paths';
 import { startWebServer } from './server';
-import { UsageError, parseArgs, stringOption } from '../cli/args';
+import type { OptionTable } from '../cli/args';
+import { UsageError, parseOptions, stringOption } from '../cli/args';
 
 interface WebArgs {
   db: string;
   port: number;
 }
 
-/** Same option syntax as the CLI (--db PATH, --port N, --key=value). */
+/** Browser mode's options, parsed by the CLI's strict parser (same syntax, same errors). */
+const WEB_OPTIONS: OptionTable = { db: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } };
+
+/** Same option syntax as the CLI (--db PATH, --port N, --key=value); strict, like the CLI. */
 export function parseWebArgs(argv: string[]): WebArgs {
-  const args = parseArgs(argv);
-  if (args.options.has('help') || argv.includes('-h')) {
+  const { positionals, values } = parseOptions(argv, WEB_OPTIONS);
+  if (values.help === true) {
     console.log('用法 / usage: npm run web -- [--db 数据库文件.sqlite] [--port 端口]');
     process.exit(0);
   }
-  const unknown = [...args.options.keys()].filter((k) => k !== 'db' && k !== 'port');
-  if (args.positional.length > 0 || unknown.length > 0) {
-    throw new UsageError(`未知参数 / unknown argument: ${[...args.positional, ...unknown.map((k) => `--${k}`)].join(' ')}`);
-  }
-  const portText = stringOption(args, 'port') ?? '0';
+  if (positionals.length > 0) throw new UsageError(`未知参数 / unknown argument: ${positionals.join(' ')}`);
+  const db = stringOption(values, 'db');
+  if (db !== null && db.trim() === '') throw new UsageError('--db 不能为空 / --db must not be empty');
+  const portText = stringOption(values, 'port') ?? '0';
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: not a port number: ${portText}`);
-  return { db: resolve(resolveDbPath(stringOption(args, 'db'))), port };
+  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port 不是端口号 / --port: not a port number: ${portText}`);
+  return { db: resolve(resolveDbPath(db)), port };
 }
 
 async function main(): Promise<void> {

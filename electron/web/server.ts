@@ -24,7 +24,7 @@ export interface WebServerOptions {
   port?: number;
   /** Absent = a fresh random token for this run. */
   token?: string;
-  /** Largest accepted request body in bytes (default MAX_BODY_BYTES). */
+  /** One body limit for every method, in bytes (default: per method, BODY_LIMITS). */
   maxBodyBytes?: number;
   /** Called with unexpected handler errors (the client only sees a short message). */
   onInternalError?: (error: unknown) => void;
@@ -38,8 +38,29 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** Largest request body: 200 files of base64 are capped by the contract; 80 MB keeps one big batch possible. */
-export const MAX_BODY_BYTES = 80 * 1024 * 1024;
+/**
+ * Largest request body per API method, in bytes, fitting what each call carries: previewImport one
+ * workbook of up to 50 MB as base64 (the page sends one file per call; the contract caps base64 at
+ * 70,000,000 characters); saveCells up to 100,000 edits; every other call a few small fields.
+ * A larger body is refused with 413 as soon as its size is known, before it is read or parsed.
+ */
+export const BODY_LIMITS: Readonly<Partial<Record<string, number>>> = {
+  previewImport: 72 * 1024 * 1024,
+  saveCells: 16 * 1024 * 1024,
+};
+/** Limit for methods not in BODY_LIMITS. */
+export const SMALL_BODY_BYTES = 256 * 1024;
+/** The largest of the limits (kept for callers that need one number). */
+export const MAX_BODY_BYTES = 72 * 1024 * 1024;
+
+/** The body limit for `method` (a test may impose one `override` for all). */
+export function bodyLimit(method: string, override?: number): number {
+  return override ?? BODY_LIMITS[method] ?? SMALL_BODY_BYTES;
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -205,10 +226,10 @@ async function handleApi(
     sendJson(res, 415, failure('invalid-request', 'error.invalid-request', { detail: 'Content-Type must be application/json' }));
     return;
   }
-  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const limit = bodyLimit(method, options.maxBodyBytes);
   const body = await readBody(req, limit);
   if (body === null) {
-    sendJson(res, 413, failure('invalid-request', 'error.invalid-request', { detail: `request larger than ${Math.round(limit / 1024 / 1024)} MB` }));
+    sendJson(res, 413, failure('invalid-request', 'error.too-large', { method, limit: sizeText(limit) }));
     return;
   }
   let payload: unknown;

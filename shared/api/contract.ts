@@ -120,6 +120,8 @@ export const AuditEntrySchema = z.object({
   id: z.number().int(),
   at: z.string(),
   who: z.string(),
+  /** The operating-system account that made the change (null for rows from before it was recorded). */
+  osUser: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   indicatorId: z.string().nullable(),
@@ -254,6 +256,10 @@ export const api = {
     request: z.object({ previewIds: z.array(Id).min(1) }),
     response: ImportRecordSchema,
   },
+  /** An open preview dialog keeps its previews alive (they expire when unused); returns those still held. */
+  keepImportPreviews: { request: z.object({ previewIds: z.array(Id).max(200) }), response: z.object({ alive: z.array(Id) }) },
+  /** Free previews that will not be applied (dialog closed). */
+  discardImportPreviews: { request: z.object({ previewIds: z.array(Id).max(200) }), response: z.object({}) },
   undoImport: { request: z.object({ importId: z.number().int() }), response: ImportRecordSchema },
   listImports: { request: z.object({}), response: z.array(ImportRecordSchema) },
   exportWorkbook: {

@@ -2,6 +2,7 @@
 // Existing migration entries may not be modified: add a new file and append it here, with a test.
 import type { Migration } from './migration';
 import { migration001 } from './001_initial';
+import { migration002 } from './002_audit_os_user';
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 export type { Migration };

@@ -2,6 +2,7 @@
 // here, inside the same transaction as the change itself.
 import type Database from 'better-sqlite3';
 import type { AuditEntry } from '../../../shared/api/contract';
+import { osUserName } from '../os-user';
 
 /** Who did it, when, and from where: passed to every write. */
 export interface WriteContext {
@@ -12,6 +13,8 @@ export interface WriteContext {
   sourceFile?: string | null;
   sourceSha256?: string | null;
   importId?: number | null;
+  /** The operating-system account; default: the one running this process (os-user.ts). */
+  osUser?: string;
 }
 
 export interface AuditInput {
@@ -32,8 +35,8 @@ export class AuditRepo {
 
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare(`INSERT INTO audit_log
-      (at, who, action, entity, plan_id, indicator_id, year, field, old_value, new_value, source, source_file, source_sha256, import_id)
-      VALUES (@at, @who, @action, @entity, @planId, @indicatorId, @year, @field, @oldValue, @newValue, @source, @sourceFile, @sourceSha256, @importId)`);
+      (at, who, os_user, action, entity, plan_id, indicator_id, year, field, old_value, new_value, source, source_file, source_sha256, import_id)
+      VALUES (@at, @who, @osUser, @action, @entity, @planId, @indicatorId, @year, @field, @oldValue, @newValue, @source, @sourceFile, @sourceSha256, @importId)`);
     // The seed's own target rows are not history a clerk needs to see on a cell.
     this.byCell = db.prepare("SELECT * FROM audit_log WHERE indicator_id = ? AND year = ? AND source <> 'seed' ORDER BY id DESC");
     this.byImport = db.prepare('SELECT * FROM audit_log WHERE import_id = ? ORDER BY id');
@@ -49,6 +52,7 @@ export class AuditRepo {
     this.insert.run({
       at: ctx.at,
       who: ctx.who,
+      osUser: ctx.osUser ?? osUserName(),
       action: entry.action,
       entity: entry.entity,
       planId: entry.planId ?? null,
@@ -81,6 +85,7 @@ interface AuditRow {
   id: number;
   at: string;
   who: string;
+  os_user: string | null;
   action: string;
   entity: string;
   indicator_id: string | null;
@@ -98,6 +103,7 @@ function toEntry(r: AuditRow): AuditEntry {
     id: r.id,
     at: r.at,
     who: r.who,
+    osUser: r.os_user,
     action: r.action,
     entity: r.entity,
     indicatorId: r.indicator_id,

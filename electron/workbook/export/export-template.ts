@@ -9,6 +9,7 @@ import { buildInstructionsSheet } from './instructions-sheet';
 import { buildMetaSheet } from './meta-sheet';
 import { buildReturnSheet } from './return-sheet';
 import { stampZipTimes } from './zip-time';
+import { sanitizeWorkbookText } from './xml-text';
 
 export const WORKBOOK_CREATOR = '指标填报台';
 
@@ -50,6 +51,7 @@ export async function exportTemplate(input: ExportInput): Promise<Uint8Array> {
   await instructions.protect('', PROTECTION);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
 
+  sanitizeWorkbookText(wb);
   const buffer = await wb.xlsx.writeBuffer();
   return stampZipTimes(new Uint8Array(buffer as ArrayBuffer), input.exportedAt);
 }

@@ -41,6 +41,16 @@ export function cellText(cell: NeutralCell | undefined): string {
   return String(cell.value);
 }
 
+/**
+ * A note cell's text exactly as written (a note's own leading/trailing spaces and line breaks are
+ * part of it, so re-importing an export shows no change); CRLF becomes LF as when typed in the
+ * grid; a blank or whitespace-only cell is ''.
+ */
+export function noteText(cell: NeutralCell | undefined): string {
+  if (!cell || typeof cell.value !== 'string') return cellText(cell);
+  return cell.value.trim() === '' ? '' : cell.value.replace(/\r\n?/g, '\n');
+}
+
 /** Header words compared without spaces and in half-width. */
 function squash(text: string): string {
   return toHalfWidth(text).replace(/\s+/g, '');

@@ -25,7 +25,7 @@ import type { MetaKey } from '../template-format';
 import type { NeutralCell, NeutralSheet, NeutralWorkbook } from './model';
 import { columnLetters, getCell } from './model';
 import type { TableLayout } from './header';
-import { cellText, findTable } from './header';
+import { cellText, findTable, noteText } from './header';
 import type { Matcher } from './match';
 import { makeMatcher, normalizeCode, normalizeName } from './match';
 import { importMessage, unreadable } from './import-messages';
@@ -220,7 +220,7 @@ function readTable(layout: TableLayout, matcher: Matcher, issues: Issues, idFor:
     let note: PendingRow['note'] = null;
     if (layout.noteCol !== null) {
       const noteCell = cells.get(layout.noteCol);
-      const text = cellText(noteCell);
+      const text = noteText(noteCell);
       const cellRef = ref(sheet, noteCell?.address ?? `${columnLetters(layout.noteCol)}${r}`);
       if (layout.noteYear !== null) {
         const slot = (values[String(layout.noteYear)] ??= emptyValue());

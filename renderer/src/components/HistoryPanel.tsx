@@ -66,7 +66,8 @@ export function HistoryPanel({ cell, entries, imports, onUndoImport, onClose }: 
                   <li key={e.id}>
                     <div className="history-meta">
                       <span>{formatDateTime(lang, e.at)}</span>
-                      <span className="who">{e.who}</span>
+                      {/* The name typed in settings, and the computer account when it differs. */}
+                      <span className="who">{e.osUser && e.osUser !== e.who ? `${e.who}（${e.osUser}）` : e.who}</span>
                     </div>
                     <div className="history-change">
                       {e.field === 'note' ? <span className="field-tag">{t('field.note')}</span> : null}

@@ -1,12 +1,13 @@
 // What an import would do, file by file, before anything is written: the changes (old → new with
 // the cell each value came from), targets that differ from the plan, rows that match no indicator,
 // issues with their cell, and the files that could not be read. 应用 writes the ticked files.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ImportFailure, ImportPreview } from '../../../shared/api/contract';
 import type { Lang } from '../../../shared/i18n/lang';
 import { formatNumber } from '../../../shared/i18n/engine';
 import { useLang, useT } from '../i18n/context';
 import { Dialog } from './Dialog';
+import { usePreviewLifetime } from './use-preview-lifetime';
 
 interface ImportPreviewDialogProps {
   previews: ImportPreview[];
@@ -124,6 +125,7 @@ export function ImportPreviewDialog({ previews, failures, onApply, onClose }: Im
   const [included, setIncluded] = useState<Set<string>>(() => new Set(previews.map((p) => p.previewId)));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  usePreviewLifetime(useMemo(() => previews.map((p) => p.previewId), [previews]));
   const current = previews[selected];
   const changeCount = previews.filter((p) => included.has(p.previewId)).reduce((n, p) => n + p.changes.length, 0);
 

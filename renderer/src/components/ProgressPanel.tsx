@@ -1,43 +1,25 @@
-// The coordinating office's plan-level view (docs/ARCHITECTURE.md §Status rule): every indicator of the plan, grouped
-// by 领域, with its latest actual, final target, projection, path share and outlook badge.
-import { useEffect, useState } from 'react';
-import type { IndicatorDeskApi, ProgressRow } from '../../../shared/api/contract';
-import type { Plan } from '../../../shared/domain/plan';
+// The coordinating office's plan-level view (docs/ARCHITECTURE.md §Status rule): every indicator of
+// the plan, grouped by 领域, with its latest actual, final target, projection, path share and outlook
+// badge. Its data comes from useProgressData (called by the window, as for every panel).
+import type { ProgressData } from '../app/use-panel-data';
 import { displayName } from '../../../shared/domain/plan';
 import { useLang, useT } from '../i18n/context';
 import { Dialog } from './Dialog';
 import { explainProgress, formatShare, formatValue, groupByDomain, missingDueYear, outlookLabel, summaryText } from './progress-model';
 
 interface ProgressPanelProps {
-  api: IndicatorDeskApi;
-  planId: string;
+  /** From useProgressData: null while loading. */
+  data: ProgressData | null;
   /** Today as "YYYY-MM-DD" (the services' clock): which plan years are due. */
   today: string;
   onClose: () => void;
 }
 
-type Loaded = { plan: Plan; rows: ProgressRow[] } | { error: string };
-
 const COLUMNS = 8;
 
-export function ProgressPanel({ api, planId, today, onClose }: ProgressPanelProps): React.JSX.Element {
+export function ProgressPanel({ data, today, onClose }: ProgressPanelProps): React.JSX.Element {
   const t = useT();
   const lang = useLang();
-  const [data, setData] = useState<Loaded | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void Promise.all([api.getPlan({ planId }), api.getProgress({ planId })]).then(([plan, progress]) => {
-      if (!live) return;
-      if (!plan.ok) setData({ error: plan.error.message[lang] });
-      else if (!progress.ok) setData({ error: progress.error.message[lang] });
-      else setData({ plan: plan.value, rows: progress.value });
-    });
-    return () => {
-      live = false;
-    };
-    // Fetched once per opening; a language switch only re-renders the same figures.
-  }, [api, planId]);
 
   let body: React.JSX.Element;
   if (data === null) {

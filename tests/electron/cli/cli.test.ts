@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDatabaseFile, listBackups } from '../../../electron/backup/backups';
 import { runCli } from '../../../electron/cli/main';
+import { Store } from '../../../electron/store/store';
 import type { InspectJson } from '../../../electron/cli/inspect';
 import { makeTempDir } from '../../helpers/tmp';
 
@@ -26,6 +27,8 @@ describe('export → fill in → inspect → import → status', () => {
   it('round trip through the CLI on a real database', async () => {
     const db = join(tmp.dir, 'cli.sqlite');
     const file = join(tmp.dir, 'return.xlsx');
+    // Only writing commands create an explicit --db (issue 9): make the database first.
+    Store.open(db).close();
     const exported = await cli('export', '--year', '2025', '--department', '区住建局', '--db', db, '--out', file, '--today', '2026-03-15');
     expect(exported.code).toBe(0);
 
@@ -88,6 +91,8 @@ describe('import takes the same path as the window', () => {
     mkdirSync(folder);
     const db = join(folder, 'desk.sqlite');
     const file = join(folder, 'return.xlsx');
+    // Only writing commands create an explicit --db (issue 9): make the database first.
+    Store.open(db).close();
     expect((await cli('export', '--year', '2025', '--db', db, '--out', file, '--today', '2026-03-15')).code).toBe(0);
     expect((await cli('import', file, '--db', db, '--dry-run', '--today', '2026-03-15')).code).toBe(0);
     expect(listBackups(join(folder, 'backups'))).toEqual([]);
@@ -119,6 +124,7 @@ describe('unreadable files', () => {
 
   it('as a real process: a truncated workbook exits 2 with one line on stderr', async () => {
     const good = join(tmp.dir, 'good.xlsx');
+    Store.open(join(tmp.dir, 'p.sqlite')).close();
     expect((await cli('export', '--year', '2024', '--db', join(tmp.dir, 'p.sqlite'), '--out', good)).code).toBe(0);
     const bad = join(tmp.dir, 'truncated.xlsx');
     writeFileSync(bad, readFileSync(good).subarray(0, 3000));

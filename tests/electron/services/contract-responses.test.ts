@@ -61,6 +61,10 @@ describe('responses match the contract', () => {
     const previewed = await h.previewImport({ planId: PLAN, files: [{ name: exported.fileName, base64: exported.base64 }, { name: 'junk.xlsx', base64: Buffer.from('not a workbook').toString('base64') }] });
     expectValid('previewImport', previewed);
     expect(previewed.failures).toHaveLength(1);
+    const ids = previewed.previews.map((p) => p.previewId);
+    expectValid('keepImportPreviews', await h.keepImportPreviews({ previewIds: ids }));
+    const other = await h.previewImport({ planId: PLAN, files: [{ name: exported.fileName, base64: exported.base64 }] });
+    expectValid('discardImportPreviews', await h.discardImportPreviews({ previewIds: other.previews.map((p) => p.previewId) }));
     const record = await h.applyImport({ previewIds: previewed.previews.map((p) => p.previewId) });
     expectValid('applyImport', record);
     expectValid('listImports', await h.listImports({}));

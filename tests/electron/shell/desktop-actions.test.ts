@@ -9,6 +9,7 @@ import { makeTempDir } from '../../helpers/tmp';
 const ui = vi.hoisted(() => ({
   open: [] as { canceled: boolean; filePaths: string[] }[],
   save: [] as { canceled: boolean; filePath?: string }[],
+  saveOptions: [] as { properties?: string[] }[],
   answers: [] as number[],
   boxes: [] as { type?: string; message: string }[],
   opened: [] as string[],
@@ -20,7 +21,10 @@ vi.mock('electron', () => ({
   app: { getPath: () => '/tmp', getVersion: () => '1.2.3', addRecentDocument: (p: string) => ui.recent.push(p) },
   dialog: {
     showOpenDialog: async () => ui.open.shift() ?? { canceled: true, filePaths: [] },
-    showSaveDialog: async () => ui.save.shift() ?? { canceled: true },
+    showSaveDialog: async (_win: unknown, options: { properties?: string[] }) => {
+      ui.saveOptions.push(options);
+      return ui.save.shift() ?? { canceled: true };
+    },
     showMessageBox: async (_win: unknown, options: { type?: string; message: string }) => {
       ui.boxes.push(options);
       return { response: ui.answers.shift() ?? 0 };
@@ -67,7 +71,7 @@ async function type(text: string): Promise<void> {
 
 beforeEach(async () => {
   tmp = makeTempDir();
-  Object.assign(ui, { open: [], save: [], answers: [], boxes: [], opened: [], shown: [], recent: [] });
+  Object.assign(ui, { open: [], save: [], saveOptions: [], answers: [], boxes: [], opened: [], shown: [], recent: [] });
   sent.length = 0;
   reloads = 0;
   state = new DesktopState({ userData: join(tmp.dir, 'userData'), appVersion: '1.2.3', now: () => NOW });
@@ -93,6 +97,19 @@ describe('DesktopActions', () => {
     expect(readFileSync(target).equals(Buffer.from(expected.base64, 'base64'))).toBe(true);
     expect(ui.recent).toEqual([target]);
     expect(ui.shown).toEqual([target]);
+  });
+
+  it('导出 never writes over the database or another SQLite file; the save dialog asks before replacing a file', async () => {
+    const dbPath = state.dbPath();
+    const before = readFileSync(dbPath);
+    ui.save.push({ canceled: false, filePath: dbPath });
+    ui.answers.push(0);
+    await actions.guard(() => actions.exportWorkbook());
+    expect(ui.saveOptions[0]?.properties).toContain('showOverwriteConfirmation');
+    expect(ui.boxes.map((b) => b.type)).toEqual(['error']);
+    expect(ui.boxes[0]?.message).toMatch(/正在使用的数据库|database in use/);
+    expect(readFileSync(dbPath).subarray(0, 16).equals(before.subarray(0, 16))).toBe(true);
+    expect(ui.recent).toEqual([]);
   });
 
   it('导出并发送邮件: workbook and draft side by side, the draft opened in the mail program', async () => {

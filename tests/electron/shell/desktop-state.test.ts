@@ -33,8 +33,9 @@ describe('DesktopState', () => {
 
     const bootstrap = await state.handlers().getBootstrap({});
     const planId = bootstrap.plans[0]?.id ?? '';
-    // Before the page showed a grid: first plan, this year (2026), the clerk's department (none).
-    expect(await state.currentView()).toEqual({ planId, year: 2026, department: null });
+    // Before the page showed a grid: first plan, the year the window opens on (2025, the last year
+    // that has ended: defaultReportingYear), the clerk's department (none).
+    expect(await state.currentView()).toEqual({ planId, year: 2025, department: null });
     await state.handlers().getGrid({ planId, year: 2024, department: '区住建局' });
     expect(await state.currentView()).toEqual({ planId, year: 2024, department: '区住建局' });
 

@@ -4,7 +4,14 @@ import type { Session, WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const opened = vi.hoisted(() => [] as string[]);
+const asked = vi.hoisted(() => ({ questions: [] as { message: string; detail?: string; defaultId?: number }[], answers: [] as number[] }));
 vi.mock('electron', () => ({
+  dialog: {
+    showMessageBox: async (options: { message: string; detail?: string; defaultId?: number }) => {
+      asked.questions.push(options);
+      return { response: asked.answers.shift() ?? 0 };
+    },
+  },
   shell: {
     openExternal: async (url: string) => {
       opened.push(url);
@@ -65,7 +72,7 @@ describe('web contents hardening', () => {
     expect(webview.preventDefault).toHaveBeenCalledOnce();
   });
 
-  it('denies every new window; http(s) links go to the browser, nothing else does', async () => {
+  it('denies every new window; http(s) links go to the browser only after the clerk agrees, nothing else is even offered', async () => {
     const c = fakeContents();
     const tried = [
       'https://www.dongtou.gov.cn/art/2023/plan.html',
@@ -78,9 +85,18 @@ describe('web contents hardening', () => {
       'not a url',
       '',
     ];
+    opened.length = 0;
+    asked.questions.length = 0;
+    // The clerk agrees to the first link and declines the second.
+    asked.answers.push(1, 0);
     for (const url of tried) expect(c.open(url)).toEqual({ action: 'deny' });
     await flush();
-    expect(opened).toEqual(['https://www.dongtou.gov.cn/art/2023/plan.html', 'http://example.com/a?b=c']);
+    await flush();
+    expect(asked.questions.map((q) => q.detail)).toEqual(['https://www.dongtou.gov.cn/art/2023/plan.html', 'http://example.com/a?b=c']);
+    expect(asked.questions[0]?.message).toMatch(/www\.dongtou\.gov\.cn/);
+    // Cancel is the default answer.
+    expect(asked.questions.every((q) => q.defaultId === 0)).toBe(true);
+    expect(opened).toEqual(['https://www.dongtou.gov.cn/art/2023/plan.html']);
   });
 });
 

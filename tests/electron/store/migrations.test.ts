@@ -103,3 +103,28 @@ describe('the migration framework', () => {
     expect(existsSync(path)).toBe(true);
   });
 });
+
+describe('migration 002 (audit records the OS user)', () => {
+  it('adds os_user: rows from before stay NULL, new audit rows carry the account running the app', async () => {
+    const path = join(tmp.dir, 'v1.sqlite');
+    const v1 = openDatabase(path, { migrations: MIGRATIONS.slice(0, 1) });
+    v1.prepare("INSERT INTO audit_log (at, who, action, entity, old_value, new_value, source) VALUES ('2025-01-01T00:00:00Z', '张三', 'update', 'setting', NULL, 'x', 'settings')").run();
+    v1.close();
+
+    const { Store } = await import('../../../electron/store/store');
+    const { osUserName } = await import('../../../electron/store/os-user');
+    const { userInfo } = await import('node:os');
+    const store = Store.open(path);
+    try {
+      expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+      const old = store.db.prepare("SELECT who, os_user FROM audit_log WHERE who = '张三'").get();
+      expect(old).toEqual({ who: '张三', os_user: null });
+      store.transaction(() => store.actuals.setValue('zyyj-03', 2025, 7, { who: '李四', at: '2026-01-01T00:00:00Z', source: 'typed' }));
+      const [entry] = store.audit.forCell('zyyj-03', 2025);
+      expect(entry).toMatchObject({ who: '李四', osUser: userInfo().username });
+      expect(osUserName()).toBe(userInfo().username);
+    } finally {
+      store.close();
+    }
+  });
+});

@@ -183,6 +183,23 @@ describe('browser-mode web server', () => {
     }
   });
 
+  it('limits each body to what its method carries: 413 with a clear bilingual message, the call not run', async () => {
+    const headers = { 'Content-Type': 'application/json', 'X-Indicator-Desk-Token': server.token };
+    // A settings call carries a few fields: 1 MB is refused at once.
+    const big = JSON.stringify({ department: null, clerkName: 'x', clerkPhone: '', lang: 'en', padding: 'p'.repeat(1024 * 1024) });
+    const res = await send(server.port, { method: 'POST', path: '/api/saveSettings', headers, body: big });
+    expect(res.status).toBe(413);
+    const error = (JSON.parse(res.body) as { error: { message: { zh: string; en: string } } }).error;
+    expect(error.message.zh).toMatch(/请求过大：saveSettings 最多接受 256 KB/);
+    expect(error.message.en).toMatch(/Request too large: saveSettings accepts at most 256 KB/);
+    const boot = (await services.handlers.getBootstrap({})) as { settings: { lang: string } };
+    expect(boot.settings.lang).toBe('zh');
+    // The same size is fine for a batch of edits (here refused by the contract, not by size).
+    const edits = await send(server.port, { method: 'POST', path: '/api/saveCells', headers, body: JSON.stringify({ planId: 'x', padding: 'p'.repeat(1024 * 1024) }) });
+    expect(edits.status).toBe(200);
+    expect(JSON.parse(edits.body)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
   it('serves index.html with security headers and no CORS', async () => {
     const res = await send(server.port, { path: '/', headers: { Origin: 'http://evil.example' } });
     expect(res.status).toBe(200);

@@ -1,0 +1,189 @@
+// The application window once its data is there: toolbar (plan, year, department, save state,
+// import/export/history/progress/settings, language), the status legend, the indicator grid, the
+// history side panel, the notice banner, and the import/export/settings dialogs and progress panel.
+// Layout only: state and loading live in the hooks of ./app (one data hook per panel).
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Bootstrap, IndicatorDeskApi, Settings } from '../../shared/api/contract';
+import { defaultReportingYear } from '../../shared/domain/reporting-year';
+import { useFileDrop } from './app/use-file-drop';
+import { useGridView } from './app/use-grid-view';
+import { useImportFlow } from './app/use-import-flow';
+import { useCellHistory, useImportList, useProgressData } from './app/use-panel-data';
+import { useSettings } from './app/use-settings';
+import { useShellActions } from './app/use-shell-actions';
+import { downloadBase64 } from './files';
+import { formatDate } from '../../shared/i18n/engine';
+import { t as translateUi } from './i18n/catalogue';
+import { LangContext } from './i18n/context';
+import { IndicatorGrid } from './grid/IndicatorGrid';
+import { StatusLegend } from './grid/StatusLegend';
+import { ExportDialog } from './components/ExportDialog';
+import { HistoryPanel } from './components/HistoryPanel';
+import { ImportPreviewDialog } from './components/ImportPreviewDialog';
+import type { NoticeMessage } from './components/Notice';
+import { Notice } from './components/Notice';
+import { ProgressPanel } from './components/ProgressPanel';
+import { SettingsDialog } from './components/SettingsDialog';
+import { Toolbar } from './components/Toolbar';
+
+interface WorkspaceProps {
+  api: IndicatorDeskApi;
+  boot: Bootstrap;
+  /** The plan being reported (the first of boot.plans). */
+  plan: Bootstrap['plans'][number];
+}
+
+const WORKBOOK_TYPES = '.xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
+
+export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Element {
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [progressOpen, setProgressOpen] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const showError = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
+
+  const { lang, settings, switchLanguage, saveSettings } = useSettings(api, boot.settings, showError);
+  const t = useCallback((key: Parameters<typeof translateUi>[1], params?: Record<string, string | number>) => translateUi(lang, key, params), [lang]);
+  const initialYear = useMemo(() => defaultReportingYear(plan, boot.today), [plan, boot.today]);
+  const view = useGridView({ api, planId: plan.id, initialYear, initialDepartment: boot.settings.department, lang, onError: showError });
+  const { grid, reload, dataChanged, setDepartment } = view;
+
+  const history = useCellHistory(api, { planId: plan.id, cell: view.focused, open: historyOpen, version: view.dataVersion });
+  const importList = useImportList(api, historyOpen);
+  const progress = useProgressData(api, { planId: plan.id, open: progressOpen, lang });
+
+  const reloadImports = importList.reload;
+  const afterImportChange = useCallback(async () => {
+    await reload();
+    void reloadImports();
+    dataChanged();
+  }, [reload, reloadImports, dataChanged]);
+  const flow = useImportFlow({ api, planId: plan.id, lang, notify: setNotice, afterChange: afterImportChange });
+  useShellActions({ lang, importSources: flow.importSources, notify: setNotice });
+  const { dragging } = useFileDrop((files) => void flow.importFiles(files));
+
+  const exportWorkbook = useCallback(
+    async (exportYear: number, exportDepartment: string | null): Promise<string | null> => {
+      const r = await api.exportWorkbook({ planId: plan.id, year: exportYear, department: exportDepartment });
+      if (!r.ok) return r.error.message[lang];
+      downloadBase64(r.value.fileName, r.value.base64);
+      setNotice({ kind: 'info', text: t('export.done', { name: r.value.fileName }) });
+      return null;
+    },
+    [api, plan.id, lang, t],
+  );
+
+  /** The dialog also switches the view to the saved department (the language switch does not). */
+  const saveSettingsFromDialog = useCallback(
+    async (next: Settings): Promise<string | null> => {
+      const outcome = await saveSettings(next);
+      if (!outcome.ok) return outcome.problem;
+      setDepartment(outcome.saved.department);
+      return null;
+    },
+    [saveSettings, setDepartment],
+  );
+
+  return (
+    <LangContext.Provider value={lang}>
+      <div className="app">
+        <Toolbar
+          planTitle={plan.title}
+          years={plan.years}
+          year={view.year}
+          onYear={view.setYear}
+          departments={boot.departments}
+          department={view.department}
+          onDepartment={setDepartment}
+          saveState={view.saveState}
+          historyOpen={historyOpen}
+          onImport={() => fileInput.current?.click()}
+          onExport={() => setExportOpen(true)}
+          onHistory={() => setHistoryOpen((o) => !o)}
+          onProgress={() => setProgressOpen(true)}
+          onSettings={() => setSettingsOpen(true)}
+          onLanguage={switchLanguage}
+        />
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          accept={WORKBOOK_TYPES}
+          hidden
+          data-testid="import-input"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            void flow.importFiles(files);
+          }}
+        />
+        <div className="subbar">
+          <StatusLegend lang={lang} />
+          <span className="subbar-info">
+            {grid ? t('grid.count', { count: grid.rows.length }) : ''}
+            {grid ? ` · ${t('grid.today', { date: formatDate(lang, grid.today) })}` : ''}
+          </span>
+        </div>
+        <Notice notice={notice} progress={flow.readingText} onUndoImport={(id) => void flow.undoImport(id)} onClose={() => setNotice(null)} />
+        <main className="workspace">
+          <section className="grid-area">
+            {grid === null ? (
+              <div className="loading">{t('app.loading')}</div>
+            ) : grid.rows.length === 0 ? (
+              <div className="empty">{t('grid.empty')}</div>
+            ) : (
+              <IndicatorGrid
+                key={`${grid.year}|${grid.department ?? ''}`}
+                grid={grid}
+                lang={lang}
+                save={view.save}
+                onCellFocused={view.onCellFocused}
+                onSaveStateChange={view.onSaveStateChange}
+              />
+            )}
+          </section>
+          {historyOpen ? (
+            <HistoryPanel
+              cell={view.focusedCell}
+              entries={history}
+              imports={importList.imports}
+              onUndoImport={(id) => void flow.undoImport(id)}
+              onClose={() => setHistoryOpen(false)}
+            />
+          ) : null}
+        </main>
+        <footer className="statusbar">
+          <span>{boot.mode === 'browser' ? t('status.mode-browser') : t('status.mode-desktop')}</span>
+          <span>{plan.title}</span>
+          <span className="statusbar-path" title={boot.dataFolder}>{t('status.data-folder', { path: boot.dataFolder })}</span>
+          <span>{t('status.version', { version: boot.appVersion })}</span>
+        </footer>
+        {dragging ? <div className="drop-overlay">{t('import.drop-here')}</div> : null}
+        {settingsOpen ? (
+          <SettingsDialog settings={{ ...settings, lang }} departments={boot.departments} onSave={saveSettingsFromDialog} onClose={() => setSettingsOpen(false)} />
+        ) : null}
+        {exportOpen ? (
+          <ExportDialog
+            years={plan.years}
+            departments={boot.departments}
+            year={view.year}
+            department={view.department}
+            onExport={exportWorkbook}
+            onClose={() => setExportOpen(false)}
+          />
+        ) : null}
+        {progressOpen ? <ProgressPanel data={progress} today={boot.today} onClose={() => setProgressOpen(false)} /> : null}
+        {flow.pending ? (
+          <ImportPreviewDialog
+            previews={flow.pending.previews}
+            failures={flow.pending.failures}
+            onApply={flow.applyImport}
+            onClose={flow.closePreview}
+          />
+        ) : null}
+      </div>
+    </LangContext.Provider>
+  );
+}

@@ -1,0 +1,40 @@
+// The banner under the toolbar for one message at a time: information (an export done, an import
+// applied, with its 撤销导入 button) or an error; closed with ×. And the import progress line.
+import type { JSX } from 'react';
+import { useT } from '../i18n/context';
+
+export interface NoticeMessage {
+  kind: 'info' | 'error';
+  /** Already in the UI language. */
+  text: string;
+  /** An applied import the banner offers to undo. */
+  undoImportId?: number;
+}
+
+interface NoticeProps {
+  notice: NoticeMessage | null;
+  /** "Reading file 2 of 3 …" while an import reads its files, or null. */
+  progress: string | null;
+  onUndoImport: (importId: number) => void;
+  onClose: () => void;
+}
+
+export function Notice({ notice, progress, onUndoImport, onClose }: NoticeProps): JSX.Element {
+  const t = useT();
+  return (
+    <>
+      {progress ? <div className="banner banner-info" role="status" data-testid="import-progress">{progress}</div> : null}
+      {notice ? (
+        <div className={notice.kind === 'error' ? 'banner banner-error' : 'banner banner-info'} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+          <span>{notice.text}</span>
+          {notice.undoImportId !== undefined ? (
+            <button type="button" className="small" onClick={() => { const id = notice.undoImportId as number; onClose(); onUndoImport(id); }}>
+              {t('import.undo')}
+            </button>
+          ) : null}
+          <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>×</button>
+        </div>
+      ) : null}
+    </>
+  );
+}
