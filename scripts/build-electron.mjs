@@ -7,7 +7,7 @@
 // The output is exactly what ships (electron-builder.yml packs dist/electron/*.cjs): minified, no
 // source maps. `--dev` builds readable bundles with linked source maps for debugging instead.
 //
-// Lazy loading (README, “The desktop app”): a dynamic `import('…')` in main-process code becomes
+// Lazy loading (docs/ARCHITECTURE.md §Start-up and packaging): a dynamic `import('…')` in main-process code becomes
 // a separate chunk file, loaded with require() the first time it runs, so the window is created
 // before workbook, mail or CLI code (ExcelJS, SheetJS) is read from disk and parsed. esbuild splits
 // code only for ES-module output, so the node entries are bundled as ES modules with splitting

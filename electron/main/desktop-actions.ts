@@ -115,7 +115,7 @@ export class DesktopActions {
     const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     const folder = picked.filePaths[0];
     if (picked.canceled || !folder) return;
-    // The mail draft code is loaded on first use (README, “The desktop app”).
+    // The mail draft code is loaded on first use (docs/ARCHITECTURE.md §Start-up and packaging).
     const [{ writeWorkbookWithDraft }, { countYearStatuses }] = await Promise.all([import('../mail/write-draft'), import('../mail/summary')]);
     const [exported, grid, plan, bootstrap] = await Promise.all([
       handlers.exportWorkbook(view),

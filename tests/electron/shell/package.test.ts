@@ -5,11 +5,12 @@
 //    placeholder carrying Electron's fuse wire, plus locales/ — so fuse flipping is real;
 //  - npmRebuild is off: rebuilding better-sqlite3 for Electron's ABI downloads Electron's headers, so
 //    it stays a packaging-machine step and the Node build of better_sqlite3.node is packed here.
-// The app is staged in a temporary folder (package.json, dist/ built there, node_modules linked), so
-// the repository's own dist/ is left alone. @electron/asar and @electron/fuses are dependencies OF
+// The app is staged in a temporary folder (package.json, dist/ built there, node_modules as hard
+// links: electron-builder asks npm for the production dependency tree, and npm takes a symlinked
+// node_modules for links outside the project), so the repository's own dist/ is left alone. @electron/asar and @electron/fuses are dependencies OF
 // electron-builder (not of this package), loaded with createRequire and typed by the little we use.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,7 +59,10 @@ const bytesUnder = (dir: string) => filesUnder(dir).reduce((sum, f) => sum + sta
 
 describe('the packaged app: electron-builder --linux dir on a stand-in Electron (native rebuild for Electron’s ABI left to the packaging machine)', () => {
   const tmp = makeTempDir();
-  const app = join(tmp.dir, 'app');
+  // Hard links need the same file system as node_modules: the staged app lives in .tmp/ (ignored).
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  const stage = mkdtempSync(join(root, '.tmp', 'package-'));
+  const app = join(stage, 'app');
   const out = join(tmp.dir, 'release');
   const unpackedApp = join(out, 'linux-unpacked');
   const archive = join(unpackedApp, 'resources', 'app.asar');
@@ -69,7 +73,7 @@ describe('the packaged app: electron-builder --linux dir on a stand-in Electron 
     mkdirSync(app);
     copyFileSync(join(root, 'package.json'), join(app, 'package.json'));
     copyFileSync(join(root, 'package-lock.json'), join(app, 'package-lock.json'));
-    symlinkSync(join(root, 'node_modules'), join(app, 'node_modules'), 'dir');
+    execFileSync('cp', ['-al', join(root, 'node_modules'), join(app, 'node_modules')]);
     symlinkSync(join(root, 'resources'), join(app, 'resources'), 'dir');
     // What `npm run build` does, into the staged app.
     const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -89,7 +93,10 @@ describe('the packaged app: electron-builder --linux dir on a stand-in Electron 
       .map((p) => p.split('\\').join('/').replace(/^\//, ''))
       .filter((p) => asar.statFile(archive, p).files === undefined);
   }, 600_000);
-  afterAll(() => tmp.cleanup());
+  afterAll(() => {
+    tmp.cleanup();
+    rmSync(stage, { recursive: true, force: true });
+  });
 
   it('holds exactly the built bundles and renderer, and of node_modules only better-sqlite3’s lib/ and .node', () => {
     const inDist = (folder: string) => listed.filter((p) => p.startsWith(`dist/${folder}/`)).map((p) => p.slice(`dist/${folder}/`.length));
@@ -108,6 +115,10 @@ describe('the packaged app: electron-builder --linux dir on a stand-in Electron 
       /^node_modules\/file-uri-to-path\/(package\.json|index\.js)$/,
     ];
     expect(rest.filter((p) => !allowed.some((re) => re.test(p)))).toEqual([]);
+    // …and all of what better-sqlite3 needs to load its .node.
+    expect(rest).toEqual(
+      expect.arrayContaining(['node_modules/better-sqlite3/lib/index.js', 'node_modules/better-sqlite3/lib/database.js', 'node_modules/bindings/bindings.js', 'node_modules/file-uri-to-path/index.js']),
+    );
     // Never the Electron package or its download helpers, though `electron` is an (optional) dependency.
     expect(listed.filter((p) => /node_modules\/(electron|@electron|extract-zip|got)\//.test(p))).toEqual([]);
     expect(listed.filter((p) => p.endsWith('.map'))).toEqual([]);
