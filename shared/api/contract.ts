@@ -138,6 +138,8 @@ export const AuditEntrySchema = z.object({
   /** Department of the return (imports) or of the clerk (typed); null when unknown. */
   sourceDepartment: z.string().nullable().optional(),
   importId: z.number().int().nullable().optional(),
+  /** Why the change was made (调整原因), for plan revisions; null elsewhere. */
+  reason: z.string().nullable().optional(),
 });
 
 
