@@ -2,9 +2,11 @@
 // 领域 cells included), then opened and re-saved by LibreOffice. The seed's own table comes from the
 // seed document's text (tests/fixtures/seed-plan.txt), parsed here, never from the embedded plan.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { convertWithLibreOffice } from './libreoffice';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { sofficePath } from './libreoffice';
 import { python } from './python';
 
 export interface TableRow {
@@ -57,11 +59,8 @@ function typed(text: string): [string | number, string | null] {
   return [text, null];
 }
 
-/**
- * Write the table with openpyxl (title row, header row, rows; 领域 merged down each domain's rows),
- * then re-save it with LibreOffice. Returns the LibreOffice-written .xlsx path.
- */
-export async function writePlanTable(dir: string, name: string, spec: TableSpec): Promise<string> {
+/** Type the table with openpyxl (title row, header row, rows; 领域 merged down each domain's rows). Returns the .xlsx path. */
+export function typePlanTable(dir: string, name: string, spec: TableSpec): string {
   const cells: Cell[] = [[1, 1, spec.title, null]];
   const header = ['领域', ...(spec.noCode ? [] : ['序号']), '指标', ...spec.years.map(spec.yearHeader ?? ((y) => `${y}年 目标值`)), ...(spec.unitsHeader ? [spec.unitsHeader] : [])];
   header.forEach((h, i) => cells.push([2, i + 1, h, null]));
@@ -84,14 +83,43 @@ export async function writePlanTable(dir: string, name: string, spec: TableSpec)
     if (spec.unitsHeader && row.units) cells.push([r, 2 + values.length + spec.years.length, row.units, null]);
   });
   const typedDir = join(dir, 'typed');
-  const outDir = join(dir, 'libreoffice');
   mkdirSync(typedDir, { recursive: true });
-  mkdirSync(outDir, { recursive: true });
   const out = join(typedDir, `${name}.xlsx`);
   const specFile = `${out}.json`;
   writeFileSync(specFile, JSON.stringify({ out, sheet: 'Sheet1', cells, merges }));
   execFileSync(python(), [join(import.meta.dirname, 'write-plan-table.py'), specFile], { stdio: 'pipe' });
-  return convertWithLibreOffice(out, 'xlsx', outDir);
+  return out;
+}
+
+/**
+ * Type each table with openpyxl, then open and re-save them all with LibreOffice in ONE run (it
+ * takes ~30 s to start on a loaded machine). Returns the LibreOffice-written paths by name.
+ */
+export function writePlanTables(dir: string, specs: Record<string, TableSpec>): Record<string, string> {
+  const typedFiles = Object.entries(specs).map(([name, spec]) => typePlanTable(dir, name, spec));
+  return resaveWithLibreOffice(dir, typedFiles);
+}
+
+/** Re-save workbooks with LibreOffice (one soffice run); returns the new paths by base name. */
+export function resaveWithLibreOffice(dir: string, files: string[]): Record<string, string> {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error('LibreOffice (soffice) is not installed');
+  const outDir = join(dir, 'libreoffice');
+  mkdirSync(outDir, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+  try {
+    execFileSync(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', outDir, ...files], { stdio: 'pipe', timeout: 300_000 });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  const out: Record<string, string> = {};
+  for (const f of files) {
+    const name = basename(f, extname(f));
+    const path = join(outDir, `${name}.xlsx`);
+    if (!existsSync(path)) throw new Error(`LibreOffice did not write ${path}`);
+    out[name] = path;
+  }
+  return out;
 }
 
 /** 学有优教: a second plan in the same layout, invented for the tests, with a 牵头单位 column. */

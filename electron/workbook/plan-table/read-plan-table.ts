@@ -97,14 +97,17 @@ export function readPlanTable(book: NeutralWorkbook, fileName: string): PlanTabl
   const targetCols = layout.valueCols.filter((v) => v.role === 'target');
   const actualCols = layout.valueCols.filter((v) => v.role === 'actual');
   if (actualCols.length > 0) add('warning', sheet.name, cellAddress(layout.headerTop, actualCols[0]!.col), planMessage('table.actual-columns', { columns: actualCols.map((v) => cellAddress(layout.headerTop, v.col)).join(', ') }));
-  // Years left to right, each the one before plus one.
-  targetCols.forEach((v, i) => {
-    const prev = targetCols[i - 1];
-    if (!prev) return;
-    const cell = cellAddress(layout.headerTop, v.col);
-    if (v.year <= prev.year) add('error', sheet.name, cell, planMessage('table.years-out-of-order', { cell, year: v.year, previous: prev.year }));
-    else if (v.year !== prev.year + 1) add('error', sheet.name, cell, planMessage('table.years-gap', { cell, year: v.year, previous: prev.year }));
-  });
+  // Years left to right, each the one before plus one. A year out of order is the one reported
+  // (the gap it leaves before it is the same mistake).
+  const yearProblems = (key: 'table.years-out-of-order' | 'table.years-gap', bad: (year: number, previous: number) => boolean) =>
+    targetCols.flatMap((v, i) => {
+      const prev = targetCols[i - 1];
+      if (!prev || !bad(v.year, prev.year)) return [];
+      const cell = cellAddress(layout.headerTop, v.col);
+      return [{ cell, message: planMessage(key, { cell, year: v.year, previous: prev.year }) }];
+    });
+  const disorder = yearProblems('table.years-out-of-order', (y, p) => y <= p);
+  for (const p of disorder.length > 0 ? disorder : yearProblems('table.years-gap', (y, prev) => y !== prev + 1)) add('error', sheet.name, p.cell, p.message);
 
   const { domainCol, unitsCol } = extraColumns(layout);
   const title = titleAbove(sheet, layout.headerTop);
