@@ -154,6 +154,9 @@ describe('exit codes of a batch', () => {
     const none = await cli('import', bad, '--db', batchDb);
     expect(none.code).toBe(2);
     expect(importCount(batchDb)).toBe(1);
+    const dryNone = await cli('import', bad, '--db', batchDb, '--dry-run');
+    expect(dryNone.code).toBe(2);
+    expect(dryNone.out).not.toMatch(/预览完毕/);
   }, 120_000);
 });
 
