@@ -80,6 +80,8 @@ export async function runPlanCommand(values: OptionValues, args: string[], io: P
     try {
       const plan = services.store.plans.getPlan(findPlanId(services, rest[0] as string, say));
       checkExportTarget(outFile, { dbPath: services.dbPath, overwrite: flag(values, 'force') });
+      // As for `export`: the plan table is always an .xlsx workbook, never a misnamed one.
+      if (!outFile.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out 须是 .xlsx 文件（规划表总是 .xlsx 工作簿）/ --out must name an .xlsx file (the plan table is always an .xlsx workbook)');
       writeFileSync(outFile, await writePlanTable(plan));
       out.stdout(say('plan.exported', { path: outFile }));
       return EXIT.ok;
