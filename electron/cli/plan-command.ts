@@ -42,13 +42,13 @@ export function findPlanId(services: Services, plan: string, say: (k: PlanCliTex
   return found.id;
 }
 
-function printPreview(p: PlanTablePreview, say: (k: PlanCliTextKey, params?: Params) => string, out: Out): void {
+function printPreview(p: PlanTablePreview, say: (k: PlanCliTextKey, params?: Params) => string, out: Out, lang: Lang): void {
   const d = p.draft;
   if (!d) return;
   out.stdout(say('plan.read', { file: p.fileName, sheet: p.sheet ?? '', name: d.shortName || '?', first: d.years[0] ?? '', last: d.years[d.years.length - 1] ?? '', count: d.indicators.length }));
   d.indicators.forEach((ind, i) => {
     const why = p.inferred[i];
-    const reasons = why ? [say(`plan.reason.${why.kindReason}`), say(`plan.reason.${why.directionReason}`)].join('；') : '';
+    const reasons = why ? [say(`plan.reason.${why.kindReason}`), say(`plan.reason.${why.directionReason}`)].join(lang === 'zh' ? '；' : '; ') : '';
     const targets = d.years.map((y) => `${y}:${targetText(ind.targets[y] ?? null)}`).join('  ');
     out.stdout(say('plan.indicator', { code: ind.code, name: ind.name, unit: ind.unit || '—', kind: say(`plan.kind.${ind.kind}`), direction: say(`plan.direction.${ind.direction}`), reasons, targets }));
     if (why?.leadFromTable) out.stdout(say('plan.lead', { lead: ind.leadUnit, co: ind.coUnits.length ? `、${ind.coUnits.join('、')}` : '' }));
@@ -114,7 +114,7 @@ async function importPlan(
     const json = flag(values, 'json');
     const errors = preview.issues.filter((i) => i.severity === 'error');
     const issueLine = (i: PlanTablePreview['issues'][number]) => `${i.sheet}!${i.cell}: ${i.message.zh} / ${i.message.en}`;
-    if (!json) printPreview(preview, say, out);
+    if (!json) printPreview(preview, say, out, io.lang);
     for (const i of preview.issues) (i.severity === 'error' ? out.stderr : out.stdout)(issueLine(i));
     if (errors.length > 0 || !preview.draft) {
       if (json) out.stdout(JSON.stringify({ preview, created: null }));
