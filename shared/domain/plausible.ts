@@ -3,11 +3,15 @@
 // outside is never refused — clerks sometimes do report odd figures — but it is never accepted
 // silently either: typing asks to confirm and the cell is marked, the import preview and the CLI's
 // inspect list it as a warning. The grid, the preview and inspect all call implausibleReason().
+import { z } from 'zod';
 import type { AppMessage, KeyOf } from '../i18n/engine';
 import { bilingual, defineCatalogue } from '../i18n/engine';
 import type { Indicator, PlausibleRange } from './plan';
 import { isPercentUnit, NO_TARGET } from './plan';
 import { STATUS_EPSILON } from './status';
+
+/** An indicator's own range as it crosses the API (see PlausibleRange in ./plan). */
+export const PlausibleRangeSchema = z.object({ min: z.number().nullable(), max: z.number().nullable() });
 
 export const PLAUSIBLE_MESSAGES = defineCatalogue(
   'plausible',
@@ -23,7 +27,9 @@ export const PLAUSIBLE_MESSAGES = defineCatalogue(
     'plausible.confirm.body': '以下 {count} 个数值超出合理范围，确认仍要保存吗？保存后单元格会加标记。',
     'plausible.confirm.save': '仍然保存',
     'plausible.confirm.cancel': '取消，不保存',
-    'plausible.mark': '超出合理范围（已确认）：{reason}',
+    'plausible.mark': '超出合理范围（已保存，请核实）：{reason}',
+    'plausible.confirm.row': '{indicator}，{year}年：{value}',
+    'plausible.cancelled': '未保存：超出合理范围的数值已取消',
   },
   {
     'plausible.below-min': '{value} is below this indicator\'s plausible minimum {min}',
@@ -37,7 +43,9 @@ export const PLAUSIBLE_MESSAGES = defineCatalogue(
     'plausible.confirm.body': '{count} value(s) below are outside the plausible range. Save them anyway? The cells will be marked.',
     'plausible.confirm.save': 'Save anyway',
     'plausible.confirm.cancel': 'Cancel, do not save',
-    'plausible.mark': 'Outside the plausible range (confirmed): {reason}',
+    'plausible.mark': 'Outside the plausible range (saved; please check): {reason}',
+    'plausible.confirm.row': '{indicator}, {year}: {value}',
+    'plausible.cancelled': 'Not saved: the value outside the plausible range was cancelled',
   },
 );
 export type PlausibleMessageKey = KeyOf<typeof PLAUSIBLE_MESSAGES>;
