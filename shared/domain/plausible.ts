@@ -5,7 +5,7 @@
 // inspect list it as a warning. The grid, the preview and inspect all call implausibleReason().
 import { z } from 'zod';
 import type { AppMessage, KeyOf } from '../i18n/engine';
-import { bilingual, defineCatalogue } from '../i18n/engine';
+import { bilingual, defineCatalogue, render } from '../i18n/engine';
 import type { Indicator, PlausibleRange } from './plan';
 import { isPercentUnit, NO_TARGET } from './plan';
 import { STATUS_EPSILON } from './status';
@@ -30,6 +30,7 @@ export const PLAUSIBLE_MESSAGES = defineCatalogue(
     'plausible.mark': '超出合理范围（已保存，请核实）：{reason}',
     'plausible.confirm.row': '{indicator}，{year}年：{value}',
     'plausible.cancelled': '未保存：超出合理范围的数值已取消',
+    'plausible.value-warning': '{indicator}，{year}年实际值 {value} 超出合理范围：{reason}',
   },
   {
     'plausible.below-min': '{value} is below this indicator\'s plausible minimum {min}',
@@ -46,6 +47,7 @@ export const PLAUSIBLE_MESSAGES = defineCatalogue(
     'plausible.mark': 'Outside the plausible range (saved; please check): {reason}',
     'plausible.confirm.row': '{indicator}, {year}: {value}',
     'plausible.cancelled': 'Not saved: the value outside the plausible range was cancelled',
+    'plausible.value-warning': '{indicator}, {year}: the actual {value} is outside the plausible range: {reason}',
   },
 );
 export type PlausibleMessageKey = KeyOf<typeof PLAUSIBLE_MESSAGES>;
@@ -53,6 +55,20 @@ export type PlausibleMessageKey = KeyOf<typeof PLAUSIBLE_MESSAGES>;
 /** One of this rule's messages in both languages (dialog texts and marks included). */
 export function plausibleMessage(key: PlausibleMessageKey, params: Record<string, string | number> = {}): AppMessage {
   return bilingual(PLAUSIBLE_MESSAGES, key, params);
+}
+
+/**
+ * A warning naming the indicator, year and value with the rule's reason in each language (the
+ * import preview and the CLI's inspect list it with its cell).
+ */
+export function plausibleValueWarning(indicator: string, year: number, value: number, reason: AppMessage): AppMessage {
+  const params = { indicator, year, value };
+  return {
+    key: 'plausible.value-warning',
+    params: { ...params, reason: reason.key },
+    zh: render(PLAUSIBLE_MESSAGES, 'zh', 'plausible.value-warning', { ...params, reason: reason.zh }),
+    en: render(PLAUSIBLE_MESSAGES, 'en', 'plausible.value-warning', { ...params, reason: reason.en }),
+  };
 }
 
 /**
