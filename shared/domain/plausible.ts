@@ -30,6 +30,7 @@ export const PLAUSIBLE_MESSAGES = defineCatalogue(
     'plausible.mark': '超出合理范围（已保存，请核实）：{reason}',
     'plausible.confirm.row': '{indicator}，{year}年：{value}',
     'plausible.cancelled': '未保存：超出合理范围的数值已取消',
+    'plausible.legend': '超出合理范围',
     'plausible.value-warning': '{indicator}，{year}年实际值 {value} 超出合理范围：{reason}',
   },
   {
@@ -47,6 +48,7 @@ export const PLAUSIBLE_MESSAGES = defineCatalogue(
     'plausible.mark': 'Outside the plausible range (saved; please check): {reason}',
     'plausible.confirm.row': '{indicator}, {year}: {value}',
     'plausible.cancelled': 'Not saved: the value outside the plausible range was cancelled',
+    'plausible.legend': 'Outside plausible range',
     'plausible.value-warning': '{indicator}, {year}: the actual {value} is outside the plausible range: {reason}',
   },
 );
