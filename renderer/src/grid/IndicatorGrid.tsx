@@ -52,6 +52,7 @@ import { cellOf, fieldText } from './row-model';
 import type { SaveStateKind } from './use-cell-saves';
 import { useCellSaves } from './use-cell-saves';
 import { useGridKeys } from './use-grid-keys';
+import { usePrintLayout } from './use-print-layout';
 import { useRangeClipboard } from './use-range-clipboard';
 import './grid.css';
 
@@ -106,6 +107,7 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
   latest.current = props;
   const apiRef = useRef<GridApi<IndicatorRowData> | null>(null);
   const port = useRef<GridPort | null>(null);
+  usePrintLayout(apiRef);
 
   const saves = useCellSaves({ grid, lang, save: props.save, onSaveStateChange: props.onSaveStateChange, port });
   const { runSave, undo, redo } = saves;
