@@ -9,6 +9,7 @@ import { ParseRefusalCodeSchema } from '../domain/parse-number';
 import { DirectionSchema, IndicatorKindSchema } from '../domain/plan';
 import { CellStatusSchema } from '../domain/status';
 import { LangSchema } from '../i18n/lang';
+import { TextSizeSchema } from '../domain/text-size';
 import { Department, EditFieldSchema, Id, ProvenanceSchema, TargetSchema, Year } from './fields';
 import type {
   ConflictSideSchema, ImportChangeSchema, ImportFailureSchema, ImportIssueSchema, ImportedFileSchema, TargetDiffSchema, UnmatchedRowSchema,
@@ -26,6 +27,8 @@ export const SettingsSchema = z.object({
   clerkName: z.string().max(100),
   clerkPhone: z.string().max(50),
   lang: LangSchema,
+  /** Text size in percent (100, 125, 150); absent = 100 (settings saved before it existed). */
+  textSize: TextSizeSchema.optional(),
 });
 
 /** What a plan says about an indicator, shared by the plan (IndicatorSchema) and each grid row. */
