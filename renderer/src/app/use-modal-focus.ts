@@ -70,12 +70,13 @@ export function useModalFocus(ref: RefObject<HTMLElement | null>, { onClose }: M
         }
       }
     };
-    // Enter is handled as the event bubbles out of the dialog, so a field that handles Enter itself
-    // (and calls preventDefault) keeps it.
+    // Enter is handled last, as the event reaches the document: React's own handlers (delegated at
+    // its root, below the document) run first, so a field that handles Enter itself and calls
+    // preventDefault keeps it.
     const onEnter = (e: KeyboardEvent): void => {
       if (e.key !== 'Enter' || e.defaultPrevented || e.isComposing || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !topmost()) return;
       const target = e.target instanceof Element ? e.target : null;
-      if (target?.closest(OWN_ENTER)) return;
+      if (!target || !dialog.contains(target) || target.closest(OWN_ENTER)) return;
       const button = dialog.querySelector<HTMLButtonElement>(DEFAULT_BUTTON);
       if (!button) return;
       e.preventDefault();
@@ -86,11 +87,11 @@ export function useModalFocus(ref: RefObject<HTMLElement | null>, { onClose }: M
       if (topmost() && e.target instanceof Node && !dialog.contains(e.target)) dialog.focus();
     };
     window.addEventListener('keydown', onKeyDown, true);
-    dialog.addEventListener('keydown', onEnter);
+    document.addEventListener('keydown', onEnter);
     document.addEventListener('focusin', onFocusIn);
     return () => {
       window.removeEventListener('keydown', onKeyDown, true);
-      dialog.removeEventListener('keydown', onEnter);
+      document.removeEventListener('keydown', onEnter);
       document.removeEventListener('focusin', onFocusIn);
       const at = openDialogs.lastIndexOf(dialog);
       if (at >= 0) openDialogs.splice(at, 1);
