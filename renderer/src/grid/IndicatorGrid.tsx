@@ -166,9 +166,11 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
   const onFirstDataRendered = useCallback((e: FirstDataRenderedEvent<IndicatorRowData>) => {
     e.api.ensureColumnVisible(`actual-${latest.current.grid.year}`, 'middle');
   }, []);
-  // …and again when the text size changes: the columns widen and would push it out of view.
+  // …and again when the text size changes: the columns widen and would push it out of view (on the
+  // next frame, once the grid has applied the new widths).
   useEffect(() => {
-    apiRef.current?.ensureColumnVisible(`actual-${grid.year}`, 'middle');
+    const frame = requestAnimationFrame(() => apiRef.current?.ensureColumnVisible(`actual-${grid.year}`, 'middle'));
+    return () => cancelAnimationFrame(frame);
   }, [grid.year, textScale]);
 
   const onCellEditRequest = useCallback(
