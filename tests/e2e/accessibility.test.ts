@@ -150,6 +150,19 @@ describe('accessibility', () => {
     expect((await focused(page)).text).toBe('导出');
   });
 
+  it('progress panel from the keyboard: Enter presses its default button, Close, and focus comes back', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '进度', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('progress-summary').waitFor();
+    expect(await tabAround(page, 6)).toBe(true);
+    // Enter on the scrollable body (not on a button) presses the default button.
+    await page.getByTestId('progress-panel').locator('.dialog-body').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('progress-panel').waitFor({ state: 'detached' });
+    expect((await focused(page)).text).toBe('进度');
+  });
+
   it('reaches every toolbar control with Tab, each with an accessible name', async () => {
     const { page } = app;
     const controls = await page.evaluate(() =>

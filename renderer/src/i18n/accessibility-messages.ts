@@ -5,7 +5,7 @@ import { defineCatalogue, translatorFor } from '../../../shared/i18n/engine';
 import { useLang } from './context';
 
 export const ACCESSIBILITY_MESSAGES = defineCatalogue(
-  'accessibility',
+  'text-size-keyboard',
   {
     'text-size.label': '文字大小',
     'text-size.option': '{size}%',
