@@ -34,6 +34,13 @@ describe('text size setting', () => {
     expect(JSON.parse(audit.new_value)).toMatchObject({ textSize: 150 });
   });
 
+  it('does not write the default 100%: it reads back as absent, like settings from before', async () => {
+    await services.handlers.saveSettings({ department: null, clerkName: '', clerkPhone: '', lang: 'zh', textSize: 150 });
+    const back = await services.handlers.saveSettings({ department: null, clerkName: '', clerkPhone: '', lang: 'zh', textSize: 100 });
+    expect(back).toEqual({ department: null, clerkName: '', clerkPhone: '', lang: 'zh' });
+    expect(JSON.parse(services.store.settings.get('app') ?? '{}')).not.toHaveProperty('textSize');
+  });
+
   it('refuses a size that is not 100, 125 or 150 and keeps the stored one', async () => {
     await services.handlers.saveSettings({ department: null, clerkName: '', clerkPhone: '', lang: 'zh', textSize: 125 });
     const bad = await dispatch(services.handlers, 'saveSettings', { department: null, clerkName: '', clerkPhone: '', lang: 'zh', textSize: 300 });
