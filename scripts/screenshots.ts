@@ -1,7 +1,8 @@
 // `npm run screenshots`: pictures of the real UI for docs/screenshots/. Seeds a temporary database
 // with realistic 2023–2025 actuals (met, missed, not yet reported), starts browser mode, drives the
 // system Chromium at 1440×900 and writes grid-zh.png, import-preview-zh.png, grid-en.png,
-// progress-zh.png (the coordinating office's 进度 panel) and dashboard-zh.png (the 看板's charts).
+// progress-zh.png (the coordinating office's 进度 panel) and dashboard-zh.png (the 看板's charts);
+// then grid-150-zh.png: the grid at 150% text size (Ctrl + twice) on a 1366×768 screen.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,7 +127,18 @@ async function main(): Promise<void> {
     await page.locator('.dashboard[data-ready="true"]').waitFor({ timeout: 60_000 });
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(OUT_DIR, 'dashboard-zh.png') });
-    console.log(`写入 / wrote: ${['grid-zh.png', 'import-preview-zh.png', 'grid-en.png', 'progress-zh.png', 'dashboard-zh.png'].map((f) => join(OUT_DIR, f)).join(', ')}`);
+    // 6. Larger text: 150% (Ctrl + twice) on the common 1366×768 screen, the 2025 columns in view.
+    await page.getByTestId('dashboard').getByRole('button', { name: '关闭' }).last().click();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.keyboard.press('Control+Equal');
+    await page.keyboard.press('Control+Equal');
+    await page.locator('html[data-text-size="150"]').waitFor({ state: 'attached' });
+    await gridShown(page);
+    // The grid brings the reporting year's 实际值 back into view by itself after the size changes.
+    await page.locator('.ag-row[row-id="zyyj-02"] .ag-cell[col-id="actual-2025"]').click();
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(OUT_DIR, 'grid-150-zh.png') });
+    console.log(`写入 / wrote: ${['grid-zh.png', 'import-preview-zh.png', 'grid-en.png', 'progress-zh.png', 'dashboard-zh.png', 'grid-150-zh.png'].map((f) => join(OUT_DIR, f)).join(', ')}`);
   } finally {
     await context.close();
     await server.close();

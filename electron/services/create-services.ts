@@ -25,6 +25,7 @@ import type { PreviewCacheOptions } from './preview-cache';
 import { PreviewCache } from './preview-cache';
 import { planHandlers } from './plan-service';
 import { planTableFileName } from '../workbook/plan-table/write-plan-table';
+import { DEFAULT_TEXT_SIZE } from '../../shared/domain/text-size';
 
 export const APP_VERSION = '0.1.0';
 
@@ -269,7 +270,10 @@ export function createServices(options: ServicesOptions): Services {
       if (settings.department !== null && !store.plans.listDepartments().includes(settings.department)) {
         fail('refused', 'error.unknown-department', { name: settings.department });
       }
-      store.transaction(() => store.settings.set('app', JSON.stringify(settings), { ...ctx(), source: 'settings' }));
+      // The default text size is not written: absent means 100% (settings before it existed read the same).
+      const { textSize, ...rest } = settings;
+      const stored = textSize === undefined || textSize === DEFAULT_TEXT_SIZE ? rest : settings;
+      store.transaction(() => store.settings.set('app', JSON.stringify(stored), { ...ctx(), source: 'settings' }));
       return readSettings(store);
     },
     ...planHandlers(store, ctx, async (plan) => {

@@ -10,6 +10,7 @@ import { useGridView } from './app/use-grid-view';
 import { useImportFlow } from './app/use-import-flow';
 import { useCellHistory, useImportList, useProgressData } from './app/use-panel-data';
 import { useSettings } from './app/use-settings';
+import { useTextSize } from './app/use-text-size';
 import { useShellActions } from './app/use-shell-actions';
 import { downloadBase64 } from './files';
 import { formatDate } from '../../shared/i18n/engine';
@@ -26,6 +27,9 @@ import { ProgressPanel } from './components/ProgressPanel';
 import { LazyDashboard } from './dashboard/LazyDashboard';
 import { SettingsDialog } from './components/SettingsDialog';
 import { Toolbar } from './components/Toolbar';
+import { LiveAnnouncer } from './components/LiveAnnouncer';
+import { at } from './i18n/accessibility-messages';
+import { textScale } from '../../shared/domain/text-size';
 
 interface WorkspaceProps {
   api: IndicatorDeskApi;
@@ -46,7 +50,8 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
   const fileInput = useRef<HTMLInputElement>(null);
   const showError = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
 
-  const { lang, settings, switchLanguage, saveSettings } = useSettings(api, boot.settings, showError);
+  const { lang, settings, switchLanguage, saveSettings, textSize, changeTextSize } = useSettings(api, boot.settings, showError);
+  useTextSize(textSize, changeTextSize);
   const t = useCallback((key: Parameters<typeof translateUi>[1], params?: Record<string, string | number>) => translateUi(lang, key, params), [lang]);
   const initialYear = useMemo(() => defaultReportingYear(plan, boot.today), [plan, boot.today]);
   const view = useGridView({ api, planId: plan.id, initialYear, initialDepartment: boot.settings.department, lang, onError: showError });
@@ -122,7 +127,7 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
             void flow.importFiles(files);
           }}
         />
-        <div className="subbar">
+        <div className="subbar" role="region" aria-label={at(lang, 'legend.region')}>
           <StatusLegend lang={lang} />
           <span className="subbar-info">
             {grid ? t('grid.count', { count: grid.rows.length }) : ''}
@@ -144,6 +149,7 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
                 save={view.save}
                 onCellFocused={view.onCellFocused}
                 onSaveStateChange={view.onSaveStateChange}
+                textScale={textScale(textSize)}
               />
             )}
           </section>
@@ -164,9 +170,10 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
           <span className="statusbar-path" title={boot.dataFolder}>{t('status.data-folder', { path: boot.dataFolder })}</span>
           <span>{t('status.version', { version: boot.appVersion })}</span>
         </footer>
+        <LiveAnnouncer message={view.saveState.state === 'error' ? (view.saveState.message ?? null) : null} />
         {dragging ? <div className="drop-overlay">{t('import.drop-here')}</div> : null}
         {settingsOpen ? (
-          <SettingsDialog settings={{ ...settings, lang }} departments={boot.departments} onSave={saveSettingsFromDialog} onClose={() => setSettingsOpen(false)} />
+          <SettingsDialog settings={{ ...settings, lang, textSize }} departments={boot.departments} onSave={saveSettingsFromDialog} onClose={() => setSettingsOpen(false)} />
         ) : null}
         {exportOpen ? (
           <ExportDialog

@@ -10,6 +10,7 @@ import { DirectionSchema, IndicatorKindSchema } from '../domain/plan';
 import { CellStatusSchema } from '../domain/status';
 import { PlausibleRangeSchema } from '../domain/plausible';
 import { LangSchema } from '../i18n/lang';
+import { TextSizeSchema } from '../domain/text-size';
 import { Department, EditFieldSchema, Id, ProvenanceSchema, TargetSchema, Year } from './fields';
 import type {
   ConflictSideSchema, ImportChangeSchema, ImportFailureSchema, ImportIssueSchema, ImportedFileSchema, TargetDiffSchema, UnmatchedRowSchema,
@@ -31,6 +32,8 @@ export const SettingsSchema = z.object({
   clerkName: z.string().max(100),
   clerkPhone: z.string().max(50),
   lang: LangSchema,
+  /** Text size in percent (100, 125, 150); absent = 100 (settings saved before it existed). */
+  textSize: TextSizeSchema.optional(),
 });
 
 /** What a plan says about an indicator, shared by the plan (IndicatorSchema) and each grid row. */

@@ -1,8 +1,11 @@
-// The clerk's settings (department, name, phone, language) and the UI language: the language
-// switch takes effect at once and is saved in the background; the settings dialog saves and waits.
-// The page's lang attribute and title follow the language.
+// The clerk's settings (department, name, phone, language, text size) and the UI language: the
+// language switch and the text size (Ctrl + / Ctrl −) take effect at once and are saved in the
+// background; the settings dialog saves and waits. The page's lang attribute and title follow the
+// language.
 import { useCallback, useEffect, useState } from 'react';
 import type { IndicatorDeskApi, Settings } from '../../../shared/api/contract';
+import type { TextSize } from '../../../shared/domain/text-size';
+import { DEFAULT_TEXT_SIZE } from '../../../shared/domain/text-size';
 import type { Lang } from '../../../shared/i18n/lang';
 import { t } from '../i18n/catalogue';
 
@@ -15,13 +18,18 @@ export interface SettingsState {
   settings: Settings;
   /** Switch the UI language now and save it; a failed save is passed to onProblem. */
   switchLanguage: (next: Lang) => void;
-  /** Save settings (the dialog); the language follows the saved one. */
+  /** Save settings (the dialog); the language and text size follow the saved ones. */
   saveSettings: (next: Settings) => Promise<SettingsOutcome>;
+  /** The text size in effect (percent); may be ahead of `settings.textSize` while it is being saved. */
+  textSize: TextSize;
+  /** Change the text size now and save it; a failed save is passed to onProblem. */
+  changeTextSize: (next: TextSize) => void;
 }
 
 export function useSettings(api: IndicatorDeskApi, initial: Settings, onProblem: (text: string) => void): SettingsState {
   const [settings, setSettings] = useState(initial);
   const [lang, setLang] = useState<Lang>(initial.lang);
+  const [textSize, setTextSize] = useState<TextSize>(initial.textSize ?? DEFAULT_TEXT_SIZE);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -34,6 +42,7 @@ export function useSettings(api: IndicatorDeskApi, initial: Settings, onProblem:
       if (!r.ok) return { ok: false, problem: r.error.message[lang] };
       setSettings(r.value);
       setLang(r.value.lang);
+      setTextSize(r.value.textSize ?? DEFAULT_TEXT_SIZE);
       return { ok: true, saved: r.value };
     },
     [api, lang],
@@ -49,5 +58,15 @@ export function useSettings(api: IndicatorDeskApi, initial: Settings, onProblem:
     [onProblem, saveSettings, settings],
   );
 
-  return { lang, settings, switchLanguage, saveSettings };
+  const changeTextSize = useCallback(
+    (next: TextSize) => {
+      setTextSize(next);
+      void saveSettings({ ...settings, lang, textSize: next }).then((outcome) => {
+        if (!outcome.ok) onProblem(outcome.problem);
+      });
+    },
+    [lang, onProblem, saveSettings, settings],
+  );
+
+  return { lang, settings, switchLanguage, saveSettings, textSize, changeTextSize };
 }

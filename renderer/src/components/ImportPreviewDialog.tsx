@@ -121,9 +121,11 @@ export function ImportPreviewDialog({ previews: initial, failures, conflicts: in
       <ConflictsPanel conflicts={conflicts} previews={chosen} choices={choices} />
       {previews.length > 0 ? (
         <div className="preview-layout">
-          <ul className="preview-files" role="listbox" aria-label={t('import.file')}>
+          {/* A plain list: each file has its include checkbox and a button that shows its detail
+              (keyboard-reachable; a listbox may not hold other controls). */}
+          <ul className="preview-files" aria-label={t('import.file')}>
             {previews.map((p, i) => (
-              <li key={p.previewId} className={i === selected ? 'selected' : ''} role="option" aria-selected={i === selected} onClick={() => setSelected(i)}>
+              <li key={p.previewId} className={i === selected ? 'selected' : ''} onClick={() => setSelected(i)}>
                 <input
                   type="checkbox"
                   checked={included.has(p.previewId)}
@@ -132,11 +134,13 @@ export function ImportPreviewDialog({ previews: initial, failures, conflicts: in
                   onClick={(e) => e.stopPropagation()}
                   onChange={() => toggle(p.previewId)}
                 />
-                <span className="file-name" title={p.fileName}>{p.fileName}</span>
-                <span className="badges">
-                  <span className="badge">{p.changes.length}</span>
-                  {p.issues.length > 0 ? <span className="badge badge-warn">{p.issues.length}</span> : null}
-                </span>
+                <button type="button" className="file-pick" aria-pressed={i === selected} title={p.fileName} onClick={(e) => { e.stopPropagation(); setSelected(i); }}>
+                  <span className="file-name">{p.fileName}</span>
+                  <span className="badges">
+                    <span className="badge">{p.changes.length}</span>
+                    {p.issues.length > 0 ? <span className="badge badge-warn">{p.issues.length}</span> : null}
+                  </span>
+                </button>
               </li>
             ))}
           </ul>

@@ -103,7 +103,7 @@ export function ProgressPanel({ data, onClose }: ProgressPanelProps): React.JSX.
       onClose={onClose}
       wide
       testId="progress-panel"
-      footer={<button type="button" onClick={onClose}>{t('common.close')}</button>}
+      footer={<button type="button" onClick={onClose} data-default>{t('common.close')}</button>}
     >
       {body}
     </Dialog>

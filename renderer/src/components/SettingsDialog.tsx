@@ -1,6 +1,10 @@
-// Settings: the clerk's department (or all, for the coordinating office), name, phone, language.
+// Settings: the clerk's department (or all, for the coordinating office), name, phone, language,
+// text size.
 import { useState } from 'react';
 import type { Settings } from '../../../shared/api/contract';
+import type { TextSize } from '../../../shared/domain/text-size';
+import { DEFAULT_TEXT_SIZE, TEXT_SIZES } from '../../../shared/domain/text-size';
+import { useAt } from '../i18n/accessibility-messages';
 import { useT } from '../i18n/context';
 import { Dialog } from './Dialog';
 import { DepartmentAliasesEditor } from './import/DepartmentAliasesEditor';
@@ -16,6 +20,7 @@ const ALL = '__all__';
 
 export function SettingsDialog({ settings, departments, onSave, onClose }: SettingsDialogProps): React.JSX.Element {
   const t = useT();
+  const at = useAt();
   const [draft, setDraft] = useState<Settings>(settings);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -62,6 +67,17 @@ export function SettingsDialog({ settings, departments, onSave, onClose }: Setti
           <option value="zh">{t('lang.zh')}</option>
           <option value="en">{t('lang.en')}</option>
         </select>
+        <label htmlFor="settings-text-size">{at('text-size.label')}</label>
+        <div>
+          <select
+            id="settings-text-size"
+            value={draft.textSize ?? DEFAULT_TEXT_SIZE}
+            onChange={(e) => setDraft({ ...draft, textSize: Number(e.target.value) as TextSize })}
+          >
+            {TEXT_SIZES.map((size) => <option key={size} value={size}>{at('text-size.option', { size })}</option>)}
+          </select>
+          <div className="hint">{at('text-size.hint')}</div>
+        </div>
         <button type="submit" hidden />
       </form>
       <DepartmentAliasesEditor departments={departments} />

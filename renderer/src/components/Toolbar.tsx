@@ -41,7 +41,7 @@ export function Toolbar(props: ToolbarProps): React.JSX.Element {
   return (
     <header className="toolbar">
       <div className="brand">
-        <span className="brand-name">{t('app.name')}</span>
+        <h1 className="brand-name">{t('app.name')}</h1>
         <span className="plan-title" title={props.planTitle}>{props.planTitle}</span>
       </div>
       <div className="toolbar-fields">

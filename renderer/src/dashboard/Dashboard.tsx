@@ -35,7 +35,7 @@ export default function Dashboard({ api, planId, year, onClose }: DashboardProps
           <button type="button" onClick={() => window.print()}>{t('dashboard.print')}</button>
           <button type="button" disabled={report.busy} onClick={() => report.run('pdf')} data-testid="report-pdf">{t('dashboard.report-pdf')}</button>
           <button type="button" disabled={report.busy} onClick={() => report.run('xlsx')} data-testid="report-xlsx">{t('dashboard.report-xlsx')}</button>
-          <button type="button" onClick={onClose}>{t('common.close')}</button>
+          <button type="button" onClick={onClose} data-default>{t('common.close')}</button>
         </>
       }
     >

@@ -46,7 +46,7 @@ import { editTarget, yearOfColumn } from './columns';
 import { gridText } from './grid-messages';
 import type { GridPort } from './grid-port';
 import { agGridPort } from './grid-port';
-import { gridTheme } from './grid-theme';
+import { gridThemeFor, scaleColumnDefs } from './grid-theme';
 import type { IndicatorRowData } from './row-model';
 import { cellOf, fieldText } from './row-model';
 import type { SaveStateKind } from './use-cell-saves';
@@ -100,10 +100,12 @@ export interface IndicatorGridProps {
   onSaveStateChange?: (state: SaveStateKind, message?: string) => void;
   /** Optional imperative handle: focus the first editable cell, undo, redo. */
   handleRef?: Ref<IndicatorGridHandle>;
+  /** The clerk's text size as a scale (1 = 100%, 1.5 = 150%): font, row heights and column widths follow. */
+  textScale?: number;
 }
 
 export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
-  const { grid, lang, handleRef } = props;
+  const { grid, lang, handleRef, textScale = 1 } = props;
   // Callbacks handed to AG Grid are created once; they read the latest props from here.
   const latest = useRef(props);
   latest.current = props;
@@ -126,8 +128,8 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
 
   const yearsKey = grid.years.join(',');
   const columnDefs = useMemo(
-    () => buildColumnDefs({ years: yearsKey.split(',').map(Number), reportingYear: grid.year, lang }),
-    [yearsKey, grid.year, lang],
+    () => scaleColumnDefs(buildColumnDefs({ years: yearsKey.split(',').map(Number), reportingYear: grid.year, lang }), textScale),
+    [yearsKey, grid.year, lang, textScale],
   );
 
   const focusFirstEditableCell = useCallback((): boolean => {
@@ -171,9 +173,12 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
   const onFirstDataRendered = useCallback((e: FirstDataRenderedEvent<IndicatorRowData>) => {
     e.api.ensureColumnVisible(`actual-${latest.current.grid.year}`, 'middle');
   }, []);
+  // …and again when the text size changes: the columns widen and would push it out of view (on the
+  // next frame, once the grid has applied the new widths).
   useEffect(() => {
-    apiRef.current?.ensureColumnVisible(`actual-${grid.year}`, 'middle');
-  }, [grid.year]);
+    const frame = requestAnimationFrame(() => apiRef.current?.ensureColumnVisible(`actual-${grid.year}`, 'middle'));
+    return () => cancelAnimationFrame(frame);
+  }, [grid.year, textScale]);
 
   const onCellEditRequest = useCallback(
     (e: CellEditRequestEvent<IndicatorRowData>) => {
@@ -219,7 +224,7 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
         onPaste={range.onPaste}
       >
         <AgGridReact<IndicatorRowData>
-          theme={gridTheme}
+          theme={gridThemeFor(textScale)}
           rowData={saves.rowData}
           columnDefs={columnDefs}
           defaultColDef={defaultColDef}

@@ -1,6 +1,7 @@
 // The confirm for values outside the plausible range (use-plausible-confirm.ts): lists each value
 // with its indicator, year and the shared rule's reason. Keyboard: focus starts on Cancel (the safe
-// answer), Tab reaches "Save anyway", Enter presses the focused button, Esc cancels.
+// answer, and the default button: Enter on the frame cancels too), Tab reaches "Save anyway", Enter
+// presses the focused button, Esc cancels.
 import type { JSX } from 'react';
 import { useEffect, useRef } from 'react';
 import { plausibleMessage } from '../../../shared/domain/plausible';
@@ -24,7 +25,7 @@ export function PlausibleConfirmDialog(props: { pending: PendingConfirm; lang: L
       testId="plausible-confirm"
       footer={
         <>
-          <button type="button" ref={cancelRef} onClick={onCancel} data-testid="plausible-cancel">
+          <button type="button" ref={cancelRef} onClick={onCancel} data-testid="plausible-cancel" data-default>
             {text('plausible.confirm.cancel')}
           </button>
           <button type="button" className="primary" onClick={onConfirm} data-testid="plausible-save">

@@ -75,3 +75,31 @@ describe('useSettings', () => {
     expect(hook.result.current.settings.clerkName).toBe('王芳');
   });
 });
+
+describe('useSettings: text size', () => {
+  it('starts at 100% for settings saved before the text size existed', () => {
+    const hook = renderHook(() => useSettings(real.api, INITIAL, () => {}));
+    expect(hook.result.current.textSize).toBe(100);
+  });
+
+  it('changes the text size at once and saves it with the other settings', async () => {
+    const problems: string[] = [];
+    const hook = renderHook(() => useSettings(real.api, { ...INITIAL, clerkName: '王芳' }, (p) => problems.push(p)));
+    act(() => hook.result.current.changeTextSize(150));
+    expect(hook.result.current.textSize).toBe(150);
+    await waitFor(() => expect(hook.result.current.settings.textSize).toBe(150));
+    expect((await real.services.handlers.getBootstrap({})).settings).toMatchObject({ clerkName: '王芳', textSize: 150 });
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the new size when saving it fails, and says why', async () => {
+    const problems: string[] = [];
+    const hook = renderHook(() => useSettings(real.api, INITIAL, (p) => problems.push(p)));
+    real.offline = true;
+    act(() => hook.result.current.changeTextSize(125));
+    await waitFor(() => expect(problems).toHaveLength(1));
+    expect(problems[0]).toContain('无法连接本机服务');
+    expect(hook.result.current.textSize).toBe(125);
+    expect(hook.result.current.settings.textSize).toBeUndefined();
+  });
+});
