@@ -267,6 +267,7 @@ export function createServices(options: ServicesOptions): Services {
       if (settings.department !== null && !store.plans.listDepartments().includes(settings.department)) {
         fail('refused', 'error.unknown-department', { name: settings.department });
       }
+      if (settings.planId != null && !store.plans.listPlans().some((p) => p.id === settings.planId)) fail('not-found', 'error.unknown-plan', { id: settings.planId });
       store.transaction(() => store.settings.set('app', JSON.stringify(settings), { ...ctx(), source: 'settings' }));
       return readSettings(store);
     },

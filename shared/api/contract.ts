@@ -26,6 +26,8 @@ export const SettingsSchema = z.object({
   clerkName: z.string().max(100),
   clerkPhone: z.string().max(50),
   lang: LangSchema,
+  /** The plan the window shows (the plan switcher, issue 14); absent or null = the first plan. */
+  planId: Id.nullable().optional(),
 });
 
 /** What a plan says about an indicator, shared by the plan (IndicatorSchema) and each grid row. */
