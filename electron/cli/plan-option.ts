@@ -3,7 +3,7 @@
 // one (the first plan of every database), else the first listed. A name that fits no plan, or fits
 // several, is refused with the plans listed (CliError: exit 2, nothing done; args.ts EXIT).
 import { bilingual, defineCatalogue } from '../../shared/i18n/engine';
-import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
+import { defaultPlanId } from '../../shared/domain/default-plan';
 import type { OptionValues } from './args';
 import { stringOption } from './args';
 import { CliError } from './db-option';
@@ -40,10 +40,7 @@ function refuse(key: 'plan.unknown' | 'plan.ambiguous' | 'plan.none', params: Re
  */
 export function resolvePlanName(given: string | null, plans: readonly PlanName[]): string {
   if (plans.length === 0) refuse('plan.none', {});
-  if (given === null) {
-    if (plans.length === 1) return (plans[0] as PlanName).id;
-    return (plans.find((p) => p.id === SEED_PLAN.id) ?? (plans[0] as PlanName)).id;
-  }
+  if (given === null) return defaultPlanId(plans);
   const text = given.trim();
   const byId = plans.find((p) => p.id === text);
   if (byId) return byId.id;

@@ -6,6 +6,7 @@ import { useCallback, useState } from 'react';
 import type { Bootstrap, IndicatorDeskApi } from '../../../shared/api/contract';
 import type { SettingsOutcome } from '../app/use-settings';
 import type { Settings } from '../../../shared/api/contract';
+import { defaultPlanId } from '../../../shared/domain/default-plan';
 
 /** A plan as the bootstrap lists it: id, short name, title, years. */
 export type PlanSummary = Bootstrap['plans'][number];
@@ -23,7 +24,7 @@ export interface PlanChoiceOptions {
 
 export interface PlanChoice {
   plans: PlanSummary[];
-  /** The plan on screen: the remembered one, else the first. */
+  /** The plan on screen: the remembered one, else the default one. */
   plan: PlanSummary;
   /** Show another plan now and remember it. */
   switchPlan: (planId: string) => void;
@@ -31,9 +32,9 @@ export interface PlanChoice {
   reloadPlans: (show?: string) => Promise<void>;
 }
 
-/** The remembered plan when it is still in the list, else the first plan. */
+/** The remembered plan when it is still in the list, else the default one (shared/domain/default-plan). */
 export function choosePlan(plans: PlanSummary[], remembered: string | null | undefined): PlanSummary {
-  return plans.find((p) => p.id === remembered) ?? (plans[0] as PlanSummary);
+  return plans.find((p) => p.id === remembered) ?? (plans.find((p) => p.id === defaultPlanId(plans)) as PlanSummary);
 }
 
 export function usePlanChoice({ api, initialPlans, settings, saveSettings, onProblem }: PlanChoiceOptions): PlanChoice {
