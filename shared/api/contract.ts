@@ -74,6 +74,8 @@ export const GridCellSchema = z.object({
   completion: z.number().nullable(),
   /** Source of the current actual (absent when there is none). */
   provenance: ProvenanceSchema.optional(),
+  /** 原目标: the target before it was revised (null = there was none); absent when never revised. */
+  originalTarget: TargetSchema.nullable().optional(),
 });
 
 export const GridRowSchema = z.object({

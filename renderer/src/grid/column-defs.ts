@@ -11,6 +11,7 @@ import { explainStatus, formatActual, formatCompletion, formatTarget, formatUnit
 import { gridText } from './grid-messages';
 import type { IndicatorRowData } from './row-model';
 import { cellOf } from './row-model';
+import { revisedTargetTip } from '../plans/revised-target';
 
 export type IndicatorColDef = ColDef<IndicatorRowData>;
 export type IndicatorColumnDef = IndicatorColDef | ColGroupDef<IndicatorRowData>;
@@ -75,8 +76,11 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
     valueFormatter: (p: ValueFormatterParams<IndicatorRowData>) => formatTarget(cellAt(p, year)?.target, lang),
     cellClass: (p: CellClassParams<IndicatorRowData>) => {
       const t = cellAt(p, year)?.target;
-      return ['cell-num', yearClass, t === '/' ? 'target-none' : 'target-set'];
+      const classes = ['cell-num', yearClass, t === '/' ? 'target-none' : 'target-set'];
+      if (cellAt(p, year)?.originalTarget !== undefined) classes.push('target-revised');
+      return classes;
     },
+    tooltipValueGetter: (p: ITooltipParams<IndicatorRowData>) => revisedTargetTip(lang, cellAt(p, year)),
   };
 
   const actual: IndicatorColDef = {
@@ -106,6 +110,8 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
       if (!cell || !p.data) return null;
       // The value's source (typed by whom, or imported from which file and department) on its own line.
       const source = cell.provenance ? `\n${ct(lang, 'prov.tooltip', { text: provenanceText(lang, cell.provenance) })}` : '';
+      // A revised target (issue 14): 原目标 → 调整后目标, so the status is read against the right one.
+      const revised = revisedTargetTip(lang, cell);
       return explainStatus(lang, {
         status: cell.status,
         year,
@@ -115,7 +121,7 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
         completion: cell.completion,
         unit: p.data.unit,
         tolerance: p.data.tolerance,
-      }) + source;
+      }) + source + (revised === null ? '' : `\n${revised}`);
     },
   };
 
