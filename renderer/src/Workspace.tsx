@@ -29,6 +29,8 @@ import { Toolbar } from './components/Toolbar';
 import { PlanSwitcher } from './plans/PlanSwitcher';
 import { ProgrammeView } from './plans/ProgrammeView';
 import { usePlanChoice } from './plans/use-plan-choice';
+import type { PlanSummary } from './plans/use-plan-choice';
+import { PlanEditor } from './plans/PlanEditor';
 import { useProgramme } from './plans/use-programme';
 
 interface WorkspaceProps {
@@ -46,6 +48,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
   const [progressOpen, setProgressOpen] = useState(false);
   const [dashboardOpen, setDashboardOpen] = useState(false);
   const [programmeOpen, setProgrammeOpen] = useState(false);
+  const [editorOpen, setEditorOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const showError = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
 
@@ -57,16 +60,34 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
   const initialYear = useMemo(() => defaultReportingYear(plan, boot.today), [plan, boot.today]);
   const view = useGridView({ api, planId: plan.id, initialYear, initialDepartment: boot.settings.department, lang, onError: showError });
   const { grid, reload, dataChanged, setDepartment } = view;
-  const { plans, switchPlan: rememberPlan } = planChoice;
+  const { plans, switchPlan: rememberPlan, reloadPlans } = planChoice;
   const setViewYear = view.setYear;
+  const showPlan = useCallback(
+    (next: PlanSummary) => {
+      rememberPlan(next.id);
+      setViewYear(defaultReportingYear(next, boot.today));
+    },
+    [rememberPlan, setViewYear, boot.today],
+  );
   const switchPlan = useCallback(
     (planId: string) => {
       const next = plans.find((p) => p.id === planId);
-      if (!next) return;
-      rememberPlan(planId);
-      setViewYear(defaultReportingYear(next, boot.today));
+      if (next) showPlan(next);
     },
-    [plans, rememberPlan, setViewYear, boot.today],
+    [plans, showPlan],
+  );
+  /** The editor changed the plan (names, targets, indicators) or made a new one by copying it. */
+  const afterPlanEdit = useCallback(async (): Promise<void> => {
+    await reloadPlans();
+    await reload();
+    dataChanged();
+  }, [reloadPlans, reload, dataChanged]);
+  const afterPlanCopy = useCallback(
+    async (planId: string): Promise<void> => {
+      const next = (await reloadPlans())?.find((p) => p.id === planId);
+      if (next) showPlan(next);
+    },
+    [reloadPlans, showPlan],
   );
   const programme = useProgramme(api, { plans, open: programmeOpen, lang });
 
@@ -126,7 +147,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
           onDashboard={() => setDashboardOpen(true)}
           onSettings={() => setSettingsOpen(true)}
           onLanguage={switchLanguage}
-          planControls={<PlanSwitcher plans={plans} planId={plan.id} onPlan={switchPlan} onProgramme={() => setProgrammeOpen(true)} />}
+          planControls={<PlanSwitcher plans={plans} planId={plan.id} onPlan={switchPlan} onProgramme={() => setProgrammeOpen(true)} onEdit={() => setEditorOpen(true)} />}
         />
         <input
           ref={fileInput}
@@ -198,6 +219,9 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
           />
         ) : null}
         {dashboardOpen ? <LazyDashboard api={api} planId={plan.id} year={view.year} onClose={() => setDashboardOpen(false)} /> : null}
+        {editorOpen ? (
+          <PlanEditor api={api} planId={plan.id} onChanged={() => void afterPlanEdit()} onCreated={(id) => void afterPlanCopy(id)} onClose={() => setEditorOpen(false)} />
+        ) : null}
         {programmeOpen ? (
           <ProgrammeView lines={programme} currentPlanId={plan.id} onOpenPlan={(id) => { switchPlan(id); setProgrammeOpen(false); }} onClose={() => setProgrammeOpen(false)} />
         ) : null}

@@ -28,8 +28,8 @@ export interface PlanChoice {
   plan: PlanSummary;
   /** Show another plan now and remember it. */
   switchPlan: (planId: string) => void;
-  /** Read the list of plans again (after the editor changed it); `show` switches to that plan. */
-  reloadPlans: (show?: string) => Promise<void>;
+  /** Read the list of plans again (after the editor changed it); resolves to it, or null when that failed. */
+  reloadPlans: () => Promise<PlanSummary[] | null>;
 }
 
 /** The remembered plan when it is still in the list, else the default one (shared/domain/default-plan). */
@@ -51,18 +51,15 @@ export function usePlanChoice({ api, initialPlans, settings, saveSettings, onPro
     [saveSettings, settings, onProblem],
   );
 
-  const reloadPlans = useCallback(
-    async (show?: string) => {
-      const r = await api.getBootstrap({});
-      if (!r.ok) {
-        onProblem(r.error.message[settings.lang]);
-        return;
-      }
-      setPlans(r.value.plans);
-      if (show !== undefined && r.value.plans.some((p) => p.id === show)) switchPlan(show);
-    },
-    [api, onProblem, settings.lang, switchPlan],
-  );
+  const reloadPlans = useCallback(async (): Promise<PlanSummary[] | null> => {
+    const r = await api.getBootstrap({});
+    if (!r.ok) {
+      onProblem(r.error.message[settings.lang]);
+      return null;
+    }
+    setPlans(r.value.plans);
+    return r.value.plans;
+  }, [api, onProblem, settings.lang]);
 
   return { plans, plan: choosePlan(plans, planId), switchPlan, reloadPlans };
 }
