@@ -49,6 +49,8 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
   const [dashboardOpen, setDashboardOpen] = useState(false);
   const [programmeOpen, setProgrammeOpen] = useState(false);
   const [editorOpen, setEditorOpen] = useState(false);
+  // Moves on every plan edit: the grid is drawn afresh, since AG Grid re-styles only cells whose value changed.
+  const [planEdits, setPlanEdits] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
   const showError = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
 
@@ -80,6 +82,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
   const afterPlanEdit = useCallback(async (): Promise<void> => {
     await reloadPlans();
     await reload();
+    setPlanEdits((n) => n + 1);
     dataChanged();
   }, [reloadPlans, reload, dataChanged]);
   const afterPlanCopy = useCallback(
@@ -178,7 +181,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
               <div className="empty">{t('grid.empty')}</div>
             ) : (
               <IndicatorGrid
-                key={`${grid.planId}|${grid.year}|${grid.department ?? ''}`}
+                key={`${grid.planId}|${grid.year}|${grid.department ?? ''}|${planEdits}`}
                 grid={grid}
                 lang={lang}
                 save={view.save}
