@@ -26,6 +26,7 @@ import { actualKey, auditValueText } from '../store/repositories/actuals-repo';
 import type { BatchFile } from './import-batch';
 import { cellLabel, departmentOfReturn, findConflicts, splitOtherUnits } from './import-batch';
 import { planOfBook } from './plan-match';
+import { implausibleValueIssues } from '../workbook/import/plausible-issues';
 
 export interface PendingImport {
   preview: ImportPreview;
@@ -136,7 +137,8 @@ export function diffAgainstStore(
     unchanged,
     targetDiffs,
     unmatched,
-    issues: book.issues,
+    // Values outside the plausible range are warned at their cell (never applied silently).
+    issues: [...book.issues, ...implausibleValueIssues(book, plan, (id, year) => actuals.get(actualKey(id, year))?.value ?? null)],
   };
 }
 

@@ -84,11 +84,10 @@ function checkText(field: string, value: string | undefined): void {
   if (value !== undefined && value.trim() === '') planFail('invalid-request', 'plan.empty-field', { field });
 }
 
-/** Refuse a patch with an empty name/序号/领域/lead unit, a bad kind, direction, tolerance or range. */
+/** Refuse a patch with an empty name/序号/lead unit, a bad kind, direction, tolerance or range (a table without 领域 gives '' domains: allowed). */
 export function checkPatch(patch: IndicatorPatch): void {
   checkText('序号 / code', patch.code);
   checkText('指标 / name', patch.name);
-  checkText('领域 / domain', patch.domain);
   checkText('牵头单位 / lead unit', patch.leadUnit);
   if (patch.kind !== undefined) IndicatorKindSchema.parse(patch.kind);
   if (patch.direction !== undefined) DirectionSchema.parse(patch.direction);

@@ -12,6 +12,8 @@ import { gridText } from './grid-messages';
 import type { IndicatorRowData } from './row-model';
 import { cellOf } from './row-model';
 import { revisedTargetTip } from '../plans/revised-target';
+import { cellImplausibility } from './plausible-cells';
+import { plausibleMessage } from '../../../shared/domain/plausible';
 
 export type IndicatorColDef = ColDef<IndicatorRowData>;
 export type IndicatorColumnDef = IndicatorColDef | ColGroupDef<IndicatorRowData>;
@@ -99,6 +101,8 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
       const cell = cellAt(p, year);
       const classes = ['cell-num', 'cell-actual', yearClass];
       if (cell) classes.push(`status-${cell.status}`);
+      // A saved value outside the plausible range (shared rule) keeps a visible mark; the tooltip says why.
+      if (cell && p.data && cellImplausibility(p.data, year, cell.actual)) classes.push('cell-implausible');
       if (current) classes.push(...editStateClasses(p.data, actualId));
       return classes;
     },
@@ -112,7 +116,9 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
       const source = cell.provenance ? `\n${ct(lang, 'prov.tooltip', { text: provenanceText(lang, cell.provenance) })}` : '';
       // A revised target (issue 14): 原目标 → 调整后目标, so the status is read against the right one.
       const revised = revisedTargetTip(lang, cell);
-      return explainStatus(lang, {
+      const odd = cellImplausibility(p.data, year, cell.actual);
+      const mark = odd ? `${plausibleMessage('plausible.mark', { reason: odd[lang] })[lang]}\n` : '';
+      return mark + explainStatus(lang, {
         status: cell.status,
         year,
         target: cell.target,

@@ -57,6 +57,11 @@ describe('PlansRepo: plans as data', () => {
     expect(store.plans.listDepartments()).toContain('区教育局');
   });
 
+  it('a table without a 领域 column gives indicators with no domain: allowed', () => {
+    const plan = store.transaction(() => store.plans.createPlan({ ...XUE, domains: [''], indicators: XUE.indicators.map((i) => ({ ...i, domain: '' })) }, ctx));
+    expect(store.plans.getPlan(plan.id).indicators.map((i) => i.domain)).toEqual(['', '']);
+  });
+
   it('refuses a second plan with the same short name, a draft with no indicators or bad years; nothing written', () => {
     const n = store.audit.count();
     expect(() => store.transaction(() => store.plans.createPlan({ ...XUE, shortName: '住有宜居' }, ctx))).toThrow(ApiFailure);
