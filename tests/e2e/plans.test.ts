@@ -115,6 +115,7 @@ describe('the plan switcher and the programme view', () => {
     await revisions.waitFor({ state: 'visible' });
     const line = await revisions.locator('tbody tr').first().innerText();
     expect(line).toMatch(/住宅小区专业物业服务覆盖率[\s\S]*2025[\s\S]*90 → 88[\s\S]*区政府第12次常务会议调整/);
+    await revisions.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'editor.png') });
     await editor.getByRole('button', { name: '关闭' }).last().click();
 
