@@ -27,13 +27,13 @@ export function listPlanSummaries(store: Store): PlanSummary[] {
   return store.plans.listPlans().map((p) => planSummary(store.plans.getPlan(p.id)));
 }
 
-/** The plan with the same indicators (names and units, in order) as the draft, or null. */
-export function matchingPlan(store: Store, draft: Pick<PlanDraft, 'indicators'>): Plan | null {
-  for (const p of store.plans.listPlans()) {
-    const plan = store.plans.getPlan(p.id);
-    if (sameIndicators(plan, draft)) return plan;
-  }
-  return null;
+/**
+ * The plan with the same indicators (names and units, in order) as the draft, or null. When several
+ * have them (a plan imported again as new), the one with the draft's short name wins.
+ */
+export function matchingPlan(store: Store, draft: Pick<PlanDraft, 'indicators' | 'shortName'>): Plan | null {
+  const same = store.plans.listPlans().map((p) => store.plans.getPlan(p.id)).filter((plan) => sameIndicators(plan, draft));
+  return same.find((p) => p.shortName === draft.shortName.trim()) ?? same[0] ?? null;
 }
 
 /** Targets the draft gives differently from the plan (a year the plan lacks counts too). */

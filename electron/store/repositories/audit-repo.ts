@@ -8,7 +8,7 @@ import { osUserName } from '../os-user';
 export interface WriteContext {
   who: string;
   at: string;
-  /** typed | pasted | undo | redo | imported | import-undone | seed | settings | cli … */
+  /** typed | pasted | undo | redo | imported | import-undone | seed | settings | cli | restore … */
   source: string;
   sourceFile?: string | null;
   sourceSha256?: string | null;
@@ -21,7 +21,8 @@ export interface WriteContext {
 
 export interface AuditInput {
   action: 'insert' | 'update' | 'delete';
-  entity: 'plan' | 'indicator' | 'target' | 'actual' | 'note' | 'department' | 'setting' | 'import';
+  /** 'database': the whole database at once (a restore from a backup file). */
+  entity: 'plan' | 'indicator' | 'target' | 'actual' | 'note' | 'department' | 'setting' | 'import' | 'database';
   planId?: string | null;
   indicatorId?: string | null;
   year?: number | null;

@@ -54,6 +54,7 @@ import { useCellSaves } from './use-cell-saves';
 import { PlausibleConfirmDialog } from './PlausibleConfirmDialog';
 import { usePlausibleConfirm } from './use-plausible-confirm';
 import { useGridKeys } from './use-grid-keys';
+import { usePrintLayout } from './use-print-layout';
 import { useRangeClipboard } from './use-range-clipboard';
 import './grid.css';
 
@@ -108,6 +109,7 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
   latest.current = props;
   const apiRef = useRef<GridApi<IndicatorRowData> | null>(null);
   const port = useRef<GridPort | null>(null);
+  usePrintLayout(apiRef);
 
   const saves = useCellSaves({ grid, lang, save: props.save, onSaveStateChange: props.onSaveStateChange, port });
   const { runSave, undo, redo } = saves;
