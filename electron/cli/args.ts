@@ -44,7 +44,7 @@ const DB: OptionTable = { db: { type: 'string' } };
 
 /** The table later commands extend: command name → its options and positionals. */
 export const COMMANDS: Record<string, CommandSpec> = {
-  inspect: { options: { ...COMMON, json: { type: 'boolean' } }, positionals: 'one', usage: 'inspect FILE [--json]' },
+  inspect: { options: { ...COMMON, json: { type: 'boolean' }, plan: { type: 'string' }, ...DB }, positionals: 'one', usage: 'inspect FILE [--json] [--plan ID|NAME [--db PATH]]' },
   import: {
     options: {
       ...COMMON,
@@ -54,9 +54,10 @@ export const COMMANDS: Record<string, CommandSpec> = {
       department: { type: 'string' },
       prefer: { type: 'string' },
       'include-other-units': { type: 'boolean' },
+      plan: { type: 'string' },
     },
     positionals: 'many',
-    usage: 'import FILE... [--db PATH] [--department D] [--prefer incoming|current] [--include-other-units] [--dry-run] [--json]',
+    usage: 'import FILE... [--db PATH] [--plan ID|NAME] [--department D] [--prefer incoming|current] [--include-other-units] [--dry-run] [--json]',
   },
   export: {
     options: { ...COMMON, ...DB, plan: { type: 'string' }, year: { type: 'string' }, department: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },

@@ -1,6 +1,6 @@
 // The command line: `npm run cli -- <command>` (and later the packaged app's command line).
-//   inspect FILE [--json]                                  read a workbook, touch no database
-//   import FILE... [--db PATH] [--dry-run] [--json]        preview or apply returns
+//   inspect FILE [--json] [--plan ID|NAME [--db PATH]]     read a workbook (a database only for --plan)
+//   import FILE... [--db PATH] [--plan ID|NAME] [--dry-run] [--json]   preview or apply returns
 //          [--department D] [--prefer incoming|current] [--include-other-units]   (import-command.ts)
 //   export --year Y [--department D] [--plan ID] [--db PATH] --out FILE [--force]
 //   status --year Y [--department D] [--plan ID] [--db PATH] [--json]
@@ -27,6 +27,7 @@ import type { CliTextKey } from './cli-texts';
 import { CLI_TEXTS } from './cli-texts';
 import { inspectFile } from './inspect';
 import { runImportCommand } from './import-command';
+import { planOption } from './plan-option';
 import { runPlanCommand } from './plan-command';
 import { chromiumReportRenderer, findChromium } from '../report/chromium-pdf';
 import { startWebServer } from '../web/server';
@@ -51,7 +52,8 @@ const USAGE = `指标填报台 命令行 / Indicator Desk command line
 
   --db PATH   数据库文件（默认：用户数据文件夹，或环境变量 INDICATOR_DESK_DB）；
               指定的文件不存在时只有 import 会新建 / only import creates a missing --db file
-  --plan ID   export/status 的规划（默认内置规划）/ the plan for export/status (default: the embedded one)
+  --plan ID|NAME  规划编号、简称或名称（inspect/import/export/status/report；默认唯一的或内置的规划）
+              / a plan's id, short name or title (default: the only plan, else the embedded one)
   --lang zh|en  输出语言 / output language (default: zh)
   --today YYYY-MM-DD  以该日期计算状态 / compute statuses as of that date
   --force     export 覆盖已存在的文件（数据库文件除外）/ export replaces an existing file (never a database)
@@ -79,11 +81,20 @@ function openServices(values: OptionValues, out: Out, writes: boolean, withImpor
   return createServices({ dbPath, mode: 'desktop', now: () => todayOption(values), importBackups });
 }
 
-/** --plan (default: the embedded plan) must be a plan in the database. */
+/** --plan (an id or a name; default: the only or embedded plan) must be a plan in the database (plan-option.ts). */
 function checkedPlan(values: OptionValues, services: Services): Plan {
-  const id = stringOption(values, 'plan') ?? SEED_PLAN.id;
-  requireChoice('--plan', id, services.store.plans.listPlans().map((p) => p.id));
-  return services.store.plans.getPlan(id);
+  return services.store.plans.getPlan(planOption(values, services.store.plans.listPlans()));
+}
+
+/** inspect's plan: the embedded one without touching a database, or --plan's from the database (--db). */
+function inspectPlan(values: OptionValues, out: Out): Plan {
+  if (stringOption(values, 'plan') === null) return SEED_PLAN;
+  const services = openServices(values, out, false);
+  try {
+    return checkedPlan(values, services);
+  } finally {
+    services.close();
+  }
 }
 
 /** --year must be one of the plan's years; --department one of the plan's departments. */
@@ -123,7 +134,7 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
       case 'inspect': {
         const file = rest[0] as string;
         checkReadable(file);
-        const result = await inspectFile(file, SEED_PLAN, todayOption(values), lang);
+        const result = await inspectFile(file, inspectPlan(values, out), todayOption(values), lang);
         if (flag(values, 'json')) out.stdout(JSON.stringify(result));
         else {
           out.stdout(say('cli.inspect-summary', { file: result.file, format: result.format, kind: say(result.kind === 'plan' ? 'cli.kind-plan' : 'cli.kind-return'), department: result.department ?? '—', years: result.years.join(', ') }));
@@ -143,7 +154,8 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
         // A dry run writes nothing, so it never creates a database either.
         const services = openServices(values, out, !dryRun, true);
         try {
-          return await runImportCommand(values, rest, (f) => new Uint8Array(readFileSync(f)), services, SEED_PLAN.id, out, lang, () => new Date());
+          const planId = planOption(values, services.store.plans.listPlans());
+          return await runImportCommand(values, rest, (f) => new Uint8Array(readFileSync(f)), services, planId, out, lang, () => new Date());
         } finally {
           services.close();
         }

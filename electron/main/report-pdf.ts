@@ -25,11 +25,11 @@ async function waitForReport(win: BrowserWindow, timeoutMs = 60_000): Promise<vo
 }
 
 /** A renderReportPdf for createServices: A4 portrait, colours kept, page numbers in the footer. */
-export function electronReportRenderer(options: ReportWindowOptions): (request: { year: number; lang: 'zh' | 'en' }) => Promise<Uint8Array> {
-  return async ({ year, lang }) => {
+export function electronReportRenderer(options: ReportWindowOptions): (request: { year: number; lang: 'zh' | 'en'; planId?: string }) => Promise<Uint8Array> {
+  return async ({ year, lang, planId }) => {
     const win = createAppWindow({
       preloadPath: options.preloadPath,
-      query: { view: 'report', year: String(year), lang },
+      query: { view: 'report', year: String(year), lang, ...(planId !== undefined ? { plan: planId } : {}) },
       keepHidden: true,
       window: { width: 794, height: 1123, show: false },
     });

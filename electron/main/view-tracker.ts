@@ -2,6 +2,7 @@
 // makes, so menu commands (导出, 导出并发送邮件) act on the visible table without a second channel.
 import type { ApiHandlers, ApiRequest, Bootstrap } from '../../shared/api/contract';
 import { defaultReportingYear } from '../../shared/domain/reporting-year';
+import { defaultPlanId } from '../../shared/domain/default-plan';
 import type { Lang } from '../../shared/i18n/lang';
 
 export type GridView = ApiRequest<'getGrid'>;
@@ -32,11 +33,13 @@ export function trackViews(handlers: ApiHandlers, onSettingsSaved: (lang: Lang) 
 }
 
 /**
- * Before the page has shown a grid: the first plan, the year the window opens on
+ * Before the page has shown a grid: the remembered or default plan, the year the window opens on
  * (defaultReportingYear), the clerk's department. Null when there is no plan or it has no years.
  */
 export function defaultView(bootstrap: Bootstrap): GridView | null {
-  const plan = bootstrap.plans[0];
+  if (bootstrap.plans.length === 0) return null;
+  // The plan the window opens on: the remembered one, else the default (shared/domain/default-plan).
+  const plan = bootstrap.plans.find((p) => p.id === bootstrap.settings.planId) ?? bootstrap.plans.find((p) => p.id === defaultPlanId(bootstrap.plans));
   if (!plan || plan.years.length === 0) return null;
   return { planId: plan.id, year: defaultReportingYear(plan, bootstrap.today), department: bootstrap.settings.department };
 }

@@ -29,11 +29,13 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (p: s
 }
 
 /** The report view's address on a server whose url is `baseUrl` (which may carry ?token=…). */
-export function reportUrl(baseUrl: string, year: number, lang: 'zh' | 'en'): string {
+export function reportUrl(baseUrl: string, year: number, lang: 'zh' | 'en', planId?: string): string {
   const url = new URL(baseUrl);
   url.searchParams.set('view', 'report');
   url.searchParams.set('year', String(year));
   url.searchParams.set('lang', lang);
+  // Several plans in one database (issue 14): the report is of the plan asked for, not the first.
+  if (planId !== undefined) url.searchParams.set('plan', planId);
   return url.toString();
 }
 
@@ -79,6 +81,6 @@ export async function printReportPdf(url: string, executablePath: string, readyT
 }
 
 /** A PDF renderer for createServices (renderReportPdf) printing the report view of the server at baseUrl(). */
-export function chromiumReportRenderer(baseUrl: () => string, executablePath: string): (request: { year: number; lang: 'zh' | 'en' }) => Promise<Uint8Array> {
-  return ({ year, lang }) => printReportPdf(reportUrl(baseUrl(), year, lang), executablePath);
+export function chromiumReportRenderer(baseUrl: () => string, executablePath: string): (request: { year: number; lang: 'zh' | 'en'; planId?: string }) => Promise<Uint8Array> {
+  return ({ year, lang, planId }) => printReportPdf(reportUrl(baseUrl(), year, lang, planId), executablePath);
 }

@@ -270,6 +270,7 @@ export function createServices(options: ServicesOptions): Services {
       if (settings.department !== null && !store.plans.listDepartments().includes(settings.department)) {
         fail('refused', 'error.unknown-department', { name: settings.department });
       }
+      if (settings.planId != null && !store.plans.listPlans().some((p) => p.id === settings.planId)) fail('not-found', 'error.unknown-plan', { id: settings.planId });
       // The default text size is not written: absent means 100% (settings before it existed read the same).
       const { textSize, ...rest } = settings;
       const stored = textSize === undefined || textSize === DEFAULT_TEXT_SIZE ? rest : settings;

@@ -8,6 +8,8 @@ import { fail } from '../../shared/api/result';
 import { message, parseRefusalMessage } from '../../shared/i18n/messages';
 import type { Store, WriteContext } from '../store/store';
 import { buildCell } from './grid-service';
+import { revisedTargets } from '../store/repositories/revised-targets';
+import { actualKey } from '../store/repositories/actuals-repo';
 
 export const MAX_NOTE_LENGTH = 1000;
 
@@ -56,7 +58,8 @@ export function saveCells(
     }
   });
   for (const p of planned) {
-    const cell = buildCell(p.indicator, p.edit.year, store.actuals.get(p.edit.indicatorId, p.edit.year), today);
+    const original = revisedTargets(store.db, plan).get(actualKey(p.edit.indicatorId, p.edit.year));
+    const cell = buildCell(p.indicator, p.edit.year, store.actuals.get(p.edit.indicatorId, p.edit.year), today, original);
     results[p.index] = { indicatorId: p.edit.indicatorId, year: p.edit.year, field: p.edit.field, ok: true, cell };
   }
   return results;

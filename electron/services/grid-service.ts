@@ -1,13 +1,14 @@
 // Builds the grid the clerk sees (and the export and the CLI print): one row per indicator of the
 // department, one cell per plan year, statuses from the shared rule.
 import type { Grid, GridCell, GridRow } from '../../shared/api/contract';
-import type { Indicator, Plan } from '../../shared/domain/plan';
+import type { Indicator, Plan, Target } from '../../shared/domain/plan';
 import { indicatorsForDepartment } from '../../shared/domain/plan';
 import { cellStatus } from '../../shared/domain/status';
 import { fail } from '../../shared/api/result';
 import type { ActualRecord } from '../store/repositories/actuals-repo';
 import { actualKey } from '../store/repositories/actuals-repo';
 import type { Store } from '../store/store';
+import { revisedTargets } from '../store/repositories/revised-targets';
 
 export function isoDate(date: Date): string {
   const y = date.getFullYear();
@@ -16,18 +17,23 @@ export function isoDate(date: Date): string {
   return `${y}-${m}-${d}`;
 }
 
-export function buildCell(indicator: Indicator, year: number, actual: ActualRecord | undefined, today: Date): GridCell {
+/** `original`: the target before revision (原目标) when the cell's target was revised (revised-targets.ts), else undefined. */
+export function buildCell(indicator: Indicator, year: number, actual: ActualRecord | undefined, today: Date, original?: Target | null): GridCell {
   const target = indicator.targets[year];
   const value = actual?.value ?? null;
   const s = cellStatus({ indicator, year, target, actual: value, today });
   const cell: GridCell = { target: target ?? null, actual: value, note: actual?.note ?? null, status: s.status, gap: s.gap, completion: s.completion };
   if (actual?.provenance) cell.provenance = actual.provenance;
+  if (original !== undefined) cell.originalTarget = original;
   return cell;
 }
 
-export function buildRow(plan: Plan, indicator: Indicator, actuals: Map<string, ActualRecord>, today: Date): GridRow {
+export function buildRow(plan: Plan, indicator: Indicator, actuals: Map<string, ActualRecord>, today: Date, revised: ReadonlyMap<string, Target | null> = new Map()): GridRow {
   const cells: Record<string, GridCell> = {};
-  for (const year of plan.years) cells[String(year)] = buildCell(indicator, year, actuals.get(actualKey(indicator.id, year)), today);
+  for (const year of plan.years) {
+    const key = actualKey(indicator.id, year);
+    cells[String(year)] = buildCell(indicator, year, actuals.get(key), today, revised.get(key));
+  }
   return {
     indicatorId: indicator.id,
     code: indicator.code,
@@ -48,12 +54,13 @@ export function buildGrid(store: Store, planId: string, year: number, department
   const plan = store.plans.getPlan(planId);
   if (!plan.years.includes(year)) fail('refused', 'error.unknown-year', { year });
   const actuals = store.actuals.forPlan(planId);
+  const revised = revisedTargets(store.db, plan);
   return {
     planId,
     year,
     department,
     years: plan.years,
     today: isoDate(today),
-    rows: indicatorsForDepartment(plan, department).map((ind) => buildRow(plan, ind, actuals, today)),
+    rows: indicatorsForDepartment(plan, department).map((ind) => buildRow(plan, ind, actuals, today, revised)),
   };
 }

@@ -25,6 +25,7 @@ import type { Store, WriteContext } from '../store/store';
 import { actualKey, auditValueText } from '../store/repositories/actuals-repo';
 import type { BatchFile } from './import-batch';
 import { cellLabel, departmentOfReturn, findConflicts, splitOtherUnits } from './import-batch';
+import { planOfBook } from './plan-match';
 import { implausibleValueIssues } from '../workbook/import/plausible-issues';
 
 export interface PendingImport {
@@ -73,6 +74,7 @@ export async function previewFile(
   const dept = departmentOfReturn(book, fileName, store.plans.listDepartments(), aliases, department);
   const preview = diffAgainstStore(store, plan, book, fileName, sha256(bytes), dept.department, dept.from);
   preview.issues = [...dept.issues, ...preview.issues];
+  preview.plan = planOfBook(book, store.plans.listPlans().map((p) => (p.id === plan.id ? plan : store.plans.getPlan(p.id))));
   return { book, bytes, preview };
 }
 
@@ -182,7 +184,7 @@ export function refreshPreview(store: Store, plan: Plan, item: PendingImport, de
   // Department issues come first in a preview: keep them, but drop "names no department" once one is chosen.
   const deptIssues = p.issues.slice(0, p.issues.length - item.book.issues.length).filter((i) => from !== 'chosen' || i.message.key !== 'import.no-department');
   fresh.issues = [...deptIssues, ...fresh.issues];
-  return { ...item, preview: { ...fresh, previewId: p.previewId } };
+  return { ...item, preview: { ...fresh, previewId: p.previewId, plan: p.plan } };
 }
 
 export async function previewFiles(

@@ -10,7 +10,6 @@ import { Workspace } from './Workspace';
 export function App(): React.JSX.Element {
   const api = useMemo(() => getApi(), []);
   const { boot, error } = useBootstrap(api);
-  const plan = boot?.plans[0] ?? null;
   // Until the bootstrap says otherwise the UI speaks Chinese.
   const lang = boot?.settings.lang ?? 'zh';
 
@@ -23,8 +22,8 @@ export function App(): React.JSX.Element {
       </div>
     );
   }
-  if (!boot || !plan) {
+  if (!boot || boot.plans.length === 0) {
     return <div className="loading">{t(lang, 'app.loading')}</div>;
   }
-  return <Workspace api={api} boot={boot} plan={plan} />;
+  return <Workspace api={api} boot={boot} />;
 }

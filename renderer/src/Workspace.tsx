@@ -30,32 +30,74 @@ import { Toolbar } from './components/Toolbar';
 import { LiveAnnouncer } from './components/LiveAnnouncer';
 import { at } from './i18n/accessibility-messages';
 import { textScale } from '../../shared/domain/text-size';
+import { PlanSwitcher } from './plans/PlanSwitcher';
+import { ProgrammeView } from './plans/ProgrammeView';
+import { usePlanChoice } from './plans/use-plan-choice';
+import type { PlanSummary } from './plans/use-plan-choice';
+import { PlanEditor } from './plans/PlanEditor';
+import { useProgramme } from './plans/use-programme';
 
 interface WorkspaceProps {
   api: IndicatorDeskApi;
   boot: Bootstrap;
-  /** The plan being reported (the first of boot.plans). */
-  plan: Bootstrap['plans'][number];
 }
 
 const WORKBOOK_TYPES = '.xlsx,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel';
 
-export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Element {
+export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const [progressOpen, setProgressOpen] = useState(false);
   const [dashboardOpen, setDashboardOpen] = useState(false);
+  const [programmeOpen, setProgrammeOpen] = useState(false);
+  const [editorOpen, setEditorOpen] = useState(false);
+  // Moves on every plan edit: the grid is drawn afresh, since AG Grid re-styles only cells whose value changed.
+  const [planEdits, setPlanEdits] = useState(0);
   const fileInput = useRef<HTMLInputElement>(null);
   const showError = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
 
   const { lang, settings, switchLanguage, saveSettings, textSize, changeTextSize } = useSettings(api, boot.settings, showError);
   useTextSize(textSize, changeTextSize);
+  // The plan on screen (issue 14): remembered in settings; switching starts at its reporting year.
+  const planChoice = usePlanChoice({ api, initialPlans: boot.plans, settings, saveSettings, onProblem: showError });
+  const { plan } = planChoice;
   const t = useCallback((key: Parameters<typeof translateUi>[1], params?: Record<string, string | number>) => translateUi(lang, key, params), [lang]);
   const initialYear = useMemo(() => defaultReportingYear(plan, boot.today), [plan, boot.today]);
   const view = useGridView({ api, planId: plan.id, initialYear, initialDepartment: boot.settings.department, lang, onError: showError });
   const { grid, reload, dataChanged, setDepartment } = view;
+  const { plans, switchPlan: rememberPlan, reloadPlans } = planChoice;
+  const setViewYear = view.setYear;
+  const showPlan = useCallback(
+    (next: PlanSummary) => {
+      rememberPlan(next.id);
+      setViewYear(defaultReportingYear(next, boot.today));
+    },
+    [rememberPlan, setViewYear, boot.today],
+  );
+  const switchPlan = useCallback(
+    (planId: string) => {
+      const next = plans.find((p) => p.id === planId);
+      if (next) showPlan(next);
+    },
+    [plans, showPlan],
+  );
+  /** The editor changed the plan (names, targets, indicators) or made a new one by copying it. */
+  const afterPlanEdit = useCallback(async (): Promise<void> => {
+    await reloadPlans();
+    await reload();
+    setPlanEdits((n) => n + 1);
+    dataChanged();
+  }, [reloadPlans, reload, dataChanged]);
+  const afterPlanCopy = useCallback(
+    async (planId: string): Promise<void> => {
+      const next = (await reloadPlans())?.find((p) => p.id === planId);
+      if (next) showPlan(next);
+    },
+    [reloadPlans, showPlan],
+  );
+  const programme = useProgramme(api, { plans, open: programmeOpen, lang });
 
   const history = useCellHistory(api, { planId: plan.id, cell: view.focused, open: historyOpen, version: view.dataVersion });
   const importList = useImportList(api, historyOpen);
@@ -113,6 +155,7 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
           onDashboard={() => setDashboardOpen(true)}
           onSettings={() => setSettingsOpen(true)}
           onLanguage={switchLanguage}
+          planControls={<PlanSwitcher plans={plans} planId={plan.id} onPlan={switchPlan} onProgramme={() => setProgrammeOpen(true)} onEdit={() => setEditorOpen(true)} />}
         />
         <input
           ref={fileInput}
@@ -143,7 +186,7 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
               <div className="empty">{t('grid.empty')}</div>
             ) : (
               <IndicatorGrid
-                key={`${grid.year}|${grid.department ?? ''}`}
+                key={`${grid.planId}|${grid.year}|${grid.department ?? ''}|${planEdits}`}
                 grid={grid}
                 lang={lang}
                 save={view.save}
@@ -186,6 +229,12 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
           />
         ) : null}
         {dashboardOpen ? <LazyDashboard api={api} planId={plan.id} year={view.year} onClose={() => setDashboardOpen(false)} /> : null}
+        {editorOpen ? (
+          <PlanEditor api={api} planId={plan.id} onChanged={() => void afterPlanEdit()} onCreated={(id) => void afterPlanCopy(id)} onClose={() => setEditorOpen(false)} />
+        ) : null}
+        {programmeOpen ? (
+          <ProgrammeView lines={programme} currentPlanId={plan.id} onOpenPlan={(id) => { switchPlan(id); setProgrammeOpen(false); }} onClose={() => setProgrammeOpen(false)} />
+        ) : null}
         {progressOpen ? <ProgressPanel data={progress} today={boot.today} onClose={() => setProgressOpen(false)} /> : null}
         {flow.pending ? (
           <ImportPreviewDialog
@@ -196,6 +245,7 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
             onConsolidate={flow.consolidate}
             onApply={({ previewIds, ...choices }) => flow.applyImport(previewIds, choices)}
             onClose={flow.closePreview}
+            currentPlanId={plan.id}
           />
         ) : null}
       </div>

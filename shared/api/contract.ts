@@ -34,6 +34,8 @@ export const SettingsSchema = z.object({
   lang: LangSchema,
   /** Text size in percent (100, 125, 150); absent = 100 (settings saved before it existed). */
   textSize: TextSizeSchema.optional(),
+  /** The plan the window shows (the plan switcher, issue 14); absent or null = the first plan. */
+  planId: Id.nullable().optional(),
 });
 
 /** What a plan says about an indicator, shared by the plan (IndicatorSchema) and each grid row. */
@@ -80,6 +82,8 @@ export const GridCellSchema = z.object({
   completion: z.number().nullable(),
   /** Source of the current actual (absent when there is none). */
   provenance: ProvenanceSchema.optional(),
+  /** 原目标: the target before it was revised (null = there was none); absent when never revised. */
+  originalTarget: TargetSchema.nullable().optional(),
 });
 
 export const GridRowSchema = z.object({

@@ -91,6 +91,11 @@ export const ImportPreviewSchema = z.object({
   targetDiffs: z.array(TargetDiffSchema),
   unmatched: z.array(UnmatchedRowSchema),
   issues: z.array(ImportIssueSchema),
+  /**
+   * The plan of the database the file belongs to (its _meta plan id, else its indicator names:
+   * electron/services/plan-match.ts); null when it belongs to none; absent from older previews.
+   */
+  plan: z.object({ planId: Id, title: z.string(), by: z.enum(['meta', 'names']) }).nullable().optional(),
 });
 
 export const ImportFailureSchema = z.object({

@@ -6,6 +6,7 @@ import type { MessageKey } from '../i18n/catalogue';
 import { formatDateTime, formatNumber } from '../../../shared/i18n/engine';
 import { useLang, useT } from '../i18n/context';
 import { ImportFileLines } from './import/ImportFileLines';
+import { pt } from '../i18n/plans-messages';
 
 export interface FocusedCell {
   indicatorId: string;
@@ -44,6 +45,7 @@ export function HistoryPanel({ cell, entries, imports, onUndoImport, onReopenImp
   };
   const sourceLabel = (e: AuditEntry): string => {
     const key = SOURCE_KEYS[e.source];
+    if (e.source === 'plan-edit' || e.source === 'plan-import') return pt(lang, `source.${e.source}`);
     return key ? t(key) : e.source;
   };
   const sorted = entries ? [...entries].sort((a, b) => b.id - a.id) : null;
@@ -75,10 +77,13 @@ export function HistoryPanel({ cell, entries, imports, onUndoImport, onReopenImp
                     </div>
                     <div className="history-change">
                       {e.field === 'note' ? <span className="field-tag">{t('field.note')}</span> : null}
+                      {/* A target revision (issue 14): 原目标 → 调整后目标. */}
+                      {e.field === 'target' ? <span className="field-tag" data-testid="history-target">{t('field.target')}</span> : null}
                       <span className="old">{value(e.oldValue)}</span>
                       <span className="arrow">→</span>
                       <span className="new">{value(e.newValue)}</span>
                     </div>
+                    {e.reason ? <div className="history-reason" data-testid="history-reason">{pt(lang, 'editor.reason')}：{e.reason}</div> : null}
                     <div className="history-source">
                       {sourceLabel(e)}
                       {e.sourceFile ? <span className="file-name" title={e.sourceSha256 ?? undefined}>：{e.sourceFile}</span> : null}

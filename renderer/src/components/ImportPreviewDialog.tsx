@@ -27,9 +27,11 @@ interface ImportPreviewDialogProps {
   onApply: (request: ApiRequest<'applyImport'>) => Promise<string | null>;
   onConsolidate?: Consolidate;
   onClose: () => void;
+  /** The plan on screen (issue 14): each file says which plan it belongs to. */
+  currentPlanId?: string;
 }
 
-export function ImportPreviewDialog({ previews: initial, failures, conflicts: initialConflicts = [], departments = [], onApply, onConsolidate, onClose }: ImportPreviewDialogProps): React.JSX.Element {
+export function ImportPreviewDialog({ previews: initial, failures, conflicts: initialConflicts = [], departments = [], onApply, onConsolidate, onClose, currentPlanId }: ImportPreviewDialogProps): React.JSX.Element {
   const t = useT();
   const lang = useLang();
   const [previews, setPreviews] = useState(initial);
@@ -145,7 +147,7 @@ export function ImportPreviewDialog({ previews: initial, failures, conflicts: in
             ))}
           </ul>
           {current ? (
-            <ImportFileDetail preview={current} departments={departments} choices={choices} onChooseDepartment={(d) => chooseDepartment(current.previewId, d)} />
+            <ImportFileDetail preview={current} departments={departments} choices={choices} onChooseDepartment={(d) => chooseDepartment(current.previewId, d)} currentPlanId={currentPlanId} />
           ) : null}
         </div>
       ) : null}

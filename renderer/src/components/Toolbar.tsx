@@ -26,6 +26,8 @@ interface ToolbarProps {
   onDashboard?: () => void;
   onSettings: () => void;
   onLanguage: (lang: Lang) => void;
+  /** The plan switcher and plan commands (renderer/src/plans), shown before the year. */
+  planControls?: React.ReactNode;
 }
 
 const ALL = '__all__';
@@ -45,6 +47,7 @@ export function Toolbar(props: ToolbarProps): React.JSX.Element {
         <span className="plan-title" title={props.planTitle}>{props.planTitle}</span>
       </div>
       <div className="toolbar-fields">
+        {props.planControls}
         <label className="field">
           <span>{t('toolbar.year')}</span>
           <select value={props.year} onChange={(e) => props.onYear(Number(e.target.value))} data-testid="year-picker">

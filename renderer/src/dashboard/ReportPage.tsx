@@ -11,11 +11,12 @@ import { LangContext } from '../i18n/context';
 import { DashboardCharts } from './DashboardCharts';
 import type { ReportParams } from './report-params';
 import { useDashboardData } from './use-dashboard-data';
+import { defaultPlanId } from '../../../shared/domain/default-plan';
 import './dashboard.css';
 
 function ReportBody({ api, boot, params }: { api: IndicatorDeskApi; boot: Bootstrap; params: ReportParams }): React.JSX.Element {
   const { lang, year } = params;
-  const plan = boot.plans[0];
+  const plan = boot.plans.find((p) => p.id === (params.planId ?? (boot.plans.length > 0 ? defaultPlanId(boot.plans) : '')));
   const state = useDashboardData(api, plan?.id ?? '', year);
   const notesYear = useMemo(() => (state.status === 'ready' ? state.data.years.indexOf(year) : -1), [state, year]);
   const [drawn, setDrawn] = useState(false);

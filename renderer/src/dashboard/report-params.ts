@@ -5,6 +5,8 @@ import type { Lang } from '../../../shared/i18n/lang';
 export interface ReportParams {
   year: number;
   lang: Lang;
+  /** The plan reported (&plan=ID); absent = the default plan (issue 14: several plans). */
+  planId?: string;
 }
 
 /** Reads ?view=report&year=2025&lang=zh; null when the page is not the report view. */
@@ -13,5 +15,6 @@ export function reportParams(search: string): ReportParams | null {
   if (q.get('view') !== 'report') return null;
   const yearText = q.get('year') ?? '';
   if (!/^\d{4}$/.test(yearText)) return null;
-  return { year: Number(yearText), lang: q.get('lang') === 'en' ? 'en' : 'zh' };
+  const planId = q.get('plan');
+  return { year: Number(yearText), lang: q.get('lang') === 'en' ? 'en' : 'zh', ...(planId ? { planId } : {}) };
 }

@@ -11,6 +11,7 @@ import { explainStatus, formatActual, formatCompletion, formatTarget, formatUnit
 import { gridText } from './grid-messages';
 import type { IndicatorRowData } from './row-model';
 import { cellOf } from './row-model';
+import { revisedTargetTip } from '../plans/revised-target';
 import { cellImplausibility } from './plausible-cells';
 import { plausibleMessage } from '../../../shared/domain/plausible';
 
@@ -77,8 +78,11 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
     valueFormatter: (p: ValueFormatterParams<IndicatorRowData>) => formatTarget(cellAt(p, year)?.target, lang),
     cellClass: (p: CellClassParams<IndicatorRowData>) => {
       const t = cellAt(p, year)?.target;
-      return ['cell-num', yearClass, t === '/' ? 'target-none' : 'target-set'];
+      const classes = ['cell-num', yearClass, t === '/' ? 'target-none' : 'target-set'];
+      if (cellAt(p, year)?.originalTarget !== undefined) classes.push('target-revised');
+      return classes;
     },
+    tooltipValueGetter: (p: ITooltipParams<IndicatorRowData>) => revisedTargetTip(lang, cellAt(p, year)),
   };
 
   const actual: IndicatorColDef = {
@@ -110,6 +114,8 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
       if (!cell || !p.data) return null;
       // The value's source (typed by whom, or imported from which file and department) on its own line.
       const source = cell.provenance ? `\n${ct(lang, 'prov.tooltip', { text: provenanceText(lang, cell.provenance) })}` : '';
+      // A revised target (issue 14): 原目标 → 调整后目标, so the status is read against the right one.
+      const revised = revisedTargetTip(lang, cell);
       const odd = cellImplausibility(p.data, year, cell.actual);
       const mark = odd ? `${plausibleMessage('plausible.mark', { reason: odd[lang] })[lang]}\n` : '';
       return mark + explainStatus(lang, {
@@ -121,7 +127,7 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
         completion: cell.completion,
         unit: p.data.unit,
         tolerance: p.data.tolerance,
-      }) + source;
+      }) + source + (revised === null ? '' : `\n${revised}`);
     },
   };
 

@@ -7,6 +7,7 @@ import { formatNumber } from '../../../../shared/i18n/engine';
 import { useLang, useT } from '../../i18n/context';
 import { DepartmentField } from './DepartmentField';
 import { OtherUnitsTable } from './OtherUnitsTable';
+import { PlanOfFile } from './PlanOfFile';
 import type { ImportChoices } from './useImportChoices';
 
 function showValue(lang: Lang, value: string | number | null, empty: string): string {
@@ -21,9 +22,11 @@ interface ImportFileDetailProps {
   departments: string[];
   choices: ImportChoices;
   onChooseDepartment: (department: string | null) => void;
+  /** The plan on screen: a file of another plan is said to be so. */
+  currentPlanId?: string;
 }
 
-export function ImportFileDetail({ preview, departments, choices, onChooseDepartment }: ImportFileDetailProps): React.JSX.Element {
+export function ImportFileDetail({ preview, departments, choices, onChooseDepartment, currentPlanId }: ImportFileDetailProps): React.JSX.Element {
   const t = useT();
   const lang = useLang();
   const empty = t('history.empty-value');
@@ -32,6 +35,7 @@ export function ImportFileDetail({ preview, departments, choices, onChooseDepart
       <dl className="preview-facts">
         <dt>{t('import.file')}</dt><dd>{preview.fileName}</dd>
         <dt>{t('import.format')}</dt><dd>{preview.format.toUpperCase()}</dd>
+        <PlanOfFile preview={preview} currentPlanId={currentPlanId} />
         <dt>{t('import.kind')}</dt><dd>{preview.kind === 'return' ? t('import.kind-return') : t('import.kind-plan')}</dd>
         <dt>{t('import.department')}</dt><dd><DepartmentField preview={preview} departments={departments} onChoose={onChooseDepartment} /></dd>
         <dt>{t('import.years')}</dt><dd>{preview.years.join(', ') || '—'}</dd>
