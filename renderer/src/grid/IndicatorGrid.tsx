@@ -52,6 +52,7 @@ import { cellOf, fieldText } from './row-model';
 import type { SaveStateKind } from './use-cell-saves';
 import { useCellSaves } from './use-cell-saves';
 import { useGridKeys } from './use-grid-keys';
+import { startAgGridEditingWith, useImeEntry } from './use-ime-entry';
 import { useRangeClipboard } from './use-range-clipboard';
 import './grid.css';
 
@@ -116,6 +117,14 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
   const keys = useGridKeys({
     port, undo, redo, clearSelection: range.clearSelection, discardSelection: range.discardSelection, setExtending: range.setExtending,
   });
+
+  // Input-method text typed on a selected cell opens its editor (use-ime-entry.ts).
+  const containerRef = useRef<HTMLDivElement | null>(null);
+  const isEditing = useCallback(() => port.current?.isEditing() ?? false, []);
+  const startEditingWith = useCallback((cell: HTMLElement, text: string) => {
+    if (apiRef.current) startAgGridEditingWith(apiRef.current, cell, text);
+  }, []);
+  useImeEntry({ container: containerRef, isEditing, startEditingWith });
 
   const yearsKey = grid.years.join(',');
   const columnDefs = useMemo(
@@ -200,6 +209,7 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
 
   return (
     <div
+      ref={containerRef}
       className="indicator-grid"
       role="region"
       aria-label={gridText(lang, 'grid.label')}
