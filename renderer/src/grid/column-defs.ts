@@ -9,6 +9,7 @@ import type { Lang } from '../../../shared/i18n/lang';
 import { columnId, PINNED_COLUMNS } from './columns';
 import { explainStatus, formatActual, formatCompletion, formatTarget, formatUnits } from './format';
 import { gridText } from './grid-messages';
+import { statusCueRenderer } from './status-cue';
 import type { IndicatorRowData } from './row-model';
 import { cellOf } from './row-model';
 
@@ -98,6 +99,7 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
       if (current) classes.push(...editStateClasses(p.data, actualId));
       return classes;
     },
+    cellRenderer: statusCueRenderer(lang, (p) => cellAt(p, year)?.status ?? null),
     tooltipValueGetter: (p: ITooltipParams<IndicatorRowData>) => {
       const draft = draftTip(lang, p.data, actualId);
       if (draft) return draft;
