@@ -54,7 +54,9 @@ describe('status symbols in the exported workbook', () => {
   function completionFormats(rowIndex: number, col: number): string[] {
     const letter = columnLetter(col);
     const r = FIRST_DATA_ROW + rowIndex;
-    return ws.conditionalFormattings
+    // ExcelJS reads the rules into a field its types do not declare.
+    const formats = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+    return formats
       .filter((cf) => {
         const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(cf.ref);
         return m !== null && m[1] === letter && m[3] === letter && Number(m[2]) <= r && r <= Number(m[4]);
