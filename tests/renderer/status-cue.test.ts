@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { buildColumnDefs } from '../../renderer/src/grid/column-defs';
 import type { IndicatorRowData } from '../../renderer/src/grid/row-model';
 import { toRowData } from '../../renderer/src/grid/row-model';
-import { applyStatusCue } from '../../renderer/src/grid/status-cue';
+import type { StatusCueParams } from '../../renderer/src/grid/status-cue';
+import { applyStatusCue, StatusCueRenderer } from '../../renderer/src/grid/status-cue';
 import { CELL_STATUSES } from '../../shared/domain/status';
 import { STATUS_SYMBOL } from '../../shared/domain/status-symbol';
 import type { Lang } from '../../shared/i18n/lang';
@@ -24,12 +25,15 @@ function actualDef(lang: Lang): Def {
   return def;
 }
 
-/** Renders a cell the way AG Grid calls a function renderer: params with the cell element. */
+/** Renders a cell the way AG Grid does: the column's renderer class, its params and the cell element. */
 function render(lang: Lang, data: IndicatorRowData, valueFormatted: string): { cell: HTMLElement; content: HTMLElement } {
   const cell = document.createElement('div');
-  const renderer = actualDef(lang).cellRenderer as (p: ICellRendererParams) => HTMLElement;
-  const content = renderer({ data, eGridCell: cell, valueFormatted, value: valueFormatted } as unknown as ICellRendererParams);
-  return { cell, content };
+  const def = actualDef(lang);
+  const Renderer = def.cellRenderer as new () => StatusCueRenderer;
+  const renderer = new Renderer();
+  const params = { ...(def.cellRendererParams as StatusCueParams), data, eGridCell: cell, valueFormatted, value: valueFormatted };
+  renderer.init(params as unknown as ICellRendererParams & StatusCueParams);
+  return { cell, content: renderer.getGui() };
 }
 
 describe('status cue', () => {

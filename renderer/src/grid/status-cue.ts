@@ -2,7 +2,7 @@
 // symbol (√ × ≈ / !, shared/domain/status-symbol.ts), drawn by grid.css from data-status-symbol,
 // and its status said to screen readers as the cell's aria-description. A tiny non-React cell
 // renderer: AG Grid hands it the cell element, and it only runs for the cells on screen.
-import type { ICellRendererParams } from 'ag-grid-community';
+import type { ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
 import type { CellStatus } from '../../../shared/domain/status';
 import { statusSymbol } from '../../../shared/domain/status-symbol';
 import type { Lang } from '../../../shared/i18n/lang';
@@ -17,15 +17,35 @@ export function applyStatusCue(el: HTMLElement, status: CellStatus | null, lang:
   else el.removeAttribute('aria-description');
 }
 
+/** What the 实际值 column hands the renderer (cellRendererParams). */
+export interface StatusCueParams {
+  lang: Lang;
+  statusOf: (p: ICellRendererParams) => CellStatus | null;
+}
+
 /**
- * A cell renderer for 实际值: the formatted text as a text node (never HTML: a refused draft is
- * whatever the clerk typed), with the status cue put on the cell element.
+ * The cell renderer of 实际值: the formatted text as a text node (never HTML: a refused draft is
+ * whatever the clerk typed), with the status cue put on the cell element. A plain class with
+ * getGui() (not a function, which ag-grid-react would mount as a React component).
  */
-export function statusCueRenderer(lang: Lang, statusOf: (p: ICellRendererParams) => CellStatus | null) {
-  return (p: ICellRendererParams): HTMLElement => {
-    if (p.eGridCell) applyStatusCue(p.eGridCell, statusOf(p), lang);
-    const span = document.createElement('span');
-    span.textContent = p.valueFormatted ?? (p.value === null || p.value === undefined ? '' : String(p.value));
-    return span;
-  };
+export class StatusCueRenderer implements ICellRendererComp {
+  private readonly gui = document.createElement('span');
+
+  init(p: ICellRendererParams & StatusCueParams): void {
+    this.show(p);
+  }
+
+  getGui(): HTMLElement {
+    return this.gui;
+  }
+
+  refresh(p: ICellRendererParams & StatusCueParams): boolean {
+    this.show(p);
+    return true;
+  }
+
+  private show(p: ICellRendererParams & StatusCueParams): void {
+    if (p.eGridCell) applyStatusCue(p.eGridCell, p.statusOf(p), p.lang);
+    this.gui.textContent = p.valueFormatted ?? (p.value === null || p.value === undefined ? '' : String(p.value));
+  }
 }
