@@ -74,7 +74,7 @@ export function completionFormula(direction: Direction, target: string, actual: 
 /**
  * Number formats of a 完成率 cell carrying its status symbol, for the conditional formats that
  * keep the symbol live when the clerk edits 实际值 in Excel: "√ 96.4%". The text section covers a
- * 完成率 formula that gives "" (no actual): a due year's empty cell reads "! 未填报".
+ * 完成率 formula that gives "" (no actual): a due year's empty cell reads "? 未填报".
  */
 export function completionStatusNumFmt(status: 'met' | 'near' | 'missed' | 'not-reported'): string {
   const symbol = STATUS_SYMBOL[status];

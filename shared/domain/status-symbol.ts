@@ -13,7 +13,7 @@ export const STATUS_SYMBOL: Readonly<Record<CellStatus, string>> = {
   missed: '×',
   near: '≈',
   'no-target': '/',
-  'not-reported': '!',
+  'not-reported': '?',
   pending: '',
 };
 

@@ -1,5 +1,5 @@
 // In real Chromium, a 实际值 cell's status is not told by colour alone: the cell draws its symbol
-// (√ × ! …, from data-status-symbol) and carries the status name as its accessible description,
+// (√ × ? …, from data-status-symbol) and carries the status name as its accessible description,
 // and both follow a typed value; the legend shows each symbol with its meaning.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -8,12 +8,12 @@ import { gridReady, reveal, screenshotOnFailure, startApp, typeInto } from './ha
 
 const POLL = { timeout: 20_000, interval: 100 };
 
-/** The cell's accessible description, the symbol its ::before draws, and its shown text. */
+/** The cell's accessible description, the symbol its ::after draws, and its shown text. */
 async function cue(page: Page, indicatorId: string, colId: string): Promise<{ description: string | null; symbol: string; text: string }> {
   const el = await reveal(page, indicatorId, colId);
   return el.evaluate((node) => ({
     description: node.getAttribute('aria-description'),
-    symbol: getComputedStyle(node, '::before').content,
+    symbol: getComputedStyle(node, '::after').content,
     text: (node as HTMLElement).innerText,
   }));
 }
@@ -36,9 +36,9 @@ describe('status cue in the grid', () => {
     await app?.close();
   });
 
-  it('marks a due empty cell "!", then × and √ as typed values miss and meet the target', async () => {
+  it('marks a due empty cell "?", then × and √ as typed values miss and meet the target', async () => {
     const { page } = app;
-    expect(await cue(page, 'zyyj-02', 'actual-2025')).toEqual({ description: '未填报', symbol: '"!"', text: '' });
+    expect(await cue(page, 'zyyj-02', 'actual-2025')).toEqual({ description: '未填报', symbol: '"?"', text: '' });
     // 2026 is not due yet (fixed clock: March 2026): pending, no symbol.
     expect((await cue(page, 'zyyj-02', 'actual-2026')).description).toBe('未到期');
     expect((await cue(page, 'zyyj-02', 'actual-2026')).symbol).toBe('none');
@@ -52,7 +52,7 @@ describe('status cue in the grid', () => {
 
   it('shows each symbol with its meaning in the legend', async () => {
     const legend = await app.page.getByRole('list', { name: '图例' }).innerText();
-    for (const item of ['√达标', '×未达标', '≈接近', '/无目标', '!未填报']) expect(legend.replace(/\s+/g, '')).toContain(item);
+    for (const item of ['√达标', '×未达标', '≈接近', '/无目标', '?未填报']) expect(legend.replace(/\s+/g, '')).toContain(item);
   });
 
   it('ran without page errors', () => {

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { buildColumnDefs } from '../../renderer/src/grid/column-defs';
 import type { IndicatorRowData } from '../../renderer/src/grid/row-model';
 import { toRowData } from '../../renderer/src/grid/row-model';
-import type { StatusCueParams } from '../../renderer/src/grid/status-cue';
-import { applyStatusCue, StatusCueRenderer } from '../../renderer/src/grid/status-cue';
+import type { StatusCueParams , StatusCueRenderer } from '../../renderer/src/grid/status-cue';
+import { applyStatusCue } from '../../renderer/src/grid/status-cue';
 import { CELL_STATUSES } from '../../shared/domain/status';
 import { STATUS_SYMBOL } from '../../shared/domain/status-symbol';
 import type { Lang } from '../../shared/i18n/lang';
@@ -60,7 +60,7 @@ describe('status cue', () => {
     expect(render('en', met, '1,100').cell.getAttribute('aria-description')).toBe('Met');
     const b = render('zh', empty, '');
     expect(b.cell.getAttribute('aria-description')).toBe('未填报');
-    expect(b.cell.getAttribute('data-status-symbol')).toBe('!');
+    expect(b.cell.getAttribute('data-status-symbol')).toBe('?');
   });
 
   it('writes a draft as text, not markup', () => {

@@ -307,7 +307,7 @@ function writeDataRow(ws: Worksheet, r: number, gridRow: GridRow, year: number, 
   row.height = Math.max(20, rowHeightForLines(lines));
 }
 
-/** The symbols as the legend lists them: "√达标 ×未达标 ≈接近 !未填报". */
+/** The symbols as the legend lists them: "√达标 ×未达标 ≈接近 ?未填报". */
 const LEGEND_SYMBOLS = (['met', 'missed', 'near', 'not-reported'] as const)
   .map((s) => `${STATUS_SYMBOL[s]}${statusLabel('zh', s)}`)
   .join(' ');

@@ -52,7 +52,7 @@ export function actualValidation(kind: GridRow['kind']): DataValidation {
  * Conditional formats of every year's 实际值 (fill and text colour) and 完成率 (the status symbol
  * in its number format, "√ 96.4%": the cue that survives black-and-white printing, status-symbol.ts);
  * formulas are relative to each block's first row. `today` decides which years are due: there an
- * empty 实际值 shows "! 未填报" in 完成率.
+ * empty 实际值 shows "? 未填报" in 完成率.
  */
 export function addStatusFormats(ws: Worksheet, rows: GridRow[], years: number[], today: Date): void {
   const cols = templateColumns(years);

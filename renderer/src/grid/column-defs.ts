@@ -13,6 +13,8 @@ import type { StatusCueParams } from './status-cue';
 import { StatusCueRenderer } from './status-cue';
 import type { IndicatorRowData } from './row-model';
 import { cellOf } from './row-model';
+import { cellImplausibility } from './plausible-cells';
+import { plausibleMessage } from '../../../shared/domain/plausible';
 
 export type IndicatorColDef = ColDef<IndicatorRowData>;
 export type IndicatorColumnDef = IndicatorColDef | ColGroupDef<IndicatorRowData>;
@@ -97,6 +99,8 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
       const cell = cellAt(p, year);
       const classes = ['cell-num', 'cell-actual', yearClass];
       if (cell) classes.push(`status-${cell.status}`);
+      // A saved value outside the plausible range (shared rule) keeps a visible mark; the tooltip says why.
+      if (cell && p.data && cellImplausibility(p.data, year, cell.actual)) classes.push('cell-implausible');
       if (current) classes.push(...editStateClasses(p.data, actualId));
       return classes;
     },
@@ -110,7 +114,9 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
       if (!cell || !p.data) return null;
       // The value's source (typed by whom, or imported from which file and department) on its own line.
       const source = cell.provenance ? `\n${ct(lang, 'prov.tooltip', { text: provenanceText(lang, cell.provenance) })}` : '';
-      return explainStatus(lang, {
+      const odd = cellImplausibility(p.data, year, cell.actual);
+      const mark = odd ? `${plausibleMessage('plausible.mark', { reason: odd[lang] })[lang]}\n` : '';
+      return mark + explainStatus(lang, {
         status: cell.status,
         year,
         target: cell.target,

@@ -1,5 +1,5 @@
 // The exported workbook tells statuses apart without colour: each 完成率 cell carries its status's
-// symbol (√ met, ≈ near, × missed, "! 未填报" for a due year left empty) through conditional
+// symbol (√ met, ≈ near, × missed, "? 未填报" for a due year left empty) through conditional
 // number formats, so the symbol follows the clerk's edits in Excel. Read back with ExcelJS (the
 // rules), then opened by LibreOffice (what a clerk's office suite shows and prints).
 import ExcelJS from 'exceljs';
@@ -86,7 +86,7 @@ describe('status symbols in the exported workbook', () => {
 
   it('explains the symbols in the legend row', () => {
     const texts = (ws.getRow(3).values as unknown[]).filter((v): v is string => typeof v === 'string').join(' ');
-    for (const s of ['√达标', '×未达标', '≈接近', '!未填报']) expect(texts).toContain(s);
+    for (const s of ['√达标', '×未达标', '≈接近', '?未填报']) expect(texts).toContain(s);
   });
 
   it('shows the symbol in each 完成率 cell when LibreOffice opens and prints the workbook (its rules, evaluated there)', async () => {
@@ -96,6 +96,6 @@ describe('status symbols in the exported workbook', () => {
     expect(line('城镇住房保障受益覆盖率')).toContain('≈ 96.4%');
     expect(line('保障性租赁住房累计建设筹集套')).toContain('√ 104.8%');
     expect(line('公租房在保家庭户数')).toContain('× 90.9%');
-    expect(line('老旧小区累计改造个数')).toContain('! 未填报');
+    expect(line('老旧小区累计改造个数')).toContain('? 未填报');
   });
 });
