@@ -1,6 +1,7 @@
 // Bundles the Electron shell with esbuild (`npm run build:electron`; `npm run build` = renderer + this):
 //   electron/main/main.ts       → dist/electron/main.cjs     (Node, CommonJS; electron and the native
 //                                                              better-sqlite3 stay external)
+//   electron/workbook/jobs/worker.ts → dist/electron/workbook-worker.cjs (the export/import thread)
 //                               + dist/electron/chunk-*.cjs  (code the main process loads on demand)
 //   electron/preload/preload.ts → dist/electron/preload.cjs  (CommonJS: a sandboxed preload cannot load
 //                                                              ES modules, and may require only 'electron')
@@ -33,8 +34,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The desktop app's Node bundles: output name (`<name>.cjs` in dist/electron) → source entry. */
-export const MAIN_ENTRIES = { main: 'electron/main/main.ts' };
+/**
+ * The desktop app's Node bundles: output name (`<name>.cjs` in dist/electron) → source entry. main
+ * first (its start-up chunks are reported). workbook-worker is the worker thread DesktopState starts
+ * for exports and imports (`./workbook-worker.cjs` next to main.cjs); without it they would run on
+ * the main process's thread and stall the window.
+ */
+export const MAIN_ENTRIES = { main: 'electron/main/main.ts', 'workbook-worker': 'electron/workbook/jobs/worker.ts' };
 
 /** Leftovers of an earlier build (old chunk names, maps): everything here ships, so only this build's files may be here. */
 function cleanOutdir(outdir) {

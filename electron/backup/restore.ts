@@ -10,19 +10,25 @@
 //      to the current schema;
 //   4. in one IMMEDIATE transaction on the live database: replace every table's rows with the
 //      staging copy's, then verify (integrity_check, and every table's row count equals the
-//      backup's) before committing; any difference rolls back and nothing is changed.
+//      backup's) before committing; any difference rolls back and nothing is changed; then, in the
+//      same transaction, one audit row says who restored, when, and from which backup file (its
+//      path and sha256), so the history explains why every value changed at once.
 // Only a database that fails its own check (damaged: nobody can be using it) is replaced as a file.
 import type Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { APPLICATION_ID, backupFileName, openDatabase } from '../store/database';
+import { osUserName } from '../store/os-user';
+import { AuditRepo } from '../store/repositories/audit-repo';
+import type { WriteContext } from '../store/repositories/audit-repo';
 import type { BackupInfo } from './backups';
 import { BackupError, backupNow, checkDatabaseFile, copyDatabase, refusalFor } from './backups';
 
 /** What a restore did: the safety backup of the data it replaced, and the rows now in each table. */
 export interface RestoreResult {
   safetyBackup: BackupInfo | null;
-  /** Row count per table after the restore (equal to the backup's, verified before commit). */
+  /** Row count per table after the restore: the backup's (verified before commit), plus the restore's own audit row. */
   counts: Record<string, number>;
 }
 
@@ -49,8 +55,33 @@ function verifyFailed(detail: string): BackupError {
   return new BackupError('backup.verify-failed', { detail });
 }
 
+/** Who restored, when, from which file: the context of the restore's audit row. */
+function restoreContext(backupPath: string, who: string | undefined, at: Date): WriteContext {
+  const sha256 = createHash('sha256').update(readFileSync(backupPath)).digest('hex');
+  return { who: who?.trim() || osUserName(), at: at.toISOString(), source: 'restore', sourceFile: backupPath, sourceSha256: sha256 };
+}
+
+/**
+ * The restore's audit row (inside the caller's transaction): entity 'database', the replaced
+ * data's safety backup as the old value (null when there was none) and the backup file's name as
+ * the new one (the damaged file's raw copy when that was replaced); its path and sha256 are the row's source_file and source_sha256.
+ */
+function writeRestoreAudit(db: Database.Database, ctx: WriteContext, safetyBackup: string | null): void {
+  new AuditRepo(db).write(ctx, { action: 'update', entity: 'database', oldValue: safetyBackup, newValue: basename(ctx.sourceFile ?? '') });
+}
+
+/** A database file about to replace the live one (none, or damaged) gets the restore's audit row first. */
+function auditReplacement(staging: string, scratch: string, ctx: WriteContext, replacedCopy: string | null): void {
+  const db = openDatabase(staging, { backupDir: scratch });
+  try {
+    db.transaction(() => writeRestoreAudit(db, ctx, replacedCopy)).immediate();
+  } finally {
+    db.close();
+  }
+}
+
 /** Step 4: replace the live database's rows with the staging copy's, verified, in one transaction. */
-function copyRowsInto(dbPath: string, staging: string, scratch: string): Record<string, number> {
+function copyRowsInto(dbPath: string, staging: string, scratch: string, audit: { ctx: WriteContext; safetyBackup: string | null }): Record<string, number> {
   const db = openDatabase(dbPath, { backupDir: scratch });
   try {
     db.prepare('ATTACH DATABASE ? AS restored').run(staging);
@@ -77,6 +108,7 @@ function copyRowsInto(dbPath: string, staging: string, scratch: string): Record<
         if (fkProblems.length > 0) throw verifyFailed('foreign_key_check');
         const actual = countRows(db, 'main', tables);
         for (const t of tables) if (actual[t] !== expected[t]) throw verifyFailed(`${t}: ${actual[t]} ≠ ${expected[t]}`);
+        writeRestoreAudit(db, audit.ctx, audit.safetyBackup);
       }).immediate();
       return countRows(db, 'main', tables);
     } finally {
@@ -91,8 +123,16 @@ function copyRowsInto(dbPath: string, staging: string, scratch: string): Record<
  * Restore `backupPath` into the database at `dbPath` (see the module comment for the order and the
  * guarantees). Safe while other processes hold the database open. Throws BackupError (nothing
  * changed) for a file that is not an intact backup of ours, the database itself, or a failed check.
+ * `who` is the audit row's name (the clerk's, from settings); default: the operating-system user.
  */
-export async function restoreBackup(options: { backupPath: string; dbPath: string; backupFolder: string; now?: Date; applicationId?: number }): Promise<RestoreResult> {
+export async function restoreBackup(options: {
+  backupPath: string;
+  dbPath: string;
+  backupFolder: string;
+  now?: Date;
+  applicationId?: number;
+  who?: string;
+}): Promise<RestoreResult> {
   const applicationId = options.applicationId ?? APPLICATION_ID;
   const check = checkDatabaseFile(options.backupPath, applicationId);
   if (!check.ok) throw refusalFor(options.backupPath, check);
@@ -104,8 +144,10 @@ export async function restoreBackup(options: { backupPath: string; dbPath: strin
     const staging = join(scratch, 'staging.sqlite');
     // Through the backup API: includes what is still in the backup's -wal.
     await copyDatabase(options.backupPath, staging, applicationId);
+    const ctx = restoreContext(options.backupPath, options.who, options.now ?? new Date());
 
     if (!existsSync(options.dbPath)) {
+      auditReplacement(staging, scratch, ctx, null);
       renameSync(staging, options.dbPath);
       return { safetyBackup: null, counts: {} };
     }
@@ -115,6 +157,7 @@ export async function restoreBackup(options: { backupPath: string; dbPath: strin
       // Damaged (or not ours): keep its raw bytes, WAL included, then replace the file.
       const raw = join(options.backupFolder, backupFileName(basename(options.dbPath), options.now ?? new Date(), 'before-restore-raw'));
       copyDatabaseFilesRaw(options.dbPath, raw);
+      auditReplacement(staging, scratch, ctx, raw);
       rmSync(`${options.dbPath}-wal`, { force: true });
       rmSync(`${options.dbPath}-shm`, { force: true });
       renameSync(staging, options.dbPath);
@@ -124,7 +167,7 @@ export async function restoreBackup(options: { backupPath: string; dbPath: strin
     const safetyBackup = await backupNow(options.dbPath, options.backupFolder, 'before-restore', { now: options.now, applicationId });
     // Bring the staging copy to the current schema (an older backup is migrated like any database).
     openDatabase(staging, { backupDir: scratch }).close();
-    const counts = copyRowsInto(options.dbPath, staging, scratch);
+    const counts = copyRowsInto(options.dbPath, staging, scratch, { ctx, safetyBackup: safetyBackup.path });
     return { safetyBackup, counts };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

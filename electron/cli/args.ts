@@ -73,6 +73,22 @@ export const COMMANDS: Record<string, CommandSpec> = {
     positionals: 'none',
     usage: 'report --year Y [--plan ID] [--db PATH] --out FILE.pdf|FILE.xlsx [--force]',
   },
+  plan: {
+    options: {
+      ...COMMON,
+      ...DB,
+      json: { type: 'boolean' },
+      name: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      revise: { type: 'boolean' },
+      reason: { type: 'string' },
+      'as-new': { type: 'boolean' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+    },
+    positionals: 'many',
+    usage: 'plan import FILE [--name NAME] [--dry-run] [--revise --reason R] [--as-new] [--json] | plan list [--json] | plan export ID --out FILE [--force]',
+  },
   help: { options: { ...COMMON }, positionals: 'none', usage: 'help' },
 };
 

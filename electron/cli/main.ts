@@ -27,6 +27,7 @@ import type { CliTextKey } from './cli-texts';
 import { CLI_TEXTS } from './cli-texts';
 import { inspectFile } from './inspect';
 import { runImportCommand } from './import-command';
+import { runPlanCommand } from './plan-command';
 import { chromiumReportRenderer, findChromium } from '../report/chromium-pdf';
 import { startWebServer } from '../web/server';
 import type { OptionValues } from './args';
@@ -44,6 +45,9 @@ const USAGE = `指标填报台 命令行 / Indicator Desk command line
                                                           导出标准模板 / export the standard template
   status --year Y [--department D] [--db PATH] [--json]   各指标状态 / statuses as the grid shows them
   report --year Y --out FILE.pdf|FILE.xlsx [--db PATH]    领导报告：PDF 或汇总工作簿 / leadership report: PDF or consolidated workbook
+  plan import FILE [--name NAME] [--dry-run] [--revise --reason R] [--as-new]
+                                                          导入规划目标表 / import a plan table as a plan (or revise one)
+  plan list | plan export ID --out FILE [--force]         列出规划 / list plans; 导出规划表 / write a plan table
 
   --db PATH   数据库文件（默认：用户数据文件夹，或环境变量 INDICATOR_DESK_DB）；
               指定的文件不存在时只有 import 会新建 / only import creates a missing --db file
@@ -217,6 +221,14 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
           services.close();
         }
       }
+      case 'plan':
+        return await runPlanCommand(values, rest, {
+          open: (writes) => openServices(values, out, writes),
+          read: (f) => new Uint8Array(readFileSync(f)),
+          checkReadable,
+          out,
+          lang,
+        });
       default:
         throw new UsageError(`未知命令：${command} / unknown command: ${command}\n\n${USAGE}`);
     }

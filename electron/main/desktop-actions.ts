@@ -9,6 +9,7 @@ import { DeskError } from '../../shared/errors';
 import { backupNow, copyDatabaseTo, restoreBackup } from '../backup/backups';
 import { safeFileName } from '../mail/file-names';
 import { DB_FILE_NAME } from '../services/paths';
+import { readSettings } from '../services/create-services';
 import { checkExportTarget } from '../services/export-target';
 import type { MenuAction } from '../../shared/api/shell';
 import { MENU_CHANNEL } from '../../shared/api/channels';
@@ -187,12 +188,14 @@ export class DesktopActions {
     });
     if (confirm !== 1) return;
     const dbPath = this.state.dbPath();
+    // The audit row's "who": the clerk's name from settings (restoreBackup adds the OS user).
+    const who = this.state.isOpen() ? readSettings(this.state.services().store).clerkName : undefined;
     // Restore copies the backup into the database (backup/restore.ts); our connection is closed and
     // reopened around it so every cache starts from the restored data, whatever happens.
     this.state.closeServices();
     let restored: Awaited<ReturnType<typeof restoreBackup>>;
     try {
-      restored = await restoreBackup({ backupPath, dbPath, backupFolder: this.state.backupFolder() });
+      restored = await restoreBackup({ backupPath, dbPath, backupFolder: this.state.backupFolder(), who });
     } finally {
       try {
         this.state.openServices(dbPath);

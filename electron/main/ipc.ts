@@ -3,48 +3,33 @@
 // the contract and runs the handler. The renderer gets a Result; stacks stay in the main log.
 import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
-import { pathToFileURL } from 'node:url';
 import type { ApiHandlers } from '../../shared/api/contract';
 import { dispatch } from '../../shared/api/dispatch';
 import type { Result } from '../../shared/api/result';
 import { message } from '../../shared/i18n/messages';
 import { API_CHANNEL } from '../../shared/api/channels';
+import { isAppPageUrl } from './app-page';
 
 export interface SenderPolicy {
-  /** file:// URL of our renderer page (from pathToFileURL(indexHtmlPath)). */
-  indexUrl: string;
   /** Whether these WebContents belong to one of our own windows. */
   isOurWebContents: (contents: WebContents) => boolean;
 }
 
-export function senderPolicyFor(indexHtmlPath: string, isOurWebContents: SenderPolicy['isOurWebContents']): SenderPolicy {
-  return { indexUrl: pathToFileURL(indexHtmlPath).href, isOurWebContents };
+/** The policy for our windows: only our page (app://desk/index.html, app-page.ts) in them may call. */
+export function senderPolicyFor(isOurWebContents: SenderPolicy['isOurWebContents']): SenderPolicy {
+  return { isOurWebContents };
 }
 
 /**
- * The file a file:// page address points at, without query or fragment (the renderer may use
- * #/routes), percent-decoded so that Chromium's and Node's spellings of the same path (spaces,
- * Chinese folder names such as C:\\Program Files\\指标填报台) compare equal. Null for other schemes.
+ * Only the top frame of our own page, in our own window, may call the API. Our page is
+ * app://desk/index.html (any query or #/route); a file:// page — even our own index.html opened
+ * that way — or any other origin is refused.
  */
-export function filePageOf(url: string, platform: NodeJS.Platform = process.platform): string | null {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'file:' || parsed.host !== '') return null;
-    const path = decodeURIComponent(parsed.pathname);
-    // Windows paths are case-insensitive, and drive letters come in either case.
-    return platform === 'win32' ? path.toLowerCase() : path;
-  } catch {
-    return null;
-  }
-}
-
-/** Only the top frame of our own page, in our own window, may call the API. */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, policy: SenderPolicy): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
   if (!policy.isOurWebContents(event.sender)) return false;
-  const page = filePageOf(frame.url);
-  return page !== null && page === filePageOf(policy.indexUrl);
+  return isAppPageUrl(frame.url);
 }
 
 function untrustedSender(): Result<never> {

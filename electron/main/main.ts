@@ -2,9 +2,11 @@
 //   1. single-instance lock (a second launch hands its workbook paths to us and quits);
 //   2. harden every WebContents and the session (no navigation, windows, permissions; CSP);
 //   3. open the database in the data folder, take the day's automatic backup;
-//   4. register the one IPC channel, build the menu, open the window on the local page.
+//   4. serve the renderer over app://desk (its scheme registered as privileged before ready),
+//      register the one IPC channel, build the menu, open the window on app://desk/index.html.
 // With `--cli …` none of that happens: the command-line tool runs and the process exits.
 import { Menu, app, dialog, session } from 'electron';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import type { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { openFailureQuestion } from './open-failure-dialog';
@@ -22,7 +24,7 @@ import { cliArguments, runPackagedCli } from './cli-mode';
 const isDev = !app.isPackaged;
 const isMac = process.platform === 'darwin';
 // Paths inside the app (the asar archive when packaged; the repository with `electron .`).
-const indexHtmlPath = join(app.getAppPath(), 'dist', 'renderer', 'index.html');
+const rendererRoot = join(app.getAppPath(), 'dist', 'renderer');
 const preloadPath = join(app.getAppPath(), 'dist', 'electron', 'preload.cjs');
 
 let mainWindow: BrowserWindow | null = null;
@@ -35,7 +37,7 @@ const state = new DesktopState({
   userData: app.getPath('userData'),
   appVersion: app.getVersion(),
   env: process.env,
-  renderReportPdf: electronReportRenderer({ preloadPath, indexHtmlPath, onOpen: (id) => reportWindows.add(id), onClose: (id) => reportWindows.delete(id) }),
+  renderReportPdf: electronReportRenderer({ preloadPath, onOpen: (id) => reportWindows.add(id), onClose: (id) => reportWindows.delete(id) }),
   onLangChange: () => installMenu(),
 });
 const actions = new DesktopActions(state, () => mainWindow);
@@ -63,7 +65,7 @@ function focusWindow(): void {
 }
 
 function openWindow(): void {
-  mainWindow = createAppWindow({ preloadPath, indexHtmlPath, window: { title: '指标填报台' } });
+  mainWindow = createAppWindow({ preloadPath, window: { title: '指标填报台' } });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -112,9 +114,10 @@ async function start(): Promise<void> {
     // A failed backup must not keep the clerk from working; it is retried at the next start.
     console.error('[main] daily backup failed:', error);
   }
+  handleAppProtocol(rendererRoot);
   registerApiIpc(
     () => state.handlers(),
-    senderPolicyFor(indexHtmlPath, (contents) => (mainWindow !== null && contents.id === mainWindow.webContents.id) || reportWindows.has(contents.id)),
+    senderPolicyFor((contents) => (mainWindow !== null && contents.id === mainWindow.webContents.id) || reportWindows.has(contents.id)),
   );
   installMenu();
   openWindow();
@@ -133,6 +136,7 @@ if (cliArgs) {
   // The first instance receives our argv through 'second-instance' and imports the files.
   app.quit();
 } else {
+  registerAppScheme();
   app.on('second-instance', (_event, argv, workingDirectory) => {
     focusWindow();
     void actions.guard(() => actions.importPaths(workbookPathsFromArgv(argv, workingDirectory)));

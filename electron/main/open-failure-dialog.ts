@@ -21,7 +21,10 @@ export interface OpenFailureQuestion {
 export function openFailureQuestion(error: unknown, lang: Lang): OpenFailureQuestion {
   const detail = error instanceof DatabaseOpenError ? error.appMessage[lang] : text(lang, 'openFailedUnknown');
   const damaged = error instanceof DatabaseOpenError ? error.damaged : false;
-  const actions: OpenFailureAction[] = damaged ? ['quit', 'restore'] : ['quit', 'retry', 'restore'];
+  // A broken installation (the native SQLite module would not load) is fixed by reinstalling:
+  // retrying cannot help and restoring would roll good data back, so quitting is the only button.
+  const brokenInstall = error instanceof DatabaseOpenError && error.reason === 'broken-install';
+  const actions: OpenFailureAction[] = brokenInstall ? ['quit'] : damaged ? ['quit', 'restore'] : ['quit', 'retry', 'restore'];
   const label: Record<OpenFailureAction, string> = { quit: text(lang, 'quit'), retry: text(lang, 'openRetry'), restore: text(lang, 'openFailedRestore') };
-  return { message: text(lang, 'openFailed', { detail }), buttons: actions.map((a) => label[a]), actions, defaultId: 1, cancelId: 0 };
+  return { message: text(lang, 'openFailed', { detail }), buttons: actions.map((a) => label[a]), actions, defaultId: Math.min(1, actions.length - 1), cancelId: 0 };
 }

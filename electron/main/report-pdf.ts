@@ -7,7 +7,6 @@ import { createAppWindow } from './window';
 
 export interface ReportWindowOptions {
   preloadPath: string;
-  indexHtmlPath: string;
   /** Called with the hidden window's WebContents id while it lives (its IPC calls are trusted then). */
   onOpen: (id: number) => void;
   onClose: (id: number) => void;
@@ -30,7 +29,6 @@ export function electronReportRenderer(options: ReportWindowOptions): (request: 
   return async ({ year, lang }) => {
     const win = createAppWindow({
       preloadPath: options.preloadPath,
-      indexHtmlPath: options.indexHtmlPath,
       query: { view: 'report', year: String(year), lang },
       keepHidden: true,
       window: { width: 794, height: 1123, show: false },

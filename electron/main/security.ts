@@ -94,9 +94,9 @@ export const askBeforeOpening: ConfirmExternal = async (url) => {
 
 /**
  * Deny every permission (camera, notifications, clipboard-read…) and add the CSP header.
- * Whether Chromium runs header hooks for file:// responses has varied between Electron versions,
- * so the renderer's index.html carries the same policy in a <meta> tag; this header is the second
- * layer (and the only one that can carry frame-ancestors).
+ * The app:// responses carry the policy themselves (app-protocol.ts) and the renderer's index.html
+ * repeats it in a <meta> tag; this hook is one more layer for every other response (and, like the
+ * app:// header, can carry frame-ancestors, which a <meta> policy cannot).
  */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {

@@ -2,12 +2,11 @@
 // in one place. Callers may size and title a window; they cannot weaken it (sandbox is written last).
 import { BrowserWindow } from 'electron';
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+import { appPageUrl } from './app-page';
 
 export interface AppWindowOptions {
   /** Absolute path of the bundled CommonJS preload (dist/electron/preload.cjs). */
   preloadPath: string;
-  /** Absolute path of the built renderer page (dist/renderer/index.html); loaded with loadFile only. */
-  indexHtmlPath: string;
   /** Size, title, icon, show… */
   window?: Omit<BrowserWindowConstructorOptions, 'webPreferences'>;
   /** Extra preferences (zoomFactor, defaultFontSize…). Security-relevant ones are overridden below. */
@@ -19,7 +18,8 @@ export interface AppWindowOptions {
 }
 
 /**
- * Create an app window and load the local renderer page (never a remote URL).
+ * Create an app window and load the local renderer page, app://desk/index.html (served from
+ * dist/renderer by app-protocol.ts; never a remote URL, never file://).
  * Order matters: the caller's values come first and our defaults after them, with `sandbox: true`
  * as the very last key, so nothing a caller passes can turn isolation, Node integration or the
  * sandbox back on. The options are written out here (not built elsewhere) so static scanners such
@@ -56,6 +56,6 @@ export function createAppWindow(options: AppWindowOptions): BrowserWindow {
     },
   });
   if (!options.keepHidden) win.once('ready-to-show', () => win.show());
-  void win.loadFile(options.indexHtmlPath, options.query ? { query: options.query } : undefined);
+  void win.loadURL(appPageUrl(options.query));
   return win;
 }

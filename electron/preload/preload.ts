@@ -37,6 +37,20 @@ export const indicatorDeskApi = {
   getDashboard: call('getDashboard'),
   exportReport: call('exportReport'),
   saveSettings: call('saveSettings'),
+  // plans as data
+  listPlans: call('listPlans'),
+  getPlanForEditing: call('getPlanForEditing'),
+  previewPlanTable: call('previewPlanTable'),
+  importPlanTable: call('importPlanTable'),
+  revisePlanFromTable: call('revisePlanFromTable'),
+  revisePlanTarget: call('revisePlanTarget'),
+  updatePlanIndicator: call('updatePlanIndicator'),
+  addPlanIndicator: call('addPlanIndicator'),
+  setPlanIndicatorRetired: call('setPlanIndicatorRetired'),
+  updatePlanInfo: call('updatePlanInfo'),
+  copyPlanToPeriod: call('copyPlanToPeriod'),
+  listPlanRevisions: call('listPlanRevisions'),
+  exportPlanTable: call('exportPlanTable'),
 } satisfies IndicatorDeskApi;
 
 export interface IndicatorDeskShell {

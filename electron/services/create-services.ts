@@ -23,6 +23,8 @@ import { applyImports, detectConflicts, previewFiles, refreshPreview, undoImport
 import { keepImportFile, readKeptFile } from './import-archive';
 import type { PreviewCacheOptions } from './preview-cache';
 import { PreviewCache } from './preview-cache';
+import { planHandlers } from './plan-service';
+import { planTableFileName } from '../workbook/plan-table/write-plan-table';
 
 export const APP_VERSION = '0.1.0';
 
@@ -270,6 +272,10 @@ export function createServices(options: ServicesOptions): Services {
       store.transaction(() => store.settings.set('app', JSON.stringify(settings), { ...ctx(), source: 'settings' }));
       return readSettings(store);
     },
+    ...planHandlers(store, ctx, async (plan) => {
+      const { writePlanTable } = await import('../workbook/plan-table/write-plan-table');
+      return { fileName: planTableFileName(plan), bytes: await writePlanTable(plan) };
+    }),
   };
 
   return { handlers: withStoreErrors(handlers, options.dbPath), imports, store, dbPath: options.dbPath, close: () => store.close() };

@@ -1,14 +1,14 @@
 // Opening the one SQLite file safely: refuse files that are not ours or are damaged (never replace
 // them with an empty database), set durability pragmas, back up, then migrate in one transaction.
 import Database from 'better-sqlite3';
-import { accessSync, closeSync, constants, copyFileSync, existsSync, mkdtempSync, openSync, readSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { message } from '../../shared/i18n/messages';
 import type { Migration } from './migrations/migration';
 import { MIGRATIONS } from './migrations/index';
 import { DatabaseOpenError, classifyOpenError, openFailure, unwritableError } from './open-errors';
+import { makeReadOnlyCopy, removeFolderOnClose, removeStaleReadOnlyCopiesOnce } from './readonly-copies';
 
 /** PRAGMA application_id marking a database as Indicator Desk's ("IDK1"). */
 export const APPLICATION_ID = 0x49444b31;
@@ -46,6 +46,8 @@ export interface OpenOptions {
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
   const migrations = options.migrations ?? MIGRATIONS;
+  // Snapshot folders left by an earlier run that was killed (readonly-copies.ts).
+  removeStaleReadOnlyCopiesOnce();
   if (existsSync(path) && statSync(path).isDirectory()) throw unwritableError(path, { code: 'EISDIR' });
   const exists = existsSync(path) && statSync(path).size > 0;
   if (exists) {
@@ -118,7 +120,8 @@ function writable(path: string): boolean {
 /**
  * Open a database that cannot be written. When its folder is writable the file is opened
  * read-only in place; otherwise SQLite could not create the WAL index (-shm), so a snapshot copy
- * (with its -wal) in a temporary folder is opened read-only instead.
+ * (with its -wal) in a temporary folder is opened read-only instead; closing the connection
+ * removes that folder (readonly-copies.ts).
  */
 function openReadOnly(path: string): Database.Database {
   try {
@@ -127,10 +130,15 @@ function openReadOnly(path: string): Database.Database {
     db.pragma('busy_timeout = 5000');
     return db;
   } catch {
-    const copy = join(mkdtempSync(join(tmpdir(), 'indicator-desk-readonly-')), basename(path));
-    copyFileSync(path, copy);
-    if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
-    return new Database(copy, { readonly: true, fileMustExist: true });
+    const { folder, copy } = makeReadOnlyCopy(path);
+    let db: Database.Database;
+    try {
+      db = new Database(copy, { readonly: true, fileMustExist: true });
+    } catch (error) {
+      rmSync(folder, { recursive: true, force: true });
+      throw error;
+    }
+    return removeFolderOnClose(db, folder);
   }
 }
 

@@ -6,9 +6,22 @@
 import { DeskError } from '../../shared/errors';
 import type { AppMessage } from '../../shared/i18n/engine';
 import { message } from '../../shared/i18n/messages';
+import { NATIVE_PROBLEM_TEXT, nativeModuleProblemOf } from './native-module-errors';
+import type { NativeModuleProblem } from './native-module-errors';
 
 /** Why a database could not be opened (or written). Only 'corrupt' means damaged data. */
-export type OpenFailureReason = 'not-ours' | 'corrupt' | 'newer' | 'locked' | 'read-only' | 'unwritable' | 'unreadable' | 'io-error' | 'disk-full';
+export type OpenFailureReason =
+  | 'not-ours'
+  | 'corrupt'
+  | 'newer'
+  | 'locked'
+  | 'read-only'
+  | 'unwritable'
+  | 'unreadable'
+  | 'io-error'
+  | 'disk-full'
+  /** The program, not the data: the native SQLite module would not load (see native-module-errors.ts). */
+  | 'broken-install';
 
 /** The database cannot be used (or written) for `reason`. Nothing was changed. */
 export class DatabaseOpenError extends DeskError {
@@ -43,6 +56,16 @@ export function unwritableError(path: string, error: unknown): DatabaseOpenError
   return new DatabaseOpenError('unwritable', { ...m, params: { path, detail: text.en }, zh: m.zh.replace('{detail}', text.zh), en: m.en.replace('{detail}', text.en) });
 }
 
+/**
+ * The native SQLite module did not load → 'broken-install', saying the installation is damaged or
+ * built for another runtime, that the data is fine, and to reinstall (or rebuild from source).
+ */
+export function brokenInstallError(path: string, problem: NativeModuleProblem): DatabaseOpenError {
+  const text = NATIVE_PROBLEM_TEXT[problem];
+  const m = message('db.broken-install', { path });
+  return new DatabaseOpenError('broken-install', { ...m, params: { path, detail: text.en }, zh: m.zh.replace('{detail}', text.zh), en: m.en.replace('{detail}', text.en) });
+}
+
 /** The reason SQLite's error code stands for, or null when it is not about the database's state. */
 export function reasonOfSqliteError(error: unknown): OpenFailureReason | null {
   const code = String((error as { code?: unknown }).code ?? '');
@@ -74,13 +97,20 @@ export function openFailure(reason: OpenFailureReason, path: string): DatabaseOp
       return new DatabaseOpenError('not-ours', message('error.not-our-database', { path }));
     case 'newer':
       return new DatabaseOpenError('newer', message('error.newer-database', { version: '?' }));
+    case 'broken-install':
+      return brokenInstallError(path, 'load-failed');
     default:
       return new DatabaseOpenError(reason, message(REASON_KEYS[reason], { path }));
   }
 }
 
-/** A SQLite error met while opening → its DatabaseOpenError ('corrupt' only for real damage). */
+/**
+ * An error met while opening → its DatabaseOpenError ('corrupt' only for real damage). A native
+ * module that would not load is 'broken-install'; an unrecognised error is 'io-error'.
+ */
 export function classifyOpenError(error: unknown, path: string): DatabaseOpenError {
   if (error instanceof DatabaseOpenError) return error;
+  const problem = nativeModuleProblemOf(error);
+  if (problem) return brokenInstallError(path, problem);
   return openFailure(reasonOfSqliteError(error) ?? 'io-error', path);
 }

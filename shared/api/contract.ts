@@ -18,6 +18,10 @@ import {
   ConflictResolutionSchema, DepartmentAliasesSchema, ImportBatchSchema, ImportConflictSchema, ImportPreviewSchema, ImportRecordSchema,
 } from './import-schemas';
 import { DashboardSchema, ProgressRowSchema } from './progress-schemas';
+import {
+  EditablePlanSchema, IndicatorDraftSchema, IndicatorPatchSchema, PlanDraftSchema, PlanInfoPatchSchema, PlanRevisionSchema, PlanSummarySchema,
+  PlanTablePreviewSchema, ReasonSchema,
+} from './plan-schemas';
 
 export const EditSourceSchema = z.enum(['typed', 'pasted', 'undo', 'redo']);
 
@@ -141,6 +145,8 @@ export const AuditEntrySchema = z.object({
   /** Department of the return (imports) or of the clerk (typed); null when unknown. */
   sourceDepartment: z.string().nullable().optional(),
   importId: z.number().int().nullable().optional(),
+  /** Why the change was made (调整原因), for plan revisions; null elsewhere. */
+  reason: z.string().nullable().optional(),
 });
 
 
@@ -230,6 +236,41 @@ export const api = {
     response: z.object({ fileName: z.string(), base64: z.string() }),
   },
   saveSettings: { request: SettingsSchema, response: SettingsSchema },
+  // --- plans as data (shared/api/plan-schemas.ts; docs/ARCHITECTURE.md §Plans as data) ---
+  /** Every plan in the database, with its indicator count. */
+  listPlans: { request: z.object({}), response: z.array(PlanSummarySchema) },
+  /** A plan for the editor: retired indicators included (with retiredAt), plausible ranges, hasActuals. */
+  getPlanForEditing: { request: z.object({ planId: Id }), response: EditablePlanSchema },
+  /** Read a plan table workbook: the draft with what was inferred, its issues, and the plan it matches. Nothing is written. */
+  previewPlanTable: { request: z.object({ file: FileUpload, name: z.string().min(1).max(500).optional() }), response: PlanTablePreviewSchema },
+  /**
+   * Create a plan from a (possibly corrected) draft. Refused (conflict) when a plan with the same
+   * indicators exists, unless `asNew`; refused when the short name is taken.
+   */
+  importPlanTable: { request: z.object({ draft: PlanDraftSchema, asNew: z.boolean().optional() }), response: PlanSummarySchema },
+  /** Apply a table's differing targets to the plan it matches, as revisions with one reason. */
+  revisePlanFromTable: { request: z.object({ planId: Id, draft: PlanDraftSchema, reason: ReasonSchema }), response: z.object({ changed: z.number().int() }) },
+  revisePlanTarget: {
+    request: z.object({ planId: Id, indicatorId: Id, year: Year, target: TargetSchema, reason: ReasonSchema }),
+    response: z.object({ changed: z.boolean() }),
+  },
+  updatePlanIndicator: {
+    request: z.object({ planId: Id, indicatorId: Id, patch: IndicatorPatchSchema, reason: ReasonSchema }),
+    response: z.object({ changed: z.array(z.string()) }),
+  },
+  addPlanIndicator: { request: z.object({ planId: Id, indicator: IndicatorDraftSchema, reason: ReasonSchema }), response: z.object({ indicatorId: Id }) },
+  /** Retire (or bring back) an indicator; one with actuals is never deleted. */
+  setPlanIndicatorRetired: { request: z.object({ planId: Id, indicatorId: Id, retired: z.boolean(), reason: ReasonSchema }), response: z.object({}) },
+  updatePlanInfo: { request: z.object({ planId: Id, patch: PlanInfoPatchSchema, reason: ReasonSchema }), response: z.object({ changed: z.array(z.string()) }) },
+  /** A new plan for new years (e.g. 2028–2032): the plan's current indicators, no targets. */
+  copyPlanToPeriod: {
+    request: z.object({ planId: Id, years: z.array(Year).min(1).max(50), shortName: z.string().min(1).max(500), title: z.string().max(2000).optional() }),
+    response: PlanSummarySchema,
+  },
+  /** The 调整记录: who, when, old → new, reason; newest first. */
+  listPlanRevisions: { request: z.object({ planId: Id }), response: z.array(PlanRevisionSchema) },
+  /** The plan as a plan table workbook (same layout as imported; importing it gives the identical plan). */
+  exportPlanTable: { request: z.object({ planId: Id }), response: z.object({ fileName: z.string(), base64: z.string() }) },
 } as const;
 
 export type ApiMethod = keyof typeof api;

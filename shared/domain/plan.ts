@@ -46,6 +46,11 @@ export interface Indicator {
    * still accepted, but only after a confirm, and is marked (docs/ARCHITECTURE.md, status rule).
    */
   plausible?: PlausibleRange;
+  /**
+   * When the indicator left the plan (ISO time). Only the plan editor sees retired indicators
+   * (PlansRepo.getPlanWithRetired); an indicator with actuals is retired, never deleted.
+   */
+  retiredAt?: string;
 }
 
 /** A min–max range in the indicator's unit; null = unbounded on that side. */

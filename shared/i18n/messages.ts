@@ -62,6 +62,7 @@ export const SHARED_MESSAGES = defineCatalogue(
     'db.unreadable': '无法读取数据库“{path}”（没有读取权限）。请检查文件权限，或请管理员处理',
     'db.io-error': '读写数据库“{path}”时磁盘出错（可能是网络盘断开、U 盘拔出或磁盘故障）。请检查磁盘或网络连接后重试；数据库本身未被判定为损坏',
     'db.disk-full': '磁盘已满，数据库“{path}”无法写入。请腾出空间后重试；未做任何改动',
+    'db.broken-install': '程序的数据库组件无法加载（{detail}）：指标填报台的安装已损坏，或组件是为另一个运行环境编译的。数据库“{path}”没有问题，请不要从备份恢复。请用原安装包重新安装指标填报台；从源代码运行时，请在项目文件夹中运行 npm rebuild better-sqlite3',
     'error.too-large': '请求过大：{method} 最多接受 {limit}，未做任何处理。导入时请一次选择较小的文件',
   },
   {
@@ -117,6 +118,7 @@ export const SHARED_MESSAGES = defineCatalogue(
     'db.unreadable': 'Cannot read the database "{path}" (no permission to read it). Check the file permissions or ask an administrator',
     'db.io-error': 'A disk error occurred reading or writing the database "{path}" (a network drive disconnected, a USB stick removed or a failing disk). Check the disk or connection and try again; the database itself was not found damaged',
     'db.disk-full': 'The disk is full; the database "{path}" cannot be written. Free some space and try again; nothing was changed',
+    'db.broken-install': 'The program\'s database component cannot be loaded ({detail}): the Indicator Desk installation is damaged or the component was built for another runtime. The database "{path}" is fine; do not restore a backup. Reinstall Indicator Desk from its installer; when running from source, run npm rebuild better-sqlite3 in the project folder',
     'error.too-large': 'Request too large: {method} accepts at most {limit}; nothing was done. When importing, choose smaller files',
   },
 );

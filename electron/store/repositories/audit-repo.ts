@@ -8,7 +8,7 @@ import { osUserName } from '../os-user';
 export interface WriteContext {
   who: string;
   at: string;
-  /** typed | pasted | undo | redo | imported | import-undone | seed | settings | cli … */
+  /** typed | pasted | undo | redo | imported | import-undone | seed | settings | cli | restore … */
   source: string;
   sourceFile?: string | null;
   sourceSha256?: string | null;
@@ -21,13 +21,16 @@ export interface WriteContext {
 
 export interface AuditInput {
   action: 'insert' | 'update' | 'delete';
-  entity: 'plan' | 'indicator' | 'target' | 'actual' | 'note' | 'department' | 'setting' | 'import';
+  /** 'database': the whole database at once (a restore from a backup file). */
+  entity: 'plan' | 'indicator' | 'target' | 'actual' | 'note' | 'department' | 'setting' | 'import' | 'database';
   planId?: string | null;
   indicatorId?: string | null;
   year?: number | null;
   field?: string | null;
   oldValue: string | null;
   newValue: string | null;
+  /** Why (调整原因): required for revisions of a plan, absent elsewhere. */
+  reason?: string | null;
 }
 
 export class AuditRepo {
@@ -37,8 +40,8 @@ export class AuditRepo {
 
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare(`INSERT INTO audit_log
-      (at, who, os_user, action, entity, plan_id, indicator_id, year, field, old_value, new_value, source, source_file, source_sha256, source_department, import_id)
-      VALUES (@at, @who, @osUser, @action, @entity, @planId, @indicatorId, @year, @field, @oldValue, @newValue, @source, @sourceFile, @sourceSha256, @sourceDepartment, @importId)`);
+      (at, who, os_user, action, entity, plan_id, indicator_id, year, field, old_value, new_value, source, source_file, source_sha256, source_department, import_id, reason)
+      VALUES (@at, @who, @osUser, @action, @entity, @planId, @indicatorId, @year, @field, @oldValue, @newValue, @source, @sourceFile, @sourceSha256, @sourceDepartment, @importId, @reason)`);
     // The seed's own target rows are not history a clerk needs to see on a cell.
     this.byCell = db.prepare("SELECT * FROM audit_log WHERE indicator_id = ? AND year = ? AND source <> 'seed' ORDER BY id DESC");
     this.byImport = db.prepare('SELECT * FROM audit_log WHERE import_id = ? ORDER BY id');
@@ -68,6 +71,7 @@ export class AuditRepo {
       sourceSha256: ctx.sourceSha256 ?? null,
       sourceDepartment: ctx.sourceDepartment ?? null,
       importId: ctx.importId ?? null,
+      reason: entry.reason ?? null,
     });
   }
 
@@ -113,6 +117,7 @@ interface AuditRow {
   source_sha256: string | null;
   source_department: string | null;
   import_id: number | null;
+  reason: string | null;
 }
 
 function toEntry(r: AuditRow): AuditEntry {
@@ -133,5 +138,6 @@ function toEntry(r: AuditRow): AuditEntry {
     sourceSha256: r.source_sha256,
     sourceDepartment: r.source_department,
     importId: r.import_id,
+    reason: r.reason,
   };
 }

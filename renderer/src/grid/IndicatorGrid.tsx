@@ -55,6 +55,7 @@ import { PlausibleConfirmDialog } from './PlausibleConfirmDialog';
 import { usePlausibleConfirm } from './use-plausible-confirm';
 import { useGridKeys } from './use-grid-keys';
 import { startAgGridEditingWith, useImeEntry } from './use-ime-entry';
+import { usePrintLayout } from './use-print-layout';
 import { useRangeClipboard } from './use-range-clipboard';
 import './grid.css';
 
@@ -109,6 +110,7 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
   latest.current = props;
   const apiRef = useRef<GridApi<IndicatorRowData> | null>(null);
   const port = useRef<GridPort | null>(null);
+  usePrintLayout(apiRef);
 
   const saves = useCellSaves({ grid, lang, save: props.save, onSaveStateChange: props.onSaveStateChange, port });
   const { runSave, undo, redo } = saves;

@@ -80,6 +80,30 @@ describe('responses match the contract', () => {
     expectValid('getDepartmentAliases', await h.getDepartmentAliases({}));
   });
 
+  it('plans as data: list, edit with reasons, revisions, copy, export a plan table and preview/import it', async () => {
+    const h = services.handlers;
+    expectValid('listPlans', await h.listPlans({}));
+    expectValid('getPlanForEditing', await h.getPlanForEditing({ planId: PLAN }));
+    expectValid('revisePlanTarget', await h.revisePlanTarget({ planId: PLAN, indicatorId: 'zyyj-07', year: 2027, target: 20, reason: '按正文' }));
+    expectValid('updatePlanIndicator', await h.updatePlanIndicator({ planId: PLAN, indicatorId: 'zyyj-05', patch: { plausible: { min: 0, max: 100 } }, reason: '合理范围' }));
+    const added = await h.addPlanIndicator({
+      planId: PLAN, reason: '新增',
+      indicator: { code: '14', domain: '住房市场', name: '新增指标', unit: '个', kind: 'stock', direction: 'higher', tolerance: null, leadUnit: '区住建局', coUnits: [], targets: {} },
+    });
+    expectValid('addPlanIndicator', added);
+    expectValid('setPlanIndicatorRetired', await h.setPlanIndicatorRetired({ planId: PLAN, indicatorId: added.indicatorId, retired: true, reason: '停用' }));
+    expectValid('updatePlanInfo', await h.updatePlanInfo({ planId: PLAN, patch: { coordinator: '区住建局' }, reason: '机构调整' }));
+    expectValid('listPlanRevisions', await h.listPlanRevisions({ planId: PLAN }));
+    expectValid('copyPlanToPeriod', await h.copyPlanToPeriod({ planId: PLAN, years: [2028, 2029, 2030, 2031, 2032], shortName: '住有宜居2028' }));
+    const table = await h.exportPlanTable({ planId: PLAN });
+    expectValid('exportPlanTable', table);
+    const preview = await h.previewPlanTable({ file: { name: table.fileName, base64: table.base64 } });
+    expectValid('previewPlanTable', preview);
+    expect(preview.match?.planId).toBe(PLAN);
+    expectValid('revisePlanFromTable', await h.revisePlanFromTable({ planId: PLAN, draft: preview.draft!, reason: '同表' }));
+    expectValid('importPlanTable', await h.importPlanTable({ draft: preview.draft!, asNew: true }));
+  });
+
   it('a failure is an ApiError: a refusal from a handler and a malformed request alike', async () => {
     const refused = await dispatch(services.handlers, 'undoImport', { importId: 999 });
     const malformed = await dispatch(services.handlers, 'getGrid', { planId: PLAN, year: 'last' });

@@ -93,6 +93,8 @@ describe('electron-builder.yml', () => {
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
       enableCookieEncryption: true,
+      // The renderer is served from app://desk (electron/main/app-protocol.ts), not file://.
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 

@@ -16,7 +16,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-import { filePageOf, registerApiIpc, senderPolicyFor } from '../../../electron/main/ipc';
+import { registerApiIpc, senderPolicyFor } from '../../../electron/main/ipc';
 import { API_CHANNEL } from '../../../shared/api/channels';
 import { createServices } from '../../../electron/services/create-services';
 import type { Services } from '../../../electron/services/create-services';
@@ -30,20 +30,9 @@ function event(url: string, options: { sender?: WebContents; subframe?: boolean 
   return { sender: options.sender ?? ourContents, senderFrame: frame } as unknown as Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
 }
 
-const ourUrl = pathToFileURL(indexHtml).href;
-
-describe('filePageOf', () => {
-  it('treats Chromium’s and Node’s spellings of one file as the same page', () => {
-    const node = 'file:///C:/Program%20Files/%E6%8C%87%E6%A0%87%E5%A1%AB%E6%8A%A5%E5%8F%B0/resources/app.asar/dist/renderer/index.html';
-    const chromium = 'file:///c:/Program Files/指标填报台/resources/app.asar/dist/renderer/index.html#/grid';
-    expect(filePageOf(chromium, 'win32')).toBe(filePageOf(node, 'win32'));
-    expect(filePageOf('file:///opt/指标填报台/index.html?x=1', 'linux')).toBe('/opt/指标填报台/index.html');
-    expect(filePageOf('file:///opt/app/index.html', 'linux')).not.toBe(filePageOf('file:///opt/App/index.html', 'linux'));
-    expect(filePageOf('https://example.com/opt/app/index.html', 'linux')).toBeNull();
-    expect(filePageOf('file://evil-host/opt/app/index.html', 'linux')).toBeNull();
-    expect(filePageOf('not a url', 'linux')).toBeNull();
-  });
-});
+const ourUrl = 'app://desk/index.html';
+/** Our own renderer page opened as a file: no longer our page (the app serves it over app://desk). */
+const ourFileUrl = pathToFileURL(indexHtml).href;
 
 describe('the indicator-desk:api channel', () => {
   const tmp = makeTempDir();
@@ -59,7 +48,7 @@ describe('the indicator-desk:api channel', () => {
   beforeAll(() => {
     services = createServices({ dbPath: join(tmp.dir, 'desk.sqlite'), mode: 'desktop', now: () => new Date('2026-03-01T08:00:00Z') });
     handlers = { ...services.handlers };
-    unregister = registerApiIpc(() => handlers, senderPolicyFor(indexHtml, (c) => c.id === ourContents.id));
+    unregister = registerApiIpc(() => handlers, senderPolicyFor((c) => c.id === ourContents.id));
   });
   afterAll(() => {
     unregister();
@@ -98,6 +87,9 @@ describe('the indicator-desk:api channel', () => {
     const refused = [
       await call(event('https://evil.example/index.html'), 'getBootstrap', {}),
       await call(event('file:///tmp/other/index.html'), 'getBootstrap', {}),
+      await call(event(ourFileUrl), 'getBootstrap', {}),
+      await call(event('app://evil/index.html'), 'getBootstrap', {}),
+      await call(event('app://desk/other.html'), 'getBootstrap', {}),
       await call(event(ourUrl, { subframe: true }), 'getBootstrap', {}),
       await call(event(ourUrl, { sender: otherContents }), 'getBootstrap', {}),
       await call({ sender: ourContents, senderFrame: null } as unknown as ReturnType<typeof event>, 'getBootstrap', {}),

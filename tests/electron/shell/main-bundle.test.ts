@@ -17,6 +17,12 @@ interface BootReport {
   windows: number;
   webPreferences: Record<string, unknown>;
   loadFile: string[];
+  loadURL: string[];
+  schemes: { scheme: string; privileges: Record<string, boolean> }[];
+  schemesBeforeReady: boolean;
+  protocols: string[];
+  served: { url: string; status: number; type: string | null; csp: string | null; body: string | null }[];
+  fromFile: { ok: boolean; error?: { code: string } };
   channels: string[];
   appEvents: string[];
   sessionHardened: string[];
@@ -36,8 +42,8 @@ describe('dist/electron/main.cjs', () => {
   const workbook = join(tmp.dir, 'incoming', '2025年度_区住建局.xlsx');
   const bytes = Buffer.from('PK\u0003\u0004 not really a workbook, the hand-off does not parse it');
 
-  const run = (userData: string, env: Record<string, string> = {}): string =>
-    execFileSync(process.execPath, [harness, root, userData, workbook, bundle], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const run = (userData: string, env: Record<string, string> = {}, appPath = root): string =>
+    execFileSync(process.execPath, [harness, appPath, userData, workbook, bundle], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const boot = (userData: string): BootReport => JSON.parse(run(userData)) as BootReport;
 
   beforeAll(() => {
@@ -55,7 +61,13 @@ describe('dist/electron/main.cjs', () => {
     const r = boot(userData);
     expect(r.windows).toBe(1);
     expect(r.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, preload: join(root, 'dist', 'electron', 'preload.cjs') });
-    expect(r.loadFile).toEqual([join(root, 'dist', 'renderer', 'index.html')]);
+    // The page is served over app://desk (registered as privileged before ready), never file://.
+    expect(r.loadFile).toEqual([]);
+    expect(r.loadURL).toEqual(['app://desk/index.html']);
+    expect(r.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+    expect(r.schemesBeforeReady).toBe(true);
+    expect(r.protocols).toEqual(['app']);
+    expect(r.fromFile).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(r.channels).toEqual(['indicator-desk:api']);
     expect(r.appEvents).toEqual(expect.arrayContaining(['second-instance', 'web-contents-created', 'will-quit']));
     expect(r.sessionHardened.sort()).toEqual(['check', 'csp', 'device', 'request']);
@@ -81,6 +93,27 @@ describe('dist/electron/main.cjs', () => {
     // Started again the same day: no second daily backup.
     boot(userData);
     expect(readdirSync(join(userData, 'backups')).filter((f) => f.endsWith('-daily.sqlite'))).toHaveLength(1);
+  });
+
+  it('answers app://desk requests from the renderer folder only, with the CSP, refusing escapes', () => {
+    const app = join(tmp.dir, 'app');
+    mkdirSync(join(app, 'dist', 'renderer', 'assets'), { recursive: true });
+    writeFileSync(join(app, 'dist', 'renderer', 'index.html'), '<!doctype html><title>指标填报台</title>');
+    writeFileSync(join(app, 'dist', 'renderer', 'assets', 'index-abc.js'), 'export {};');
+    writeFileSync(join(app, 'package.json'), '{"secret":true}');
+    const urls = ['app://desk/index.html?view=report&year=2025', 'app://desk/assets/index-abc.js', 'app://desk/%2e%2e%2fpackage.json', 'app://desk/assets/missing.js', 'app://other/index.html'];
+    const r = JSON.parse(run(join(tmp.dir, 'userData4'), { BOOT_PROTOCOL_URLS: JSON.stringify(urls) }, app)) as BootReport;
+    expect(r.served.map((s) => [s.status, s.type])).toEqual([
+      [200, 'text/html; charset=utf-8'],
+      [200, 'text/javascript; charset=utf-8'],
+      [403, 'text/plain; charset=utf-8'],
+      [404, 'text/plain; charset=utf-8'],
+      [403, 'text/plain; charset=utf-8'],
+    ]);
+    expect(r.served[0]?.body).toContain('指标填报台');
+    expect(r.served[0]?.csp).toContain("default-src 'self'");
+    expect(r.served[0]?.csp).toContain("frame-ancestors 'none'");
+    expect(r.served.some((s) => s.body?.includes('secret'))).toBe(false);
   });
 
   it('opens the database in a moved data folder recorded in the settings file', () => {

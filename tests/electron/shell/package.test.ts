@@ -30,7 +30,7 @@ const fuses = require('@electron/fuses') as { getCurrentFuseWire(electronPath: s
 /** Electron's fuse sentinel (@electron/fuses constants.js); the wire follows it. */
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /** Fuse indices of wire version 1 (@electron/fuses FuseV1Options) and their states ('0'/'1'). */
-const FUSE = { runAsNode: 0, cookieEncryption: 1, nodeOptions: 2, inspectArgs: 3, asarIntegrity: 4, onlyLoadFromAsar: 5 } as const;
+const FUSE = { runAsNode: 0, cookieEncryption: 1, nodeOptions: 2, inspectArgs: 3, asarIntegrity: 4, onlyLoadFromAsar: 5, fileProtocolPrivileges: 7 } as const;
 const [OFF, ON] = ['0'.charCodeAt(0), '1'.charCodeAt(0)];
 /** The payload budget (issue 17): app.asar plus app.asar.unpacked. */
 const PAYLOAD_BUDGET_BYTES = 10 * 1024 * 1024;
@@ -169,6 +169,8 @@ describe('the packaged app: electron-builder --linux dir on a stand-in Electron 
     expect(wire[FUSE.onlyLoadFromAsar]).toBe(ON);
     expect(wire[FUSE.asarIntegrity]).toBe(ON);
     expect(wire[FUSE.cookieEncryption]).toBe(ON);
+    // The page is served from app://desk, so file:// pages get no extra privileges.
+    expect(wire[FUSE.fileProtocolPrivileges]).toBe(OFF);
     // Only the locales named in electronLanguages are kept.
     expect(readdirSync(join(unpackedApp, 'locales')).sort()).toEqual(['en-US.pak', 'zh-CN.pak']);
   });

@@ -33,8 +33,8 @@ describe('createAppWindow', () => {
     made.loadURL.length = 0;
   });
 
-  it('applies every security default and loads the local page with loadFile', () => {
-    createAppWindow({ preloadPath: '/app/dist/electron/preload.cjs', indexHtmlPath: '/app/dist/renderer/index.html' });
+  it('applies every security default and loads the local page over app://desk, never file://', () => {
+    createAppWindow({ preloadPath: '/app/dist/electron/preload.cjs' });
     const prefs = lastPrefs();
     expect(prefs).toMatchObject({
       preload: '/app/dist/electron/preload.cjs',
@@ -48,14 +48,16 @@ describe('createAppWindow', () => {
       webviewTag: false,
       spellcheck: false,
     });
-    expect(made.loadFile).toEqual(['/app/dist/renderer/index.html']);
-    expect(made.loadURL).toEqual([]);
+    expect(made.loadFile).toEqual([]);
+    expect(made.loadURL).toEqual(['app://desk/index.html']);
+    // The report view's query travels in the page address.
+    createAppWindow({ preloadPath: '/app/dist/electron/preload.cjs', query: { view: 'report', year: '2025', lang: 'zh' } });
+    expect(made.loadURL.at(-1)).toBe('app://desk/index.html?view=report&year=2025&lang=zh');
   });
 
   it('keeps the defaults when a caller asks for weaker ones, (sandbox stays true)', () => {
     createAppWindow({
       preloadPath: '/app/preload.cjs',
-      indexHtmlPath: '/app/index.html',
       window: { width: 800, title: 'x' },
       webPreferences: {
         sandbox: false,
