@@ -3,6 +3,7 @@
 // recalculates these formulas in LibreOffice (tests/electron/workbook/status-excel.test.ts).
 import type { Direction } from './plan';
 import { STATUS_EPSILON } from './status';
+import { STATUS_SYMBOL } from './status-symbol';
 
 export interface StatusFormulaInput {
   direction: Direction;
@@ -68,4 +69,23 @@ export function statusFormulas(input: StatusFormulaInput): StatusFormulas {
 export function completionFormula(direction: Direction, target: string, actual: string): string {
   const [num, den] = direction === 'higher' ? [actual, target] : [target, actual];
   return `IF(AND(ISNUMBER(${actual}),ISNUMBER(${target})),IF(N(${den})=0,"",N(${num})/N(${den})),"")`;
+}
+
+/**
+ * Number formats of a 完成率 cell carrying its status symbol, for the conditional formats that
+ * keep the symbol live when the clerk edits 实际值 in Excel: "√ 96.4%". The text section covers a
+ * 完成率 formula that gives "" (no actual): a due year's empty cell reads "? 未填报".
+ */
+export function completionStatusNumFmt(status: 'met' | 'near' | 'missed' | 'not-reported'): string {
+  const symbol = STATUS_SYMBOL[status];
+  if (status === 'not-reported') return `;;;"${symbol} 未填报"`;
+  return `"${symbol} "0.0%;"${symbol} "-0.0%;"${symbol} "0.0%;@`;
+}
+
+/**
+ * TRUE exactly when cellStatus() says "not-reported" in a year that is due: a numeric target and
+ * no numeric actual (whether the year is due is decided at export time, from its date).
+ */
+export function notReportedFormula(target: string, actual: string): string {
+  return `AND(ISNUMBER(${target}),NOT(ISNUMBER(${actual})))`;
 }

@@ -9,6 +9,8 @@ import type { Target } from '../../../shared/domain/plan';
 import { NO_TARGET } from '../../../shared/domain/plan';
 import { completionRatio } from '../../../shared/domain/status';
 import { completionFormula } from '../../../shared/domain/status-excel';
+import { STATUS_SYMBOL } from '../../../shared/domain/status-symbol';
+import { statusLabel } from '../../../shared/i18n/messages';
 import {
   COL_CODE,
   COL_DOMAIN,
@@ -186,7 +188,7 @@ export async function writeReturnSheet(
 
   // 5. Conditional formats, one block per year and per run of rows sharing direction and tolerance
   //    and having a numeric target; formulas are relative to the block's first row. (Written at commit.)
-  addStatusFormats(ws, rows, years);
+  addStatusFormats(ws, rows, years, input.exportedAt);
 
   // 3. Data rows, then 4. 领域: one merged cell per run of consecutive rows of the same domain.
   //    Each run is committed (streamed out) once merged.
@@ -305,11 +307,17 @@ function writeDataRow(ws: Worksheet, r: number, gridRow: GridRow, year: number, 
   row.height = Math.max(20, rowHeightForLines(lines));
 }
 
+/** The symbols as the legend lists them: "√达标 ×未达标 ≈接近 ?未填报". */
+const LEGEND_SYMBOLS = (['met', 'missed', 'near', 'not-reported'] as const)
+  .map((s) => `${STATUS_SYMBOL[s]}${statusLabel('zh', s)}`)
+  .join(' ');
+
 function writeLegend(ws: Worksheet, lastCol: number): void {
   const r = ROW_LEGEND;
   ws.mergeCells(r, 1, r, COL_UNITS);
   const label = ws.getCell(r, 1);
-  setText(label, '图例（实际值单元格底色）：');
+  // The symbols are the colour-free cue (status-symbol.ts): they survive a black-and-white print.
+  setText(label, `图例（实际值单元格底色；完成率前的符号：${LEGEND_SYMBOLS}）：`);
   label.style = cellStyle({ horizontal: 'right', border: false });
   const items: { text: string; span: number; fill?: string; color?: string }[] = [
     { text: '达标', span: 1, fill: COLOR.metFill, color: COLOR.metFont },
@@ -317,14 +325,14 @@ function writeLegend(ws: Worksheet, lastCol: number): void {
     { text: '接近', span: 1, fill: COLOR.nearFill, color: COLOR.nearFont },
     { text: '可填写', span: 1, fill: COLOR.editableFill },
     { text: '“/”＝无目标', span: 2 },
-    { text: '空白＝未填报', span: 2 },
+    { text: `${STATUS_SYMBOL['not-reported']}＝未填报`, span: 2 },
   ];
   const needed = items.reduce((n, it) => n + it.span, 0);
   if (FIRST_YEAR_COL + needed - 1 > lastCol) {
     // A plan with few years has too few columns for the swatches: say it in words instead.
     ws.mergeCells(r, FIRST_YEAR_COL, r, lastCol);
     const cell = ws.getCell(r, FIRST_YEAR_COL);
-    setText(cell, '绿＝达标  红＝未达标  黄＝接近  蓝＝可填写  “/”＝无目标  空白＝未填报');
+    setText(cell, `绿＝达标  红＝未达标  黄＝接近  蓝＝可填写  “/”＝无目标  ${STATUS_SYMBOL['not-reported']}＝未填报`);
     cell.style = cellStyle({ border: false });
   } else {
     let col = FIRST_YEAR_COL;

@@ -2,7 +2,8 @@
 // conditional formats (one block per year and per run of rows sharing direction and tolerance).
 import type { DataValidation, ExpressionRuleType, Worksheet } from 'exceljs';
 import type { GridRow } from '../../../shared/api/contract';
-import { statusFormulas } from '../../../shared/domain/status-excel';
+import { isYearDue } from '../../../shared/domain/status';
+import { completionStatusNumFmt, notReportedFormula, statusFormulas } from '../../../shared/domain/status-excel';
 import { FIRST_DATA_ROW, templateColumns } from '../template-format';
 import { COLOR, statusDxf } from './styles';
 
@@ -47,8 +48,13 @@ export function actualValidation(kind: GridRow['kind']): DataValidation {
   };
 }
 
-/** Conditional formats of every year's 实际值; formulas are relative to each block's first row. */
-export function addStatusFormats(ws: Worksheet, rows: GridRow[], years: number[]): void {
+/**
+ * Conditional formats of every year's 实际值 (fill and text colour) and 完成率 (the status symbol
+ * in its number format, "√ 96.4%": the cue that survives black-and-white printing, status-symbol.ts);
+ * formulas are relative to each block's first row. `today` decides which years are due: there an
+ * empty 实际值 shows "? 未填报" in 完成率.
+ */
+export function addStatusFormats(ws: Worksheet, rows: GridRow[], years: number[], today: Date): void {
   const cols = templateColumns(years);
   // Priorities must be unique on the sheet; the three rules of a cell never overlap, so order is free.
   let priority = 1;
@@ -74,6 +80,16 @@ export function addStatusFormats(ws: Worksheet, rows: GridRow[], years: number[]
         rule(f.missed, statusDxf(COLOR.missedFill, COLOR.missedFont)),
       ];
       ws.addConditionalFormatting({ ref: `${ref(yc.actual, top)}:${ref(yc.actual, FIRST_DATA_ROW + end)}`, rules });
+      // The same formulas over 完成率: relative to its first cell, whose row is the same.
+      const symbols = [
+        rule(f.met, { numFmt: completionStatusNumFmt('met') }),
+        ...(f.near ? [rule(f.near, { numFmt: completionStatusNumFmt('near') })] : []),
+        rule(f.missed, { numFmt: completionStatusNumFmt('missed') }),
+        ...(isYearDue(yc.year, today)
+          ? [rule(notReportedFormula(ref(yc.target, top), ref(yc.actual, top)), { numFmt: completionStatusNumFmt('not-reported') })]
+          : []),
+      ];
+      ws.addConditionalFormatting({ ref: `${ref(yc.completion, top)}:${ref(yc.completion, FIRST_DATA_ROW + end)}`, rules: symbols });
     }
   }
 }

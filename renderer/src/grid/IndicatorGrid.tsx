@@ -54,6 +54,7 @@ import { useCellSaves } from './use-cell-saves';
 import { PlausibleConfirmDialog } from './PlausibleConfirmDialog';
 import { usePlausibleConfirm } from './use-plausible-confirm';
 import { useGridKeys } from './use-grid-keys';
+import { startAgGridEditingWith, useImeEntry } from './use-ime-entry';
 import { usePrintLayout } from './use-print-layout';
 import { useRangeClipboard } from './use-range-clipboard';
 import './grid.css';
@@ -125,6 +126,14 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
   const keys = useGridKeys({
     port, undo, redo, clearSelection: range.clearSelection, discardSelection: range.discardSelection, setExtending: range.setExtending,
   });
+
+  // Input-method text typed on a selected cell opens its editor (use-ime-entry.ts).
+  const containerRef = useRef<HTMLDivElement | null>(null);
+  const isEditing = useCallback(() => port.current?.isEditing() ?? false, []);
+  const startEditingWith = useCallback((cell: HTMLElement, text: string) => {
+    if (apiRef.current) startAgGridEditingWith(apiRef.current, cell, text);
+  }, []);
+  useImeEntry({ container: containerRef, isEditing, startEditingWith });
 
   const yearsKey = grid.years.join(',');
   const columnDefs = useMemo(
@@ -213,6 +222,7 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
   return (
     <>
       <div
+        ref={containerRef}
         className="indicator-grid"
         role="region"
         aria-label={gridText(lang, 'grid.label')}

@@ -1,8 +1,10 @@
-// The colour legend for the grid's 实际值 cells, in the grid's language. Swatch classes
-// (.legend-met …) live in grid.css so the app can reuse them elsewhere.
+// The legend for the grid's 实际值 cells, in the grid's language: each status's colour AND its
+// symbol (status-symbol.ts), the cue that does not depend on colour. Swatch classes (.legend-met …)
+// live in grid.css so the app can reuse them elsewhere.
 import type { JSX } from 'react';
 import type { CellStatus } from '../../../shared/domain/status';
 import { CELL_STATUSES } from '../../../shared/domain/status';
+import { statusSymbol } from '../../../shared/domain/status-symbol';
 import type { Lang } from '../../../shared/i18n/lang';
 import { statusLabel } from '../../../shared/i18n/messages';
 import { plausibleMessage } from '../../../shared/domain/plausible';
@@ -22,7 +24,9 @@ export function StatusLegend({ lang, statuses = CELL_STATUSES, withPlausibleMark
     <div className="status-legend" role="list" aria-label={gridText(lang, 'legend.title')}>
       {statuses.map((s) => (
         <span key={s} className="status-legend-item" role="listitem">
-          <span className={`legend-swatch legend-${s}`} aria-hidden="true" />
+          <span className={`legend-swatch legend-${s}`} aria-hidden="true">
+            {statusSymbol(s)}
+          </span>
           {statusLabel(lang, s)}
         </span>
       ))}

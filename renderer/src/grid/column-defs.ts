@@ -9,6 +9,8 @@ import type { Lang } from '../../../shared/i18n/lang';
 import { columnId, PINNED_COLUMNS } from './columns';
 import { explainStatus, formatActual, formatCompletion, formatTarget, formatUnits } from './format';
 import { gridText } from './grid-messages';
+import type { StatusCueParams } from './status-cue';
+import { StatusCueRenderer } from './status-cue';
 import type { IndicatorRowData } from './row-model';
 import { cellOf } from './row-model';
 import { revisedTargetTip } from '../plans/revised-target';
@@ -106,6 +108,8 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
       if (current) classes.push(...editStateClasses(p.data, actualId));
       return classes;
     },
+    cellRenderer: StatusCueRenderer,
+    cellRendererParams: { lang, statusOf: (p: { data?: IndicatorRowData }) => cellAt(p, year)?.status ?? null } satisfies StatusCueParams,
     tooltipValueGetter: (p: ITooltipParams<IndicatorRowData>) => {
       const draft = draftTip(lang, p.data, actualId);
       if (draft) return draft;
