@@ -72,6 +72,8 @@ export const GridCellSchema = z.object({
   completion: z.number().nullable(),
   /** Source of the current actual (absent when there is none). */
   provenance: ProvenanceSchema.optional(),
+  /** Present when the cell's department-year (or whole year) is locked: why, who, when — it refuses every change. */
+  locked: AppMessageSchema.optional(),
 });
 
 export const GridRowSchema = z.object({
@@ -102,9 +104,10 @@ export const CellEditSchema = z.object({
 /**
  * Why the service refused the TEXT of an edit (it would be refused again as it stands, so the clerk
  * must correct it): a parser refusal code, or a note over the length limit. Machine-readable so the
- * renderer decides "refused" vs "unsaved, retry" on this, never on a message key.
+ * renderer decides "refused" vs "unsaved, retry" on this, never on a message key. 'locked': the
+ * cell's department-year (or whole year) is locked (docs/ARCHITECTURE.md §Reporting cycle).
  */
-export const EditRefusalSchema = z.enum([...ParseRefusalCodeSchema.options, 'note-too-long']);
+export const EditRefusalSchema = z.enum([...ParseRefusalCodeSchema.options, 'note-too-long', 'locked']);
 
 export const CellEditResultSchema = z.object({
   indicatorId: Id,
