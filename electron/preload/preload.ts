@@ -37,6 +37,11 @@ export const indicatorDeskApi = {
   getDashboard: call('getDashboard'),
   exportReport: call('exportReport'),
   saveSettings: call('saveSettings'),
+  getReportingState: call('getReportingState'),
+  getReportingYear: call('getReportingYear'),
+  changeReportingState: call('changeReportingState'),
+  setReportingDeadline: call('setReportingDeadline'),
+  setMissNoteRequired: call('setMissNoteRequired'),
 } satisfies IndicatorDeskApi;
 
 export interface IndicatorDeskShell {

@@ -57,7 +57,7 @@ export function setMissNoteRequired(store: Store, planId: string, required: bool
 }
 
 /** The plan, checked year and department (unknown ones refused with error.unknown-year / error.unknown-department). */
-function checked(store: Store, planId: string, year: number, department: string | null): Plan {
+export function checked(store: Store, planId: string, year: number, department: string | null): Plan {
   const plan = store.plans.getPlan(planId);
   if (!plan.years.includes(year)) fail('refused', 'error.unknown-year', { year });
   if (department !== null && !store.plans.listDepartments().includes(department)) fail('refused', 'error.unknown-department', { name: department });

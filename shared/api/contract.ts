@@ -17,6 +17,7 @@ import {
   ConflictResolutionSchema, DepartmentAliasesSchema, ImportBatchSchema, ImportConflictSchema, ImportPreviewSchema, ImportRecordSchema,
 } from './import-schemas';
 import { DashboardSchema, ProgressRowSchema } from './progress-schemas';
+import { cycleApi } from './cycle-schemas';
 
 export const EditSourceSchema = z.enum(['typed', 'pasted', 'undo', 'redo']);
 
@@ -230,6 +231,8 @@ export const api = {
     response: z.object({ fileName: z.string(), base64: z.string() }),
   },
   saveSettings: { request: SettingsSchema, response: SettingsSchema },
+  /** The reporting cycle (shared/api/cycle-schemas.ts). */
+  ...cycleApi,
 } as const;
 
 export type ApiMethod = keyof typeof api;
