@@ -17,7 +17,7 @@ import type { WorkbookJobs } from '../workbook/jobs/jobs';
 import { inProcessJobs } from '../workbook/jobs/jobs';
 import { reportFileName, templateFileName } from '../workbook/template-format';
 import { saveCells } from './edit-service';
-import { changeState, departmentYearState, missNoteRequired, setDeadline, setMissNoteRequired, yearStates } from './reporting-service';
+import { changeState, departmentYearState, exportLock, missNoteRequired, setDeadline, setMissNoteRequired, yearStates } from './reporting-service';
 import { buildGrid, isoDate } from './grid-service';
 import type { ApplyOptions, ImportFileInput, PendingImport } from './import-service';
 import { applyImports, detectConflicts, previewFiles, refreshPreview, undoImport } from './import-service';
@@ -228,6 +228,7 @@ export function createServices(options: ServicesOptions): Services {
         clerkPhone: settings.clerkPhone,
         exportedAt: now(),
         appVersion,
+        locked: exportLock(store, planId, year, department),
       });
       return { fileName: templateFileName(plan.shortName, year, department), base64: Buffer.from(bytes).toString('base64') };
     },

@@ -185,3 +185,12 @@ export function setDeadline(store: Store, planId: string, year: number, text: st
   store.transaction(() => store.reporting.setDeadline(planId, year, deadline, { ...ctx, source: 'reporting' }));
   return { deadline };
 }
+
+/**
+ * The 已锁定 words for a template export (ExportInput.locked): the lock's reason ('' when none) when
+ * the exported department's year — or, for all departments, the whole year — is locked; else null.
+ */
+export function exportLock(store: Store, planId: string, year: number, department: string | null): string | null {
+  const lock = department === null ? store.reporting.yearLock(planId, year) : store.reporting.lockOf(planId, year, department);
+  return lock ? (lock.reason ?? '') : null;
+}
