@@ -18,6 +18,7 @@ import { t as translateUi } from './i18n/catalogue';
 import { LangContext } from './i18n/context';
 import { IndicatorGrid } from './grid/IndicatorGrid';
 import { StatusLegend } from './grid/StatusLegend';
+import { lockSignature } from './grid/locked-cells';
 import { ExportDialog } from './components/ExportDialog';
 import { HistoryPanel } from './components/HistoryPanel';
 import { ImportPreviewDialog } from './components/ImportPreviewDialog';
@@ -142,7 +143,7 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
               <div className="empty">{t('grid.empty')}</div>
             ) : (
               <IndicatorGrid
-                key={`${grid.year}|${grid.department ?? ''}`}
+                key={`${grid.year}|${grid.department ?? ''}|${lockSignature(grid)}`}
                 grid={grid}
                 lang={lang}
                 save={view.save}

@@ -18,3 +18,14 @@ export function lockOfCell(data: IndicatorRowData | undefined, colId: string, re
   if (!data || !target) return null;
   return cellOf(data, target.year).locked ?? null;
 }
+
+/**
+ * Which rows of a grid are locked for its reporting year, as one string: the window remounts the
+ * grid when it changes (a lock or unlock), since AG Grid does not re-evaluate editable and classes
+ * of cells whose values did not change.
+ */
+export function lockSignature(grid: { year: number; rows: readonly { indicatorId: string; cells: Record<string, { locked?: unknown }> }[] }): string {
+  const locked = grid.rows.filter((r) => r.cells[String(grid.year)]?.locked !== undefined);
+  if (locked.length === 0) return '';
+  return locked.length === grid.rows.length ? 'all' : locked.map((r) => r.indicatorId).join(',');
+}
