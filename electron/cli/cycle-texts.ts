@@ -14,6 +14,7 @@ export const CYCLE_CLI_TEXTS = defineCatalogue(
     'cli.miss-note': '未达标指标提交时{rule}填写说明',
     'cli.miss-note-required': '必须',
     'cli.miss-note-optional': '不必',
+    'cli.locked-head': '{count} 处数值属于已锁定的单元格，未导入（退出码 1）：',
   },
   {
     'cli.state-line': '{scope}: {state} (deadline {deadline}{overdue})',
@@ -24,6 +25,7 @@ export const CYCLE_CLI_TEXTS = defineCatalogue(
     'cli.miss-note': 'A missed target {rule} a note to be submitted',
     'cli.miss-note-required': 'needs',
     'cli.miss-note-optional': 'does not need',
+    'cli.locked-head': '{count} values are in locked cells and were not imported (exit code 1):',
   },
 );
 

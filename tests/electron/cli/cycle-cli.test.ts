@@ -1,13 +1,15 @@
 // The reporting-cycle commands as real child processes on a real database (issue 13): submit
 // refused with the cells to fix (exit 2, nothing written) then accepted after the note; send-back
 // and unlock refused without a reason; lock of a department and of the whole year; the deadline
-// set and shown; unknown department or year refused in Chinese and English with nothing written.
+// set and shown; unknown department or year refused in Chinese and English with nothing written;
+// an import into the locked year refused (exit 2) with no import recorded.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../../electron/store/store';
 import { makeTempDir } from '../../helpers/tmp';
+import { writeHandMadeReturn } from '../../helpers/returns';
 
 const MAIN = join(__dirname, '../../../electron/cli/main.ts');
 /** Several real processes, each loading TypeScript through tsx: slow on a busy machine. */
@@ -75,6 +77,21 @@ describe('cli reporting cycle', () => {
       [`state:${FUND}`, 'locked', 'returned', '补充说明'],
       ['state:*', 'open', 'locked', null],
     ]);
+  });
+
+  it('import into the locked year: refused with the lock in zh and en, exit 2, no import recorded', { timeout: SLOW }, async () => {
+    const file = writeHandMadeReturn({ path: join(tmp.dir, '公积金中心.xlsx'), year: 2025, departments: [FUND], actuals: { '13': 17500 } });
+    const result = await run('import', file);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('要导入的 1 处数值都属于已锁定的单元格，未导入任何内容');
+    expect(result.stderr).toContain('nothing was imported');
+    const raw = new Database(db, { readonly: true });
+    try {
+      expect(raw.prepare('SELECT count(*) AS n FROM imports').get()).toEqual({ n: 0 });
+      expect(raw.prepare("SELECT value FROM actuals WHERE indicator_id = 'zyyj-13' AND year = 2025").get()).toEqual({ value: 15000 });
+    } finally {
+      raw.close();
+    }
   });
 
   it('deadline set and shown; unknown department, year or date refused with nothing written', { timeout: SLOW }, async () => {
