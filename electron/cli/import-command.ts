@@ -17,6 +17,7 @@ import type { CliTextKey } from './cli-texts';
 import { CLI_TEXTS } from './cli-texts';
 import type { ImportCliTextKey } from './import-texts';
 import { IMPORT_CLI_TEXTS } from './import-texts';
+import { CYCLE_CLI_TEXTS } from './cycle-texts';
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 
@@ -118,6 +119,12 @@ export async function runImportCommand(
     out.stderr(sayImport('cli.skipped-head', { count: skipped.length }));
     for (const s of skipped) out.stderr(`  ${s.fileName} ${s.change.cell}  ${s.change.code} ${s.change.name} ${s.change.year}: ${s.change.newValue ?? '—'}`);
   }
+  // Values for locked cells (reporting cycle) were set apart by the preview and never written.
+  const locked = pending.flatMap((p) => (p.preview.locked ?? []).map((change) => ({ fileName: p.preview.fileName, change })));
+  if (locked.length > 0) {
+    out.stderr(render(CYCLE_CLI_TEXTS, lang, 'cli.locked-head', { count: locked.length }));
+    for (const s of locked) out.stderr(`  ${s.fileName} ${s.change.cell}  ${s.change.code} ${s.change.name} ${s.change.year}: ${s.change.newValue ?? '—'}`);
+  }
   if (!flag(values, 'json')) {
     // Nothing was previewed when every file failed: "preview done" would read as success.
     if (dryRun && pending.length > 0) out.stdout(say('cli.dry-run-done'));
@@ -125,5 +132,5 @@ export async function runImportCommand(
   }
   if (failures.length > 0 && pending.length === 0) return EXIT.nothingDone;
   if (dryRun && conflicts.length > 0 && !prefer) return EXIT.conflicts;
-  return skipped.length > 0 || failures.length > 0 ? EXIT.partial : EXIT.ok;
+  return skipped.length > 0 || locked.length > 0 || failures.length > 0 ? EXIT.partial : EXIT.ok;
 }

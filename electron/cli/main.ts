@@ -5,6 +5,8 @@
 //   export --year Y [--department D] [--plan ID] [--db PATH] --out FILE [--force]
 //   status --year Y [--department D] [--plan ID] [--db PATH] [--json]
 //   report --year Y [--plan ID] [--db PATH] --out FILE.pdf|FILE.xlsx [--force]
+//   submit | send-back --reason R | lock | unlock --reason R  --year Y [--department D]   (cycle-command.ts)
+//   deadline --year Y [--set YYYY-MM-DD];  miss-note [--set required|optional]
 // Options are parsed strictly (args.ts: one table of commands → options); errors are one clear
 // line on stderr (Chinese / English), never a stack trace. Exit codes: args.ts EXIT (README).
 // An applied import first takes the same 'before-import' backup as the window (services.imports).
@@ -29,6 +31,7 @@ import { inspectFile } from './inspect';
 import { runImportCommand } from './import-command';
 import { planOption } from './plan-option';
 import { runPlanCommand } from './plan-command';
+import { runCycleCommand } from './cycle-command';
 import { chromiumReportRenderer, findChromium } from '../report/chromium-pdf';
 import { startWebServer } from '../web/server';
 import type { OptionValues } from './args';
@@ -49,6 +52,12 @@ const USAGE = `指标填报台 命令行 / Indicator Desk command line
   plan import FILE [--name NAME] [--dry-run] [--revise --reason R] [--as-new]
                                                           导入规划目标表 / import a plan table as a plan (or revise one)
   plan list | plan export ID --out FILE [--force]         列出规划 / list plans; 导出规划表 / write a plan table
+  submit --year Y --department D                          提交本单位年度数据 / submit a department's year
+  send-back --year Y --department D --reason R            退回修改（须写原因）/ send back for correction (reason required)
+  lock --year Y [--department D] [--reason R]             锁定（不写 --department 即锁定全年）/ lock (without --department: the whole year)
+  unlock --year Y [--department D] --reason R             解锁（须写原因）/ unlock (reason required)
+  deadline --year Y [--set YYYY-MM-DD]                    查看或设置报送截止日期 / show or set the reporting deadline
+  miss-note [--set required|optional]                     未达标是否须写说明才能提交 / whether a miss needs a note to submit
 
   --db PATH   数据库文件（默认：用户数据文件夹，或环境变量 INDICATOR_DESK_DB）；
               指定的文件不存在时只有 import 会新建 / only import creates a missing --db file
@@ -241,6 +250,20 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
           out,
           lang,
         });
+      case 'submit':
+      case 'send-back':
+      case 'lock':
+      case 'unlock':
+      case 'deadline':
+      case 'miss-note': {
+        if (command !== 'miss-note') yearOption(values, true);
+        const services = openServices(values, out, false);
+        try {
+          return runCycleCommand(command, values, services, out, lang, () => todayOption(values));
+        } finally {
+          services.close();
+        }
+      }
       default:
         throw new UsageError(`未知命令：${command} / unknown command: ${command}\n\n${USAGE}`);
     }

@@ -51,6 +51,11 @@ export const indicatorDeskApi = {
   copyPlanToPeriod: call('copyPlanToPeriod'),
   listPlanRevisions: call('listPlanRevisions'),
   exportPlanTable: call('exportPlanTable'),
+  getReportingState: call('getReportingState'),
+  getReportingYear: call('getReportingYear'),
+  changeReportingState: call('changeReportingState'),
+  setReportingDeadline: call('setReportingDeadline'),
+  setMissNoteRequired: call('setMissNoteRequired'),
 } satisfies IndicatorDeskApi;
 
 export interface IndicatorDeskShell {

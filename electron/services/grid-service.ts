@@ -4,6 +4,8 @@ import type { Grid, GridCell, GridRow } from '../../shared/api/contract';
 import type { Indicator, Plan, Target } from '../../shared/domain/plan';
 import { indicatorsForDepartment } from '../../shared/domain/plan';
 import { cellStatus } from '../../shared/domain/status';
+import type { CycleLock } from '../../shared/domain/reporting-cycle';
+import { lockedMessage } from '../../shared/i18n/cycle-messages';
 import { fail } from '../../shared/api/result';
 import type { ActualRecord } from '../store/repositories/actuals-repo';
 import { actualKey } from '../store/repositories/actuals-repo';
@@ -28,11 +30,28 @@ export function buildCell(indicator: Indicator, year: number, actual: ActualReco
   return cell;
 }
 
-export function buildRow(plan: Plan, indicator: Indicator, actuals: Map<string, ActualRecord>, today: Date, revised: ReadonlyMap<string, Target | null> = new Map()): GridRow {
+/** The lock holding a (lead unit, year), or null (ReportingRepo.lockOf); absent = nothing locked. */
+export type LockLookup = (department: string, year: number) => CycleLock | null;
+
+/**
+ * One grid row. `revised`: the first recorded target of cells whose target was revised since
+ * (原目标, revised-targets.ts); `lockOf`: the lock on a department-year, if any.
+ */
+export function buildRow(
+  plan: Plan,
+  indicator: Indicator,
+  actuals: Map<string, ActualRecord>,
+  today: Date,
+  revised: ReadonlyMap<string, Target | null> = new Map(),
+  lockOf?: LockLookup,
+): GridRow {
   const cells: Record<string, GridCell> = {};
   for (const year of plan.years) {
     const key = actualKey(indicator.id, year);
-    cells[String(year)] = buildCell(indicator, year, actuals.get(key), today, revised.get(key));
+    const cell = buildCell(indicator, year, actuals.get(key), today, revised.get(key));
+    const lock = lockOf?.(indicator.leadUnit, year);
+    if (lock) cell.locked = lockedMessage(lock);
+    cells[String(year)] = cell;
   }
   return {
     indicatorId: indicator.id,
@@ -55,12 +74,19 @@ export function buildGrid(store: Store, planId: string, year: number, department
   if (!plan.years.includes(year)) fail('refused', 'error.unknown-year', { year });
   const actuals = store.actuals.forPlan(planId);
   const revised = revisedTargets(store.db, plan);
+  // One lock lookup per (department, year), however many rows share it.
+  const locks = new Map<string, CycleLock | null>();
+  const lockOf: LockLookup = (dept, y) => {
+    const key = `${dept}|${y}`;
+    if (!locks.has(key)) locks.set(key, store.reporting.lockOf(planId, y, dept));
+    return locks.get(key) ?? null;
+  };
   return {
     planId,
     year,
     department,
     years: plan.years,
     today: isoDate(today),
-    rows: indicatorsForDepartment(plan, department).map((ind) => buildRow(plan, ind, actuals, today, revised)),
+    rows: indicatorsForDepartment(plan, department).map((ind) => buildRow(plan, ind, actuals, today, revised, lockOf)),
   };
 }

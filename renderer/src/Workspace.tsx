@@ -12,12 +12,14 @@ import { useCellHistory, useImportList, useProgressData } from './app/use-panel-
 import { useSettings } from './app/use-settings';
 import { useTextSize } from './app/use-text-size';
 import { useShellActions } from './app/use-shell-actions';
+import { useReportingState } from './app/use-reporting-state';
 import { downloadBase64 } from './files';
 import { formatDate } from '../../shared/i18n/engine';
 import { t as translateUi } from './i18n/catalogue';
 import { LangContext } from './i18n/context';
 import { IndicatorGrid } from './grid/IndicatorGrid';
 import { StatusLegend } from './grid/StatusLegend';
+import { lockSignature } from './grid/locked-cells';
 import { ExportDialog } from './components/ExportDialog';
 import { HistoryPanel } from './components/HistoryPanel';
 import { ImportPreviewDialog } from './components/ImportPreviewDialog';
@@ -36,6 +38,7 @@ import { usePlanChoice } from './plans/use-plan-choice';
 import type { PlanSummary } from './plans/use-plan-choice';
 import { PlanEditor } from './plans/PlanEditor';
 import { useProgramme } from './plans/use-programme';
+import { ReportingStateBar } from './components/ReportingStateBar';
 
 interface WorkspaceProps {
   api: IndicatorDeskApi;
@@ -109,6 +112,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
     void reloadImports();
     dataChanged();
   }, [reload, reloadImports, dataChanged]);
+  const reporting = useReportingState({ api, planId: plan.id, year: view.year, department: view.department, version: view.dataVersion, afterChange: reload });
   const flow = useImportFlow({ api, planId: plan.id, lang, notify: setNotice, afterChange: afterImportChange });
   useShellActions({ lang, importSources: flow.importSources, notify: setNotice });
   const { dragging } = useFileDrop((files) => void flow.importFiles(files));
@@ -177,6 +181,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
             {grid ? ` · ${t('grid.today', { date: formatDate(lang, grid.today) })}` : ''}
           </span>
         </div>
+        <ReportingStateBar view={reporting} year={view.year} department={view.department} lang={lang} notify={(kind, text) => setNotice({ kind, text })} />
         <Notice notice={notice} progress={flow.readingText} onUndoImport={(id) => void flow.undoImport(id)} onClose={() => setNotice(null)} />
         <main className="workspace">
           <section className="grid-area">
@@ -186,7 +191,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
               <div className="empty">{t('grid.empty')}</div>
             ) : (
               <IndicatorGrid
-                key={`${grid.planId}|${grid.year}|${grid.department ?? ''}|${planEdits}`}
+                key={`${grid.planId}|${grid.year}|${grid.department ?? ''}|${planEdits}|${lockSignature(grid)}`}
                 grid={grid}
                 lang={lang}
                 save={view.save}

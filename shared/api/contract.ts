@@ -23,6 +23,7 @@ import {
   EditablePlanSchema, IndicatorDraftSchema, IndicatorPatchSchema, PlanDraftSchema, PlanInfoPatchSchema, PlanRevisionSchema, PlanSummarySchema,
   PlanTablePreviewSchema, ReasonSchema,
 } from './plan-schemas';
+import { cycleApi } from './cycle-schemas';
 
 export const EditSourceSchema = z.enum(['typed', 'pasted', 'undo', 'redo']);
 
@@ -84,6 +85,8 @@ export const GridCellSchema = z.object({
   provenance: ProvenanceSchema.optional(),
   /** 原目标: the target before it was revised (null = there was none); absent when never revised. */
   originalTarget: TargetSchema.nullable().optional(),
+  /** Present when the cell's department-year (or whole year) is locked: why, who, when — it refuses every change. */
+  locked: AppMessageSchema.optional(),
 });
 
 export const GridRowSchema = z.object({
@@ -116,9 +119,10 @@ export const CellEditSchema = z.object({
 /**
  * Why the service refused the TEXT of an edit (it would be refused again as it stands, so the clerk
  * must correct it): a parser refusal code, or a note over the length limit. Machine-readable so the
- * renderer decides "refused" vs "unsaved, retry" on this, never on a message key.
+ * renderer decides "refused" vs "unsaved, retry" on this, never on a message key. 'locked': the
+ * cell's department-year (or whole year) is locked (docs/ARCHITECTURE.md §Reporting cycle).
  */
-export const EditRefusalSchema = z.enum([...ParseRefusalCodeSchema.options, 'note-too-long']);
+export const EditRefusalSchema = z.enum([...ParseRefusalCodeSchema.options, 'note-too-long', 'locked']);
 
 export const CellEditResultSchema = z.object({
   indicatorId: Id,
@@ -278,6 +282,8 @@ export const api = {
   listPlanRevisions: { request: z.object({ planId: Id }), response: z.array(PlanRevisionSchema) },
   /** The plan as a plan table workbook (same layout as imported; importing it gives the identical plan). */
   exportPlanTable: { request: z.object({ planId: Id }), response: z.object({ fileName: z.string(), base64: z.string() }) },
+  /** The reporting cycle (shared/api/cycle-schemas.ts). */
+  ...cycleApi,
 } as const;
 
 export type ApiMethod = keyof typeof api;

@@ -96,6 +96,11 @@ export const ImportPreviewSchema = z.object({
    * electron/services/plan-match.ts); null when it belongs to none; absent from older previews.
    */
   plan: z.object({ planId: Id, title: z.string(), by: z.enum(['meta', 'names']) }).nullable().optional(),
+  /**
+   * Values the file gives for cells that are locked (their department-year or the whole year,
+   * docs/ARCHITECTURE.md §Reporting cycle): shown, never applied. Absent when there are none.
+   */
+  locked: z.array(ImportChangeSchema).optional(),
 });
 
 export const ImportFailureSchema = z.object({

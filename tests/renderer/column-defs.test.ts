@@ -39,9 +39,25 @@ describe('buildColumnDefs', () => {
 
   it('only 实际值 of the reporting year and 说明 are editable; the left columns are pinned; 领域 spans rows', () => {
     const all = leaves(buildColumnDefs({ years: YEARS, reportingYear: 2025, lang: 'zh' }));
-    expect(all.filter((d) => d.editable === true).map((d) => d.colId)).toEqual(['actual-2025', 'note']);
+    // Editable is decided per cell (a locked department-year is read-only): evaluated on an open row.
+    const open = toRowData(seedRow('zyyj-02', { 2025: 1012 }));
+    const editable = (d: Def) => (typeof d.editable === 'function' ? call<boolean>(d.editable, open) : d.editable === true);
+    expect(all.filter(editable).map((d) => d.colId)).toEqual(['actual-2025', 'note']);
     expect(all.filter((d) => d.pinned === 'left').map((d) => d.colId)).toEqual(['domain', 'code', 'name', 'unit']);
     expect(leaf('zh', 'domain').spanRows).toBe(true);
+  });
+
+  it('a locked cell is read-only, marked locked, and its tooltip gives the lock before the status', () => {
+    const open = toRowData(seedRow('zyyj-02', { 2025: 1012 }));
+    const lock = { key: 'cycle.locked', params: {}, zh: '区住建局 2025 年度已于 2026-03-15 由 协调办 锁定（原因：已审定），不能修改', en: 'locked (reason: checked)' };
+    const row: IndicatorRowData = { ...open, cells: { ...open.cells, '2025': { ...cellOf(open, 2025), locked: lock } } };
+    const actual = leaf('zh', 'actual-2025');
+    expect(call<boolean>(actual.editable, row)).toBe(false);
+    expect(call<boolean>(leaf('zh', 'note').editable, row)).toBe(false);
+    expect(call<string[]>(actual.cellClass, row)).toEqual(expect.arrayContaining(['cell-locked']));
+    expect(call<string[]>(actual.cellClass, row)).not.toContain('cell-editable');
+    expect(call<string>(actual.tooltipValueGetter, row)).toBe(`已锁定：${lock.zh}\n未达标：目标 1,050，实际 1,012，差 38（96.4%）`);
+    expect(call<string>(leaf('en', 'note').tooltipValueGetter, row)).toBe('Locked: locked (reason: checked)');
   });
 
   it('colours 实际值 by status and explains it in the tooltip', () => {

@@ -1,7 +1,7 @@
 // Migration 5: plans as data (docs/ARCHITECTURE.md §Plans as data). Indicators can be retired (an
 // indicator with actuals is never deleted: retired_at says since when it is out of the plan), carry
 // their own plausible range (min–max in the indicator's unit, either side NULL = unbounded), and an
-// audit row can say why a change was made (调整原因): a target revision is an audit row with
+// audit row says why a change was made (调整原因, audit_log.reason, added by migration 4): a target revision is an audit row with
 // entity 'target', old → new value and its reason — no separate revisions table.
 import type { Migration } from './migration';
 
@@ -13,7 +13,6 @@ export const migrationPlansAsData: Migration = {
       ALTER TABLE indicators ADD COLUMN retired_at TEXT;
       ALTER TABLE indicators ADD COLUMN plausible_min REAL;
       ALTER TABLE indicators ADD COLUMN plausible_max REAL;
-      ALTER TABLE audit_log ADD COLUMN reason TEXT;
       -- The 调整记录 view lists a plan's revisions newest first.
       CREATE INDEX audit_by_plan ON audit_log(plan_id, entity, id);
     `);

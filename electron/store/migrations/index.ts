@@ -4,8 +4,8 @@ import type { Migration } from './migration';
 import { migration001 } from './001_initial';
 import { migration002 } from './002_audit_os_user';
 import { migrationProvenance } from './003_provenance';
-import { migration004Reserved } from './004_reserved';
+import { migrationReportingCycle } from './004_reporting_cycle';
 import { migrationPlansAsData } from './005_plans_as_data';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migrationProvenance, migration004Reserved, migrationPlansAsData];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migrationProvenance, migrationReportingCycle, migrationPlansAsData];
 export type { Migration };

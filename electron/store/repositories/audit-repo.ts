@@ -21,15 +21,15 @@ export interface WriteContext {
 
 export interface AuditInput {
   action: 'insert' | 'update' | 'delete';
-  /** 'database': the whole database at once (a restore from a backup file). */
-  entity: 'plan' | 'indicator' | 'target' | 'actual' | 'note' | 'department' | 'setting' | 'import' | 'database';
+  /** 'database': the whole database at once (a restore from a backup file); 'reporting': a department-year's state or deadline. */
+  entity: 'plan' | 'indicator' | 'target' | 'actual' | 'note' | 'department' | 'setting' | 'import' | 'database' | 'reporting';
   planId?: string | null;
   indicatorId?: string | null;
   year?: number | null;
   field?: string | null;
   oldValue: string | null;
   newValue: string | null;
-  /** Why (调整原因): required for revisions of a plan, absent elsewhere. */
+  /** Why: the 调整原因 of a plan revision (required there), a send-back's or an unlock's reason; absent elsewhere. */
   reason?: string | null;
 }
 

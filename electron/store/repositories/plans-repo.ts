@@ -62,6 +62,8 @@ export class PlansRepo {
   constructor(
     private readonly db: Database.Database,
     private readonly audit: AuditRepo,
+    /** Refuses a change to a locked cell (ReportingRepo.assertCellOpen): a locked year's targets stay as they are. */
+    private readonly guard: (indicatorId: string, year: number) => void = () => undefined,
   ) {}
 
   hasAnyPlan(): boolean {
@@ -236,6 +238,7 @@ export class PlansRepo {
    * Change one target, with an audit row: THE one place a target changes after a plan is created
    * (reviseTarget and the plan-table revision go through here). `reason` is the 调整原因, kept on
    * the audit row. No change → nothing written (returns false). Call inside a transaction.
+   * Refused (ApiFailure 'refused', with the lock's reason) when the cell's department-year is locked.
    */
   setTarget(indicatorId: string, year: number, target: Target, ctx: WriteContext, reason: string | null = null): boolean {
     this.audit.requireTransaction();
@@ -247,6 +250,7 @@ export class PlansRepo {
       | undefined;
     const oldTarget: Target | null = old ? (old.no_target ? NO_TARGET : (old.value as number)) : null;
     if (oldTarget === target) return false;
+    this.guard(indicatorId, year);
     this.db
       .prepare(`INSERT INTO targets (indicator_id, year, value, no_target) VALUES (?, ?, ?, ?)
         ON CONFLICT (indicator_id, year) DO UPDATE SET value = excluded.value, no_target = excluded.no_target`)

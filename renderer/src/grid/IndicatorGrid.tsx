@@ -57,6 +57,7 @@ import { useGridKeys } from './use-grid-keys';
 import { startAgGridEditingWith, useImeEntry } from './use-ime-entry';
 import { usePrintLayout } from './use-print-layout';
 import { useRangeClipboard } from './use-range-clipboard';
+import { useLockedCellRefusal } from './locked-cells';
 import './grid.css';
 
 // The AG Grid modules the grid uses instead of AllCommunityModule (the bundle shrinks by ~300 kB):
@@ -216,6 +217,10 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
     [focusMoved],
   );
 
+  // Typing into (or double-clicking) a locked cell: refused, with the lock's reason (locked-cells.ts).
+  const latestProps = useCallback(() => latest.current, []);
+  const { onCellKeyDown, onCellDoubleClicked } = useLockedCellRefusal(latestProps);
+
   const getRowId = useCallback((p: GetRowIdParams<IndicatorRowData>) => p.data.indicatorId, []);
   const localeText = useMemo(() => ({ noRowsToShow: gridText(lang, 'grid.no-rows') }), [lang]);
 
@@ -253,6 +258,8 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
           onFirstDataRendered={onFirstDataRendered}
           onCellEditRequest={onCellEditRequest}
           onCellFocused={onCellFocused}
+          onCellKeyDown={onCellKeyDown}
+          onCellDoubleClicked={onCellDoubleClicked}
         />
       </div>
       {plausible.pending ? (

@@ -11,6 +11,7 @@ import { explainStatus, formatActual, formatCompletion, formatTarget, formatUnit
 import { gridText } from './grid-messages';
 import type { StatusCueParams } from './status-cue';
 import { StatusCueRenderer } from './status-cue';
+import { cycleUi } from '../i18n/cycle-ui-messages';
 import type { IndicatorRowData } from './row-model';
 import { cellOf } from './row-model';
 import { revisedTargetTip } from '../plans/revised-target';
@@ -38,6 +39,13 @@ function draftTip(lang: Lang, data: IndicatorRowData | undefined, colId: string)
   if (ui?.refused) return `${gridText(lang, 'tip.refused', { reason: ui.refused[lang] })}\n${gridText(lang, 'tip.refused.fix')}`;
   if (ui?.unsaved) return gridText(lang, 'tip.unsaved', { reason: ui.unsaved[lang] });
   return null;
+}
+
+/** The tooltip of a locked cell: why it is read-only (who locked it, when, why), then its own text. */
+function lockedTip(lang: Lang, cell: GridCell | null, own?: string | null): string | null {
+  if (!cell?.locked) return null;
+  const why = cycleUi(lang, 'cell.locked', { reason: cell.locked[lang] });
+  return own ? `${why}\n${own}` : why;
 }
 
 /** Classes every editable cell gets from its UI state: saving, refused, or unsaved (waiting for a retry). */
@@ -92,7 +100,8 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
     headerName: gridText(lang, 'col.actual'),
     headerClass: current ? [yearClass, 'header-editable'] : yearClass,
     width: 94,
-    editable: current,
+    // A locked department-year is read-only (its tooltip says why; typing says so too: IndicatorGrid).
+    editable: current ? (p) => !cellAt(p, year)?.locked : false,
     cellEditor: 'agTextCellEditor',
     cellEditorParams: { maxLength: 200 },
     // A draft (refused or unsaved text) is what the cell shows and what F2 starts editing from.
@@ -105,24 +114,26 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
       if (cell) classes.push(`status-${cell.status}`);
       // A saved value outside the plausible range (shared rule) keeps a visible mark; the tooltip says why.
       if (cell && p.data && cellImplausibility(p.data, year, cell.actual)) classes.push('cell-implausible');
-      if (current) classes.push(...editStateClasses(p.data, actualId));
+      if (current && cell?.locked) classes.push('cell-locked');
+      else if (current) classes.push(...editStateClasses(p.data, actualId));
       return classes;
     },
     cellRenderer: StatusCueRenderer,
     cellRendererParams: { lang, statusOf: (p: { data?: IndicatorRowData }) => cellAt(p, year)?.status ?? null } satisfies StatusCueParams,
     tooltipValueGetter: (p: ITooltipParams<IndicatorRowData>) => {
+      const lockTip = current ? lockedTip(lang, cellAt(p, year)) : null;
       const draft = draftTip(lang, p.data, actualId);
       if (draft) return draft;
       if (p.data?.ui[actualId]?.saving) return gridText(lang, 'tip.saving');
       const cell = cellAt(p, year);
-      if (!cell || !p.data) return null;
+      if (!cell || !p.data) return lockTip;
       // The value's source (typed by whom, or imported from which file and department) on its own line.
       const source = cell.provenance ? `\n${ct(lang, 'prov.tooltip', { text: provenanceText(lang, cell.provenance) })}` : '';
       // A revised target (issue 14): 原目标 → 调整后目标, so the status is read against the right one.
       const revised = revisedTargetTip(lang, cell);
       const odd = cellImplausibility(p.data, year, cell.actual);
       const mark = odd ? `${plausibleMessage('plausible.mark', { reason: odd[lang] })[lang]}\n` : '';
-      return mark + explainStatus(lang, {
+      const explained = mark + explainStatus(lang, {
         status: cell.status,
         year,
         target: cell.target,
@@ -132,6 +143,7 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
         unit: p.data.unit,
         tolerance: p.data.tolerance,
       }) + source + (revised === null ? '' : `\n${revised}`);
+      return lockTip ? `${lockTip}\n${explained}` : explained;
     },
   };
 
@@ -183,13 +195,16 @@ export function buildColumnDefs(opts: ColumnDefsOptions): IndicatorColumnDef[] {
       headerTooltip: gridText(lang, 'col.note.year', { year: reportingYear }),
       headerClass: ['year-current', 'header-editable'],
       width: 240,
-      editable: true,
+      editable: (p) => !cellAt(p, reportingYear)?.locked,
       cellEditor: 'agTextCellEditor',
       cellEditorParams: { maxLength: 2000 },
       valueGetter: (p: Getter) => p.data?.ui[noteId]?.draft ?? cellAt(p, reportingYear)?.note ?? '',
-      cellClass: (p: CellClassParams<IndicatorRowData>) => ['cell-note', ...editStateClasses(p.data, noteId)],
+      cellClass: (p: CellClassParams<IndicatorRowData>) =>
+        cellAt(p, reportingYear)?.locked ? ['cell-note', 'cell-locked'] : ['cell-note', ...editStateClasses(p.data, noteId)],
       tooltipValueGetter: (p: ITooltipParams<IndicatorRowData>) =>
-        draftTip(lang, p.data, noteId) ?? (p.data?.ui[noteId]?.saving ? gridText(lang, 'tip.saving') : (cellAt(p, reportingYear)?.note ?? null)),
+        draftTip(lang, p.data, noteId) ??
+        lockedTip(lang, cellAt(p, reportingYear), cellAt(p, reportingYear)?.note) ??
+        (p.data?.ui[noteId]?.saving ? gridText(lang, 'tip.saving') : (cellAt(p, reportingYear)?.note ?? null)),
     },
   ];
   return defs;
