@@ -5,6 +5,8 @@
 //   export --year Y [--department D] [--plan ID] [--db PATH] --out FILE [--force]
 //   status --year Y [--department D] [--plan ID] [--db PATH] [--json]
 //   report --year Y [--plan ID] [--db PATH] --out FILE.pdf|FILE.xlsx [--force]
+//   status --year Y --by-department [--json]  /  reply FILE --out DIR  /  remind --year Y --out DIR
+//          (the reporting cycle: cycle-commands.ts, reply-command.ts)
 // Options are parsed strictly (args.ts: one table of commands → options); errors are one clear
 // line on stderr (Chinese / English), never a stack trace. Exit codes: args.ts EXIT (README).
 // An applied import first takes the same 'before-import' backup as the window (services.imports).
@@ -27,6 +29,8 @@ import type { CliTextKey } from './cli-texts';
 import { CLI_TEXTS } from './cli-texts';
 import { inspectFile } from './inspect';
 import { runImportCommand } from './import-command';
+import { runReplyCommand } from './reply-command';
+import { runRemindCommand, runStatusByDepartment } from './cycle-commands';
 import { chromiumReportRenderer, findChromium } from '../report/chromium-pdf';
 import { startWebServer } from '../web/server';
 import type { OptionValues } from './args';
@@ -44,6 +48,9 @@ const USAGE = `指标填报台 命令行 / Indicator Desk command line
                                                           导出标准模板 / export the standard template
   status --year Y [--department D] [--db PATH] [--json]   各指标状态 / statuses as the grid shows them
   report --year Y --out FILE.pdf|FILE.xlsx [--db PATH]    领导报告：PDF 或汇总工作簿 / leadership report: PDF or consolidated workbook
+  status --year Y --by-department [--json]                报送情况：各单位状态、截止、逾期、填报数 / who has reported
+  reply FILE --out DIR [--db PATH]                        批注回复：标注问题的原表 + 邮件草稿 / annotated reply + mail draft
+  remind --year Y --out DIR [--db PATH]                   催报邮件：每个未提交单位一封（缺邮箱退出码 1）/ reminders (exit 1 if an address is missing)
 
   --db PATH   数据库文件（默认：用户数据文件夹，或环境变量 INDICATOR_DESK_DB）；
               指定的文件不存在时只有 import 会新建 / only import creates a missing --db file
@@ -166,6 +173,7 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
         const services = openServices(values, out, false);
         try {
           const plan = checkedPlan(values, services);
+          if (flag(values, 'by-department')) return runStatusByDepartment(services, plan, checkedView(values, services, plan).year, todayOption(values), flag(values, 'json'), out, lang);
           const { year, department } = checkedView(values, services, plan);
           const grid = await services.handlers.getGrid({ planId: plan.id, year, department });
           if (flag(values, 'json')) {
@@ -212,6 +220,30 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
           return EXIT.ok;
         } finally {
           await server?.close();
+          services.close();
+        }
+      }
+      case 'reply': {
+        const file = rest[0] as string;
+        checkReadable(file);
+        const outDir = stringOption(values, 'out');
+        if (!outDir) throw new UsageError('需要 --out 指定输出文件夹 / --out DIR is required');
+        const services = openServices(values, out, false);
+        try {
+          return await runReplyCommand(file, outDir, services, checkedPlan(values, services), todayOption(values), out, lang);
+        } finally {
+          services.close();
+        }
+      }
+      case 'remind': {
+        const outDir = stringOption(values, 'out');
+        if (!outDir) throw new UsageError('需要 --out 指定输出文件夹 / --out DIR is required');
+        yearOption(values, true);
+        const services = openServices(values, out, false);
+        try {
+          const plan = checkedPlan(values, services);
+          return await runRemindCommand(services, plan, checkedView(values, services, plan).year, todayOption(values), outDir, out, lang);
+        } finally {
           services.close();
         }
       }
