@@ -37,6 +37,11 @@ export const indicatorDeskApi = {
   getDashboard: call('getDashboard'),
   exportReport: call('exportReport'),
   saveSettings: call('saveSettings'),
+  getDepartmentContacts: call('getDepartmentContacts'),
+  saveDepartmentContacts: call('saveDepartmentContacts'),
+  getReportingOverview: call('getReportingOverview'),
+  draftImportReply: call('draftImportReply'),
+  draftReminders: call('draftReminders'),
 } satisfies IndicatorDeskApi;
 
 export interface IndicatorDeskShell {

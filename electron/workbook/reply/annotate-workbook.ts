@@ -105,6 +105,7 @@ export function rebuildFromNeutral(book: NeutralWorkbook): ExcelJS.Workbook {
     for (const r of sheet.hiddenRows) ws.getRow(r).hidden = true;
     for (const c of sheet.hiddenCols) ws.getColumn(c).hidden = true;
     for (let c = 1; c <= sheet.maxCol; c++) if (!ws.getColumn(c).width) ws.getColumn(c).width = c <= 2 ? 12 : 16;
+    ws.pageSetup = { ...ws.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   }
   return wb;
 }
