@@ -141,7 +141,8 @@ function markProblems(wb: ExcelJS.Workbook, problems: readonly ReplyProblem[]): 
     cell.note = { texts: [{ text: before ? `${before}\n${text}` : text }], margins: { insetmode: 'auto' } } as ExcelJS.Comment;
     marked.add(ws);
   }
-  for (const ws of marked) ws.pageSetup.cellComments = 'atEnd';
+  // One page wide, so a marked cell never lands on a page of its own far from its row.
+  for (const ws of marked) ws.pageSetup = { ...ws.pageSetup, cellComments: 'atEnd', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }
 
 function freeSheetName(wb: ExcelJS.Workbook, name: string): string {
