@@ -26,6 +26,7 @@ import { ProgressPanel } from './components/ProgressPanel';
 import { LazyDashboard } from './dashboard/LazyDashboard';
 import { SettingsDialog } from './components/SettingsDialog';
 import { Toolbar } from './components/Toolbar';
+import { ReportingOverviewPanel } from './components/cycle/ReportingOverviewPanel';
 
 interface WorkspaceProps {
   api: IndicatorDeskApi;
@@ -43,6 +44,7 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
   const [exportOpen, setExportOpen] = useState(false);
   const [progressOpen, setProgressOpen] = useState(false);
   const [dashboardOpen, setDashboardOpen] = useState(false);
+  const [overviewOpen, setOverviewOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const showError = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
 
@@ -106,6 +108,7 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
           onHistory={() => setHistoryOpen((o) => !o)}
           onProgress={() => setProgressOpen(true)}
           onDashboard={() => setDashboardOpen(true)}
+          onOverview={() => setOverviewOpen(true)}
           onSettings={() => setSettingsOpen(true)}
           onLanguage={switchLanguage}
         />
@@ -154,6 +157,7 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
               imports={importList.imports}
               onUndoImport={(id) => void flow.undoImport(id)}
               onReopenImport={(id) => void flow.reopenImport(id)}
+              planId={plan.id}
               onClose={() => setHistoryOpen(false)}
             />
           ) : null}
@@ -179,6 +183,7 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
           />
         ) : null}
         {dashboardOpen ? <LazyDashboard api={api} planId={plan.id} year={view.year} onClose={() => setDashboardOpen(false)} /> : null}
+        {overviewOpen ? <ReportingOverviewPanel planId={plan.id} year={view.year} onClose={() => setOverviewOpen(false)} /> : null}
         {progressOpen ? <ProgressPanel data={progress} today={boot.today} onClose={() => setProgressOpen(false)} /> : null}
         {flow.pending ? (
           <ImportPreviewDialog

@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/api/contract';
 import { useT } from '../i18n/context';
 import { Dialog } from './Dialog';
 import { DepartmentAliasesEditor } from './import/DepartmentAliasesEditor';
+import { DepartmentContactsEditor } from './cycle/DepartmentContactsEditor';
 
 interface SettingsDialogProps {
   settings: Settings;
@@ -65,6 +66,7 @@ export function SettingsDialog({ settings, departments, onSave, onClose }: Setti
         <button type="submit" hidden />
       </form>
       <DepartmentAliasesEditor departments={departments} />
+      <DepartmentContactsEditor departments={departments} />
       {error ? <p className="error-text" role="alert">{error}</p> : null}
     </Dialog>
   );
