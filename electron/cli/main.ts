@@ -6,7 +6,7 @@
 //   status --year Y [--department D] [--plan ID] [--db PATH] [--json]
 //   report --year Y [--plan ID] [--db PATH] --out FILE.pdf|FILE.xlsx [--force]
 //   status --year Y --by-department [--json]  /  reply FILE --out DIR  /  remind --year Y --out DIR
-//          (the reporting cycle: cycle-commands.ts, reply-command.ts)
+//          (the reporting cycle: remind-status-command.ts, reply-command.ts)
 // Options are parsed strictly (args.ts: one table of commands → options); errors are one clear
 // line on stderr (Chinese / English), never a stack trace. Exit codes: args.ts EXIT (README).
 // An applied import first takes the same 'before-import' backup as the window (services.imports).
@@ -30,7 +30,7 @@ import { CLI_TEXTS } from './cli-texts';
 import { inspectFile } from './inspect';
 import { runImportCommand } from './import-command';
 import { runReplyCommand } from './reply-command';
-import { runRemindCommand, runStatusByDepartment } from './cycle-commands';
+import { runRemindCommand, runStatusByDepartment } from './remind-status-command';
 import { chromiumReportRenderer, findChromium } from '../report/chromium-pdf';
 import { startWebServer } from '../web/server';
 import type { OptionValues } from './args';

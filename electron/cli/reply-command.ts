@@ -11,7 +11,7 @@ import type { Services } from '../services/create-services';
 import { readDepartmentAliases, readSettings } from '../services/create-services';
 import { readDepartmentContacts } from '../services/department-contacts';
 import { draftAnnotatedReply } from '../services/reply-service';
-import { CYCLE_TEXTS } from '../services/cycle-texts';
+import { DRAFT_TEXTS } from '../services/draft-texts';
 import { freeFileName } from '../mail/write-draft';
 import type { ExitCode } from './args';
 import { EXIT } from './args';
@@ -35,6 +35,6 @@ export async function runReplyCommand(path: string, outDir: string, services: Se
   // The draft carries its own copy of the workbook, so its attachment name need not match the file's.
   const emlName = freeFileName(outDir, workbookName.replace(/\.xlsx$/i, '.eml'));
   writeFileSync(join(outDir, emlName), reply.eml, { encoding: 'ascii', flag: 'wx' });
-  out.stdout(render(CYCLE_TEXTS, lang, 'reply.written', { workbook: join(outDir, workbookName), count: reply.problems.length, eml: join(outDir, emlName) }));
+  out.stdout(render(DRAFT_TEXTS, lang, 'reply.written', { workbook: join(outDir, workbookName), count: reply.problems.length, eml: join(outDir, emlName) }));
   return EXIT.ok;
 }

@@ -22,7 +22,7 @@ import type { ApplyOptions, ImportFileInput, PendingImport } from './import-serv
 import { applyImports, detectConflicts, previewFiles, refreshPreview, undoImport } from './import-service';
 import { keepImportFile, readKeptFile } from './import-archive';
 import type { PreviewCacheOptions } from './preview-cache';
-import { cycleHandlers } from './cycle-handlers';
+import { overviewHandlers } from './overview-handlers';
 import { PreviewCache } from './preview-cache';
 
 export const APP_VERSION = '0.1.0';
@@ -271,7 +271,7 @@ export function createServices(options: ServicesOptions): Services {
       store.transaction(() => store.settings.set('app', JSON.stringify(settings), { ...ctx(), source: 'settings' }));
       return readSettings(store);
     },
-    ...cycleHandlers({
+    ...overviewHandlers({
       store, dataFolder, now, ctx, read: jobs.readAndInterpret, settings: () => readSettings(store), aliases: () => readDepartmentAliases(store),
       exportWorkbook: (request) => handlers.exportWorkbook(request),
     }),

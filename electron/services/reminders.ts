@@ -11,8 +11,8 @@ import { DONE_STATES, isDueEmpty, isMissWithoutNote } from '../../shared/domain/
 import { buildPlainEml } from '../mail/eml';
 import { safeFileName } from '../mail/file-names';
 import type { Store } from '../store/store';
-import type { CycleTextKey } from './cycle-texts';
-import { CYCLE_TEXTS } from './cycle-texts';
+import type { DraftTextKey } from './draft-texts';
+import { DRAFT_TEXTS } from './draft-texts';
 import { buildReportingOverview, departmentCells } from './reporting-overview';
 
 export interface ReminderDraft {
@@ -45,7 +45,7 @@ export interface ReminderOptions {
 /** Drafts for every department that has not submitted `year` (overview state not submitted/locked). */
 export async function draftReminders(store: Store, plan: Plan, year: number, options: ReminderOptions): Promise<RemindersOutcome> {
   const lang = options.lang ?? 'zh';
-  const t = (key: CycleTextKey, params: Params = {}): string => render(CYCLE_TEXTS, lang, key, params);
+  const t = (key: DraftTextKey, params: Params = {}): string => render(DRAFT_TEXTS, lang, key, params);
   const overview = buildReportingOverview(store, plan, year, options.today);
   const byId = new Map(plan.indicators.map((i) => [i.id, i]));
   const drafts: ReminderDraft[] = [];

@@ -5,7 +5,7 @@
 //   2. refuse a file no import holds (matched by sha256), so a reply always answers a real return;
 //   3. gather its problems (reply-problems.ts) — none: refused, there is nothing to send back;
 //   4. annotate a copy (workbook/reply/annotate-workbook.ts; an .xls comes back as .xlsx);
-//   5. word the mail (cycle-texts.ts) and build the draft with the one MIME writer (mail/eml.ts).
+//   5. word the mail (draft-texts.ts) and build the draft with the one MIME writer (mail/eml.ts).
 import type { Plan } from '../../shared/domain/plan';
 import type { Lang } from '../../shared/i18n/lang';
 import { render } from '../../shared/i18n/engine';
@@ -18,8 +18,8 @@ import { PROBLEM_STYLE } from '../workbook/reply/annotate-workbook';
 import { inProcessJobs } from '../workbook/jobs/jobs';
 import type { ReadWorkbookJob } from './import-service';
 import { previewFile, sha256 } from './import-service';
-import type { CycleTextKey } from './cycle-texts';
-import { CYCLE_TEXTS, cycleFail } from './cycle-texts';
+import type { DraftTextKey } from './draft-texts';
+import { DRAFT_TEXTS, draftFail } from './draft-texts';
 import { returnProblems } from './reply-problems';
 
 export interface ReplyOptions {
@@ -67,17 +67,17 @@ export async function draftAnnotatedReply(store: Store, plan: Plan, file: { name
   const read = options.read ?? inProcessJobs.readAndInterpret;
   const item = await previewFile(store, plan, file.name, file.bytes, null, options.aliases ?? {}, read);
   const held = importHolding(store, sha256(file.bytes));
-  if (!held) cycleFail('refused', 'reply.not-imported', { file: file.name });
+  if (!held) draftFail('refused', 'reply.not-imported', { file: file.name });
   const department = item.preview.department ?? held.department;
   const problems = returnProblems(store, plan, item, options.today);
-  if (problems.length === 0) cycleFail('refused', 'reply.no-problems', { file: file.name });
+  if (problems.length === 0) draftFail('refused', 'reply.no-problems', { file: file.name });
 
   const { annotateWorkbook } = await import('../workbook/reply/annotate-workbook');
   const annotated = await annotateWorkbook(file.bytes, file.name, item.preview.format, problems);
   const stem = file.name.replace(/\.(xlsx|xls)$/i, '');
   const workbookName = safeFileName(`${stem}_批注回复.xlsx`);
   const lang = options.lang ?? 'zh';
-  const t = (key: CycleTextKey, params: Params = {}): string => render(CYCLE_TEXTS, lang, key, params);
+  const t = (key: DraftTextKey, params: Params = {}): string => render(DRAFT_TEXTS, lang, key, params);
   const year = item.book.reportingYear ?? Math.max(...item.book.years, plan.years[0] ?? 0);
   const lines = [
     t('reply.greeting'),

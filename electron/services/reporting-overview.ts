@@ -2,7 +2,7 @@
 // deadline and days overdue, cells filled / due, misses without a note, last import. The counting
 // rule is shared/domain/reporting-overview.ts; this module fetches its inputs from the store.
 import type { z } from 'zod';
-import type { ReportingOverviewSchema } from '../../shared/api/cycle-schemas';
+import type { ReportingOverviewSchema } from '../../shared/api/overview-schemas';
 import type { Plan } from '../../shared/domain/plan';
 import { indicatorsForDepartment } from '../../shared/domain/plan';
 import { departmentOverview } from '../../shared/domain/reporting-overview';

@@ -17,7 +17,7 @@ import {
   ConflictResolutionSchema, DepartmentAliasesSchema, ImportBatchSchema, ImportConflictSchema, ImportPreviewSchema, ImportRecordSchema,
 } from './import-schemas';
 import { DashboardSchema, ProgressRowSchema } from './progress-schemas';
-import { DepartmentContactsSchema, ReportingOverviewSchema } from './cycle-schemas';
+import { DepartmentContactsSchema, ReportingOverviewSchema } from './overview-schemas';
 
 export const EditSourceSchema = z.enum(['typed', 'pasted', 'undo', 'redo']);
 

@@ -2,7 +2,7 @@
 // the commands (import, export, history, progress, settings, language).
 import type { Lang } from '../../../shared/i18n/lang';
 import { useLang, useT } from '../i18n/context';
-import { cy } from '../i18n/cycle-messages';
+import { cy } from '../i18n/overview-messages';
 
 export interface SaveState {
   state: 'idle' | 'saving' | 'saved' | 'error';

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getApi } from '../../api';
 import { useLang } from '../../i18n/context';
-import { useCy } from '../../i18n/cycle-messages';
+import { useCy } from '../../i18n/overview-messages';
 
 export function DepartmentContactsEditor({ departments }: { departments: string[] }): React.JSX.Element {
   const c = useCy();

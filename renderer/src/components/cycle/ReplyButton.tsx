@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { getApi } from '../../api';
 import { downloadBase64 } from '../../files';
 import { useLang } from '../../i18n/context';
-import { useCy } from '../../i18n/cycle-messages';
+import { useCy } from '../../i18n/overview-messages';
 import { EML_TYPE } from './use-reporting-overview';
 
 export function ReplyButton({ planId, importId, sha256 }: { planId: string; importId: number; sha256: string }): React.JSX.Element {

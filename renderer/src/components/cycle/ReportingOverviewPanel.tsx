@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { formatDate, formatDateTime } from '../../../../shared/i18n/engine';
 import { getApi } from '../../api';
 import { useLang } from '../../i18n/context';
-import { useCy } from '../../i18n/cycle-messages';
+import { useCy } from '../../i18n/overview-messages';
 import { Dialog } from '../Dialog';
 import { useReportingOverview } from './use-reporting-overview';
 

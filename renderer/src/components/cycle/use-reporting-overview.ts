@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { IndicatorDeskApi, ReportingOverview } from '../../../../shared/api/contract';
 import type { Lang } from '../../../../shared/i18n/lang';
 import { downloadBase64 } from '../../files';
-import { cy } from '../../i18n/cycle-messages';
+import { cy } from '../../i18n/overview-messages';
 
 export type OverviewState = { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'ready'; overview: ReportingOverview };
 

@@ -14,8 +14,8 @@ import { readSettings } from '../services/create-services';
 import { readDepartmentContacts } from '../services/department-contacts';
 import { buildReportingOverview } from '../services/reporting-overview';
 import { draftReminders } from '../services/reminders';
-import type { CycleTextKey } from '../services/cycle-texts';
-import { CYCLE_TEXTS } from '../services/cycle-texts';
+import type { DraftTextKey } from '../services/draft-texts';
+import { DRAFT_TEXTS } from '../services/draft-texts';
 import { freeFileName } from '../mail/write-draft';
 import type { ExitCode } from './args';
 import { EXIT } from './args';
@@ -24,7 +24,7 @@ type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 
 /** `status --by-department`: the overview as text lines or one JSON object (ReportingOverviewSchema). */
 export function runStatusByDepartment(services: Services, plan: Plan, year: number, today: Date, json: boolean, out: Out, lang: Lang): ExitCode {
-  const say = (key: CycleTextKey, params: Params = {}): string => render(CYCLE_TEXTS, lang, key, params);
+  const say = (key: DraftTextKey, params: Params = {}): string => render(DRAFT_TEXTS, lang, key, params);
   const overview = buildReportingOverview(services.store, plan, year, today);
   if (json) {
     out.stdout(JSON.stringify(overview));
@@ -50,7 +50,7 @@ export function runStatusByDepartment(services: Services, plan: Plan, year: numb
 
 /** `remind`: drafts into `outDir`; a department without an address is named on stderr (exit 1). */
 export async function runRemindCommand(services: Services, plan: Plan, year: number, today: Date, outDir: string, out: Out, lang: Lang): Promise<ExitCode> {
-  const say = (key: CycleTextKey, params: Params = {}): string => render(CYCLE_TEXTS, lang, key, params);
+  const say = (key: DraftTextKey, params: Params = {}): string => render(DRAFT_TEXTS, lang, key, params);
   const settings = readSettings(services.store);
   const outcome = await draftReminders(services.store, plan, year, {
     today,
@@ -71,7 +71,7 @@ export async function runRemindCommand(services: Services, plan: Plan, year: num
   }
   for (const department of outcome.withoutAddress) {
     const m = { department };
-    out.stderr(`${render(CYCLE_TEXTS, 'zh', 'remind.no-address', m)} / ${render(CYCLE_TEXTS, 'en', 'remind.no-address', m)}`);
+    out.stderr(`${render(DRAFT_TEXTS, 'zh', 'remind.no-address', m)} / ${render(DRAFT_TEXTS, 'en', 'remind.no-address', m)}`);
   }
   if (outcome.drafts.length === 0 && outcome.withoutAddress.length === 0) out.stdout(say('remind.none', { year }));
   return outcome.withoutAddress.length > 0 ? EXIT.partial : EXIT.ok;

@@ -7,8 +7,8 @@ import { bilingual, defineCatalogue } from '../../shared/i18n/engine';
 import { ApiFailure } from '../../shared/api/result';
 import type { ApiErrorCode } from '../../shared/api/result';
 
-export const CYCLE_TEXTS = defineCatalogue(
-  'cycle',
+export const DRAFT_TEXTS = defineCatalogue(
+  'cycle-drafts',
   {
     'reply.not-imported': '“{file}”从未导入（导入记录中没有内容相同的文件），无法生成批注回复：请先导入该文件，再生成回复',
     'reply.no-problems': '“{file}”没有发现需要退回修改的问题，未生成批注回复',
@@ -87,14 +87,14 @@ export const CYCLE_TEXTS = defineCatalogue(
   },
 );
 
-export type CycleTextKey = KeyOf<typeof CYCLE_TEXTS>;
+export type DraftTextKey = KeyOf<typeof DRAFT_TEXTS>;
 
 /** A bilingual message of this catalogue. */
-export function cycleMessage(key: CycleTextKey, params: Params = {}): AppMessage {
-  return bilingual(CYCLE_TEXTS, key, params);
+export function draftMessage(key: DraftTextKey, params: Params = {}): AppMessage {
+  return bilingual(DRAFT_TEXTS, key, params);
 }
 
 /** Throw an expected refusal with a message of this catalogue (shown in the clerk's language, no stack). */
-export function cycleFail(code: ApiErrorCode, key: CycleTextKey, params: Params = {}): never {
-  throw new ApiFailure(code, cycleMessage(key, params));
+export function draftFail(code: ApiErrorCode, key: DraftTextKey, params: Params = {}): never {
+  throw new ApiFailure(code, draftMessage(key, params));
 }

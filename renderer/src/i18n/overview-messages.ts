@@ -4,8 +4,8 @@ import type { KeyOf, Params } from '../../../shared/i18n/engine';
 import { defineCatalogue, translatorFor } from '../../../shared/i18n/engine';
 import { useLang } from './context';
 
-export const CYCLE_UI_MESSAGES = defineCatalogue(
-  'cycle-ui',
+export const OVERVIEW_UI_MESSAGES = defineCatalogue(
+  'overview-ui',
   {
     'overview.open': '报送情况',
     'overview.title': '{year} 年度报送情况',
@@ -76,9 +76,9 @@ export const CYCLE_UI_MESSAGES = defineCatalogue(
   },
 );
 
-export type CycleUiKey = KeyOf<typeof CYCLE_UI_MESSAGES>;
+export type CycleUiKey = KeyOf<typeof OVERVIEW_UI_MESSAGES>;
 
-export const cy = translatorFor(CYCLE_UI_MESSAGES);
+export const cy = translatorFor(OVERVIEW_UI_MESSAGES);
 
 export function useCy(): (key: CycleUiKey, params?: Params) => string {
   const lang = useLang();

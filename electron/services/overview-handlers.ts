@@ -11,7 +11,7 @@ import { buildReportingOverview } from './reporting-overview';
 import { draftReminders } from './reminders';
 import { draftAnnotatedReply } from './reply-service';
 import type { ReadWorkbookJob } from './import-service';
-import { cycleFail } from './cycle-texts';
+import { draftFail } from './draft-texts';
 
 type CycleMethods = 'getDepartmentContacts' | 'saveDepartmentContacts' | 'getReportingOverview' | 'draftImportReply' | 'draftReminders';
 
@@ -29,7 +29,7 @@ export interface CycleDeps {
 
 const base64 = (text: string): string => Buffer.from(text, 'ascii').toString('base64');
 
-export function cycleHandlers(deps: CycleDeps): Pick<ApiHandlers, CycleMethods> {
+export function overviewHandlers(deps: CycleDeps): Pick<ApiHandlers, CycleMethods> {
   const { store } = deps;
   return {
     getDepartmentContacts: () => readDepartmentContacts(store),
@@ -39,9 +39,9 @@ export function cycleHandlers(deps: CycleDeps): Pick<ApiHandlers, CycleMethods> 
       const record = store.imports.get(importId);
       if (!record) fail('not-found', 'import.not-found', { id: importId });
       const file = record.files.find((f) => f.sha256 === sha256);
-      if (!file) cycleFail('not-found', 'reply.not-in-import', { id: importId, file: sha256.slice(0, 12) });
+      if (!file) draftFail('not-found', 'reply.not-in-import', { id: importId, file: sha256.slice(0, 12) });
       const bytes = readKeptFile(deps.dataFolder, file);
-      if (!bytes) cycleFail('not-found', 'reply.file-missing', { id: importId, file: file.name });
+      if (!bytes) draftFail('not-found', 'reply.file-missing', { id: importId, file: file.name });
       const s = deps.settings();
       const reply = await draftAnnotatedReply(store, store.plans.getPlan(planId), { name: file.name, bytes }, {
         today: deps.now(), lang: s.lang, clerkName: s.clerkName, clerkPhone: s.clerkPhone, contacts: readDepartmentContacts(store), aliases: deps.aliases(), read: deps.read,
