@@ -41,6 +41,8 @@ export interface CommandSpec {
 /** Options every database command shares. */
 const COMMON: OptionTable = { lang: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } };
 const DB: OptionTable = { db: { type: 'string' } };
+/** Options of the reporting-cycle state commands (submit, send-back, lock, unlock). */
+const CYCLE: OptionTable = { ...COMMON, ...DB, plan: { type: 'string' }, year: { type: 'string' }, department: { type: 'string' }, json: { type: 'boolean' } };
 
 /** The table later commands extend: command name → its options and positionals. */
 export const COMMANDS: Record<string, CommandSpec> = {
@@ -84,6 +86,13 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: 'report --year Y [--plan ID] [--db PATH] --out FILE.pdf|FILE.xlsx [--force]',
   },
   help: { options: { ...COMMON }, positionals: 'none', usage: 'help' },
+  // The reporting cycle (cycle-command.ts).
+  submit: { options: { ...CYCLE }, positionals: 'none', usage: 'submit --year Y --department D [--plan ID] [--db PATH] [--json]' },
+  'send-back': { options: { ...CYCLE, reason: { type: 'string' } }, positionals: 'none', usage: 'send-back --year Y --department D --reason TEXT [--plan ID] [--db PATH] [--json]' },
+  lock: { options: { ...CYCLE, reason: { type: 'string' } }, positionals: 'none', usage: 'lock --year Y [--department D] [--reason TEXT] [--plan ID] [--db PATH] [--json]' },
+  unlock: { options: { ...CYCLE, reason: { type: 'string' } }, positionals: 'none', usage: 'unlock --year Y [--department D] --reason TEXT [--plan ID] [--db PATH] [--json]' },
+  deadline: { options: { ...COMMON, ...DB, plan: { type: 'string' }, year: { type: 'string' }, set: { type: 'string' }, json: { type: 'boolean' } }, positionals: 'none', usage: 'deadline --year Y [--set YYYY-MM-DD] [--plan ID] [--db PATH] [--json]' },
+  'miss-note': { options: { ...COMMON, ...DB, plan: { type: 'string' }, set: { type: 'string' }, json: { type: 'boolean' } }, positionals: 'none', usage: 'miss-note [--set required|optional] [--plan ID] [--db PATH] [--json]' },
 };
 
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;

@@ -7,6 +7,8 @@
 //   report --year Y [--plan ID] [--db PATH] --out FILE.pdf|FILE.xlsx [--force]
 //   status --year Y --by-department [--json]  /  reply FILE --out DIR  /  remind --year Y --out DIR
 //          (the reporting cycle: remind-status-command.ts, reply-command.ts)
+//   submit | send-back --reason R | lock | unlock --reason R  --year Y [--department D]   (cycle-command.ts)
+//   deadline --year Y [--set YYYY-MM-DD];  miss-note [--set required|optional]
 // Options are parsed strictly (args.ts: one table of commands → options); errors are one clear
 // line on stderr (Chinese / English), never a stack trace. Exit codes: args.ts EXIT (README).
 // An applied import first takes the same 'before-import' backup as the window (services.imports).
@@ -31,6 +33,7 @@ import { inspectFile } from './inspect';
 import { runImportCommand } from './import-command';
 import { runReplyCommand } from './reply-command';
 import { runRemindCommand, runStatusByDepartment } from './remind-status-command';
+import { runCycleCommand } from './cycle-command';
 import { chromiumReportRenderer, findChromium } from '../report/chromium-pdf';
 import { startWebServer } from '../web/server';
 import type { OptionValues } from './args';
@@ -51,6 +54,12 @@ const USAGE = `指标填报台 命令行 / Indicator Desk command line
   status --year Y --by-department [--json]                报送情况：各单位状态、截止、逾期、填报数 / who has reported
   reply FILE --out DIR [--db PATH]                        批注回复：标注问题的原表 + 邮件草稿 / annotated reply + mail draft
   remind --year Y --out DIR [--db PATH]                   催报邮件：每个未提交单位一封（缺邮箱退出码 1）/ reminders (exit 1 if an address is missing)
+  submit --year Y --department D                          提交本单位年度数据 / submit a department's year
+  send-back --year Y --department D --reason R            退回修改（须写原因）/ send back for correction (reason required)
+  lock --year Y [--department D] [--reason R]             锁定（不写 --department 即锁定全年）/ lock (without --department: the whole year)
+  unlock --year Y [--department D] --reason R             解锁（须写原因）/ unlock (reason required)
+  deadline --year Y [--set YYYY-MM-DD]                    查看或设置报送截止日期 / show or set the reporting deadline
+  miss-note [--set required|optional]                     未达标是否须写说明才能提交 / whether a miss needs a note to submit
 
   --db PATH   数据库文件（默认：用户数据文件夹，或环境变量 INDICATOR_DESK_DB）；
               指定的文件不存在时只有 import 会新建 / only import creates a missing --db file
@@ -243,6 +252,20 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
         try {
           const plan = checkedPlan(values, services);
           return await runRemindCommand(services, plan, checkedView(values, services, plan).year, todayOption(values), outDir, out, lang);
+        } finally {
+          services.close();
+        }
+      }
+      case 'submit':
+      case 'send-back':
+      case 'lock':
+      case 'unlock':
+      case 'deadline':
+      case 'miss-note': {
+        if (command !== 'miss-note') yearOption(values, true);
+        const services = openServices(values, out, false);
+        try {
+          return runCycleCommand(command, values, services, out, lang, () => todayOption(values));
         } finally {
           services.close();
         }

@@ -42,6 +42,11 @@ export const indicatorDeskApi = {
   getReportingOverview: call('getReportingOverview'),
   draftImportReply: call('draftImportReply'),
   draftReminders: call('draftReminders'),
+  getReportingState: call('getReportingState'),
+  getReportingYear: call('getReportingYear'),
+  changeReportingState: call('changeReportingState'),
+  setReportingDeadline: call('setReportingDeadline'),
+  setMissNoteRequired: call('setMissNoteRequired'),
 } satisfies IndicatorDeskApi;
 
 export interface IndicatorDeskShell {

@@ -17,6 +17,7 @@ import type { WorkbookJobs } from '../workbook/jobs/jobs';
 import { inProcessJobs } from '../workbook/jobs/jobs';
 import { reportFileName, templateFileName } from '../workbook/template-format';
 import { saveCells } from './edit-service';
+import { changeState, departmentYearState, exportLock, missNoteRequired, setDeadline, setMissNoteRequired, yearStates } from './reporting-service';
 import { buildGrid, isoDate } from './grid-service';
 import type { ApplyOptions, ImportFileInput, PendingImport } from './import-service';
 import { applyImports, detectConflicts, previewFiles, refreshPreview, undoImport } from './import-service';
@@ -228,6 +229,7 @@ export function createServices(options: ServicesOptions): Services {
         clerkPhone: settings.clerkPhone,
         exportedAt: now(),
         appVersion,
+        locked: exportLock(store, planId, year, department),
       });
       return { fileName: templateFileName(plan.shortName, year, department), base64: Buffer.from(bytes).toString('base64') };
     },
@@ -263,6 +265,14 @@ export function createServices(options: ServicesOptions): Services {
         plan, year, rows: grid.rows, clerkName: settings.clerkName, clerkPhone: settings.clerkPhone, exportedAt: now(), appVersion, dashboard,
       });
       return { fileName, base64: Buffer.from(bytes).toString('base64') };
+    },
+    getReportingState: ({ planId, year, department }) => departmentYearState(store, planId, year, department, now()),
+    getReportingYear: ({ planId, year }) => yearStates(store, planId, year, now()),
+    changeReportingState: (change) => ({ state: changeState(store, change, ctx(), now()) }),
+    setReportingDeadline: ({ planId, year, deadline }) => setDeadline(store, planId, year, deadline, ctx()),
+    setMissNoteRequired: ({ planId, required }) => {
+      setMissNoteRequired(store, planId, required, ctx());
+      return { required: missNoteRequired(store, planId) };
     },
     saveSettings: (settings) => {
       if (settings.department !== null && !store.plans.listDepartments().includes(settings.department)) {

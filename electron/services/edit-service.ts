@@ -1,11 +1,13 @@
 // Saving what the clerk typed or pasted: each edit's text is parsed with the shared parser; refused
 // edits are reported with their reason and write nothing; accepted ones commit in ONE transaction.
+// An edit of a locked cell (its department-year or whole year locked) is refused with the lock's reason.
 import { xmlSafeText } from '../workbook/export/xml-text';
 import type { CellEdit, CellEditResult, EditSource } from '../../shared/api/contract';
 import type { Indicator } from '../../shared/domain/plan';
 import { parseNumberInput } from '../../shared/domain/parse-number';
 import { fail } from '../../shared/api/result';
 import { message, parseRefusalMessage } from '../../shared/i18n/messages';
+import { lockedMessage } from '../../shared/i18n/cycle-messages';
 import type { Store, WriteContext } from '../store/store';
 import { buildCell } from './grid-service';
 
@@ -32,6 +34,12 @@ export function saveCells(
     if (!indicator) fail('not-found', 'error.unknown-indicator', { id: edit.indicatorId });
     if (!plan.years.includes(edit.year)) fail('refused', 'error.unknown-year', { year: edit.year });
     const base = { indicatorId: edit.indicatorId, year: edit.year, field: edit.field };
+    // A locked department-year refuses typing and paste with the lock's reason (reporting cycle).
+    const lock = store.reporting.cellLock(edit.indicatorId, edit.year);
+    if (lock) {
+      results[index] = { ...base, ok: false, error: lockedMessage(lock), refusal: 'locked' };
+      return;
+    }
     if (edit.field === 'note') {
       // Characters XML forbids could never be exported (or re-imported): they are not kept.
       const note = edit.text.trim() === '' ? null : xmlSafeText(edit.text.replace(/\r\n/g, '\n'));

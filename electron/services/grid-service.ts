@@ -4,6 +4,8 @@ import type { Grid, GridCell, GridRow } from '../../shared/api/contract';
 import type { Indicator, Plan } from '../../shared/domain/plan';
 import { indicatorsForDepartment } from '../../shared/domain/plan';
 import { cellStatus } from '../../shared/domain/status';
+import type { CycleLock } from '../../shared/domain/reporting-cycle';
+import { lockedMessage } from '../../shared/i18n/cycle-messages';
 import { fail } from '../../shared/api/result';
 import type { ActualRecord } from '../store/repositories/actuals-repo';
 import { actualKey } from '../store/repositories/actuals-repo';
@@ -25,9 +27,17 @@ export function buildCell(indicator: Indicator, year: number, actual: ActualReco
   return cell;
 }
 
-export function buildRow(plan: Plan, indicator: Indicator, actuals: Map<string, ActualRecord>, today: Date): GridRow {
+/** The lock holding a (lead unit, year), or null (ReportingRepo.lockOf); absent = nothing locked. */
+export type LockLookup = (department: string, year: number) => CycleLock | null;
+
+export function buildRow(plan: Plan, indicator: Indicator, actuals: Map<string, ActualRecord>, today: Date, lockOf?: LockLookup): GridRow {
   const cells: Record<string, GridCell> = {};
-  for (const year of plan.years) cells[String(year)] = buildCell(indicator, year, actuals.get(actualKey(indicator.id, year)), today);
+  for (const year of plan.years) {
+    const cell = buildCell(indicator, year, actuals.get(actualKey(indicator.id, year)), today);
+    const lock = lockOf?.(indicator.leadUnit, year);
+    if (lock) cell.locked = lockedMessage(lock);
+    cells[String(year)] = cell;
+  }
   return {
     indicatorId: indicator.id,
     code: indicator.code,
@@ -47,12 +57,19 @@ export function buildGrid(store: Store, planId: string, year: number, department
   const plan = store.plans.getPlan(planId);
   if (!plan.years.includes(year)) fail('refused', 'error.unknown-year', { year });
   const actuals = store.actuals.forPlan(planId);
+  // One lock lookup per (department, year), however many rows share it.
+  const locks = new Map<string, CycleLock | null>();
+  const lockOf: LockLookup = (dept, y) => {
+    const key = `${dept}|${y}`;
+    if (!locks.has(key)) locks.set(key, store.reporting.lockOf(planId, y, dept));
+    return locks.get(key) ?? null;
+  };
   return {
     planId,
     year,
     department,
     years: plan.years,
     today: isoDate(today),
-    rows: indicatorsForDepartment(plan, department).map((ind) => buildRow(plan, ind, actuals, today)),
+    rows: indicatorsForDepartment(plan, department).map((ind) => buildRow(plan, ind, actuals, today, lockOf)),
   };
 }

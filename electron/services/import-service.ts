@@ -2,6 +2,7 @@
 // department, diff it against the database into a preview and find the batch's conflicts; then
 // apply the previewed files in ONE transaction with audit rows naming the file, its sha256 and its
 // department — skipping unresolved conflicts and unticked other-unit values — or undo a whole import.
+// Values for locked cells (reporting cycle) are set apart in the preview and never applied.
 import { inProcessJobs } from '../workbook/jobs/jobs';
 import { createHash, randomUUID } from 'node:crypto';
 import type {
@@ -17,7 +18,10 @@ import type {
 } from '../../shared/api/contract';
 import type { Plan, Target } from '../../shared/domain/plan';
 import { displayName } from '../../shared/domain/plan';
-import { fail } from '../../shared/api/result';
+import { ApiFailure, fail } from '../../shared/api/result';
+import type { CycleLock } from '../../shared/domain/reporting-cycle';
+import type { Words } from '../../shared/i18n/cycle-messages';
+import { cycleMessage, lockedMessage } from '../../shared/i18n/cycle-messages';
 import { message } from '../../shared/i18n/messages';
 import type { InterpretedWorkbook } from '../workbook/import/interpret';
 import { UnreadableWorkbookError } from '../workbook/import/import-messages';
@@ -119,8 +123,9 @@ export function diffAgainstStore(
       }
     }
   }
-  const split = splitOtherUnits(plan, department, changes);
-  return {
+  const { open, locked, issues: lockIssues } = withoutLockedCells(store, plan, changes);
+  const split = splitOtherUnits(plan, department, open);
+  const preview: ImportPreview = {
     previewId: randomUUID(),
     fileName,
     sha256: sha,
@@ -134,15 +139,46 @@ export function diffAgainstStore(
     unchanged,
     targetDiffs,
     unmatched,
-    issues: book.issues,
+    issues: [...lockIssues, ...book.issues],
   };
+  if (locked.length > 0) preview.locked = locked;
+  return preview;
+}
+
+/**
+ * Changes to locked cells (ReportingRepo.lockOf for the indicator's lead unit and year) set apart:
+ * the preview marks them and apply never writes them. One warning per lock, with its reason.
+ */
+function withoutLockedCells(store: Store, plan: Plan, changes: ImportChange[]): { open: ImportChange[]; locked: ImportChange[]; issues: ImportPreview['issues'] } {
+  const byId = new Map(plan.indicators.map((i) => [i.id, i]));
+  const locks = new Map<string, CycleLock | null>();
+  const counts = new Map<CycleLock, number>();
+  const open: ImportChange[] = [];
+  const locked: ImportChange[] = [];
+  for (const c of changes) {
+    const dept = byId.get(c.indicatorId)?.leadUnit ?? '';
+    const key = `${dept}|${c.year}`;
+    if (!locks.has(key)) locks.set(key, store.reporting.lockOf(plan.id, c.year, dept));
+    const lock = locks.get(key) ?? null;
+    if (lock) {
+      locked.push(c);
+      counts.set(lock, (counts.get(lock) ?? 0) + 1);
+    } else open.push(c);
+  }
+  const issues = [...counts].map(([lock, count]) => ({ severity: 'warning' as const, sheet: '', cell: '', message: cycleMessage('import.locked-cells', { count, reason: wordsOf(lockedMessage(lock)) }) }));
+  return { open, locked, issues };
+}
+
+function wordsOf(m: { zh: string; en: string }): Words {
+  return { zh: m.zh, en: m.en };
 }
 
 /** The actual values a file gives for its own department's indicators, for conflict detection. */
 function batchFile(plan: Plan, p: PendingImport): BatchFile {
   const values = new Map<string, { value: number; cell: string }>();
   if (p.book.kind === 'return') {
-    const other = new Set(p.preview.otherUnits.filter((c) => c.field === 'actual').map((c) => actualKey(c.indicatorId, c.year)));
+    // Other units' values and locked cells are not this file's to give: they never conflict.
+    const other = new Set([...p.preview.otherUnits, ...(p.preview.locked ?? [])].filter((c) => c.field === 'actual').map((c) => actualKey(c.indicatorId, c.year)));
     const ids = new Set(plan.indicators.map((i) => i.id));
     for (const row of p.book.rows) {
       if (!row.indicatorId || !ids.has(row.indicatorId)) continue;
@@ -231,6 +267,7 @@ export function applyImports(store: Store, plan: Plan, pending: PendingImport[],
     const conflicts = detectConflicts(store, plan, fresh, ctx.at, ctx.who);
     const picks = checkResolutions(conflicts, options.resolutions ?? []);
     const ticked = checkTicks(fresh, options.includeOtherUnits ?? []);
+    refuseWhenAllLocked(fresh.map((p) => p.preview), picks.size + ticked.size);
     const files: ImportedFile[] = fresh.map((p) => ({ name: p.preview.fileName, sha256: p.preview.sha256, department: p.preview.department, changed: 0, conflicts: 0, skipped: 0 }));
     const id = store.imports.create(files, 0, { ...ctx, source: 'imported' });
     const fileCtx = (i: number): WriteContext => {
@@ -268,6 +305,18 @@ export function applyImports(store: Store, plan: Plan, pending: PendingImport[],
   // After the commit: a refused import leaves nothing behind, not even a kept file.
   for (const p of pending) options.keepFile?.(p);
   return store.imports.get(importId) as ImportRecord;
+}
+
+/**
+ * An import whose every value falls in locked cells is refused (zh+en, nothing written — not even
+ * an import record), so "imported 0 changes" never hides that the year is locked.
+ */
+function refuseWhenAllLocked(previews: ImportPreview[], picked: number): void {
+  const locked = previews.flatMap((p) => p.locked ?? []);
+  if (locked.length === 0 || picked > 0 || previews.some((p) => p.changes.length > 0)) return;
+  const warning = previews.flatMap((p) => p.issues).find((i) => i.message.key === 'cycle.import.locked-cells');
+  const reason: Words = warning ? wordsOf(warning.message) : { zh: '', en: '' };
+  throw new ApiFailure('refused', cycleMessage('import.all-locked', { count: locked.length, reason }));
 }
 
 function checkResolutions(conflicts: ImportConflict[], resolutions: ConflictResolution[]): Map<string, string> {

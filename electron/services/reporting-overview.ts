@@ -11,7 +11,7 @@ import { fail } from '../../shared/api/result';
 import type { Store } from '../store/store';
 import { actualKey } from '../store/repositories/actuals-repo';
 import { buildCell, isoDate } from './grid-service';
-import { reportingDeadline, returnState } from './cycle-state';
+import { departmentYearState } from './reporting-service';
 
 export type ReportingOverview = z.infer<typeof ReportingOverviewSchema>;
 
@@ -47,16 +47,9 @@ export function buildReportingOverview(store: Store, plan: Plan, year: number, t
     .filter((d) => indicatorsForDepartment(plan, d).length > 0)
     .map((department) => {
       const cells = departmentCells(store, plan, year, department, today);
-      return departmentOverview(
-        {
-          department,
-          state: returnState(store, plan, year, department, cells.some((c) => c.actual !== null)),
-          deadline: reportingDeadline(store, plan, year),
-          cells,
-          lastImport: imports.get(department) ?? null,
-        },
-        today,
-      );
+      // State, deadline and days overdue: the reporting cycle's one rule (reporting-service.ts).
+      const cycle = departmentYearState(store, plan.id, year, department, today);
+      return departmentOverview({ department, state: cycle.state, deadline: cycle.deadline, overdueDays: cycle.overdueDays, cells, lastImport: imports.get(department) ?? null });
     });
   return { planId: plan.id, year, today: isoDate(today), rows };
 }

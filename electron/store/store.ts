@@ -10,6 +10,7 @@ import type { WriteContext } from './repositories/audit-repo';
 import { AuditRepo } from './repositories/audit-repo';
 import { ImportsRepo } from './repositories/imports-repo';
 import { PlansRepo } from './repositories/plans-repo';
+import { ReportingRepo } from './repositories/reporting-repo';
 import { SettingsRepo } from './repositories/settings-repo';
 
 export type { WriteContext };
@@ -25,14 +26,18 @@ export class Store {
   readonly actuals: ActualsRepo;
   readonly imports: ImportsRepo;
   readonly settings: SettingsRepo;
+  readonly reporting: ReportingRepo;
 
   private constructor(
     readonly db: Database.Database,
     readonly path: string,
   ) {
     this.audit = new AuditRepo(db);
-    this.plans = new PlansRepo(db, this.audit);
-    this.actuals = new ActualsRepo(db, this.audit);
+    // The cycle's lock check guards every write of an actual, a note or a target (one place).
+    this.reporting = new ReportingRepo(db, this.audit);
+    const lockGuard = (indicatorId: string, year: number) => this.reporting.assertCellOpen(indicatorId, year);
+    this.plans = new PlansRepo(db, this.audit, lockGuard);
+    this.actuals = new ActualsRepo(db, this.audit, lockGuard);
     this.imports = new ImportsRepo(db, this.audit);
     this.settings = new SettingsRepo(db, this.audit);
   }

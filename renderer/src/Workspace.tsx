@@ -11,6 +11,7 @@ import { useImportFlow } from './app/use-import-flow';
 import { useCellHistory, useImportList, useProgressData } from './app/use-panel-data';
 import { useSettings } from './app/use-settings';
 import { useShellActions } from './app/use-shell-actions';
+import { useReportingState } from './app/use-reporting-state';
 import { downloadBase64 } from './files';
 import { formatDate } from '../../shared/i18n/engine';
 import { t as translateUi } from './i18n/catalogue';
@@ -27,6 +28,7 @@ import { LazyDashboard } from './dashboard/LazyDashboard';
 import { SettingsDialog } from './components/SettingsDialog';
 import { Toolbar } from './components/Toolbar';
 import { ReportingOverviewPanel } from './components/cycle/ReportingOverviewPanel';
+import { ReportingStateBar } from './components/ReportingStateBar';
 
 interface WorkspaceProps {
   api: IndicatorDeskApi;
@@ -64,6 +66,7 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
     void reloadImports();
     dataChanged();
   }, [reload, reloadImports, dataChanged]);
+  const reporting = useReportingState({ api, planId: plan.id, year: view.year, department: view.department, version: view.dataVersion, afterChange: reload });
   const flow = useImportFlow({ api, planId: plan.id, lang, notify: setNotice, afterChange: afterImportChange });
   useShellActions({ lang, importSources: flow.importSources, notify: setNotice });
   const { dragging } = useFileDrop((files) => void flow.importFiles(files));
@@ -132,6 +135,7 @@ export function Workspace({ api, boot, plan }: WorkspaceProps): React.JSX.Elemen
             {grid ? ` · ${t('grid.today', { date: formatDate(lang, grid.today) })}` : ''}
           </span>
         </div>
+        <ReportingStateBar view={reporting} year={view.year} department={view.department} lang={lang} notify={(kind, text) => setNotice({ kind, text })} />
         <Notice notice={notice} progress={flow.readingText} onUndoImport={(id) => void flow.undoImport(id)} onClose={() => setNotice(null)} />
         <main className="workspace">
           <section className="grid-area">

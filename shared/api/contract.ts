@@ -18,6 +18,7 @@ import {
 } from './import-schemas';
 import { DashboardSchema, ProgressRowSchema } from './progress-schemas';
 import { DepartmentContactsSchema, ReportingOverviewSchema } from './overview-schemas';
+import { cycleApi } from './cycle-schemas';
 
 export const EditSourceSchema = z.enum(['typed', 'pasted', 'undo', 'redo']);
 
@@ -73,6 +74,8 @@ export const GridCellSchema = z.object({
   completion: z.number().nullable(),
   /** Source of the current actual (absent when there is none). */
   provenance: ProvenanceSchema.optional(),
+  /** Present when the cell's department-year (or whole year) is locked: why, who, when — it refuses every change. */
+  locked: AppMessageSchema.optional(),
 });
 
 export const GridRowSchema = z.object({
@@ -103,9 +106,10 @@ export const CellEditSchema = z.object({
 /**
  * Why the service refused the TEXT of an edit (it would be refused again as it stands, so the clerk
  * must correct it): a parser refusal code, or a note over the length limit. Machine-readable so the
- * renderer decides "refused" vs "unsaved, retry" on this, never on a message key.
+ * renderer decides "refused" vs "unsaved, retry" on this, never on a message key. 'locked': the
+ * cell's department-year (or whole year) is locked (docs/ARCHITECTURE.md §Reporting cycle).
  */
-export const EditRefusalSchema = z.enum([...ParseRefusalCodeSchema.options, 'note-too-long']);
+export const EditRefusalSchema = z.enum([...ParseRefusalCodeSchema.options, 'note-too-long', 'locked']);
 
 export const CellEditResultSchema = z.object({
   indicatorId: Id,
@@ -244,6 +248,8 @@ export const api = {
     request: z.object({ planId: Id, year: Year }),
     response: z.object({ drafts: z.array(z.object({ department: Department, fileName: z.string(), base64: z.string(), missing: z.number().int() })), withoutAddress: z.array(Department) }),
   },
+  /** The reporting cycle (shared/api/cycle-schemas.ts). */
+  ...cycleApi,
 } as const;
 
 export type ApiMethod = keyof typeof api;

@@ -91,6 +91,11 @@ export const ImportPreviewSchema = z.object({
   targetDiffs: z.array(TargetDiffSchema),
   unmatched: z.array(UnmatchedRowSchema),
   issues: z.array(ImportIssueSchema),
+  /**
+   * Values the file gives for cells that are locked (their department-year or the whole year,
+   * docs/ARCHITECTURE.md §Reporting cycle): shown, never applied. Absent when there are none.
+   */
+  locked: z.array(ImportChangeSchema).optional(),
 });
 
 export const ImportFailureSchema = z.object({

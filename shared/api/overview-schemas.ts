@@ -2,6 +2,7 @@
 // 报送情况 overview and the drafts (annotated reply, reminders) — docs/ARCHITECTURE.md §Reporting cycle.
 import { z } from 'zod';
 import { Department, Id, Year } from './fields';
+import { ReportingStateSchema } from '../domain/reporting-cycle';
 
 /** A plain email address (what a mail program accepts in To:), ASCII, at most 254 characters. */
 export const EmailAddressSchema = z.string().max(254).regex(/^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/);
@@ -9,13 +10,12 @@ export const EmailAddressSchema = z.string().max(254).regex(/^[A-Za-z0-9._%+-]+@
 /** department (a plan department) → its email address, for reminders and replies (settings key "departmentContacts"). */
 export const DepartmentContactsSchema = z.record(Department, EmailAddressSchema);
 
-/** The state of a (plan, year, department) return (issue 13 part 2); 未填报 until states are recorded. */
-export const ReturnStateSchema = z.enum(['not-started', 'in-progress', 'submitted', 'sent-back', 'locked']);
 
 /** One department's row of the 报送情况 overview for one reporting year. */
 export const DepartmentStatusSchema = z.object({
   department: Department,
-  state: ReturnStateSchema,
+  /** 未填报 / 填报中 / 已提交 / 已退回 / 已锁定, from the reporting-cycle rule. */
+  state: ReportingStateSchema,
   /** The reporting deadline, ISO date (YYYY-MM-DD). */
   deadline: z.string(),
   /** Whole days past the deadline without a submission (0 when not overdue). */

@@ -4,6 +4,7 @@ import type { Migration } from './migration';
 import { migration001 } from './001_initial';
 import { migration002 } from './002_audit_os_user';
 import { migrationProvenance } from './003_provenance';
+import { migrationReportingCycle } from './004_reporting_cycle';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migrationProvenance];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migrationProvenance, migrationReportingCycle];
 export type { Migration };

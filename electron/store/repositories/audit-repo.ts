@@ -21,13 +21,15 @@ export interface WriteContext {
 
 export interface AuditInput {
   action: 'insert' | 'update' | 'delete';
-  entity: 'plan' | 'indicator' | 'target' | 'actual' | 'note' | 'department' | 'setting' | 'import';
+  entity: 'plan' | 'indicator' | 'target' | 'actual' | 'note' | 'department' | 'setting' | 'import' | 'reporting';
   planId?: string | null;
   indicatorId?: string | null;
   year?: number | null;
   field?: string | null;
   oldValue: string | null;
   newValue: string | null;
+  /** Why (reporting-cycle changes: a send-back's or an unlock's reason). */
+  reason?: string | null;
 }
 
 export class AuditRepo {
@@ -37,8 +39,8 @@ export class AuditRepo {
 
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare(`INSERT INTO audit_log
-      (at, who, os_user, action, entity, plan_id, indicator_id, year, field, old_value, new_value, source, source_file, source_sha256, source_department, import_id)
-      VALUES (@at, @who, @osUser, @action, @entity, @planId, @indicatorId, @year, @field, @oldValue, @newValue, @source, @sourceFile, @sourceSha256, @sourceDepartment, @importId)`);
+      (at, who, os_user, action, entity, plan_id, indicator_id, year, field, old_value, new_value, source, source_file, source_sha256, source_department, import_id, reason)
+      VALUES (@at, @who, @osUser, @action, @entity, @planId, @indicatorId, @year, @field, @oldValue, @newValue, @source, @sourceFile, @sourceSha256, @sourceDepartment, @importId, @reason)`);
     // The seed's own target rows are not history a clerk needs to see on a cell.
     this.byCell = db.prepare("SELECT * FROM audit_log WHERE indicator_id = ? AND year = ? AND source <> 'seed' ORDER BY id DESC");
     this.byImport = db.prepare('SELECT * FROM audit_log WHERE import_id = ? ORDER BY id');
@@ -68,6 +70,7 @@ export class AuditRepo {
       sourceSha256: ctx.sourceSha256 ?? null,
       sourceDepartment: ctx.sourceDepartment ?? null,
       importId: ctx.importId ?? null,
+      reason: entry.reason ?? null,
     });
   }
 

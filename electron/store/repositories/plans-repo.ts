@@ -51,6 +51,8 @@ export class PlansRepo {
   constructor(
     private readonly db: Database.Database,
     private readonly audit: AuditRepo,
+    /** Refuses a change to a locked cell (ReportingRepo.assertCellOpen): a locked year's targets stay as they are. */
+    private readonly guard: (indicatorId: string, year: number) => void = () => undefined,
   ) {}
 
   hasAnyPlan(): boolean {
@@ -161,7 +163,10 @@ export class PlansRepo {
     };
   }
 
-  /** Change one target (e.g. a plan revision), with an audit row. Call inside a transaction. */
+  /**
+   * Change one target (e.g. a plan revision), with an audit row. Call inside a transaction.
+   * Refused (ApiFailure 'refused', with the lock's reason) when the cell's department-year is locked.
+   */
   setTarget(indicatorId: string, year: number, target: Target, ctx: WriteContext): void {
     this.audit.requireTransaction();
     // Cleared before the write: if the transaction rolls back, the next read reloads from disk.
@@ -173,6 +178,7 @@ export class PlansRepo {
       | undefined;
     const oldTarget: Target | null = old ? (old.no_target ? NO_TARGET : (old.value as number)) : null;
     if (oldTarget === target) return;
+    this.guard(indicatorId, year);
     this.db
       .prepare(`INSERT INTO targets (indicator_id, year, value, no_target) VALUES (?, ?, ?, ?)
         ON CONFLICT (indicator_id, year) DO UPDATE SET value = excluded.value, no_target = excluded.no_target`)

@@ -29,6 +29,13 @@ export interface ExportInput {
   clerkPhone: string;
   exportedAt: Date;
   appVersion: string;
+  /**
+   * Set when the exported department-year (or, for all departments, the whole year) is locked
+   * (docs/ARCHITECTURE.md §Reporting cycle): the words shown after 已锁定 in the header, e.g. the
+   * lock's reason ('' for none). Every cell is then protected. Cells of other locked departments in
+   * a consolidated export are protected through their row's `locked` cell.
+   */
+  locked?: string | null;
 }
 
 /** Sheet protection without a password: it prevents accidents, not determined edits. */

@@ -129,7 +129,8 @@ export async function writeReturnSheet(
   // 1. Title, info, legend.
   ws.mergeCells(ROW_TITLE, 1, ROW_TITLE, lastCol);
   const title = ws.getCell(ROW_TITLE, 1);
-  setText(title, `${plan.tableTitle} ${year}年度指标填报表`);
+  const locked = input.locked !== undefined && input.locked !== null;
+  setText(title, `${plan.tableTitle} ${year}年度指标填报表${locked ? '（已锁定）' : ''}`);
   title.style = cellStyle({ bold: true, size: 16, horizontal: 'center', border: false });
   ws.getRow(ROW_TITLE).height = 30;
 
@@ -142,6 +143,7 @@ export async function writeReturnSheet(
       `填报人：${input.clerkName}`,
       `联系电话：${input.clerkPhone}`,
       `导出时间：${formatExportTime(input.exportedAt)}`,
+      ...(locked ? [`状态：已锁定，不能修改${input.locked ? `（${input.locked}）` : ''}`] : []),
     ].join('　　'),
   );
   info.style = cellStyle({ border: false });
@@ -196,7 +198,7 @@ export async function writeReturnSheet(
     for (let i = start; i <= end; i += 1) {
       const gridRow = rows[i] as GridRow;
       exported.push({ row: FIRST_DATA_ROW + i, indicatorId: gridRow.indicatorId, code: gridRow.code });
-      writeDataRow(ws, FIRST_DATA_ROW + i, gridRow, year, cols, widths, gridRow.kind === 'cumulative' || gridRow.kind === 'stock' ? validations.nonNegative : validations.any);
+      writeDataRow(ws, FIRST_DATA_ROW + i, gridRow, year, locked, cols, widths, gridRow.kind === 'cumulative' || gridRow.kind === 'stock' ? validations.nonNegative : validations.any);
     }
     if (end > start) ws.mergeCells(FIRST_DATA_ROW + start, COL_DOMAIN, FIRST_DATA_ROW + end, COL_DOMAIN);
     ws.getRow(FIRST_DATA_ROW + end).commit();
@@ -223,6 +225,8 @@ interface DataStyles {
   actualLocked: Partial<Style>;
   completion: Partial<Style>;
   note: Partial<Style>;
+  /** 说明 of a locked department-year: protected, without the editable fill. */
+  noteLocked: Partial<Style>;
   id: Partial<Style>;
 }
 
@@ -239,6 +243,7 @@ function dataStyles(numFmt: string): DataStyles {
     actualLocked: cellStyle({ numFmt, horizontal: 'right', locked: true }),
     completion: cellStyle({ numFmt: COMPLETION_NUMFMT, horizontal: 'right' }),
     note: cellStyle({ wrap: true, locked: false, fill: COLOR.editableFill }),
+    noteLocked: cellStyle({ wrap: true, locked: true }),
     id: cellStyle(),
   };
 }
@@ -254,7 +259,9 @@ function stylesFor(kind: GridRow['kind']): DataStyles {
   return styles;
 }
 
-function writeDataRow(ws: Worksheet, r: number, gridRow: GridRow, year: number, cols: Columns, widths: ColumnWidths, validation: DataValidation): void {
+/** `locked`: the whole export is locked; a row's own reporting-year cell may be locked too (its department's year). */
+function writeDataRow(ws: Worksheet, r: number, gridRow: GridRow, year: number, locked: boolean, cols: Columns, widths: ColumnWidths, validation: DataValidation): void {
+  const rowLocked = locked || gridRow.cells[String(year)]?.locked !== undefined;
   const styles = stylesFor(gridRow.kind);
   // One row lookup, then cells by column (the sheet's getCell(r, c) looks the row up every time).
   const row = ws.getRow(r);
@@ -271,7 +278,7 @@ function writeDataRow(ws: Worksheet, r: number, gridRow: GridRow, year: number, 
   put(COL_UNITS, unitsText, styles.units);
   for (const yc of cols.yearCols) {
     const gridCell = gridRow.cells[String(yc.year)];
-    const editable = yc.year === year;
+    const editable = yc.year === year && !rowLocked;
     const target = targetValue(gridCell?.target);
     const targetCell = row.getCell(yc.target);
     targetCell.value = target;
@@ -294,7 +301,7 @@ function writeDataRow(ws: Worksheet, r: number, gridRow: GridRow, year: number, 
     }
   }
   const note = gridRow.cells[String(year)]?.note ?? null;
-  put(cols.note, note ?? '', styles.note);
+  put(cols.note, note ?? '', rowLocked ? styles.noteLocked : styles.note);
   put(cols.id, gridRow.indicatorId, styles.id);
   // Tall enough for the wrapped 指标, 责任单位 and 说明 (set explicitly: see wrappedLineCount).
   const lines = Math.max(

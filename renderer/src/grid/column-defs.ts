@@ -9,6 +9,7 @@ import type { Lang } from '../../../shared/i18n/lang';
 import { columnId, PINNED_COLUMNS } from './columns';
 import { explainStatus, formatActual, formatCompletion, formatTarget, formatUnits } from './format';
 import { gridText } from './grid-messages';
+import { cycleUi } from '../i18n/cycle-ui-messages';
 import type { IndicatorRowData } from './row-model';
 import { cellOf } from './row-model';
 
@@ -33,6 +34,13 @@ function draftTip(lang: Lang, data: IndicatorRowData | undefined, colId: string)
   if (ui?.refused) return `${gridText(lang, 'tip.refused', { reason: ui.refused[lang] })}\n${gridText(lang, 'tip.refused.fix')}`;
   if (ui?.unsaved) return gridText(lang, 'tip.unsaved', { reason: ui.unsaved[lang] });
   return null;
+}
+
+/** The tooltip of a locked cell: why it is read-only (who locked it, when, why), then its own text. */
+function lockedTip(lang: Lang, cell: GridCell | null, own?: string | null): string | null {
+  if (!cell?.locked) return null;
+  const why = cycleUi(lang, 'cell.locked', { reason: cell.locked[lang] });
+  return own ? `${why}\n${own}` : why;
 }
 
 /** Classes every editable cell gets from its UI state: saving, refused, or unsaved (waiting for a retry). */
@@ -84,7 +92,8 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
     headerName: gridText(lang, 'col.actual'),
     headerClass: current ? [yearClass, 'header-editable'] : yearClass,
     width: 94,
-    editable: current,
+    // A locked department-year is read-only (its tooltip says why; typing says so too: IndicatorGrid).
+    editable: current ? (p) => !cellAt(p, year)?.locked : false,
     cellEditor: 'agTextCellEditor',
     cellEditorParams: { maxLength: 200 },
     // A draft (refused or unsaved text) is what the cell shows and what F2 starts editing from.
@@ -95,18 +104,20 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
       const cell = cellAt(p, year);
       const classes = ['cell-num', 'cell-actual', yearClass];
       if (cell) classes.push(`status-${cell.status}`);
-      if (current) classes.push(...editStateClasses(p.data, actualId));
+      if (current && cell?.locked) classes.push('cell-locked');
+      else if (current) classes.push(...editStateClasses(p.data, actualId));
       return classes;
     },
     tooltipValueGetter: (p: ITooltipParams<IndicatorRowData>) => {
+      const lockTip = current ? lockedTip(lang, cellAt(p, year)) : null;
       const draft = draftTip(lang, p.data, actualId);
       if (draft) return draft;
       if (p.data?.ui[actualId]?.saving) return gridText(lang, 'tip.saving');
       const cell = cellAt(p, year);
-      if (!cell || !p.data) return null;
+      if (!cell || !p.data) return lockTip;
       // The value's source (typed by whom, or imported from which file and department) on its own line.
       const source = cell.provenance ? `\n${ct(lang, 'prov.tooltip', { text: provenanceText(lang, cell.provenance) })}` : '';
-      return explainStatus(lang, {
+      const explained = explainStatus(lang, {
         status: cell.status,
         year,
         target: cell.target,
@@ -116,6 +127,7 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
         unit: p.data.unit,
         tolerance: p.data.tolerance,
       }) + source;
+      return lockTip ? `${lockTip}\n${explained}` : explained;
     },
   };
 
@@ -167,13 +179,16 @@ export function buildColumnDefs(opts: ColumnDefsOptions): IndicatorColumnDef[] {
       headerTooltip: gridText(lang, 'col.note.year', { year: reportingYear }),
       headerClass: ['year-current', 'header-editable'],
       width: 240,
-      editable: true,
+      editable: (p) => !cellAt(p, reportingYear)?.locked,
       cellEditor: 'agTextCellEditor',
       cellEditorParams: { maxLength: 2000 },
       valueGetter: (p: Getter) => p.data?.ui[noteId]?.draft ?? cellAt(p, reportingYear)?.note ?? '',
-      cellClass: (p: CellClassParams<IndicatorRowData>) => ['cell-note', ...editStateClasses(p.data, noteId)],
+      cellClass: (p: CellClassParams<IndicatorRowData>) =>
+        cellAt(p, reportingYear)?.locked ? ['cell-note', 'cell-locked'] : ['cell-note', ...editStateClasses(p.data, noteId)],
       tooltipValueGetter: (p: ITooltipParams<IndicatorRowData>) =>
-        draftTip(lang, p.data, noteId) ?? (p.data?.ui[noteId]?.saving ? gridText(lang, 'tip.saving') : (cellAt(p, reportingYear)?.note ?? null)),
+        draftTip(lang, p.data, noteId) ??
+        lockedTip(lang, cellAt(p, reportingYear), cellAt(p, reportingYear)?.note) ??
+        (p.data?.ui[noteId]?.saving ? gridText(lang, 'tip.saving') : (cellAt(p, reportingYear)?.note ?? null)),
     },
   ];
   return defs;

@@ -235,7 +235,9 @@ export function useCellSaves(options: CellSavesOptions): CellSaves {
           refusals.push(outcome.reason);
           if (isLatest) {
             const back = confirmed.current.get(ck) ?? cellOf(row, edit.year);
-            updated.set(edit.indicatorId, withRefusedEdit(row, edit, back, outcome.reason));
+            // A cell the grid already shows as locked keeps no draft: its tooltip gives the reason.
+            const known = cellOf(row, edit.year).locked !== undefined;
+            updated.set(edit.indicatorId, known ? withoutDraft(row, edit, back) : withRefusedEdit(row, edit, back, outcome.reason));
           }
         } else {
           unsaved.push(outcome.reason);

@@ -94,6 +94,19 @@ describe('responses match the contract', () => {
     expectValid('draftImportReply', await h.draftImportReply({ planId: PLAN, importId: record.importId, sha256: file?.sha256 ?? '' }));
   });
 
+  it('the reporting cycle: state, year, change (department and whole year), deadline, note rule', async () => {
+    const h = services.handlers;
+    const fund = '市住房公积金洞头分中心';
+    expectValid('getReportingState', await h.getReportingState({ planId: PLAN, year: 2024, department: fund }));
+    expectValid('getReportingYear', await h.getReportingYear({ planId: PLAN, year: 2024 }));
+    expectValid('setMissNoteRequired', await h.setMissNoteRequired({ planId: PLAN, required: true }));
+    expectValid('setReportingDeadline', await h.setReportingDeadline({ planId: PLAN, year: 2024, deadline: '2025-02-15' }));
+    expectValid('changeReportingState', await h.changeReportingState({ planId: PLAN, year: 2024, department: fund, action: 'lock', reason: null }));
+    expectValid('changeReportingState', await h.changeReportingState({ planId: PLAN, year: 2024, department: null, action: 'lock' }));
+    const refused = await dispatch(h, 'changeReportingState', { planId: PLAN, year: 2024, department: fund, action: 'unlock' });
+    expect(refused.ok ? null : refused.error).toMatchObject({ code: 'refused', message: { zh: '解锁必须填写原因。未做任何改动' } });
+  });
+
   it('a failure is an ApiError: a refusal from a handler and a malformed request alike', async () => {
     const refused = await dispatch(services.handlers, 'undoImport', { importId: 999 });
     const malformed = await dispatch(services.handlers, 'getGrid', { planId: PLAN, year: 'last' });

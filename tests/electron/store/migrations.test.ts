@@ -27,7 +27,7 @@ describe('migrations from empty', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(tables(db)).toEqual(['actuals', 'audit_log', 'departments', 'imports', 'indicator_co_units', 'indicators', 'plans', 'settings', 'targets']);
+    expect(tables(db)).toEqual(['actuals', 'audit_log', 'departments', 'imports', 'indicator_co_units', 'indicators', 'plans', 'reporting_deadlines', 'reporting_states', 'reporting_year_locks', 'settings', 'targets']);
     const ddl = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table'").all() as { sql: string }[];
     for (const { sql } of ddl) expect(sql.trim().endsWith('STRICT')).toBe(true);
     db.close();
