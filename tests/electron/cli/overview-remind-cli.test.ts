@@ -2,7 +2,8 @@
 // `status --year Y --by-department --json` checked against the database (filled/due, misses without
 // a note, overdue days, last import), and `remind` — one .eml per department that has not
 // submitted, read back by Python's email parser with its template attached and the missing items and
-// deadline in the body; a department without an address listed on stderr, exit code 1.
+// deadline in the body; a department without an address listed on stderr, exit code 1; a locked
+// department-year (the reporting cycle's state) neither overdue nor reminded.
 import { execFile, execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -111,5 +112,17 @@ print(json.dumps({"to": str(m["To"]), "subject": str(m["Subject"]), "body": m.ge
     expect(mail.body).toMatch(/2 保障性租赁住房累计建设筹集套（间）数（套）：2025年实际值 1000 未达到目标 1050/);
     expect(mail.body).toMatch(/5 住宅小区专业物业服务覆盖率（%）：2025年实际值未填写/);
     expect(mail.body).not.toMatch(/老旧小区/);
+  }, SLOW);
+
+  it('a locked department-year is neither overdue nor reminded (the state comes from the reporting cycle)', async () => {
+    const lock = await run('lock', '--year', '2025', '--department', '市住房公积金洞头分中心', '--reason', '已线下报送', '--db', db, '--today', '2026-03-05');
+    expect(lock.code).toBe(0);
+    const overview = JSON.parse((await run('status', '--year', '2025', '--by-department', '--json', '--db', db, '--today', '2026-03-05')).stdout) as { rows: { department: string; state: string; daysOverdue: number; overdue: boolean }[] };
+    expect(overview.rows.find((x) => x.department === '市住房公积金洞头分中心')).toMatchObject({ state: 'locked', daysOverdue: 0, overdue: false });
+    const out = join(tmp.dir, 'reminders-2');
+    const r = await run('remind', '--year', '2025', '--out', out, '--db', db, '--today', '2026-03-05');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(readdirSync(out)).toEqual(['催报_区住建局_2025.eml']);
   }, SLOW);
 });
