@@ -119,7 +119,8 @@ export async function runImportCommand(
     for (const s of skipped) out.stderr(`  ${s.fileName} ${s.change.cell}  ${s.change.code} ${s.change.name} ${s.change.year}: ${s.change.newValue ?? '—'}`);
   }
   if (!flag(values, 'json')) {
-    if (dryRun) out.stdout(say('cli.dry-run-done'));
+    // Nothing was previewed when every file failed: "preview done" would read as success.
+    if (dryRun && pending.length > 0) out.stdout(say('cli.dry-run-done'));
     else if (record) out.stdout(say('cli.imported', { id: record.importId, count: record.changeCount }));
   }
   if (failures.length > 0 && pending.length === 0) return EXIT.nothingDone;

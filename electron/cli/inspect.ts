@@ -9,6 +9,7 @@ import type { WorkbookFormat, WorkbookKind } from '../../shared/domain/workbook-
 import type { Lang } from '../../shared/i18n/lang';
 import type { InterpretedWorkbook } from '../workbook/import/interpret';
 import { readAndInterpret } from '../workbook/import/interpret';
+import { implausibleValueIssues } from '../workbook/import/plausible-issues';
 
 export interface InspectJson {
   file: string;
@@ -46,7 +47,8 @@ export function describeWorkbook(file: string, book: InterpretedWorkbook, plan: 
       }
       return { code: ind ? ind.code : row.code, name: row.name, indicatorId: row.indicatorId, values };
     }),
-    issues: book.issues.map((i) => ({ severity: i.severity, sheet: i.sheet, cell: i.cell, message: i.message[lang] })),
+    // Values outside the plausible range (shared rule) are reported with the file's other issues.
+    issues: [...book.issues, ...implausibleValueIssues(book, plan)].map((i) => ({ severity: i.severity, sheet: i.sheet, cell: i.cell, message: i.message[lang] })),
   };
 }
 

@@ -169,6 +169,8 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
           const plan = checkedPlan(values, services);
           const view = checkedView(values, services, plan);
           checkExportTarget(outFile, { dbPath: services.dbPath, overwrite: flag(values, 'force') });
+          // The return is always an .xlsx workbook: a.csv or a.xls would be a misnamed xlsx file.
+          if (!outFile.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out 须是 .xlsx 文件（填报表总是 .xlsx 工作簿）/ --out must name an .xlsx file (the return is always an .xlsx workbook)');
           const result = await services.handlers.exportWorkbook({ planId: plan.id, ...view });
           writeFileSync(outFile, Buffer.from(result.base64, 'base64'));
           out.stdout(say('cli.exported', { path: outFile }));

@@ -3,6 +3,11 @@
 // says its charts are drawn (data-report-ready="true"), and print it with page.pdf — A4, colours
 // kept, page numbers in the footer. Electron's app prints the same view with printToPDF instead.
 import { existsSync } from 'node:fs';
+import { DeskError } from '../../shared/errors';
+import { message } from '../../shared/i18n/messages';
+
+/** How long the report view may take to draw its charts before printing gives up (ms). */
+const REPORT_READY_TIMEOUT_MS = 60_000;
 
 /** Where a Chromium or Chrome is commonly installed; INDICATOR_DESK_CHROMIUM comes first. */
 export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -32,8 +37,12 @@ export function reportUrl(baseUrl: string, year: number, lang: 'zh' | 'en'): str
   return url.toString();
 }
 
-/** Prints the report view at `url` to PDF bytes with the Chromium at `executablePath`. */
-export async function printReportPdf(url: string, executablePath: string): Promise<Uint8Array> {
+/**
+ * Prints the report view at `url` to PDF bytes with the Chromium at `executablePath`.
+ * `readyTimeoutMs`: how long the view may take to say it is drawn. Throws DeskError
+ * (report.render-timeout) when it does not, so the clerk sees one line in zh/en, not a stack.
+ */
+export async function printReportPdf(url: string, executablePath: string, readyTimeoutMs = REPORT_READY_TIMEOUT_MS): Promise<Uint8Array> {
   // Loaded on demand: only this path needs playwright-core (the Electron bundle leaves it out).
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
@@ -44,7 +53,13 @@ export async function printReportPdf(url: string, executablePath: string): Promi
   try {
     const page = await browser.newPage({ viewport: { width: 794, height: 1123 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     await page.goto(url);
-    await page.locator('[data-report-ready="true"]').waitFor({ timeout: 60_000 });
+    // A timeout is the clerk's problem to retry, not a stack trace: say it in both languages.
+    await page
+      .locator('[data-report-ready="true"]')
+      .waitFor({ timeout: readyTimeoutMs })
+      .catch(() => {
+        throw new DeskError(message('report.render-timeout', { seconds: Math.round(readyTimeoutMs / 1000) }));
+      });
     // Fonts settle before printing (a string: the page's code, not this Node file's).
     await page.evaluate('document.fonts.ready.then(() => true)');
     await page.emulateMedia({ media: 'print' });

@@ -49,6 +49,7 @@ export function buildRow(plan: Plan, indicator: Indicator, actuals: Map<string, 
     tolerance: indicator.tolerance,
     leadUnit: indicator.leadUnit,
     coUnits: indicator.coUnits,
+    ...(indicator.plausible ? { plausible: indicator.plausible } : {}),
     cells,
   };
 }

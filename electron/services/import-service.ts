@@ -29,6 +29,7 @@ import type { Store, WriteContext } from '../store/store';
 import { actualKey, auditValueText } from '../store/repositories/actuals-repo';
 import type { BatchFile } from './import-batch';
 import { cellLabel, departmentOfReturn, findConflicts, splitOtherUnits } from './import-batch';
+import { implausibleValueIssues } from '../workbook/import/plausible-issues';
 
 export interface PendingImport {
   preview: ImportPreview;
@@ -139,7 +140,8 @@ export function diffAgainstStore(
     unchanged,
     targetDiffs,
     unmatched,
-    issues: [...lockIssues, ...book.issues],
+    // Values outside the plausible range are warned at their cell (never applied silently).
+    issues: [...lockIssues, ...book.issues, ...implausibleValueIssues(book, plan, (id, year) => actuals.get(actualKey(id, year))?.value ?? null)],
   };
   if (locked.length > 0) preview.locked = locked;
   return preview;

@@ -7,7 +7,8 @@
 //      (detectConflicts, the same rule as the import preview);
 //   5. missed targets without a note: the file's actual against the plan's target by the shared
 //      status rule (cellStatus), with no 说明 in the file nor in the database.
-// Implausible values: no plausibility rule exists yet; the kind is reserved ('implausible').
+//   6. implausible values: the preview's "plausible.value-warning" issues (the shared plausibility
+//      rule, shared/domain/plausible.ts, applied by the importer's plausible-issues.ts).
 import type { ImportConflict, ImportIssue } from '../../shared/api/contract';
 import type { Plan } from '../../shared/domain/plan';
 import { displayName } from '../../shared/domain/plan';
@@ -37,6 +38,7 @@ export function splitRef(ref: string): { sheet: string; cell: string } {
 function issueProblem(issue: ImportIssue): ReplyProblem | null {
   const text = issue.message.zh;
   if (issue.severity === 'error') return { kind: 'unreadable', sheet: issue.sheet, cell: issue.cell, text };
+  if (issue.message.key === 'plausible.value-warning') return { kind: 'implausible', sheet: issue.sheet, cell: issue.cell, text: `${text}。请核实后更正，或在“说明”栏写明原因。` };
   if (issue.message.key === 'import.unmatched-row') return { kind: 'unmatched', sheet: issue.sheet, cell: issue.cell, text: `${text}。请按规划的指标名称填写，或删除该行。` };
   if (CHECK_WARNINGS.has(issue.message.key)) return { kind: 'other', sheet: issue.sheet, cell: issue.cell, text };
   return null;

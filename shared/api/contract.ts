@@ -8,6 +8,7 @@ import { AppMessageSchema } from '../i18n/engine';
 import { ParseRefusalCodeSchema } from '../domain/parse-number';
 import { DirectionSchema, IndicatorKindSchema } from '../domain/plan';
 import { CellStatusSchema } from '../domain/status';
+import { PlausibleRangeSchema } from '../domain/plausible';
 import { LangSchema } from '../i18n/lang';
 import { Department, EditFieldSchema, Id, ProvenanceSchema, TargetSchema, Year } from './fields';
 import type {
@@ -81,6 +82,8 @@ export const GridCellSchema = z.object({
 export const GridRowSchema = z.object({
   indicatorId: Id,
   ...IndicatorFields,
+  /** The indicator's own plausible range, when it has one (shared/domain/plausible.ts). */
+  plausible: PlausibleRangeSchema.optional(),
   /** Keyed by year as a string ("2025"). */
   cells: z.record(z.string(), GridCellSchema),
 });

@@ -39,6 +39,19 @@ export interface Indicator {
   coUnits: string[];
   /** Targets by year; a year absent from the map has no entry in the plan at all. */
   targets: Record<number, Target>;
+  /**
+   * The indicator's own plausible range (DHIS2-like min–max), in the indicator's unit (percent
+   * units: 87.5 means 87.5%). Either bound may be null (no bound on that side); absent = no own
+   * range, only the defaults by kind apply (see shared/domain/plausible.ts). A value outside is
+   * still accepted, but only after a confirm, and is marked (docs/ARCHITECTURE.md, status rule).
+   */
+  plausible?: PlausibleRange;
+}
+
+/** A min–max range in the indicator's unit; null = unbounded on that side. */
+export interface PlausibleRange {
+  min: number | null;
+  max: number | null;
 }
 
 export interface Plan {

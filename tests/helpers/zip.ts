@@ -5,6 +5,8 @@ import { inflateRawSync, deflateRawSync } from 'node:zlib';
 export interface ZipFile {
   name: string;
   data: Buffer;
+  /** Override what the headers claim the unpacked size is (a lying zip, for hostile-input tests). */
+  declaredSize?: number;
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -49,7 +51,8 @@ export function writeZip(files: ZipFile[]): Buffer {
   let offset = 0;
   for (const f of files) {
     const name = Buffer.from(f.name, 'utf8');
-    const packed = deflateRawSync(f.data);
+    const packed = deflateRawSync(f.data, { level: 9 });
+    const size = f.declaredSize ?? f.data.length;
     const crc = crc32(f.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -58,7 +61,7 @@ export function writeZip(files: ZipFile[]): Buffer {
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(f.data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -68,7 +71,7 @@ export function writeZip(files: ZipFile[]): Buffer {
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(f.data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, packed);

@@ -5,7 +5,6 @@
 // Hostile-input guards stay here, in one place: a DOCTYPE (the door to entity expansion) is
 // refused, unknown entities are errors, and nesting deeper than any SpreadsheetML part needs is
 // refused before it can cost anything.
-import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser } from 'saxes';
 import type { SaxesTagPlain } from 'saxes';
 
@@ -76,6 +75,18 @@ function isPlainUtf8(buf: Buffer): boolean {
   return declared === undefined || declared === 'utf-8' || declared === 'utf8';
 }
 
+/**
+ * The largest index ≤ `end` that starts a character: backs off continuation bytes (10xxxxxx) so a
+ * multi-byte sequence is never split. `end` itself when it is the end of the buffer.
+ */
+function utf8Boundary(buf: Buffer, end: number): number {
+  if (end >= buf.length) return buf.length;
+  let i = end;
+  // A UTF-8 character is at most 4 bytes: at most 3 continuation bytes to back over.
+  while (i > end - 4 && ((buf[i] as number) & 0xc0) === 0x80) i--;
+  return i;
+}
+
 function localName(name: string): string {
   const i = name.indexOf(':');
   return i < 0 ? name : name.slice(i + 1);
@@ -111,9 +122,13 @@ export function streamXml(bytes: Buffer | string, h: XmlHandlers): void {
     if (typeof bytes !== 'string' && isPlainUtf8(bytes)) {
       // Decoded a slice at a time: ASCII stretches (most of a sheet) stay one-byte strings, which
       // saxes scans faster, no whole-part copy is held, and a pass that stops early decodes no more.
-      const decoder = new StringDecoder('utf8');
-      for (let at = 0; at < bytes.length; at += CHUNK) parser.write(decoder.write(bytes.subarray(at, at + CHUNK)));
-      parser.write(decoder.end());
+      // Each slice ends on a character boundary (never inside a UTF-8 sequence), so it decodes
+      // on its own without a StringDecoder's copying.
+      for (let at = 0; at < bytes.length; ) {
+        const end = utf8Boundary(bytes, Math.min(at + CHUNK, bytes.length));
+        parser.write(bytes.toString('utf8', at, end));
+        at = end;
+      }
     } else parser.write(typeof bytes === 'string' ? bytes : decodeXmlBytes(bytes));
     parser.close();
   } catch (err) {

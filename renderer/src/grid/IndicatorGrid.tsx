@@ -54,6 +54,8 @@ import type { IndicatorRowData } from './row-model';
 import { cellOf, fieldText } from './row-model';
 import type { SaveStateKind } from './use-cell-saves';
 import { useCellSaves } from './use-cell-saves';
+import { PlausibleConfirmDialog } from './PlausibleConfirmDialog';
+import { usePlausibleConfirm } from './use-plausible-confirm';
 import { useGridKeys } from './use-grid-keys';
 import { useRangeClipboard } from './use-range-clipboard';
 import { lockOfCell, startsEdit } from './locked-cells';
@@ -113,8 +115,11 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
 
   const saves = useCellSaves({ grid, lang, save: props.save, onSaveStateChange: props.onSaveStateChange, port });
   const { runSave, undo, redo } = saves;
+  // Typed and pasted values pass the plausibility check first (a confirm); undo, redo and retries do not.
+  const plausible = usePlausibleConfirm({ port, runSave, lang, onSaveStateChange: props.onSaveStateChange });
+  const { checkedSave } = plausible;
   const range = useRangeClipboard({
-    grid, lang, port, runSave, discardDrafts: saves.discardDrafts, onSaveStateChange: props.onSaveStateChange,
+    grid, lang, port, runSave: checkedSave, discardDrafts: saves.discardDrafts, onSaveStateChange: props.onSaveStateChange,
   });
   const { isInRange, focusMoved } = range;
   const keys = useGridKeys({
@@ -180,9 +185,9 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
       const colId = e.column.getColId();
       // Over a draft, even the saved value's text is an edit: it replaces the draft.
       if (e.data.ui[colId]?.draft === undefined && text === fieldText(cellOf(e.data, target.year), target.field)) return;
-      void runSave([{ indicatorId: e.data.indicatorId, year: target.year, field: target.field, text }], 'typed', true);
+      void checkedSave([{ indicatorId: e.data.indicatorId, year: target.year, field: target.field, text }], 'typed', true);
     },
-    [runSave],
+    [checkedSave],
   );
 
   const onCellFocused = useCallback(
@@ -217,40 +222,45 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
   const localeText = useMemo(() => ({ noRowsToShow: gridText(lang, 'grid.no-rows') }), [lang]);
 
   return (
-    <div
-      className="indicator-grid"
-      role="region"
-      aria-label={gridText(lang, 'grid.label')}
-      onKeyDownCapture={keys.onKeyDownCapture}
-      onKeyDown={keys.onKeyDown}
-      onMouseDownCapture={keys.onMouseDownCapture}
-      onCopy={range.onCopy}
-      onCut={range.onCut}
-      onPaste={range.onPaste}
-    >
-      <AgGridReact<IndicatorRowData>
-        theme={gridTheme}
-        rowData={saves.rowData}
-        columnDefs={columnDefs}
-        defaultColDef={defaultColDef}
-        getRowId={getRowId}
-        enableCellSpan
-        readOnlyEdit
-        singleClickEdit={false}
-        enterNavigatesVertically
-        enterNavigatesVerticallyAfterEdit
-        stopEditingWhenCellsLoseFocus
-        undoRedoCellEditing={false}
-        enableBrowserTooltips
-        suppressDragLeaveHidesColumns
-        localeText={localeText}
-        onGridReady={onGridReady}
-        onFirstDataRendered={onFirstDataRendered}
-        onCellEditRequest={onCellEditRequest}
-        onCellFocused={onCellFocused}
-        onCellKeyDown={onCellKeyDown}
-        onCellDoubleClicked={onCellDoubleClicked}
-      />
-    </div>
+    <>
+      <div
+        className="indicator-grid"
+        role="region"
+        aria-label={gridText(lang, 'grid.label')}
+        onKeyDownCapture={keys.onKeyDownCapture}
+        onKeyDown={keys.onKeyDown}
+        onMouseDownCapture={keys.onMouseDownCapture}
+        onCopy={range.onCopy}
+        onCut={range.onCut}
+        onPaste={range.onPaste}
+      >
+        <AgGridReact<IndicatorRowData>
+          theme={gridTheme}
+          rowData={saves.rowData}
+          columnDefs={columnDefs}
+          defaultColDef={defaultColDef}
+          getRowId={getRowId}
+          enableCellSpan
+          readOnlyEdit
+          singleClickEdit={false}
+          enterNavigatesVertically
+          enterNavigatesVerticallyAfterEdit
+          stopEditingWhenCellsLoseFocus
+          undoRedoCellEditing={false}
+          enableBrowserTooltips
+          suppressDragLeaveHidesColumns
+          localeText={localeText}
+          onGridReady={onGridReady}
+          onFirstDataRendered={onFirstDataRendered}
+          onCellEditRequest={onCellEditRequest}
+          onCellFocused={onCellFocused}
+          onCellKeyDown={onCellKeyDown}
+          onCellDoubleClicked={onCellDoubleClicked}
+        />
+      </div>
+      {plausible.pending ? (
+        <PlausibleConfirmDialog pending={plausible.pending} lang={lang} onConfirm={plausible.confirm} onCancel={plausible.cancel} />
+      ) : null}
+    </>
   );
 }

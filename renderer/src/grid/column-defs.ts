@@ -12,6 +12,8 @@ import { gridText } from './grid-messages';
 import { cycleUi } from '../i18n/cycle-ui-messages';
 import type { IndicatorRowData } from './row-model';
 import { cellOf } from './row-model';
+import { cellImplausibility } from './plausible-cells';
+import { plausibleMessage } from '../../../shared/domain/plausible';
 
 export type IndicatorColDef = ColDef<IndicatorRowData>;
 export type IndicatorColumnDef = IndicatorColDef | ColGroupDef<IndicatorRowData>;
@@ -104,6 +106,8 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
       const cell = cellAt(p, year);
       const classes = ['cell-num', 'cell-actual', yearClass];
       if (cell) classes.push(`status-${cell.status}`);
+      // A saved value outside the plausible range (shared rule) keeps a visible mark; the tooltip says why.
+      if (cell && p.data && cellImplausibility(p.data, year, cell.actual)) classes.push('cell-implausible');
       if (current && cell?.locked) classes.push('cell-locked');
       else if (current) classes.push(...editStateClasses(p.data, actualId));
       return classes;
@@ -117,7 +121,9 @@ function yearGroup(year: number, opts: ColumnDefsOptions): ColGroupDef<Indicator
       if (!cell || !p.data) return lockTip;
       // The value's source (typed by whom, or imported from which file and department) on its own line.
       const source = cell.provenance ? `\n${ct(lang, 'prov.tooltip', { text: provenanceText(lang, cell.provenance) })}` : '';
-      const explained = explainStatus(lang, {
+      const odd = cellImplausibility(p.data, year, cell.actual);
+      const mark = odd ? `${plausibleMessage('plausible.mark', { reason: odd[lang] })[lang]}\n` : '';
+      const explained = mark + explainStatus(lang, {
         status: cell.status,
         year,
         target: cell.target,

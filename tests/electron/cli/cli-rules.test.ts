@@ -154,6 +154,9 @@ describe('exit codes of a batch', () => {
     const none = await cli('import', bad, '--db', batchDb);
     expect(none.code).toBe(2);
     expect(importCount(batchDb)).toBe(1);
+    const dryNone = await cli('import', bad, '--db', batchDb, '--dry-run');
+    expect(dryNone.code).toBe(2);
+    expect(dryNone.out).not.toMatch(/预览完毕/);
   }, 120_000);
 });
 
@@ -182,6 +185,10 @@ describe('export never replaces a database', () => {
     expect(noForce.code).toBe(2);
     expect(noForce.err).toMatch(/--force/);
     expect(readFileSync(existing, 'utf8')).toBe('old');
+    const csv = await cli('export', '--year', '2025', '--db', db, '--out', join(tmp.dir, 'return.csv'));
+    expect(csv.code).toBe(2);
+    expect(csv.err).toMatch(/\.xlsx/);
+    expect(existsSync(join(tmp.dir, 'return.csv'))).toBe(false);
     const forced = await cli('export', '--year', '2025', '--db', db, '--out', existing, '--force');
     expect(forced.code).toBe(0);
     expect(statSync(existing).size).toBeGreaterThan(1000);

@@ -1,6 +1,6 @@
 // `reply FILE --out DIR` as a real child process on a real database: a return written by openpyxl and
 // re-saved by LibreOffice, with a value that cannot be read, an unmatched row, a conflict with
-// another department's value and a miss without a note, comes back as the sender's own workbook
+// another department's value, an implausible value and a miss without a note, comes back as the sender's own workbook
 // marked cell by cell (comment + fill), with a 问题清单 sheet, its other sheet and merges kept; the
 // .eml draft carries it. LibreOffice then prints it to PDF with the comments and the fills visible.
 // A legacy .xls return comes back as .xlsx and the mail says so. Bad input: a file never imported,
@@ -41,7 +41,8 @@ async function problemReturn(dir: string, format: 'xlsx' | 'xls:MS Excel 97'): P
     [3, '公租房在保家庭户数（户）', 220, 200, null], // row 6: miss without a note → E6
     [4, '老旧小区累计改造个数（个）', 6, 5, '两个小区延至明年开工'], // row 7: miss WITH a note: fine
     [7, '住宅加装电梯累计数量（台）', 6, 9, null], // row 8: D8 conflicts with 区民政局's 8
-    [14, '住房租赁市场监测覆盖率（%）', 50, 60, null], // row 9: B9 matches no indicator
+    [11, '城乡危房整治率（%）', 100, 150, null], // row 9: D9 implausible (a rate over 100%)
+    [14, '住房租赁市场监测覆盖率（%）', 50, 60, null], // row 10: B10 matches no indicator
   ];
   writeFileSync(`${raw}.json`, JSON.stringify(rows));
   execFileSync(python(), [join(__dirname, '../../helpers/make-problem-return.py'), raw, `${raw}.json`]);
@@ -107,21 +108,22 @@ describe('cli reply', () => {
     expect(book.sheets).toEqual(['填报表', '填写说明', '问题清单']);
     expect(book.merges['填报表']).toEqual(['A1:E1']);
     expect(book.merges['填写说明']).toEqual(['B2:D2']);
-    expect(Object.keys(book.comments).sort()).toEqual(['填报表!B9', '填报表!D5', '填报表!D8', '填报表!E6']);
+    expect(Object.keys(book.comments).sort()).toEqual(['填报表!B10', '填报表!D5', '填报表!D8', '填报表!D9', '填报表!E6']);
     expect(book.comments['填报表!D5']).toMatch(/【无法读取】“约1050”是约数/);
     expect(book.comments['填报表!E6']).toMatch(/【未达标缺说明】指标 3 .*实际值 200 未达到目标 220/);
     expect(book.comments['填报表!D8']).toMatch(/【数值冲突】.*本表填报 9，与库中现有数值 8（来自区民政局，民政局\.xlsx）/);
-    expect(book.comments['填报表!B9']).toMatch(/【未匹配指标】第 9 行“住房租赁市场监测覆盖率（%）”/);
-    expect(book.fills).toEqual({ '填报表!B9': 'FFFFCC99', '填报表!D5': 'FFFF9999', '填报表!D8': 'FFFF99CC', '填报表!E6': 'FFFFEB9C' });
-    // Each problem once in 问题清单, with its cell: the same four, nothing for the met row or the noted miss.
+    expect(book.comments['填报表!B10']).toMatch(/【未匹配指标】第 10 行“住房租赁市场监测覆盖率（%）”/);
+    expect(book.comments['填报表!D9']).toMatch(/【数值存疑】城乡危房整治率（%），2025年实际值 150 超出合理范围/);
+    expect(book.fills).toEqual({ '填报表!B10': 'FFFFCC99', '填报表!D5': 'FFFF9999', '填报表!D8': 'FFFF99CC', '填报表!D9': 'FFFFCC00', '填报表!E6': 'FFFFEB9C' });
+    // Each problem once in 问题清单, with its cell: the same five, nothing for the met row or the noted miss.
     expect(book.problems.map((r) => `${String(r[1])}!${String(r[2])} ${String(r[3])}`).sort()).toEqual([
-      '填报表!B9 未匹配指标', '填报表!D5 无法读取', '填报表!D8 数值冲突', '填报表!E6 未达标缺说明',
+      '填报表!B10 未匹配指标', '填报表!D5 无法读取', '填报表!D8 数值冲突', '填报表!D9 数值存疑', '填报表!E6 未达标缺说明',
     ]);
 
     const mail = readEml(join(out, '住建局报表_批注回复.eml'));
     expect(mail.attachments).toEqual(['住建局报表_批注回复.xlsx']);
     expect(mail.subject).toBe('关于区住建局《住有宜居》2025年度填报表的修改意见');
-    expect(mail.body).toMatch(/发现 4 处问题/);
+    expect(mail.body).toMatch(/发现 5 处问题/);
     expect(mail.body).toMatch(/填报表!D5 【无法读取】/);
 
     // LibreOffice prints the comments (listed after the sheet) and the fills.
@@ -132,7 +134,7 @@ describe('cli reply', () => {
     // The sheet prints one page wide, so its first page shows every marked cell's fill.
     execFileSync('pdftoppm', ['-r', '50', '-f', '1', '-l', '1', pdf, join(out, 'page')]);
     const page = readFileSync(join(out, readdirSync(out).find((f) => f.startsWith('page') && f.endsWith('.ppm')) as string));
-    for (const argb of ['FFFF9999', 'FFFFEB9C', 'FFFF99CC', 'FFFFCC99']) expect(pixelsNear(page, argb)).toBeGreaterThan(30);
+    for (const argb of ['FFFF9999', 'FFFFEB9C', 'FFFF99CC', 'FFFFCC99', 'FFFFCC00']) expect(pixelsNear(page, argb)).toBeGreaterThan(30);
   }, SLOW);
 
   it('a legacy .xls return comes back as .xlsx, mirrored from the read cells, and the mail says so', async () => {
@@ -145,7 +147,7 @@ describe('cli reply', () => {
     const book = readBack(join(out, '住建局报表_批注回复.xlsx'));
     expect(book.sheets).toEqual(['填报表', '填写说明', '问题清单']);
     expect(book.merges['填报表']).toEqual(['A1:E1']);
-    expect(Object.keys(book.comments).sort()).toEqual(['填报表!B9', '填报表!D5', '填报表!E6']);
+    expect(Object.keys(book.comments).sort()).toEqual(['填报表!B10', '填报表!D5', '填报表!D9', '填报表!E6']);
     const mail = readEml(join(out, '住建局报表_批注回复.eml'));
     expect(mail.body).toMatch(/原文件为旧版 \.xls 格式.*重建为 \.xlsx/);
   }, SLOW);

@@ -1,8 +1,11 @@
 // Finding a Chromium for the PDF report and addressing the report view (issue 15). The printing
 // itself runs in tests/e2e/dashboard.test.ts with the real /usr/bin/chromium.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { DeskError } from '../../../shared/errors';
 import { CLI_TEXTS } from '../../../electron/cli/cli-texts';
-import { chromiumCandidates, findChromium, reportUrl } from '../../../electron/report/chromium-pdf';
+import { chromiumCandidates, findChromium, printReportPdf, reportUrl } from '../../../electron/report/chromium-pdf';
 import { bilingual } from '../../../shared/i18n/engine';
 
 describe('findChromium', () => {
@@ -30,4 +33,28 @@ describe('reportUrl', () => {
     expect(url.searchParams.get('year')).toBe('2025');
     expect(url.searchParams.get('lang')).toBe('zh');
   });
+});
+
+describe('printReportPdf', () => {
+  it('gives up on a report view that never draws with one zh/en line, not a browser error', async () => {
+    const chromium = findChromium();
+    expect(chromium, 'a Chromium is installed on test machines (.ci/run installs it)').not.toBeNull();
+    // A page that never says data-report-ready="true", as a report whose charts hang would.
+    const server = createServer((_req, res) => res.end('<!doctype html><title>report</title><p>drawing…</p>'));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const error = await printReportPdf(url, chromium as string, 1500).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(DeskError);
+      const text = (error as DeskError).appMessage;
+      expect(text.zh).toContain('没有画完');
+      expect(text.en).toContain('did not finish drawing');
+      expect(text.en).not.toMatch(/locator|Timeout \d+ms/);
+    } finally {
+      server.close();
+    }
+  }, 60_000);
 });

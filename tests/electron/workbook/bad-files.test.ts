@@ -3,7 +3,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
@@ -11,71 +10,9 @@ import { UnreadableWorkbookError } from '../../../electron/workbook/import/impor
 import { readAndInterpret } from '../../../electron/workbook/import/interpret';
 import { readWorkbook } from '../../../electron/workbook/import/read-workbook';
 import { IMPORT_LIMITS } from '../../../electron/workbook/import/limits';
+import { writeZip as zip, type ZipFile as Entry } from '../../helpers/zip';
 
 const FIXTURE = join(import.meta.dirname, '..', '..', 'fixtures', 'returns', 'd-name-variants-bad-values.xlsx');
-
-// --- a minimal zip writer, so each test can say exactly what the archive claims -------------------
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = (CRC_TABLE[(c ^ b) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-interface Entry {
-  name: string;
-  data: Buffer;
-  /** Override what the headers claim the unpacked size is (a lying zip). */
-  declaredSize?: number;
-}
-
-function zip(entries: Entry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const packed = deflateRawSync(e.data, { level: 9 });
-    const size = e.declaredSize ?? e.data.length;
-    const crc = crc32(e.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    centrals.push(central, name);
-    offset += local.length + name.length + packed.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
-}
 
 /** The smallest workbook Excel's format allows, with `sheetXml` as its only sheet. */
 function minimalXlsx(sheetXml: string, extra: Entry[] = []): Buffer {
