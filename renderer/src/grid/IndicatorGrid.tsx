@@ -8,11 +8,8 @@
 import type { JSX, Ref } from 'react';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type {
-  CellDoubleClickedEvent,
   CellEditRequestEvent,
   CellFocusedEvent,
-  CellKeyDownEvent,
-  FullWidthCellKeyDownEvent,
   ColDef,
   FirstDataRenderedEvent,
   GetRowIdParams,
@@ -58,7 +55,7 @@ import { PlausibleConfirmDialog } from './PlausibleConfirmDialog';
 import { usePlausibleConfirm } from './use-plausible-confirm';
 import { useGridKeys } from './use-grid-keys';
 import { useRangeClipboard } from './use-range-clipboard';
-import { lockOfCell, startsEdit } from './locked-cells';
+import { useLockedCellRefusal } from './locked-cells';
 import './grid.css';
 
 // The AG Grid modules the grid uses instead of AllCommunityModule (the bundle shrinks by ~300 kB):
@@ -205,18 +202,8 @@ export function IndicatorGrid(props: IndicatorGridProps): JSX.Element {
   );
 
   // Typing into (or double-clicking) a locked cell: refused, with the lock's reason (locked-cells.ts).
-  const refuseLocked = useCallback((data: IndicatorRowData | undefined, colId: string) => {
-    const lock = lockOfCell(data, colId, latest.current.grid.year);
-    if (lock) latest.current.onSaveStateChange?.('error', gridText(latest.current.lang, 'state.refused', { count: 1, reason: lock[latest.current.lang] }));
-  }, []);
-  const onCellKeyDown = useCallback(
-    (e: CellKeyDownEvent<IndicatorRowData> | FullWidthCellKeyDownEvent<IndicatorRowData>) => {
-      const key = e.event as KeyboardEvent | null | undefined;
-      if (key && 'column' in e && startsEdit(key)) refuseLocked(e.data, e.column.getColId());
-    },
-    [refuseLocked],
-  );
-  const onCellDoubleClicked = useCallback((e: CellDoubleClickedEvent<IndicatorRowData>) => refuseLocked(e.data, e.column.getColId()), [refuseLocked]);
+  const latestProps = useCallback(() => latest.current, []);
+  const { onCellKeyDown, onCellDoubleClicked } = useLockedCellRefusal(latestProps);
 
   const getRowId = useCallback((p: GetRowIdParams<IndicatorRowData>) => p.data.indicatorId, []);
   const localeText = useMemo(() => ({ noRowsToShow: gridText(lang, 'grid.no-rows') }), [lang]);
