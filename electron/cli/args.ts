@@ -67,9 +67,19 @@ export const COMMANDS: Record<string, CommandSpec> = {
     usage: 'export --year Y [--department D] [--plan ID] [--db PATH] --out FILE [--force]',
   },
   status: {
-    options: { ...COMMON, ...DB, plan: { type: 'string' }, year: { type: 'string' }, department: { type: 'string' }, json: { type: 'boolean' } },
+    options: { ...COMMON, ...DB, plan: { type: 'string' }, year: { type: 'string' }, department: { type: 'string' }, json: { type: 'boolean' }, 'by-department': { type: 'boolean' } },
     positionals: 'none',
-    usage: 'status --year Y [--department D] [--plan ID] [--db PATH] [--json]',
+    usage: 'status --year Y [--department D | --by-department] [--plan ID] [--db PATH] [--json]',
+  },
+  reply: {
+    options: { ...COMMON, ...DB, plan: { type: 'string' }, out: { type: 'string' } },
+    positionals: 'one',
+    usage: 'reply FILE --out DIR [--plan ID] [--db PATH]',
+  },
+  remind: {
+    options: { ...COMMON, ...DB, plan: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' } },
+    positionals: 'none',
+    usage: 'remind --year Y --out DIR [--plan ID] [--db PATH]',
   },
   report: {
     options: { ...COMMON, ...DB, plan: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },

@@ -5,6 +5,8 @@
 //   export --year Y [--department D] [--plan ID] [--db PATH] --out FILE [--force]
 //   status --year Y [--department D] [--plan ID] [--db PATH] [--json]
 //   report --year Y [--plan ID] [--db PATH] --out FILE.pdf|FILE.xlsx [--force]
+//   status --year Y --by-department [--json]  /  reply FILE --out DIR  /  remind --year Y --out DIR
+//          (the reporting cycle: remind-status-command.ts, reply-command.ts)
 //   submit | send-back --reason R | lock | unlock --reason R  --year Y [--department D]   (cycle-command.ts)
 //   deadline --year Y [--set YYYY-MM-DD];  miss-note [--set required|optional]
 // Options are parsed strictly (args.ts: one table of commands → options); errors are one clear
@@ -31,6 +33,8 @@ import { inspectFile } from './inspect';
 import { runImportCommand } from './import-command';
 import { planOption } from './plan-option';
 import { runPlanCommand } from './plan-command';
+import { runReplyCommand } from './reply-command';
+import { runRemindCommand, runStatusByDepartment } from './remind-status-command';
 import { runCycleCommand } from './cycle-command';
 import { chromiumReportRenderer, findChromium } from '../report/chromium-pdf';
 import { startWebServer } from '../web/server';
@@ -52,6 +56,9 @@ const USAGE = `指标填报台 命令行 / Indicator Desk command line
   plan import FILE [--name NAME] [--dry-run] [--revise --reason R] [--as-new]
                                                           导入规划目标表 / import a plan table as a plan (or revise one)
   plan list | plan export ID --out FILE [--force]         列出规划 / list plans; 导出规划表 / write a plan table
+  status --year Y --by-department [--json]                报送情况：各单位状态、截止、逾期、填报数 / who has reported
+  reply FILE --out DIR [--db PATH]                        批注回复：标注问题的原表 + 邮件草稿 / annotated reply + mail draft
+  remind --year Y --out DIR [--db PATH]                   催报邮件：每个未提交单位一封（缺邮箱退出码 1）/ reminders (exit 1 if an address is missing)
   submit --year Y --department D                          提交本单位年度数据 / submit a department's year
   send-back --year Y --department D --reason R            退回修改（须写原因）/ send back for correction (reason required)
   lock --year Y [--department D] [--reason R]             锁定（不写 --department 即锁定全年）/ lock (without --department: the whole year)
@@ -193,6 +200,7 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
         const services = openServices(values, out, false);
         try {
           const plan = checkedPlan(values, services);
+          if (flag(values, 'by-department')) return runStatusByDepartment(services, plan, checkedView(values, services, plan).year, todayOption(values), flag(values, 'json'), out, lang);
           const { year, department } = checkedView(values, services, plan);
           const grid = await services.handlers.getGrid({ planId: plan.id, year, department });
           if (flag(values, 'json')) {
@@ -250,6 +258,30 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
           out,
           lang,
         });
+      case 'reply': {
+        const file = rest[0] as string;
+        checkReadable(file);
+        const outDir = stringOption(values, 'out');
+        if (!outDir) throw new UsageError('需要 --out 指定输出文件夹 / --out DIR is required');
+        const services = openServices(values, out, false);
+        try {
+          return await runReplyCommand(file, outDir, services, checkedPlan(values, services), todayOption(values), out, lang);
+        } finally {
+          services.close();
+        }
+      }
+      case 'remind': {
+        const outDir = stringOption(values, 'out');
+        if (!outDir) throw new UsageError('需要 --out 指定输出文件夹 / --out DIR is required');
+        yearOption(values, true);
+        const services = openServices(values, out, false);
+        try {
+          const plan = checkedPlan(values, services);
+          return await runRemindCommand(services, plan, checkedView(values, services, plan).year, todayOption(values), outDir, out, lang);
+        } finally {
+          services.close();
+        }
+      }
       case 'submit':
       case 'send-back':
       case 'lock':

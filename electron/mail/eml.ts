@@ -140,15 +140,34 @@ export function emailBody(input: EmlDraftInput): string {
   return lines.join(CRLF) + CRLF;
 }
 
-/** The whole .eml draft as text with CRLF line endings (ASCII only: everything else is encoded). */
-export function buildEmlDraft(input: EmlDraftInput): string {
+/** A plain draft: addressee, subject and body text, one attachment (any MIME type, .xlsx by default). */
+export interface PlainEmlInput {
+  /** The addressee ("" leaves To: empty for the clerk to fill in). Must be ASCII (an email address). */
+  to?: string;
+  subject: string;
+  /** Plain text; lines joined with CRLF by the caller or here. */
+  body: string;
+  attachmentName: string;
+  attachment: Uint8Array;
+  attachmentType?: string;
+  date?: Date;
+  /** MIME boundary; must not occur in the content (base64 lines never contain '_', ours do). */
+  boundary?: string;
+}
+
+/**
+ * Any unsent draft (.eml) as text with CRLF line endings, ASCII only (everything else is encoded):
+ * the one MIME writer behind the export draft, the reminders and the annotated reply.
+ */
+export function buildPlainEml(input: PlainEmlInput): string {
   const boundary = input.boundary ?? `=_IndicatorDesk_${(input.date?.getTime() ?? Date.now()).toString(36)}`;
+  const to = (input.to ?? '').replace(/[\r\n]/g, '');
   const headers = [
     'X-Unsent: 1',
     'MIME-Version: 1.0',
     `Date: ${rfc2822Date(input.date ?? new Date())}`,
-    'To: ',
-    `Subject: ${headerText(emailSubject(input))}`,
+    `To: ${headerText(to)}`,
+    `Subject: ${headerText(input.subject)}`,
     'X-Mailer: Indicator Desk',
     `Content-Type: multipart/mixed; boundary="${boundary}"`,
   ];
@@ -158,9 +177,9 @@ export function buildEmlDraft(input: EmlDraftInput): string {
     'Content-Type: text/plain; charset=UTF-8',
     'Content-Transfer-Encoding: base64',
     '',
-    base64Lines(Buffer.from(emailBody(input), 'utf8')),
+    base64Lines(Buffer.from(input.body, 'utf8')),
     `--${boundary}`,
-    `Content-Type:${CRLF} ${XLSX_MIME};${CRLF} name="${nameWords}"`,
+    `Content-Type:${CRLF} ${input.attachmentType ?? XLSX_MIME};${CRLF} name="${nameWords}"`,
     'Content-Transfer-Encoding: base64',
     `Content-Disposition: attachment;${CRLF} ${rfc2231Parameter('filename', input.attachmentName)}`,
     '',
@@ -169,4 +188,12 @@ export function buildEmlDraft(input: EmlDraftInput): string {
     '',
   ];
   return [...headers, '', 'This is a multi-part message in MIME format.', ...parts].join(CRLF);
+}
+
+/** The whole .eml draft as text with CRLF line endings (ASCII only: everything else is encoded). */
+export function buildEmlDraft(input: EmlDraftInput): string {
+  const draft: PlainEmlInput = { subject: emailSubject(input), body: emailBody(input), attachmentName: input.attachmentName, attachment: input.attachment };
+  if (input.date) draft.date = input.date;
+  if (input.boundary) draft.boundary = input.boundary;
+  return buildPlainEml(draft);
 }

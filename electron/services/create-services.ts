@@ -23,6 +23,7 @@ import type { ApplyOptions, ImportFileInput, PendingImport } from './import-serv
 import { applyImports, detectConflicts, previewFiles, refreshPreview, undoImport } from './import-service';
 import { keepImportFile, readKeptFile } from './import-archive';
 import type { PreviewCacheOptions } from './preview-cache';
+import { overviewHandlers } from './overview-handlers';
 import { PreviewCache } from './preview-cache';
 import { planHandlers } from './plan-service';
 import { planTableFileName } from '../workbook/plan-table/write-plan-table';
@@ -290,6 +291,10 @@ export function createServices(options: ServicesOptions): Services {
     ...planHandlers(store, ctx, async (plan) => {
       const { writePlanTable } = await import('../workbook/plan-table/write-plan-table');
       return { fileName: planTableFileName(plan), bytes: await writePlanTable(plan) };
+    }),
+    ...overviewHandlers({
+      store, dataFolder, now, ctx, read: jobs.readAndInterpret, settings: () => readSettings(store), aliases: () => readDepartmentAliases(store),
+      exportWorkbook: (request) => handlers.exportWorkbook(request),
     }),
   };
 

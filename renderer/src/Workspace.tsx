@@ -38,6 +38,7 @@ import { usePlanChoice } from './plans/use-plan-choice';
 import type { PlanSummary } from './plans/use-plan-choice';
 import { PlanEditor } from './plans/PlanEditor';
 import { useProgramme } from './plans/use-programme';
+import { ReportingOverviewPanel } from './components/cycle/ReportingOverviewPanel';
 import { ReportingStateBar } from './components/ReportingStateBar';
 
 interface WorkspaceProps {
@@ -58,6 +59,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
   const [editorOpen, setEditorOpen] = useState(false);
   // Moves on every plan edit: the grid is drawn afresh, since AG Grid re-styles only cells whose value changed.
   const [planEdits, setPlanEdits] = useState(0);
+  const [overviewOpen, setOverviewOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const showError = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
 
@@ -157,6 +159,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
           onHistory={() => setHistoryOpen((o) => !o)}
           onProgress={() => setProgressOpen(true)}
           onDashboard={() => setDashboardOpen(true)}
+          onOverview={() => setOverviewOpen(true)}
           onSettings={() => setSettingsOpen(true)}
           onLanguage={switchLanguage}
           planControls={<PlanSwitcher plans={plans} planId={plan.id} onPlan={switchPlan} onProgramme={() => setProgrammeOpen(true)} onEdit={() => setEditorOpen(true)} />}
@@ -208,6 +211,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
               imports={importList.imports}
               onUndoImport={(id) => void flow.undoImport(id)}
               onReopenImport={(id) => void flow.reopenImport(id)}
+              planId={plan.id}
               onClose={() => setHistoryOpen(false)}
             />
           ) : null}
@@ -240,6 +244,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
         {programmeOpen ? (
           <ProgrammeView lines={programme} currentPlanId={plan.id} onOpenPlan={(id) => { switchPlan(id); setProgrammeOpen(false); }} onClose={() => setProgrammeOpen(false)} />
         ) : null}
+        {overviewOpen ? <ReportingOverviewPanel planId={plan.id} year={view.year} onClose={() => setOverviewOpen(false)} /> : null}
         {progressOpen ? <ProgressPanel data={progress} today={boot.today} onClose={() => setProgressOpen(false)} /> : null}
         {flow.pending ? (
           <ImportPreviewDialog

@@ -23,6 +23,7 @@ import {
   EditablePlanSchema, IndicatorDraftSchema, IndicatorPatchSchema, PlanDraftSchema, PlanInfoPatchSchema, PlanRevisionSchema, PlanSummarySchema,
   PlanTablePreviewSchema, ReasonSchema,
 } from './plan-schemas';
+import { DepartmentContactsSchema, ReportingOverviewSchema } from './overview-schemas';
 import { cycleApi } from './cycle-schemas';
 
 export const EditSourceSchema = z.enum(['typed', 'pasted', 'undo', 'redo']);
@@ -282,6 +283,22 @@ export const api = {
   listPlanRevisions: { request: z.object({ planId: Id }), response: z.array(PlanRevisionSchema) },
   /** The plan as a plan table workbook (same layout as imported; importing it gives the identical plan). */
   exportPlanTable: { request: z.object({ planId: Id }), response: z.object({ fileName: z.string(), base64: z.string() }) },
+  /** Department contacts: department → email address (reminders and replies are addressed to it). */
+  getDepartmentContacts: { request: z.object({}), response: DepartmentContactsSchema },
+  /** Replace the contacts; blank addresses are dropped, an unknown department or bad address refuses all. */
+  saveDepartmentContacts: { request: z.record(Department, z.string().max(254)), response: DepartmentContactsSchema },
+  /** 报送情况: departments × one reporting year (state, deadline, overdue days, filled/due, misses without a note, last import). */
+  getReportingOverview: { request: z.object({ planId: Id, year: Year }), response: ReportingOverviewSchema },
+  /** The annotated reply (.eml with the marked-up workbook attached) to one file of an applied import. */
+  draftImportReply: {
+    request: z.object({ planId: Id, importId: z.number().int(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    response: z.object({ fileName: z.string(), base64: z.string(), problems: z.number().int() }),
+  },
+  /** One reminder (.eml, the department's template attached) per department that has not submitted; those without an address listed. */
+  draftReminders: {
+    request: z.object({ planId: Id, year: Year }),
+    response: z.object({ drafts: z.array(z.object({ department: Department, fileName: z.string(), base64: z.string(), missing: z.number().int() })), withoutAddress: z.array(Department) }),
+  },
   /** The reporting cycle (shared/api/cycle-schemas.ts). */
   ...cycleApi,
 } as const;
@@ -323,3 +340,5 @@ export type ImportBatch = ApiResponse<'previewImport'>;
 export type ProgressRow = z.infer<typeof ProgressRowSchema>;
 export type Dashboard = z.infer<typeof DashboardSchema>;
 export type Bootstrap = ApiResponse<'getBootstrap'>;
+export type ReportingOverview = ApiResponse<'getReportingOverview'>;
+export type DepartmentContacts = ApiResponse<'getDepartmentContacts'>;

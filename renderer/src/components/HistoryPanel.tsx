@@ -22,6 +22,8 @@ interface HistoryPanelProps {
   onUndoImport: (importId: number) => void;
   /** Open a past import's kept files again in the preview. */
   onReopenImport?: (importId: number) => void;
+  /** The plan, for the annotated reply to a file (absent = no reply button). */
+  planId?: string;
   onClose: () => void;
 }
 
@@ -36,7 +38,7 @@ const SOURCE_KEYS: Record<string, MessageKey> = {
   seed: 'source.seed',
 };
 
-export function HistoryPanel({ cell, entries, imports, onUndoImport, onReopenImport, onClose }: HistoryPanelProps): React.JSX.Element {
+export function HistoryPanel({ cell, entries, imports, onUndoImport, onReopenImport, planId, onClose }: HistoryPanelProps): React.JSX.Element {
   const t = useT();
   const lang = useLang();
   const value = (v: string | null): string => {
@@ -109,7 +111,7 @@ export function HistoryPanel({ cell, entries, imports, onUndoImport, onReopenImp
                 <div className="history-source">
                   {t('history.import-line', { files: r.files.map((f) => f.name).join('、'), count: r.changeCount })}
                 </div>
-                <ImportFileLines record={r} onReopen={onReopenImport} />
+                <ImportFileLines record={r} onReopen={onReopenImport} planId={planId} />
                 {r.undone ? (
                   <span className="tag">{t('history.undone')}</span>
                 ) : (

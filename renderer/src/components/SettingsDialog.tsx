@@ -8,6 +8,7 @@ import { useAt } from '../i18n/accessibility-messages';
 import { useT } from '../i18n/context';
 import { Dialog } from './Dialog';
 import { DepartmentAliasesEditor } from './import/DepartmentAliasesEditor';
+import { DepartmentContactsEditor } from './cycle/DepartmentContactsEditor';
 
 interface SettingsDialogProps {
   settings: Settings;
@@ -81,6 +82,7 @@ export function SettingsDialog({ settings, departments, onSave, onClose }: Setti
         <button type="submit" hidden />
       </form>
       <DepartmentAliasesEditor departments={departments} />
+      <DepartmentContactsEditor departments={departments} />
       {error ? <p className="error-text" role="alert">{error}</p> : null}
     </Dialog>
   );

@@ -2,6 +2,7 @@
 // the commands (import, export, history, progress, settings, language).
 import type { Lang } from '../../../shared/i18n/lang';
 import { useLang, useT } from '../i18n/context';
+import { cy } from '../i18n/overview-messages';
 
 export interface SaveState {
   state: 'idle' | 'saving' | 'saved' | 'error';
@@ -24,6 +25,8 @@ interface ToolbarProps {
   onProgress: () => void;
   /** Opens the 看板 (charts and the leadership report); absent = no button. */
   onDashboard?: () => void;
+  /** Opens 报送情况 (who has reported); absent = no button. */
+  onOverview?: () => void;
   onSettings: () => void;
   onLanguage: (lang: Lang) => void;
   /** The plan switcher and plan commands (renderer/src/plans), shown before the year. */
@@ -77,6 +80,7 @@ export function Toolbar(props: ToolbarProps): React.JSX.Element {
         </button>
         <button type="button" onClick={props.onProgress}>{t('toolbar.progress')}</button>
         {props.onDashboard ? <button type="button" onClick={props.onDashboard}>{t('dashboard.open')}</button> : null}
+        {props.onOverview ? <button type="button" onClick={props.onOverview} data-testid="overview-open">{cy(lang, 'overview.open')}</button> : null}
         <button type="button" onClick={props.onSettings}>{t('toolbar.settings')}</button>
         <span className="lang-switch" role="group" aria-label={t('toolbar.language')}>
           <button type="button" className={lang === 'zh' ? 'pressed' : ''} aria-pressed={lang === 'zh'} onClick={() => props.onLanguage('zh')}>中文</button>

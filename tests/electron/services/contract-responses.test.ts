@@ -104,6 +104,20 @@ describe('responses match the contract', () => {
     expectValid('importPlanTable', await h.importPlanTable({ draft: preview.draft!, asNew: true }));
   });
 
+  it('reporting cycle: contacts, 报送情况, reminders, annotated reply', async () => {
+    const h = services.handlers;
+    expectValid('saveDepartmentContacts', await h.saveDepartmentContacts({ 区住建局: 'zjj@example.gov.cn' }));
+    expectValid('getDepartmentContacts', await h.getDepartmentContacts({}));
+    expectValid('getReportingOverview', await h.getReportingOverview({ planId: PLAN, year: 2025 }));
+    expectValid('draftReminders', await h.draftReminders({ planId: PLAN, year: 2025 }));
+    // The export carries 1012 for zyyj-02 (target 1050, no note): a miss without a note to send back.
+    const exported = await h.exportWorkbook({ planId: PLAN, year: 2025, department: '区住建局' });
+    const previewed = await h.previewImport({ planId: PLAN, files: [{ name: 'return.xlsx', base64: exported.base64 }] });
+    const record = await h.applyImport({ previewIds: previewed.previews.map((p) => p.previewId) });
+    const file = record.files[0];
+    expectValid('draftImportReply', await h.draftImportReply({ planId: PLAN, importId: record.importId, sha256: file?.sha256 ?? '' }));
+  });
+
   it('the reporting cycle: state, year, change (department and whole year), deadline, note rule', async () => {
     const h = services.handlers;
     const fund = '市住房公积金洞头分中心';

@@ -2,8 +2,9 @@
 // open the kept files again.
 import type { ImportRecord } from '../../../../shared/api/contract';
 import { useCt } from '../../i18n/consolidation-messages';
+import { ReplyButton } from '../cycle/ReplyButton';
 
-export function ImportFileLines({ record, onReopen }: { record: ImportRecord; onReopen?: (importId: number) => void }): React.JSX.Element {
+export function ImportFileLines({ record, onReopen, planId }: { record: ImportRecord; onReopen?: (importId: number) => void; planId?: string }): React.JSX.Element {
   const c = useCt();
   return (
     <>
@@ -13,6 +14,7 @@ export function ImportFileLines({ record, onReopen }: { record: ImportRecord; on
           .map((f) => (
             <li key={f.sha256} title={f.sha256}>
               {c('history.file-line', { name: f.name, department: f.department ?? c('dept.unspecified'), changed: f.changed ?? 0, conflicts: f.conflicts ?? 0, skipped: f.skipped ?? 0 })}
+              {planId ? <ReplyButton planId={planId} importId={record.importId} sha256={f.sha256} /> : null}
             </li>
           ))}
       </ul>
