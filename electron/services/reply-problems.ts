@@ -15,7 +15,7 @@ import { displayName } from '../../shared/domain/plan';
 import { cellStatus } from '../../shared/domain/status';
 import type { Store } from '../store/store';
 import { actualKey } from '../store/repositories/actuals-repo';
-import type { ReplyProblem } from '../workbook/reply/annotate-workbook';
+import type { ReplyProblem } from '../workbook/reply/problem-style';
 import type { PendingImport } from './import-service';
 import { detectConflicts } from './import-service';
 

@@ -5,7 +5,7 @@ import type { Outlook } from '../../../shared/domain/progress';
 
 export const STATUS_COLOURS = {
   met: '#137333',
-  missed: '#b3261e',
+  missed: '#9c1c16',
   near: '#c98a00',
   none: '#5f6368',
 } as const;
