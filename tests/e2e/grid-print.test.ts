@@ -68,7 +68,11 @@ describe('printing the grid', () => {
   it('prints all 52 rows of a longer plan over several pages, then the screen grid is virtualised again', async () => {
     app = await startApp({
       viewport: VIEWPORT,
-      before: (s) => s.store.transaction(() => s.store.plans.insertPlan(LONG_PLAN, { who: 'test', at: new Date().toISOString(), source: 'seed' })),
+      before: async (s) => {
+        s.store.transaction(() => s.store.plans.insertPlan(LONG_PLAN, { who: 'test', at: new Date().toISOString(), source: 'seed' }));
+        // Two plans now: the window shows the embedded one unless the clerk chose another (plan switcher).
+        await s.handlers.saveSettings({ department: null, clerkName: '', clerkPhone: '', lang: 'zh', planId: LONG_PLAN.id });
+      },
     });
     await gridReady(app.page);
     expect((await app.services.handlers.getBootstrap({})).plans[0]?.id).toBe(LONG_PLAN.id);
