@@ -3,7 +3,8 @@
 // privileges can stay off (electron-builder.yml's grantFileProtocolExtraPrivileges fuse). This module
 // holds the pure rules, testable in plain Node: which address is our page (the IPC sender check),
 // and which file inside the renderer folder an app:// address may read (never one outside it).
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { contentTypeOf } from '../services/content-types';
 
 /** The scheme and host of the app's page: app://desk. */
 export const APP_SCHEME = 'app';
@@ -68,27 +69,7 @@ export function fileForAppUrl(url: string, rendererRoot: string): string | null 
   return file;
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** The Content-Type for a file by its extension (module scripts need a JavaScript type). */
-export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+export { contentTypeOf };
 
 /**
  * Answer one app:// request: the file's bytes with its type and `headers` (the Content-Security-

@@ -15,6 +15,7 @@ import type { Result } from '../../shared/api/result';
 import type { Params } from '../../shared/i18n/engine';
 import type { SharedMessageKey } from '../../shared/i18n/messages';
 import { message } from '../../shared/i18n/messages';
+import { contentTypeOf } from '../services/content-types';
 
 export interface WebServerOptions {
   handlers: ApiHandlers;
@@ -62,21 +63,6 @@ function sizeText(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
@@ -193,7 +179,7 @@ async function serveStatic(staticDir: string, urlPath: string, req: IncomingMess
   }
   // A reload revalidates (no-cache) and gets 304 without the body when the file is unchanged.
   const etag = staticEtag(info.size, info.mtimeMs);
-  const type = CONTENT_TYPES[extname(target).toLowerCase()] ?? 'application/octet-stream';
+  const type = contentTypeOf(target);
   const headers = { 'Content-Type': type, 'Cache-Control': 'no-cache', ETag: etag };
   if (etagMatches(req.headers['if-none-match'], etag)) {
     res.writeHead(304, headers);

@@ -154,6 +154,8 @@ export const PlanTablePreviewSchema = z.object({
     .nullable(),
 });
 
+/** What the plan editor may change on an indicator; absent = unchanged (updatePlanIndicator's patch). */
+export type IndicatorPatchRequest = z.infer<typeof IndicatorPatchSchema>;
 export type PlanSummary = z.infer<typeof PlanSummarySchema>;
 export type PlanRevisionEntry = z.infer<typeof PlanRevisionSchema>;
 export type EditablePlan = z.infer<typeof EditablePlanSchema>;

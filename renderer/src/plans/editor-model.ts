@@ -2,7 +2,7 @@
 // a draft compared with the plan into the changes to write — plan names, indicator fields and
 // targets — each checked (a target is a number or "/", a tolerance and a range are numbers). The
 // hook (use-plan-editor.ts) sends the changes with one 调整原因; the repository audits each.
-import type { EditablePlan } from '../../../shared/api/plan-schemas';
+import type { EditablePlan, IndicatorPatchRequest } from '../../../shared/api/plan-schemas';
 import type { Direction, IndicatorKind, PlausibleRange, Target } from '../../../shared/domain/plan';
 import { NO_TARGET } from '../../../shared/domain/plan';
 import { parseNumberInput } from '../../../shared/domain/parse-number';
@@ -36,19 +36,8 @@ export interface PlanDraftState {
   rows: IndicatorDraftRow[];
 }
 
-/** What the editor may change on an indicator (the repository's IndicatorPatch fields). */
-export interface IndicatorFieldPatch {
-  code?: string;
-  domain?: string;
-  name?: string;
-  unit?: string;
-  kind?: IndicatorKind;
-  direction?: Direction;
-  tolerance?: number | null;
-  leadUnit?: string;
-  coUnits?: string[];
-  plausible?: PlausibleRange | null;
-}
+/** What the editor may change on an indicator: the API's patch (updatePlanIndicator). */
+export type IndicatorFieldPatch = IndicatorPatchRequest;
 
 /** A problem with a draft: a key of the plans catalogue and the text at fault. */
 export interface DraftProblem {
