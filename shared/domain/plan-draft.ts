@@ -3,6 +3,7 @@
 // the preview shows it, PlansRepo.createPlan turns it into a Plan with fresh ids, and the exporter
 // writes one back (docs/ARCHITECTURE.md §Plans as data). Pure: no Node, DOM or Electron.
 import type { Direction, IndicatorKind, Plan, PlausibleRange, Target } from './plan';
+import { normalizeName } from './indicator-name';
 
 /** Lead unit of an indicator whose table names none (no 牵头单位 column): corrected in the plan editor. */
 export const UNASSIGNED_LEAD = '未指定牵头单位';
@@ -69,17 +70,9 @@ export function planToDraft(plan: Plan): PlanDraft {
 
 /** The key a table's indicator is matched by: its name without spaces, brackets normalised, plus its unit. */
 export function indicatorKey(ind: { name: string; unit: string }): string {
-  return `${normalizeText(ind.name)}|${normalizeText(ind.unit)}`;
+  return `${normalizeName(ind.name)}|${normalizeName(ind.unit)}`;
 }
 
-/** Full-width brackets and spaces folded, so （间） and (间) compare equal. */
-export function normalizeText(text: string): string {
-  return text
-    .replace(/[\s\u3000]+/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .replace(/％/g, '%');
-}
 
 /** True when both have the same indicators (by name and unit) in the same order. */
 export function sameIndicators(a: { indicators: { name: string; unit: string }[] }, b: { indicators: { name: string; unit: string }[] }): boolean {
