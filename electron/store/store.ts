@@ -37,7 +37,8 @@ export class Store {
     this.reporting = new ReportingRepo(db, this.audit);
     const lockGuard = (indicatorId: string, year: number) => this.reporting.assertCellOpen(indicatorId, year);
     this.plans = new PlansRepo(db, this.audit, lockGuard);
-    this.actuals = new ActualsRepo(db, this.audit, lockGuard);
+    // An actual or note that changes after submitting also withdraws the submission.
+    this.actuals = new ActualsRepo(db, this.audit, (indicatorId, year, ctx) => this.reporting.beforeActualWrite(indicatorId, year, ctx));
     this.imports = new ImportsRepo(db, this.audit);
     this.settings = new SettingsRepo(db, this.audit);
   }

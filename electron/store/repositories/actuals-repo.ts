@@ -58,8 +58,11 @@ export class ActualsRepo {
   constructor(
     private readonly db: Database.Database,
     private readonly audit: AuditRepo,
-    /** Refuses a change to a locked cell (ReportingRepo.assertCellOpen); called only when something changes. */
-    private readonly guard: (indicatorId: string, year: number) => void = () => undefined,
+    /**
+     * Called before a change is written, only when something changes: refuses a locked cell and
+     * withdraws a submission whose figures change (ReportingRepo.beforeActualWrite).
+     */
+    private readonly guard: (indicatorId: string, year: number, ctx: WriteContext) => void = () => undefined,
   ) {
     this.getOne = db.prepare('SELECT * FROM actuals WHERE indicator_id = ? AND year = ?');
     this.upsert = db.prepare(`INSERT INTO actuals (indicator_id, year, value, note, updated_at, updated_by)
@@ -105,7 +108,7 @@ export class ActualsRepo {
     const planId = this.check(indicatorId, year);
     const old = this.get(indicatorId, year);
     if (old.value === value) return false;
-    this.guard(indicatorId, year);
+    this.guard(indicatorId, year, ctx);
     this.upsert.run({ indicatorId, year, value, note: old.note, at: ctx.at, who: ctx.who });
     this.setSource.run({
       indicatorId,
@@ -138,7 +141,7 @@ export class ActualsRepo {
     const normalised = note === null || note.trim() === '' ? null : note;
     const old = this.get(indicatorId, year);
     if (old.note === normalised) return false;
-    this.guard(indicatorId, year);
+    this.guard(indicatorId, year, ctx);
     this.upsert.run({ indicatorId, year, value: old.value, note: normalised, at: ctx.at, who: ctx.who });
     this.audit.write(ctx, {
       action: old.note === null ? 'insert' : normalised === null ? 'delete' : 'update',

@@ -44,6 +44,9 @@ export interface CycleEvent {
 /** Audit `field` of a state row: "state:<department>", or "state:*" for the year-wide lock. */
 const stateField = (department: string | null) => `state:${department ?? '*'}`;
 
+/** The reason on the audit row of a submission withdrawn because its figures changed. */
+export const WITHDRAWN_REASON = '提交后数据有改动，须重新提交 / changed after submitting; submit again';
+
 export class ReportingRepo {
   private readonly leadOf: Database.Statement;
   private readonly yearLockOf: Database.Statement;
@@ -144,6 +147,22 @@ export class ReportingRepo {
   assertCellOpen(indicatorId: string, year: number): void {
     const lock = this.cellLock(indicatorId, year);
     if (lock) throw new ApiFailure('refused', lockedMessage(lock));
+  }
+
+  /**
+   * Before an actual or a note is written: refuse a locked cell (assertCellOpen), and withdraw a
+   * submission whose figures change — the department-year goes back to 'open' (填报中) with an
+   * audit row giving WITHDRAWN_REASON, so what stands as 已提交 is always what passed the submit
+   * check, and a change after submitting needs submitting again (四(二) 闭环管理). A returned
+   * (退回修改) year stays returned: correcting it is what it is for. Call inside the write's transaction.
+   */
+  beforeActualWrite(indicatorId: string, year: number, ctx: WriteContext): void {
+    this.assertCellOpen(indicatorId, year);
+    const ind = this.leadOf.get(indicatorId) as { plan_id: string; lead_unit: string } | undefined;
+    if (!ind) return;
+    if (this.state(ind.plan_id, year, ind.lead_unit)?.state === 'submitted') {
+      this.setState(ind.plan_id, year, ind.lead_unit, 'open', null, WITHDRAWN_REASON, ctx);
+    }
   }
 
   /** The cycle's audited changes for a plan year (department's and year-wide ones, deadline), newest first. */

@@ -9,6 +9,7 @@ import { createServices } from '../../../electron/services/create-services';
 import type { Services } from '../../../electron/services/create-services';
 import { changeState, departmentYearState, setDeadline, setMissNoteRequired, yearStates } from '../../../electron/services/reporting-service';
 import { ApiFailure } from '../../../shared/api/result';
+import { WITHDRAWN_REASON } from '../../../electron/store/repositories/reporting-repo';
 import { makeTempDir } from '../../helpers/tmp';
 
 const PLAN = 'dongtou-zyyj-2023-2027';
@@ -98,6 +99,39 @@ describe('a department-year through the cycle', () => {
   });
 });
 
+describe('a change after submitting', () => {
+  it('typing or importing into a submitted year withdraws the submission (audited); a returned year stays returned', async () => {
+    const store = services.store;
+    await type('zyyj-13', 'actual', '16000');
+    changeState(store, { planId: PLAN, year: 2025, department: FUND, action: 'submit' }, CTX, NOW);
+    // Unchanged text writes nothing, so the submission stands.
+    await type('zyyj-13', 'actual', '16000');
+    expect(departmentYearState(store, PLAN, 2025, FUND, NOW).state).toBe('submitted');
+    // A real change (here a miss without a note, which the submit check would refuse) withdraws it.
+    expect((await type('zyyj-13', 'actual', '15000')).results[0]?.ok).toBe(true);
+    expect(departmentYearState(store, PLAN, 2025, FUND, NOW)).toMatchObject({ state: 'in-progress', overdueDays: 43 });
+    expect(cycleAudit().at(-1)).toMatchObject({ old_value: 'submitted', new_value: 'open', reason: WITHDRAWN_REASON });
+    expect(refusal(() => changeState(store, { planId: PLAN, year: 2025, department: FUND, action: 'submit' }, CTX, NOW))?.zh).toContain('缺说明');
+
+    // The same through an import of the department's return.
+    await type('zyyj-13', 'note', '企业缴存户减少');
+    changeState(store, { planId: PLAN, year: 2025, department: FUND, action: 'submit' }, CTX, NOW);
+    const { writeHandMadeReturn } = await import('../../helpers/returns');
+    const { readFileSync } = await import('node:fs');
+    const path = writeHandMadeReturn({ path: join(tmp.dir, '公积金.xlsx'), year: 2025, departments: [FUND], actuals: { '13': 15800 } });
+    const { previews } = await services.handlers.previewImport({ planId: PLAN, files: [{ name: '公积金.xlsx', base64: readFileSync(path).toString('base64') }] });
+    await services.handlers.applyImport({ previewIds: previews.map((p) => p.previewId) });
+    expect(store.actuals.get('zyyj-13', 2025).value).toBe(15800);
+    expect(departmentYearState(store, PLAN, 2025, FUND, NOW).state).toBe('in-progress');
+
+    // Sent back for correction: correcting it keeps it 已退回 until resubmitted.
+    changeState(store, { planId: PLAN, year: 2025, department: FUND, action: 'submit' }, CTX, NOW);
+    changeState(store, { planId: PLAN, year: 2025, department: FUND, action: 'send-back', reason: '口径' }, CTX, NOW);
+    await type('zyyj-13', 'actual', '15900');
+    expect(departmentYearState(store, PLAN, 2025, FUND, NOW).state).toBe('returned');
+  });
+});
+
 describe('a lock', () => {
   it('refuses typing and paste with its reason, and setTarget; unlock needs a reason and restores the state before', async () => {
     const store = services.store;
@@ -136,9 +170,11 @@ describe('a lock', () => {
     const unlocked = changeState(store, { planId: PLAN, year: 2025, department: FUND, action: 'unlock', reason: '更正公积金人数' }, CTX, NOW);
     expect(unlocked).toMatchObject({ state: 'submitted', lock: null });
     expect((await type('zyyj-13', 'actual', '17000')).results[0]?.ok).toBe(true);
-    expect(cycleAudit().slice(-2).map((a) => [a.old_value, a.new_value, a.reason])).toEqual([
+    // Unlocked back to 已提交; the correction typed then withdraws the submission (submit again).
+    expect(cycleAudit().slice(-3).map((a) => [a.old_value, a.new_value, a.reason])).toEqual([
       ['submitted', 'locked', '年度数据已审定'],
       ['locked', 'submitted', '更正公积金人数'],
+      ['submitted', 'open', WITHDRAWN_REASON],
     ]);
   });
 
