@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeHandMadeReturn } from '../helpers/returns';
+import { WITHDRAWN_REASON } from '../../electron/store/repositories/reporting-repo';
 import type { App } from './harness';
 import { PLAN_ID, cellClass, clickCell, gridReady, reveal, screenshotOnFailure, startApp, typeInto } from './harness';
 
@@ -133,7 +134,7 @@ describe('the reporting cycle in the window', () => {
     expect(await app.services.handlers.listImports({})).toHaveLength(0);
   });
 
-  it('is unlocked with a reason, back to 已提交, and typing works again', async () => {
+  it('is unlocked with a reason, back to 已提交; typing works again and withdraws the submission', async () => {
     const { page } = app;
     await withReason('unlock', '更正公积金人数');
     await expect.poll(barText, POLL).toContain('已提交');
@@ -141,9 +142,13 @@ describe('the reporting cycle in the window', () => {
     await expect.poll(() => cellClass(page, 'zyyj-13', 'actual-2025'), POLL).not.toContain('cell-locked');
     await typeInto(page, 'zyyj-13', 'actual-2025', '15600');
     await expect.poll(async () => (await app.dbCell('zyyj-13', 2025, FUND)).actual, POLL).toBe(15600);
-    expect(audit().slice(-2).map((a) => [a.old_value, a.new_value, a.reason])).toEqual([
+    // A changed figure needs submitting again: the bar and the database say 填报中 / open.
+    await expect.poll(barText, POLL).toContain('填报中');
+    expect(await dbState()).toBe('in-progress');
+    expect(audit().slice(-3).map((a) => [a.old_value, a.new_value, a.reason])).toEqual([
       ['submitted', 'locked', '年度数据已审定'],
       ['locked', 'submitted', '更正公积金人数'],
+      ['submitted', 'open', WITHDRAWN_REASON],
     ]);
     expect(app.consoleErrors).toEqual([]);
   });
