@@ -33,7 +33,8 @@ export interface ModalFocusOptions {
  * The dialog element should have tabIndex={-1}: it takes the focus on open, so a screen reader
  * reads its label first. Enter inside a text field or select presses the default button (see
  * DEFAULT_BUTTON) unless the key was already handled (defaultPrevented) or an input method is
- * composing; Enter on a button, link or text area keeps its own meaning.
+ * composing; Enter on a button, link or text area keeps its own meaning (Ctrl+Enter in a text area
+ * presses the default button).
  */
 export function useModalFocus(ref: RefObject<HTMLElement | null>, { onClose }: ModalFocusOptions): void {
   const close = useRef(onClose);
@@ -73,10 +74,13 @@ export function useModalFocus(ref: RefObject<HTMLElement | null>, { onClose }: M
     // Enter is handled last, as the event reaches the document: React's own handlers (delegated at
     // its root, below the document) run first, so a field that handles Enter itself and calls
     // preventDefault keeps it.
+    // Ctrl+Enter (⌘+Enter) in a text area presses the default button: Enter there is a new line.
     const onEnter = (e: KeyboardEvent): void => {
-      if (e.key !== 'Enter' || e.defaultPrevented || e.isComposing || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !topmost()) return;
+      if (e.key !== 'Enter' || e.defaultPrevented || e.isComposing || e.altKey || e.shiftKey || !topmost()) return;
       const target = e.target instanceof Element ? e.target : null;
-      if (!target || !dialog.contains(target) || target.closest(OWN_ENTER)) return;
+      if (!target || !dialog.contains(target)) return;
+      const inTextArea = target instanceof HTMLTextAreaElement;
+      if (e.ctrlKey || e.metaKey ? !inTextArea : target.closest(OWN_ENTER)) return;
       const button = dialog.querySelector<HTMLButtonElement>(DEFAULT_BUTTON);
       if (!button) return;
       e.preventDefault();

@@ -122,7 +122,8 @@ function ReasonDialog(props: { action: CycleAction; scope: string; lang: Lang; b
     >
       <label className="cycle-reason">
         <span>{cycleUi(lang, required ? 'reason.label' : 'reason.optional')}</span>
-        <textarea value={reason} maxLength={MAX_REASON_LENGTH} rows={3} data-testid="cycle-reason" onChange={(e) => setReason(e.target.value)} />
+        {/* Focus starts here: the reason is what the dialog asks for (Ctrl+Enter confirms). */}
+        <textarea autoFocus value={reason} maxLength={MAX_REASON_LENGTH} rows={3} data-testid="cycle-reason" onChange={(e) => setReason(e.target.value)} />
       </label>
       {missing ? <p className="error-text" role="alert">{cycleUi(lang, 'reason.required')}</p> : null}
     </Dialog>

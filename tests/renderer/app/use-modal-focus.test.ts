@@ -9,12 +9,13 @@ import { tabbables, useModalFocus } from '../../../renderer/src/app/use-modal-fo
 
 interface Calls { closed: string[]; saved: string[] }
 
-function TestDialog({ name, calls, handlesEnter = false }: { name: string; calls: Calls; handlesEnter?: boolean }): React.JSX.Element {
+function TestDialog({ name, calls, handlesEnter = false, withTextArea = false }: { name: string; calls: Calls; handlesEnter?: boolean; withTextArea?: boolean }): React.JSX.Element {
   const ref = useRef<HTMLDivElement>(null);
   useModalFocus(ref, { onClose: () => calls.closed.push(name) });
   return h('div', { ref, role: 'dialog', tabIndex: -1, 'data-testid': name },
     h('button', { type: 'button', id: `${name}-x` }, '×'),
     h('input', { id: `${name}-field`, onKeyDown: handlesEnter ? (e: React.KeyboardEvent) => { if (e.key === 'Enter') e.preventDefault(); } : undefined }),
+    withTextArea ? h('textarea', { id: `${name}-reason` }) : null,
     h('div', { className: 'dialog-footer' },
       h('button', { type: 'button', id: `${name}-cancel` }, 'Cancel'),
       h('button', { type: 'button', className: 'primary', id: `${name}-save`, onClick: () => calls.saved.push(name) }, 'Save')));
@@ -66,6 +67,17 @@ describe('useModalFocus', () => {
     key(byId('a-cancel'), { key: 'Enter' });
     expect(calls.saved).toEqual([]);
     expect(key(byId('a-field'), { key: 'Enter' }).defaultPrevented).toBe(true);
+    expect(calls.saved).toEqual(['a']);
+  });
+
+  it('keeps Enter in a text area a new line; Ctrl+Enter there presses the primary button, not elsewhere', () => {
+    const calls: Calls = { closed: [], saved: [] };
+    render(h(TestDialog, { name: 'a', calls, withTextArea: true }));
+    expect(key(byId('a-reason'), { key: 'Enter' }).defaultPrevented).toBe(false);
+    expect(calls.saved).toEqual([]);
+    key(byId('a-cancel'), { key: 'Enter', ctrlKey: true });
+    expect(calls.saved).toEqual([]);
+    expect(key(byId('a-reason'), { key: 'Enter', ctrlKey: true }).defaultPrevented).toBe(true);
     expect(calls.saved).toEqual(['a']);
   });
 
