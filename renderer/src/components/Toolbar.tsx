@@ -68,7 +68,8 @@ export function Toolbar(props: ToolbarProps): React.JSX.Element {
             <option value={ALL}>{t('toolbar.all-departments')}</option>
           </select>
         </label>
-        <span className={`save-state save-${saveState.state}`} role="status" aria-live="polite" data-testid="save-state" title={saveText}>
+        {/* A refusal is announced once, by the assertive LiveAnnouncer; the badge stays quiet for it. */}
+        <span className={`save-state save-${saveState.state}`} role="status" aria-live={saveState.state === 'error' ? 'off' : 'polite'} data-testid="save-state" title={saveText}>
           {saveText}
         </span>
       </div>
