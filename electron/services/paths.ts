@@ -25,6 +25,15 @@ export function resolveDbPath(cliPath?: string | null, env: NodeJS.ProcessEnv = 
 }
 
 /**
+ * A built renderer: index.html with Vite's assets/ beside it. The source folder renderer/ of a
+ * checkout also holds an index.html (Vite's entry, loading /src/main.tsx), which a browser cannot
+ * run: taking it for a build made `report --out x.pdf` wait a minute for a page that never draws.
+ */
+export function isBuiltRenderer(dir: string): boolean {
+  return existsSync(join(dir, 'index.html')) && existsSync(join(dir, 'assets'));
+}
+
+/**
  * The built renderer folder (holding index.html) as seen from a module at `moduleUrl`: the nearest
  * `dist/renderer` or sibling `renderer` folder going up from it. Run from sources the module sits in
  * electron/…; bundled it sits in dist/node/ or dist/node/chunks/, so a fixed relative path cannot
@@ -40,5 +49,5 @@ export function builtRendererDir(moduleUrl: string | URL): string {
     if (parent === dir) break;
     dir = parent;
   }
-  return candidates.find((c) => existsSync(join(c, 'index.html'))) ?? join(dirname(dirname(fileURLToPath(moduleUrl))), 'dist', 'renderer');
+  return candidates.find(isBuiltRenderer) ?? join(dirname(dirname(fileURLToPath(moduleUrl))), 'dist', 'renderer');
 }
