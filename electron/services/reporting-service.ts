@@ -182,6 +182,8 @@ export function setDeadline(store: Store, planId: string, year: number, text: st
   checked(store, planId, year, null);
   const deadline = text.trim();
   if (!isIsoDate(deadline)) throw new ApiFailure('refused', cycleMessage('refused.bad-deadline', { text }));
+  // A year's figures cannot be due before the year begins (ISO dates compare as text).
+  if (deadline < `${year}-01-01`) throw new ApiFailure('refused', cycleMessage('refused.deadline-before-year', { text: deadline, year }));
   store.transaction(() => store.reporting.setDeadline(planId, year, deadline, { ...ctx, source: 'reporting' }));
   return { deadline };
 }

@@ -201,8 +201,18 @@ describe('deadline and bad input', () => {
     setDeadline(store, PLAN, 2025, '2026-03-31', CTX);
     expect(departmentYearState(store, PLAN, 2025, FUND, NOW).overdueDays).toBeNull();
     expect(refusal(() => setDeadline(store, PLAN, 2025, '2026-02-30', CTX))?.zh).toContain('不是有效日期');
+    const early = refusal(() => setDeadline(store, PLAN, 2025, '2024-12-31', CTX));
+    expect(early?.zh).toBe('截止日期 2024-12-31 早于 2025 年度开始，不能作为该年度的报送截止日期。未做任何改动');
+    expect(early?.en).toContain('before 2025 has even begun');
+    setDeadline(store, PLAN, 2025, '2025-01-01', CTX);
+    setDeadline(store, PLAN, 2025, '2026-03-31', CTX);
     expect(store.reporting.deadline(PLAN, 2025).deadline).toBe('2026-03-31');
-    expect(cycleAudit().map((a) => [a.field, a.old_value, a.new_value])).toEqual([['deadline', '2026-01-31', '2026-03-10'], ['deadline', '2026-03-10', '2026-03-31']]);
+    expect(cycleAudit().map((a) => [a.field, a.old_value, a.new_value])).toEqual([
+      ['deadline', '2026-01-31', '2026-03-10'],
+      ['deadline', '2026-03-10', '2026-03-31'],
+      ['deadline', '2026-03-31', '2025-01-01'],
+      ['deadline', '2025-01-01', '2026-03-31'],
+    ]);
   });
 
   it('an unknown department or year is refused in both languages, nothing written', () => {
