@@ -17,27 +17,6 @@ import type {
   GridReadyEvent,
   SuppressKeyboardEventParams,
 } from 'ag-grid-community';
-import {
-  CellApiModule,
-  CellSpanModule,
-  CellStyleModule,
-  ClientSideRowModelApiModule,
-  ClientSideRowModelModule,
-  ColumnApiModule,
-  ColumnAutoSizeModule,
-  EventApiModule,
-  HighlightChangesModule,
-  LocaleModule,
-  RenderApiModule,
-  RowApiModule,
-  RowStyleModule,
-  ScrollApiModule,
-  TextEditorModule,
-  TooltipModule,
-  UndoRedoEditModule,
-  ValueCacheModule,
-  ModuleRegistry,
-} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEdit, CellEditResult, EditSource, Grid } from '../../../shared/api/contract';
 import type { Lang } from '../../../shared/i18n/lang';
@@ -58,32 +37,8 @@ import { startAgGridEditingWith, useImeEntry } from './use-ime-entry';
 import { usePrintLayout } from './use-print-layout';
 import { useRangeClipboard } from './use-range-clipboard';
 import { useLockedCellRefusal } from './locked-cells';
+import './ag-grid-modules';
 import './grid.css';
-
-// The AG Grid modules the grid uses instead of AllCommunityModule (the bundle shrinks by ~300 kB):
-// no filters, CSV export, pagination, row drag or selection, infinite rows or the other editors.
-// A feature whose module is missing logs AG Grid error #200, which the e2e tests fail on; the
-// smaller set without the edit, event and cell APIs below lost Ctrl+Z after a typed value.
-ModuleRegistry.registerModules([
-  CellApiModule,
-  CellSpanModule,
-  CellStyleModule,
-  ClientSideRowModelApiModule,
-  ClientSideRowModelModule,
-  ColumnApiModule,
-  ColumnAutoSizeModule,
-  EventApiModule,
-  HighlightChangesModule,
-  LocaleModule,
-  RenderApiModule,
-  RowApiModule,
-  RowStyleModule,
-  ScrollApiModule,
-  TextEditorModule,
-  TooltipModule,
-  UndoRedoEditModule,
-  ValueCacheModule,
-]);
 
 export interface IndicatorGridHandle {
   /** Focus the first editable cell (first row's 实际值 of the reporting year). False when there are no rows. */
