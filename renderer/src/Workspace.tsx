@@ -35,7 +35,7 @@ import { textScale } from '../../shared/domain/text-size';
 import { PlanSwitcher } from './plans/PlanSwitcher';
 import { ProgrammeView } from './plans/ProgrammeView';
 import { usePlanChoice } from './plans/use-plan-choice';
-import type { PlanSummary } from './plans/use-plan-choice';
+import { usePlanView } from './plans/use-plan-view';
 import { PlanEditor } from './plans/PlanEditor';
 import { useProgramme } from './plans/use-programme';
 import { ReportingOverviewPanel } from './components/cycle/ReportingOverviewPanel';
@@ -57,8 +57,6 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
   const [dashboardOpen, setDashboardOpen] = useState(false);
   const [programmeOpen, setProgrammeOpen] = useState(false);
   const [editorOpen, setEditorOpen] = useState(false);
-  // Moves on every plan edit: the grid is drawn afresh, since AG Grid re-styles only cells whose value changed.
-  const [planEdits, setPlanEdits] = useState(0);
   const [overviewOpen, setOverviewOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const showError = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
@@ -72,36 +70,8 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
   const initialYear = useMemo(() => defaultReportingYear(plan, boot.today), [plan, boot.today]);
   const view = useGridView({ api, planId: plan.id, initialYear, initialDepartment: boot.settings.department, lang, onError: showError });
   const { grid, reload, dataChanged, setDepartment } = view;
-  const { plans, switchPlan: rememberPlan, reloadPlans } = planChoice;
-  const setViewYear = view.setYear;
-  const showPlan = useCallback(
-    (next: PlanSummary) => {
-      rememberPlan(next.id);
-      setViewYear(defaultReportingYear(next, boot.today));
-    },
-    [rememberPlan, setViewYear, boot.today],
-  );
-  const switchPlan = useCallback(
-    (planId: string) => {
-      const next = plans.find((p) => p.id === planId);
-      if (next) showPlan(next);
-    },
-    [plans, showPlan],
-  );
-  /** The editor changed the plan (names, targets, indicators) or made a new one by copying it. */
-  const afterPlanEdit = useCallback(async (): Promise<void> => {
-    await reloadPlans();
-    await reload();
-    setPlanEdits((n) => n + 1);
-    dataChanged();
-  }, [reloadPlans, reload, dataChanged]);
-  const afterPlanCopy = useCallback(
-    async (planId: string): Promise<void> => {
-      const next = (await reloadPlans())?.find((p) => p.id === planId);
-      if (next) showPlan(next);
-    },
-    [reloadPlans, showPlan],
-  );
+  const { plans } = planChoice;
+  const { switchPlan, afterPlanEdit, afterPlanCopy, planEdits } = usePlanView({ planChoice, view, today: boot.today });
   const programme = useProgramme(api, { plans, open: programmeOpen, lang });
 
   const history = useCellHistory(api, { planId: plan.id, cell: view.focused, open: historyOpen, version: view.dataVersion });
