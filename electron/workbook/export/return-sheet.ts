@@ -3,14 +3,12 @@
 // 完成率 formulas, the reporting year's note, the hidden id); 4. 领域 merges; 5. conditional formats
 // per year (sheet-rules.ts); 6. widths, frozen panes, page setup; 7. protection, then the commit
 // that streams the sheet out.
-import type { Cell, DataValidation, Style, Workbook, Worksheet } from 'exceljs';
+import type { DataValidation, Style, Workbook, Worksheet } from 'exceljs';
 import type { GridRow } from '../../../shared/api/contract';
 import type { Target } from '../../../shared/domain/plan';
 import { NO_TARGET } from '../../../shared/domain/plan';
 import { completionRatio } from '../../../shared/domain/status';
 import { completionFormula } from '../../../shared/domain/status-excel';
-import { STATUS_SYMBOL } from '../../../shared/domain/status-symbol';
-import { statusLabel } from '../../../shared/i18n/messages';
 import {
   COL_CODE,
   COL_DOMAIN,
@@ -27,17 +25,19 @@ import {
   ROW_HEADER_1,
   ROW_HEADER_2,
   ROW_INFO,
-  ROW_LEGEND,
   ROW_TITLE,
   SHEET_RETURN,
   templateColumns,
 } from '../template-format';
 import type { ExportInput } from './export-template';
-import { columnWidth, rowHeightForLines, wrappedLineCount } from './column-width';
+import { rowHeightForLines, wrappedLineCount } from './column-width';
 import { cellStyle, COLOR, COMPLETION_NUMFMT, valueNumFmt } from './styles';
 import { actualValidation, addStatusFormats, ref, runs } from './sheet-rules';
+import type { ColumnWidths } from './return-sheet-layout';
+import { responsibleUnitsText, setColumnWidths, setText, writeLegend } from './return-sheet-layout';
 
 export { columnLetter } from './sheet-rules';
+export { responsibleUnitsText } from './return-sheet-layout';
 
 export type ReturnSheetInput = Omit<ExportInput, 'appVersion'>;
 
@@ -52,10 +52,6 @@ export function yearHeader(year: number): string {
   return `${year}年`;
 }
 
-/** 责任单位 as the plan prints it: lead unit marked with *, then co-units. */
-export function responsibleUnitsText(row: Pick<GridRow, 'leadUnit' | 'coUnits'>): string {
-  return [`*${row.leadUnit}`, ...row.coUnits].join('、');
-}
 
 export function departmentLabel(department: string | null): string {
   return department ?? '全部单位（汇总）';
@@ -70,10 +66,6 @@ export function formatExportTime(d: Date): string {
   return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
 }
 
-/** Plain text only: ExcelJS stores a JS string as a string cell, never as a formula, whatever it starts with. */
-function setText(cell: Cell, text: string | null | undefined): void {
-  cell.value = text === null || text === undefined || text === '' ? null : String(text);
-}
 
 function targetValue(target: Target | null | undefined): number | string | null {
   if (target === null || target === undefined) return null;
@@ -312,91 +304,4 @@ function writeDataRow(ws: Worksheet, r: number, gridRow: GridRow, year: number, 
     wrappedLineCount(note ?? '', widths.note),
   );
   row.height = Math.max(20, rowHeightForLines(lines));
-}
-
-/** The symbols as the legend lists them: "√达标 ×未达标 ≈接近 ?未填报". */
-const LEGEND_SYMBOLS = (['met', 'missed', 'near', 'not-reported'] as const)
-  .map((s) => `${STATUS_SYMBOL[s]}${statusLabel('zh', s)}`)
-  .join(' ');
-
-function writeLegend(ws: Worksheet, lastCol: number): void {
-  const r = ROW_LEGEND;
-  ws.mergeCells(r, 1, r, COL_UNITS);
-  const label = ws.getCell(r, 1);
-  // The symbols are the colour-free cue (status-symbol.ts): they survive a black-and-white print.
-  setText(label, `图例（实际值单元格底色；完成率前的符号：${LEGEND_SYMBOLS}）：`);
-  label.style = cellStyle({ horizontal: 'right', border: false });
-  const items: { text: string; span: number; fill?: string; color?: string }[] = [
-    { text: '达标', span: 1, fill: COLOR.metFill, color: COLOR.metFont },
-    { text: '未达标', span: 1, fill: COLOR.missedFill, color: COLOR.missedFont },
-    { text: '接近', span: 1, fill: COLOR.nearFill, color: COLOR.nearFont },
-    { text: '可填写', span: 1, fill: COLOR.editableFill },
-    { text: '“/”＝无目标', span: 2 },
-    { text: `${STATUS_SYMBOL['not-reported']}＝未填报`, span: 2 },
-  ];
-  const needed = items.reduce((n, it) => n + it.span, 0);
-  if (FIRST_YEAR_COL + needed - 1 > lastCol) {
-    // A plan with few years has too few columns for the swatches: say it in words instead.
-    ws.mergeCells(r, FIRST_YEAR_COL, r, lastCol);
-    const cell = ws.getCell(r, FIRST_YEAR_COL);
-    setText(cell, `绿＝达标  红＝未达标  黄＝接近  蓝＝可填写  “/”＝无目标  ${STATUS_SYMBOL['not-reported']}＝未填报`);
-    cell.style = cellStyle({ border: false });
-  } else {
-    let col = FIRST_YEAR_COL;
-    for (const item of items) {
-      const style = () => cellStyle({ horizontal: 'center', ...(item.fill ? { fill: item.fill } : {}), ...(item.color ? { color: item.color } : {}) });
-      for (let c = col; c < col + item.span; c++) ws.getCell(r, c).style = style();
-      if (item.span > 1) ws.mergeCells(r, col, r, col + item.span - 1);
-      setText(ws.getCell(r, col), item.text);
-      col += item.span;
-    }
-  }
-  ws.getRow(r).height = 18;
-}
-
-interface ColumnWidths {
-  name: number;
-  units: number;
-  note: number;
-}
-
-function setColumnWidths(
-  ws: Worksheet,
-  input: ReturnSheetInput,
-  yearCols: Columns['yearCols'],
-  noteCol: number,
-  idCol: number,
-): ColumnWidths {
-  const { rows, year } = input;
-  const width = (col: number, w: number) => {
-    ws.getColumn(col).width = w;
-    return w;
-  };
-  width(COL_DOMAIN, columnWidth(['领域', ...rows.map((r) => r.domain)], 6, 10));
-  width(COL_CODE, columnWidth(['序号', ...rows.map((r) => r.code)], 6, 8));
-  const name = width(COL_NAME, columnWidth(['指标', ...rows.map((r) => r.name)], 16, 30));
-  width(COL_UNIT, columnWidth(['单位', ...rows.map((r) => r.unit)], 6, 10));
-  const units = width(COL_UNITS, columnWidth(['责任单位', ...rows.map(responsibleUnitsText)], 12, 26));
-  const numberText = (v: number | string | null | undefined) => (typeof v === 'number' ? groupedNumber(v) : (v ?? ''));
-  for (const yc of yearCols) {
-    const targets = rows.map((r) => numberText(r.cells[String(yc.year)]?.target));
-    const actuals = rows.map((r) => numberText(r.cells[String(yc.year)]?.actual));
-    width(yc.target, columnWidth([HEADER_TARGET, ...targets], 8, 14));
-    width(yc.actual, columnWidth([HEADER_ACTUAL, ...actuals], 8, 14));
-    width(yc.completion, columnWidth([HEADER_COMPLETION, '100.0%'], 8, 10));
-  }
-  const note = width(noteCol, columnWidth([HEADER_NOTE, ...rows.map((r) => r.cells[String(year)]?.note ?? '')], 24, 40));
-  width(idCol, columnWidth([HEADER_ID, ...rows.map((r) => r.indicatorId)], 8, 20));
-  return { name, units, note };
-}
-
-/** A number as toLocaleString('en-US') writes it (thousands grouped), fast for whole numbers. */
-function groupedNumber(v: number): string {
-  if (Number.isSafeInteger(v)) {
-    const digits = String(Math.abs(v));
-    let out = '';
-    for (let i = 0; i < digits.length; i += 1) out += (i > 0 && (digits.length - i) % 3 === 0 ? ',' : '') + digits[i];
-    return v < 0 ? `-${out}` : out;
-  }
-  return v.toLocaleString('en-US');
 }
