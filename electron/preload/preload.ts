@@ -46,6 +46,7 @@ export const indicatorDeskApi = {
   revisePlanTarget: call('revisePlanTarget'),
   updatePlanIndicator: call('updatePlanIndicator'),
   addPlanIndicator: call('addPlanIndicator'),
+  setPlanYears: call('setPlanYears'),
   setPlanIndicatorRetired: call('setPlanIndicatorRetired'),
   updatePlanInfo: call('updatePlanInfo'),
   copyPlanToPeriod: call('copyPlanToPeriod'),

@@ -25,7 +25,7 @@ import { keepImportFile, readKeptFile } from './import-archive';
 import type { PreviewCacheOptions } from './preview-cache';
 import { overviewHandlers } from './overview-handlers';
 import { PreviewCache } from './preview-cache';
-import { planHandlers } from './plan-service';
+import { inPlan, planHandlers } from './plan-service';
 import { planTableFileName } from '../workbook/plan-table/write-plan-table';
 import { DEFAULT_TEXT_SIZE } from '../../shared/domain/text-size';
 
@@ -165,7 +165,8 @@ export function createServices(options: ServicesOptions): Services {
     getPlan: ({ planId }) => store.plans.getPlan(planId),
     getGrid: ({ planId, year, department }) => buildGrid(store, planId, year, department, now()),
     saveCells: ({ planId, source, edits }) => ({ results: saveCells(store, planId, source, edits, { ...ctx(), sourceDepartment: readSettings(store).department }, now()) }),
-    getCellHistory: ({ indicatorId, year }) => store.audit.forCell(indicatorId, year),
+    // The cell must be in the plan the request names (issue 14: a history never comes from another plan).
+    getCellHistory: ({ planId, indicatorId, year }) => store.audit.forCell(inPlan(store, planId, indicatorId), year),
     previewImport: ({ planId, files, department }) =>
       preview(
         planId,

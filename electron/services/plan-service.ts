@@ -8,13 +8,16 @@ import type { Plan, Target } from '../../shared/domain/plan';
 import type { PlanDraft } from '../../shared/domain/plan-draft';
 import { indicatorKey, sameIndicators } from '../../shared/domain/plan-draft';
 import { planFail } from '../../shared/i18n/plan-messages';
+import { yearSpan, yearsChange } from '../../shared/domain/plan-years';
+import { checkReason } from '../store/repositories/plan-edit-rules';
+import type { PlanYearsResult } from '../store/repositories/plan-years';
 import type { Store, WriteContext } from '../store/store';
 import { readWorkbook } from '../workbook/import/read-workbook';
 import { readPlanTable } from '../workbook/plan-table/read-plan-table';
 
 type PlanHandlerName =
   | 'listPlans' | 'getPlanForEditing' | 'previewPlanTable' | 'importPlanTable' | 'revisePlanFromTable' | 'revisePlanTarget' | 'updatePlanIndicator'
-  | 'addPlanIndicator' | 'setPlanIndicatorRetired' | 'updatePlanInfo' | 'copyPlanToPeriod' | 'listPlanRevisions' | 'exportPlanTable';
+  | 'addPlanIndicator' | 'setPlanYears' | 'setPlanIndicatorRetired' | 'updatePlanInfo' | 'copyPlanToPeriod' | 'listPlanRevisions' | 'exportPlanTable';
 
 /** Who and when, without the source (each use case names its own). */
 export type Actor = () => { who: string; at: string };
@@ -112,10 +115,26 @@ export function editablePlan(store: Store, planId: string): EditablePlan {
   };
 }
 
-/** Refuse an indicator that is not in the named plan (a request naming one plan must not change another). */
-function inPlan(store: Store, planId: string, indicatorId: string): string {
+/** Refuse an indicator that is not in the named plan (a request naming one plan must not change, or read, another). */
+export function inPlan(store: Store, planId: string, indicatorId: string): string {
   if (!store.plans.getPlanWithRetired(planId).indicators.some((i) => i.id === indicatorId)) planFail('not-found', 'plan.indicator-not-in-plan', { id: indicatorId, plan: planId });
   return indicatorId;
+}
+
+/**
+ * Change a plan's years in one IMMEDIATE transaction: each removed year's reporting records first
+ * (ReportingRepo.forgetYear: refused while the year is locked), then the plan's years and targets
+ * (PlansRepo.setYears: refused for a bad span or a removed year holding actuals). Any refusal
+ * writes nothing (the transaction rolls back).
+ */
+export function changePlanYears(store: Store, planId: string, first: number, last: number, reason: string, ctx: WriteContext): PlanYearsResult {
+  const why = checkReason(reason);
+  return store.transaction(() => {
+    const span = yearSpan(first, last);
+    const removed = span ? yearsChange(store.plans.getPlan(planId).years, span).removed : [];
+    for (const year of removed) store.reporting.forgetYear(planId, year, why, ctx);
+    return store.plans.setYears(planId, first, last, why, ctx);
+  });
 }
 
 /** The API handlers of plans as data. `actor` gives who and when; sources are 'plan-edit' / 'plan-import'. */
@@ -134,6 +153,7 @@ export function planHandlers(store: Store, actor: Actor, exportTable: (plan: Pla
       changed: store.transaction(() => store.plans.updateIndicator(inPlan(store, planId, indicatorId), patch, reason, edit())),
     }),
     addPlanIndicator: ({ planId, indicator, reason }) => ({ indicatorId: store.transaction(() => store.plans.addIndicator(planId, indicator, reason, edit())) }),
+    setPlanYears: ({ planId, firstYear, lastYear, reason }) => changePlanYears(store, planId, firstYear, lastYear, reason, edit()),
     setPlanIndicatorRetired: ({ planId, indicatorId, retired, reason }) => {
       store.transaction(() => store.plans.setIndicatorRetired(inPlan(store, planId, indicatorId), retired, reason, edit()));
       return {};

@@ -270,6 +270,14 @@ export const api = {
     request: z.object({ planId: Id, indicatorId: Id, patch: IndicatorPatchSchema, reason: ReasonSchema }),
     response: z.object({ changed: z.array(z.string()) }),
   },
+  /**
+   * Change an existing plan's years to firstYear…lastYear (consecutive, at most 10): new years get no
+   * targets; a removed year must hold no actual and not be locked, its targets are audited away.
+   */
+  setPlanYears: {
+    request: z.object({ planId: Id, firstYear: Year, lastYear: Year, reason: ReasonSchema }),
+    response: z.object({ years: z.array(Year), added: z.array(Year), removed: z.array(Year), removedTargets: z.number().int() }),
+  },
   addPlanIndicator: { request: z.object({ planId: Id, indicator: IndicatorDraftSchema, reason: ReasonSchema }), response: z.object({ indicatorId: Id }) },
   /** Retire (or bring back) an indicator; one with actuals is never deleted. */
   setPlanIndicatorRetired: { request: z.object({ planId: Id, indicatorId: Id, retired: z.boolean(), reason: ReasonSchema }), response: z.object({}) },

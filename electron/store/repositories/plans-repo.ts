@@ -9,6 +9,9 @@ import { planFail } from '../../../shared/i18n/plan-messages';
 import type { AuditRepo, WriteContext } from './audit-repo';
 import type { IndicatorPatch, PlanInfoPatch, PlanRevision } from './plan-edit-rules';
 import { readRevisions } from './plan-revisions';
+import type { PlanYearsResult } from './plan-years';
+import { writePlanYears } from './plan-years';
+import { addDomain, checkNotInPlan } from './plan-additions';
 import { PATCH_FIELDS, checkDraft, checkPatch, checkReason, fieldText, indicatorFromDraft } from './plan-edit-rules';
 
 export type { IndicatorPatch, PlanInfoPatch, PlanRevision };
@@ -330,9 +333,11 @@ export class PlansRepo {
     this.audit.requireTransaction();
     const why = checkReason(reason);
     checkPatch(draft);
-    const plan = this.getPlan(planId);
+    const plan = this.getPlanWithRetired(planId);
     for (const y of Object.keys(draft.targets)) if (!plan.years.includes(Number(y))) planFail('invalid-request', 'plan.unknown-year', { year: y, plan: plan.shortName });
+    checkNotInPlan(plan, draft);
     this.cache.clear();
+    addDomain(this.db, this.audit, plan, draft.domain, why, ctx);
     const ind = indicatorFromDraft(`${planId}-${randomUUID().slice(0, 8)}`, draft);
     for (const d of [ind.leadUnit, ...ind.coUnits]) this.addDepartment(d, ctx);
     const order = (this.db.prepare('SELECT coalesce(max(sort_order), -1) + 1 AS n FROM indicators WHERE plan_id = ?').get(planId) as { n: number }).n;
@@ -353,6 +358,12 @@ export class PlansRepo {
     this.cache.clear();
     this.db.prepare('UPDATE indicators SET retired_at = ? WHERE id = ?').run(retired ? ctx.at : null, indicatorId);
     this.audit.write(ctx, { action: 'update', entity: 'indicator', planId: row.plan_id, indicatorId, field: 'retired', oldValue: row.retired_at, newValue: retired ? ctx.at : null, reason: why });
+  }
+
+  /** Change the plan's years to first…last with a reason (plan-years.ts has the rules). Call inside a transaction. */
+  setYears(planId: string, first: number, last: number, reason: string, ctx: WriteContext): PlanYearsResult {
+    this.cache.clear();
+    return writePlanYears(this.db, this.audit, this.getPlanWithRetired(planId), first, last, reason, ctx, this.guard);
   }
 
   /** Whether any actual (value or note) was ever stored for the indicator. */

@@ -7,6 +7,7 @@ import type { CycleLock, StoredState } from '../../../shared/domain/reporting-cy
 import { defaultDeadline } from '../../../shared/domain/reporting-cycle';
 import { ApiFailure } from '../../../shared/api/result';
 import { lockedMessage } from '../../../shared/i18n/cycle-messages';
+import { planYearsFail } from '../../../shared/i18n/plan-years-messages';
 import type { AuditRepo, WriteContext } from './audit-repo';
 
 /** A department-year's stored state (no row = 'open', never changed). */
@@ -162,6 +163,28 @@ export class ReportingRepo {
     if (!ind) return;
     if (this.state(ind.plan_id, year, ind.lead_unit)?.state === 'submitted') {
       this.setState(ind.plan_id, year, ind.lead_unit, 'open', null, WITHDRAWN_REASON, ctx);
+    }
+  }
+
+  /**
+   * A year leaves its plan (PlansRepo.setYears): refused (ApiFailure 'refused', plan-years message)
+   * while the year or any department's year is locked; otherwise its deadline and department states
+   * are deleted, each with an audit row (old → none, the reason), so the year comes back fresh if it
+   * is added again. Call inside the change's transaction.
+   */
+  forgetYear(planId: string, year: number, reason: string, ctx: WriteContext): void {
+    this.audit.requireTransaction();
+    const states = this.statesOfYear(planId, year);
+    const lock = this.yearLock(planId, year) ?? [...states.values()].find((s) => s.state === 'locked');
+    if (lock) planYearsFail('refused', 'years.locked', { year, who: lock.who, at: lock.at.slice(0, 10) });
+    const deadline = this.deadline(planId, year);
+    if (!deadline.isDefault) {
+      this.db.prepare('DELETE FROM reporting_deadlines WHERE plan_id = ? AND year = ?').run(planId, year);
+      this.audit.write(ctx, { action: 'delete', entity: 'reporting', planId, year, field: 'deadline', oldValue: deadline.deadline, newValue: null, reason });
+    }
+    for (const [department, s] of states) {
+      this.db.prepare('DELETE FROM reporting_states WHERE plan_id = ? AND year = ? AND department = ?').run(planId, year, department);
+      this.audit.write(ctx, { action: 'delete', entity: 'reporting', planId, year, field: stateField(department), oldValue: s.state, newValue: null, reason });
     }
   }
 

@@ -102,6 +102,7 @@ describe('responses match the contract', () => {
     expect(preview.match?.planId).toBe(PLAN);
     expectValid('revisePlanFromTable', await h.revisePlanFromTable({ planId: PLAN, draft: preview.draft!, reason: '同表' }));
     expectValid('importPlanTable', await h.importPlanTable({ draft: preview.draft!, asNew: true }));
+    expectValid('setPlanYears', await h.setPlanYears({ planId: PLAN, firstYear: 2023, lastYear: 2028, reason: '延长规划期' }));
   });
 
   it('reporting cycle: contacts, 报送情况, reminders, annotated reply', async () => {
