@@ -1,12 +1,16 @@
-// The plan editor (issue 14 part 2): the plan's title and short name, its years, every indicator
-// with its fields and targets per year; one 调整原因 for the changes saved together; 调整记录 (the
-// revisions) and 新规划期 (copy to new years). Layout only: state and rules live in usePlanEditor.
+// The plan editor (issue 14 part 2): the plan's title and short name, its years (changeable), every
+// indicator with its fields and targets per year, 新增指标 (AddIndicatorForm); one 调整原因 for the
+// changes saved together; 调整记录 (the revisions) and 新规划期 (copy to new years). Layout only:
+// state and rules live in usePlanEditor (and useAddIndicator).
 import { useState } from 'react';
 import { Dialog } from '../components/Dialog';
 import { useLang, useT } from '../i18n/context';
 import { usePt } from '../i18n/plans-messages';
+import { usePa } from '../i18n/plan-add-messages';
+import { AddIndicatorForm } from './AddIndicatorForm';
 import { IndicatorEditorRow } from './IndicatorEditorRow';
 import { NewPeriodForm } from './NewPeriodForm';
+import { PlanYearsField } from './PlanYearsField';
 import { RevisionsTable } from './RevisionsTable';
 import { usePlanEditor } from './use-plan-editor';
 import type { IndicatorDeskApi } from '../../../shared/api/contract';
@@ -28,6 +32,8 @@ export function PlanEditor({ api, planId, onChanged, onCreated, onClose }: PlanE
   const editor = usePlanEditor({ api, planId, lang, onChanged, onCreated });
   const [showRevisions, setShowRevisions] = useState(false);
   const [showNewPeriod, setShowNewPeriod] = useState(false);
+  const [showAdd, setShowAdd] = useState(false);
+  const a = usePa();
   const { plan, draft, changes } = editor;
   const dirtyIds = new Set([...(changes?.indicators.map((c) => c.indicatorId) ?? []), ...(changes?.targets.map((c) => c.indicatorId) ?? [])]);
   const count = changes ? Object.keys(changes.info).length + changes.indicators.length + changes.targets.length : 0;
@@ -59,7 +65,7 @@ export function PlanEditor({ api, planId, onChanged, onCreated, onClose }: PlanE
             <label htmlFor="plan-short-name">{p('editor.short-name')}</label>
             <input id="plan-short-name" value={draft.shortName} onChange={(e) => editor.setInfo('shortName', e.target.value)} />
             <span>{p('editor.years')}</span>
-            <span data-testid="plan-years">{plan.years[0]}–{plan.years[plan.years.length - 1]}</span>
+            <PlanYearsField key={plan.years.join()} years={plan.years} busy={editor.busy} onChange={(a, b) => void editor.changeYears(a, b)} />
           </div>
           <div className="editor-scroll">
             <table className="data-table editor-table" data-testid="plan-editor-table">
@@ -77,7 +83,11 @@ export function PlanEditor({ api, planId, onChanged, onCreated, onClose }: PlanE
               </tbody>
             </table>
           </div>
-          <p className="hint">{p('editor.targets')}</p>
+          <p className="hint">
+            {p('editor.targets')}
+            <button type="button" className="small" disabled={editor.busy} onClick={() => setShowAdd(true)} data-testid="add-indicator-open">{a('add.open')}</button>
+          </p>
+          {showAdd ? <AddIndicatorForm api={api} plan={plan} onAdded={editor.written} onCancel={() => setShowAdd(false)} /> : null}
           <div className="reason-row">
             <label htmlFor="plan-reason">{p('editor.reason')}</label>
             <input

@@ -98,11 +98,23 @@ export function draftOf(plan: EditablePlan): PlanDraftState {
 }
 
 /** "" → null; a number → it; anything else → undefined (a problem). */
-function optionalNumber(text: string): number | null | undefined {
+export function optionalNumber(text: string): number | null | undefined {
   const p = parseNumberInput(text);
   if (!p.ok) return undefined;
   if (p.kind === 'empty') return null;
   return p.kind === 'number' ? p.value : undefined;
+}
+
+/** A tolerance typed in percent ("2") as the stored fraction (0.02), without float noise. */
+export function toleranceFraction(percent: number): number {
+  return Number((percent / 100).toPrecision(12));
+}
+
+/** A target as typed: a number (in the indicator's unit) or "/" → the target; "" → null; anything else → undefined (a problem). */
+export function parseTarget(text: string, kind: IndicatorKind): Target | null | undefined {
+  const p = parseNumberInput(text, { kind });
+  if (!p.ok) return undefined;
+  return p.kind === 'slash' ? NO_TARGET : p.kind === 'number' ? p.value : null;
 }
 
 function sameRange(a: PlausibleRange | null, b: PlausibleRange | undefined): boolean {
@@ -118,7 +130,7 @@ function fieldChanges(ind: EditorIndicator, row: IndicatorDraftRow, problems: Dr
   if (row.direction !== ind.direction) patch.direction = row.direction;
   const tolerance = optionalNumber(row.tolerance);
   if (tolerance === undefined) problems.push({ key: 'editor.bad-number', text: row.tolerance, indicatorId: ind.id });
-  else if (row.tolerance.trim() !== toleranceText(ind.tolerance)) patch.tolerance = tolerance === null ? null : Number((tolerance / 100).toPrecision(12));
+  else if (row.tolerance.trim() !== toleranceText(ind.tolerance)) patch.tolerance = tolerance === null ? null : toleranceFraction(tolerance);
   const units = splitUnits(row.coUnits);
   if (units.join('、') !== ind.coUnits.join('、')) patch.coUnits = units;
   const min = optionalNumber(row.min);
@@ -146,11 +158,9 @@ export function changesOf(plan: EditablePlan, draft: PlanDraftState): PlanChange
     for (const year of plan.years) {
       const text = row.targets[String(year)] ?? '';
       if (text.trim() === targetText(ind.targets[year])) continue;
-      const p = parseNumberInput(text, { kind: ind.kind });
-      if (p.ok && p.kind === 'slash') changes.targets.push({ indicatorId: ind.id, year, target: NO_TARGET });
-      else if (p.ok && p.kind === 'number') {
-        if (p.value !== ind.targets[year]) changes.targets.push({ indicatorId: ind.id, year, target: p.value });
-      } else changes.problems.push({ key: 'editor.bad-target', text, indicatorId: ind.id });
+      const target = parseTarget(text, ind.kind);
+      if (target === null || target === undefined) changes.problems.push({ key: 'editor.bad-target', text, indicatorId: ind.id });
+      else if (target !== ind.targets[year]) changes.targets.push({ indicatorId: ind.id, year, target });
     }
   }
   return changes;

@@ -2,7 +2,8 @@
 // inputs edit, the changes it makes (editor-model.ts), the 调整原因 every change needs, saving,
 // retiring (or bringing back), the 调整记录 list and copying the plan to a new period, all through
 // the plans API (getPlanForEditing, revisePlanTarget, updatePlanIndicator, updatePlanInfo,
-// setPlanIndicatorRetired, listPlanRevisions, copyPlanToPeriod); the store audits each change.
+// setPlanIndicatorRetired, listPlanRevisions, copyPlanToPeriod, setPlanYears); the store audits each
+// change. The add-indicator form has its own hook (use-add-indicator.ts).
 import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { IndicatorDeskApi } from '../../../shared/api/contract';
 import type { EditablePlan, PlanRevisionEntry } from '../../../shared/api/plan-schemas';
@@ -11,6 +12,8 @@ import type { Lang } from '../../../shared/i18n/lang';
 import { pt } from '../i18n/plans-messages';
 import type { IndicatorDraftRow, PlanChanges, PlanDraftState } from './editor-model';
 import { changesOf, draftOf, isEmpty } from './editor-model';
+import { MAX_PLAN_YEARS, spanText, yearSpan } from '../../../shared/domain/plan-years';
+import { pa } from '../i18n/plan-add-messages';
 
 export interface PlanEditorOptions {
   api: IndicatorDeskApi;
@@ -36,6 +39,13 @@ export interface PlanEditor {
   save: () => Promise<void>;
   /** Retire an indicator (or bring a retired one back), with the reason. */
   setRetired: (indicatorId: string, retired: boolean) => Promise<void>;
+  /**
+   * Change the plan's years to first…last with the reason (setPlanYears); refused while the table
+   * has unsaved changes (they would be lost on reload). The outcome lands in `message`.
+   */
+  changeYears: (firstYear: number, lastYear: number) => Promise<void>;
+  /** Something was written elsewhere (the add-indicator form): say `text`, reload, tell the window. */
+  written: (text: string) => Promise<void>;
   /** Copy the plan to the years first…last as a new plan named `shortName`. */
   copyToPeriod: (firstYear: number, lastYear: number, shortName: string) => Promise<void>;
   /** The 调整记录, newest first; null while loading. */
@@ -45,11 +55,8 @@ export interface PlanEditor {
   message: { kind: 'error' | 'info'; text: string } | null;
 }
 
-/** Consecutive years from first to last, 1–10 of them; null when the pair is not such a span. */
-export function yearSpan(first: number, last: number): number[] | null {
-  if (!Number.isInteger(first) || !Number.isInteger(last) || last < first || last - first > 9) return null;
-  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
-}
+/** Consecutive years from first to last, 1–10 of them (shared/domain/plan-years.ts, the one rule). */
+export { yearSpan };
 
 export function usePlanEditor({ api, planId, lang, onChanged, onCreated }: PlanEditorOptions): PlanEditor {
   const [plan, setPlan] = useState<EditablePlan | null>(null);
@@ -155,6 +162,39 @@ export function usePlanEditor({ api, planId, lang, onChanged, onCreated }: PlanE
     else await afterWrite(p(retired ? 'editor.retired-done' : 'editor.restored-done'));
   };
 
+  const changeYears = async (firstYear: number, lastYear: number): Promise<void> => {
+    if (!plan) return;
+    const years = yearSpan(firstYear, lastYear);
+    if (!years) {
+      setMessage({ kind: 'error', text: pa(lang, 'years.bad', { max: MAX_PLAN_YEARS }) });
+      return;
+    }
+    if (spanText(years) === spanText(plan.years)) {
+      setMessage({ kind: 'info', text: pa(lang, 'years.unchanged') });
+      return;
+    }
+    if (changes && !isEmpty(changes)) {
+      setMessage({ kind: 'error', text: pa(lang, 'years.save-first') });
+      return;
+    }
+    const why = checkedReason();
+    if (why === null) return;
+    setBusy(true);
+    const r = await api.setPlanYears({ planId, firstYear, lastYear, reason: why });
+    setBusy(false);
+    if (!r.ok) setMessage({ kind: 'error', text: r.error.message[lang] });
+    else {
+      const span = spanText(r.value.years);
+      await afterWrite(r.value.removedTargets > 0 ? pa(lang, 'years.done-removed', { span, count: r.value.removedTargets }) : pa(lang, 'years.done', { span }));
+    }
+  };
+
+  const written = async (text: string): Promise<void> => {
+    setMessage({ kind: 'info', text });
+    await load();
+    onChanged();
+  };
+
   const copyToPeriod = async (firstYear: number, lastYear: number, shortName: string): Promise<void> => {
     const years = yearSpan(firstYear, lastYear);
     if (!plan || !years) {
@@ -171,5 +211,5 @@ export function usePlanEditor({ api, planId, lang, onChanged, onCreated }: PlanE
     }
   };
 
-  return { plan, draft, changes, setInfo, setField, setTarget, reason, setReason, save, setRetired, copyToPeriod, revisions, busy, message };
+  return { plan, draft, changes, setInfo, setField, setTarget, reason, setReason, save, setRetired, changeYears, written, copyToPeriod, revisions, busy, message };
 }

@@ -1,14 +1,15 @@
 // What the window does when the plan on screen changes (issue 14): switching shows the plan at its
 // own reporting year; after an edit the plans and the grid reload and the grid is drawn afresh
-// (AG Grid re-styles only cells whose value changed); a plan copied to a new period is opened.
+// (AG Grid re-styles only cells whose value changed), at the plan's reporting year if the year on
+// screen left the plan; a plan copied to a new period is opened.
 import { useCallback, useState } from 'react';
 import { defaultReportingYear } from '../../../shared/domain/reporting-year';
 import type { PlanSummary, usePlanChoice } from './use-plan-choice';
 
 interface PlanViewOptions {
-  planChoice: Pick<ReturnType<typeof usePlanChoice>, 'plans' | 'switchPlan' | 'reloadPlans'>;
-  /** The grid view's controls (useGridView). */
-  view: { setYear: (year: number) => void; reload: () => Promise<unknown>; dataChanged: () => void };
+  planChoice: Pick<ReturnType<typeof usePlanChoice>, 'plan' | 'plans' | 'switchPlan' | 'reloadPlans'>;
+  /** The grid view's controls (useGridView); `year` is the one on screen. */
+  view: { year: number; setYear: (year: number) => void; reload: () => Promise<unknown>; dataChanged: () => void };
   /** ISO date the reporting year is worked out from. */
   today: string;
 }
@@ -26,8 +27,8 @@ export interface PlanView {
 
 export function usePlanView({ planChoice, view, today }: PlanViewOptions): PlanView {
   const [planEdits, setPlanEdits] = useState(0);
-  const { plans, switchPlan: rememberPlan, reloadPlans } = planChoice;
-  const { setYear, reload, dataChanged } = view;
+  const { plan, plans, switchPlan: rememberPlan, reloadPlans } = planChoice;
+  const { year, setYear, reload, dataChanged } = view;
   const showPlan = useCallback(
     (next: PlanSummary) => {
       rememberPlan(next.id);
@@ -43,11 +44,13 @@ export function usePlanView({ planChoice, view, today }: PlanViewOptions): PlanV
     [plans, showPlan],
   );
   const afterPlanEdit = useCallback(async (): Promise<void> => {
-    await reloadPlans();
-    await reload();
+    const edited = (await reloadPlans())?.find((p) => p.id === plan.id);
+    // The year on screen left the plan (its years were shortened): show the plan's reporting year instead.
+    if (edited && !edited.years.includes(year)) setYear(defaultReportingYear(edited, today));
+    else await reload();
     setPlanEdits((n) => n + 1);
     dataChanged();
-  }, [reloadPlans, reload, dataChanged]);
+  }, [reloadPlans, reload, dataChanged, plan.id, year, setYear, today]);
   const afterPlanCopy = useCallback(
     async (planId: string): Promise<void> => {
       const next = (await reloadPlans())?.find((p) => p.id === planId);
