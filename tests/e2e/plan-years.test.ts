@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from './harness';
 import { PLAN_ID, cell, gridReady, reveal, screenshotOnFailure, startApp } from './harness';
+import { describeViolations, runAxe, seriousOnes } from './helpers/axe';
 
 const POLL = { timeout: 15_000, interval: 100 };
 /** Pictures for a person to look at: kept in the OS temp folder. */
@@ -61,6 +62,9 @@ describe('the plan editor: add an indicator, change the years', () => {
     expect(await form.locator('[data-field="name"]').getAttribute('aria-invalid')).toBe('true');
     expect(await form.locator('.field-problem').allInnerTexts()).toEqual(['必填', '须为数字或“/”', '请填写调整原因']);
     await page.screenshot({ path: join(SHOTS, 'add-indicator-problems.png') });
+    // Every field is labelled and its problem is tied to it: axe finds nothing serious in the form.
+    const serious = seriousOnes(await runAxe(page, '[data-testid="add-indicator"]'));
+    expect(serious, describeViolations(serious)).toEqual([]);
 
     await form.locator('[data-field="domain"]').fill('智慧住房');
     await form.locator('[data-field="name"]').fill('住房公积金线上办理率');
