@@ -2,7 +2,8 @@
 // through the form — a problem is named beside its field, Esc cancels without closing the editor,
 // Enter adds — and the new indicator is a row of the grid, last, with the next 序号; the plan's years
 // extended by one, whose columns then appear in the grid without targets; and removing a year that
-// holds an actual refused with the year and the count, the database unchanged. Screenshots of the
+// holds an actual refused with the year and the count, the database unchanged; removing the year on
+// screen moves the grid to the plan's reporting year. Screenshots of the
 // form are kept in the OS temp folder for a person to look at.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -124,6 +125,25 @@ describe('the plan editor: add an indicator, change the years', () => {
     expect((await plan()).years).toEqual([2023, 2024, 2025, 2026, 2027, 2028]);
     expect((await app.dbCell('zyyj-05', 2023)).actual).toBe(85);
     await page.screenshot({ path: join(SHOTS, 'plan-years-refused.png') });
+    await editor().getByRole('button', { name: '关闭' }).last().click();
+  });
+
+  it('removing the year on screen (2028, no actuals) moves the grid to the plan’s reporting year, with no error', async () => {
+    const { page } = app;
+    await page.getByTestId('year-picker').selectOption('2028');
+    await gridReady(page);
+    await page.getByTestId('plan-edit-open').click();
+    await editor().getByTestId('plan-editor-table').waitFor({ state: 'visible' });
+    expect(await editor().getByTestId('plan-first-year').inputValue()).toBe('2023');
+    await editor().getByTestId('plan-last-year').fill('2027');
+    await editor().getByTestId('plan-reason').fill('恢复五年规划期');
+    await editor().getByTestId('plan-years-apply').click();
+    await expect.poll(() => editor().getByTestId('plan-editor-message').innerText(), POLL).toBe('规划年度已改为 2023—2027，已记入调整记录。');
+    expect((await plan()).years).toEqual([2023, 2024, 2025, 2026, 2027]);
+    await editor().getByRole('button', { name: '关闭' }).last().click();
+    await expect.poll(() => page.getByTestId('year-picker').inputValue(), POLL).toBe('2025');
+    await gridReady(page);
+    expect(await page.getByTestId('notice').count()).toBe(0);
     expect(app.consoleErrors).toEqual([]);
   });
 });
