@@ -47,6 +47,7 @@ export const DRAFT_TEXTS = defineCatalogue(
     'overview.title': '{year} 年度报送情况（截至 {today}）',
     'overview.line': '{department}  {state}  截止 {deadline}{overdue}  已填 {filled}/{due}  未达标缺说明 {misses}  最近导入 {last}',
     'overview.overdue': '（逾期 {days} 天）',
+    'overview.late': '（逾期 {days} 天提交）',
     'overview.no-import': '无',
   },
   {
@@ -87,6 +88,7 @@ export const DRAFT_TEXTS = defineCatalogue(
     'overview.title': 'Who has reported for {year} (as of {today})',
     'overview.line': '{department}  {state}  due {deadline}{overdue}  filled {filled}/{due}  misses without a note {misses}  last import {last}',
     'overview.overdue': ' ({days} days overdue)',
+    'overview.late': ' (submitted {days} days late)',
     'overview.no-import': 'none',
   },
 );

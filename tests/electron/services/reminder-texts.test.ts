@@ -1,7 +1,7 @@
 // What a reminder says depends on where the department stands (docs/ARCHITECTURE.md §Reporting cycle):
 // one that never submitted is told it has not; one whose return was sent back is told when and why
 // (it did submit — "尚未提交" would contradict the 已退回 it sees); an overdue one is not asked to send
-// "before the deadline". Real database file, the real template attached, the body read back with
+// "before the deadline"; a late submission stays marked late. Real database file, the real template attached, the body read back with
 // Python's email module as a mail program would.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -84,5 +84,29 @@ describe('reminder wording follows the department-year state', () => {
     expect(en[FUND]).toMatch(/was sent back to your department on 2026-01-18\. Reason: 人数与社保口径不一致\. It is due on 2026-01-31 \(33 days overdue\)/);
     expect(en[HOUSING]).toContain('has not submitted it yet');
     expect(en[HOUSING]).toContain('The deadline has passed');
+  });
+});
+
+describe('a late submission stays marked late', () => {
+  it('submitted three days after the deadline (local day): 逾期 3 天提交 in the overview, not overdue, no reminder', async () => {
+    await services.handlers.saveDepartmentContacts({ [FUND]: 'gjj@example.org' });
+    await services.handlers.saveCells({ planId: PLAN, source: 'typed', edits: [
+      { indicatorId: 'zyyj-13', year: 2025, field: 'actual', text: '15500' },
+    ] });
+    // 2026-02-03 08:30 in Beijing is still 2026-02-03 locally (00:30 UTC): the local day counts.
+    const at = new Date('2026-02-03T08:30:00+08:00');
+    changeState(services.store, { planId: PLAN, year: 2025, department: FUND, action: 'submit' }, { who: '公积金', at: at.toISOString() }, at);
+    now = new Date('2026-03-05T09:00:00+08:00');
+    const overview = await services.handlers.getReportingOverview({ planId: PLAN, year: 2025 });
+    expect(overview.rows.find((r) => r.department === FUND)).toMatchObject({ state: 'submitted', overdue: false, daysOverdue: 0, lateDays: 3 });
+    expect(overview.rows.find((r) => r.department === HOUSING)).toMatchObject({ state: 'not-started', overdue: true, lateDays: 0 });
+    const state = await services.handlers.getReportingState({ planId: PLAN, year: 2025, department: FUND });
+    expect(state).toMatchObject({ submittedLateDays: 3, overdueDays: null });
+    const { drafts } = await services.handlers.draftReminders({ planId: PLAN, year: 2025 });
+    expect(drafts.map((d) => d.department)).not.toContain(FUND);
+    // Sent back: no standing submission, so no lateness; overdue again.
+    changeState(services.store, { planId: PLAN, year: 2025, department: FUND, action: 'send-back', reason: '复核' }, { who: '协调办', at: now.toISOString() }, now);
+    const after = await services.handlers.getReportingOverview({ planId: PLAN, year: 2025 });
+    expect(after.rows.find((r) => r.department === FUND)).toMatchObject({ state: 'returned', overdue: true, daysOverdue: 33, lateDays: 0 });
   });
 });
