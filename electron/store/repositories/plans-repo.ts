@@ -5,9 +5,11 @@ import type { Indicator, Plan, PlausibleRange, Target } from '../../../shared/do
 import { NO_TARGET, planDepartments } from '../../../shared/domain/plan';
 import type { IndicatorDraft, PlanDraft } from '../../../shared/domain/plan-draft';
 import { fail } from '../../../shared/api/result';
+import { deepFreeze } from '../../../shared/deep-freeze';
 import { planFail } from '../../../shared/i18n/plan-messages';
 import type { AuditRepo, WriteContext } from './audit-repo';
 import type { IndicatorPatch, PlanInfoPatch, PlanRevision } from './plan-edit-rules';
+import type { IndicatorRow, PlanRow } from './plan-rows';
 import { readRevisions } from './plan-revisions';
 import type { PlanYearsResult } from './plan-years';
 import { writePlanYears } from './plan-years';
@@ -16,40 +18,7 @@ import { PATCH_FIELDS, checkDraft, checkPatch, checkReason, fieldText, indicator
 
 export type { IndicatorPatch, PlanInfoPatch, PlanRevision };
 
-interface PlanRow {
-  id: string;
-  short_name: string;
-  title: string;
-  table_title: string;
-  coordinator: string;
-  source_note: string;
-  version: number;
-  years_json: string;
-  domains_json: string;
-}
-interface IndicatorRow {
-  id: string;
-  code: string;
-  domain: string;
-  name: string;
-  unit: string;
-  kind: Indicator['kind'];
-  direction: Indicator['direction'];
-  tolerance: number | null;
-  lead_unit: string;
-  retired_at: string | null;
-  plausible_min: number | null;
-  plausible_max: number | null;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
+/** A target as the audit log and revisions write it: "/" for no target, the number's text, null for none. */
 export function targetText(t: Target | null | undefined): string | null {
   if (t === undefined || t === null) return null;
   return t === NO_TARGET ? NO_TARGET : String(t);
