@@ -1,0 +1,155 @@
+// Data rows written straight into an ExcelJS streaming worksheet as <row> XML (docs/ARCHITECTURE.md
+// §Export speed). ExcelJS builds a Cell object, a value object and a model per cell and then
+// serialises the model through its xforms: about two thirds of a 10,000-row export's time. Rows of
+// 填报表 are simple (shared strings, numbers, one formula kind, empty styled cells), so this writer
+// emits exactly the XML ExcelJS 4.4.0 would for them, registering styles and strings through the
+// workbook's own style and shared-string tables, and hands merges and data validations to the
+// worksheet as ranges. Everything else (header rows, merges of the header, conditional formats,
+// protection, page setup) still goes through ExcelJS's public API.
+//
+// It relies on the streaming writer's internals listed in StreamingInternals (exceljs is pinned at
+// 4.4.0 in package.json); the export tests read the result back with ExcelJS, openpyxl and
+// LibreOffice, so a change there fails them.
+import type { DataValidation, Style, Workbook, Worksheet } from 'exceljs';
+import { columnLetter } from './sheet-rules';
+
+/** ExcelJS's value types (lib/doc/enums.js), as its style table takes them. */
+const TYPE = { null: 0, merge: 1, number: 2, string: 3 } as const;
+
+/** The parts of ExcelJS 4.4.0's WorkbookWriter / WorksheetWriter this module uses. */
+interface StreamingInternals {
+  wb: {
+    styles: { addStyleModel(style: Partial<Style>, cellType: number): number };
+    sharedStrings: { add(text: string): number };
+  };
+  ws: {
+    stream: { write(chunk: string): unknown };
+    startedData: boolean;
+    _rows: unknown[] | null;
+    _rowZero: number;
+    _merges: { intersects(other: unknown): boolean; toString(): string }[];
+    dataValidations: { add(address: string, validation: DataValidation): void };
+  };
+}
+
+/** A merged range as the streaming writer keeps it: its `<mergeCell ref>` text and the overlap test. */
+class MergedRange {
+  constructor(
+    readonly top: number,
+    readonly left: number,
+    readonly bottom: number,
+    readonly right: number,
+  ) {}
+
+  intersects(o: { top: number; left: number; bottom: number; right: number }): boolean {
+    return o.bottom >= this.top && o.top <= this.bottom && o.right >= this.left && o.left <= this.right;
+  }
+
+  toString(): string {
+    return `${columnLetter(this.left)}${this.top}:${columnLetter(this.right)}${this.bottom}`;
+  }
+}
+
+/** The escapes ExcelJS's xmlEncode applies (and the characters it drops). */
+// eslint-disable-next-line no-control-regex -- the control characters ExcelJS drops, matched on purpose
+const XML_SPECIAL = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/g;
+const XML_ESCAPE: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+function xmlEncode(text: string): string {
+  return text.replace(XML_SPECIAL, (ch) => XML_ESCAPE[ch] ?? '');
+}
+
+/** Flush the row text to the sheet's stream in chunks of about this many characters. */
+const FLUSH_AT = 64 * 1024;
+
+/**
+ * Appends rows to a streaming worksheet whose earlier rows are all committed. Use: begin(row,
+ * height), then cells left to right, then end(); finally close(). Rows must come in order.
+ * Cells: text (a shared string; '' writes an empty styled cell as ExcelJS does for null), number,
+ * empty, formula (with its cached result, '' for none), merged (a non-first cell of a merge).
+ */
+export class SheetRowWriter {
+  private readonly wb: StreamingInternals['wb'];
+  private readonly ws: StreamingInternals['ws'];
+  private readonly letters: string[] = [];
+  private buffer = '';
+  private row = 0;
+  private cells = '';
+  private min = 0;
+  private max = 0;
+
+  constructor(wb: Workbook, ws: Worksheet) {
+    this.wb = wb as unknown as StreamingInternals['wb'];
+    this.ws = ws as unknown as StreamingInternals['ws'];
+    const rows = this.ws._rows;
+    if (!this.ws.startedData || rows === null || rows.some((r) => r !== undefined && r !== null)) {
+      throw new Error('SheetRowWriter: commit the rows above first (the sheet must have started its data, with no row pending)');
+    }
+  }
+
+  private letter(col: number): string {
+    return (this.letters[col] ??= columnLetter(col));
+  }
+
+  private open(col: number, style: Partial<Style>, type: number): string {
+    if (!this.min) this.min = col;
+    this.max = col;
+    const s = this.wb.styles.addStyleModel(style, type);
+    return `<c r="${this.letter(col)}${this.row}"${s ? ` s="${s}"` : ''}`;
+  }
+
+  begin(row: number): void {
+    if (row < this.ws._rowZero) throw new Error(`SheetRowWriter: row ${row} is already written`);
+    this.row = row;
+    this.cells = '';
+    this.min = 0;
+    this.max = 0;
+  }
+
+  text(col: number, text: string, style: Partial<Style>): void {
+    if (text === '') return this.empty(col, style);
+    const head = this.open(col, style, TYPE.string);
+    this.cells += `${head} t="s"><v>${this.wb.sharedStrings.add(text)}</v></c>`;
+  }
+
+  number(col: number, value: number, style: Partial<Style>): void {
+    this.cells += `${this.open(col, style, TYPE.number)}><v>${value}</v></c>`;
+  }
+
+  empty(col: number, style: Partial<Style>): void {
+    this.cells += `${this.open(col, style, TYPE.null)}/>`;
+  }
+
+  merged(col: number, style: Partial<Style>): void {
+    this.cells += `${this.open(col, style, TYPE.merge)}/>`;
+  }
+
+  formula(col: number, formula: string, result: number | '', style: Partial<Style>): void {
+    const f = `<f>${xmlEncode(formula)}</f>`;
+    this.cells +=
+      typeof result === 'number'
+        ? `${this.open(col, style, TYPE.number)}>${f}<v>${result}</v></c>`
+        : `${this.open(col, style, TYPE.string)} t="str">${f}<v></v></c>`;
+  }
+
+  /** Ends the row; `height` in points (written as a custom height, as ExcelJS does for row.height). */
+  end(height: number): void {
+    this.buffer += `<row r="${this.row}" ht="${height}" customHeight="1"${this.min ? ` spans="${this.min}:${this.max}"` : ''} x14ac:dyDescent="0.25">${this.cells}</row>`;
+    this.ws._rowZero = this.row + 1;
+    if (this.buffer.length >= FLUSH_AT) this.flush();
+  }
+
+  /** A merge of rows top..bottom, columns left..right (all already written or about to be). */
+  merge(top: number, left: number, bottom: number, right: number): void {
+    this.ws._merges.push(new MergedRange(top, left, bottom, right));
+  }
+
+  /** One validation over a range like "H6:H905" (what ExcelJS's optimiser would make of per-cell rules). */
+  validate(range: string, validation: DataValidation): void {
+    this.ws.dataValidations.add(range, validation);
+  }
+
+  flush(): void {
+    if (this.buffer) this.ws.stream.write(this.buffer);
+    this.buffer = '';
+  }
+}
