@@ -4,7 +4,7 @@
 // 填报表 are simple (shared strings, numbers, one formula kind, empty styled cells), so this writer
 // emits exactly the XML ExcelJS 4.4.0 would for them, registering styles and strings through the
 // workbook's own style and shared-string tables, and hands merges and data validations to the
-// worksheet as ranges. Everything else (header rows, merges of the header, conditional formats,
+// worksheet as ranges (data validations as one element per rule, see dataValidationsXml). Everything else (header rows, merges of the header, conditional formats,
 // protection, page setup) still goes through ExcelJS's public API.
 //
 // It relies on the streaming writer's internals listed in StreamingInternals (exceljs is pinned at
@@ -28,7 +28,8 @@ interface StreamingInternals {
     _rows: unknown[] | null;
     _rowZero: number;
     _merges: { intersects(other: unknown): boolean; toString(): string }[];
-    dataValidations: { add(address: string, validation: DataValidation): void };
+    dataValidations: { model: Record<string, DataValidation | undefined> };
+    _writeDataValidations(): void;
   };
 }
 
@@ -58,6 +59,35 @@ function xmlEncode(text: string): string {
   return text.replace(XML_SPECIAL, (ch) => XML_ESCAPE[ch] ?? '');
 }
 
+/**
+ * The <dataValidations> element with one <dataValidation> per rule over all its ranges (a
+ * space-separated sqref, as Excel writes it), attributes in the order ExcelJS 4.4.0 renders them.
+ * ExcelJS's writer would give each run of rows its own copy of the rule's long texts.
+ */
+function dataValidationsXml(ranges: Map<DataValidation, string[]>): string {
+  const attr = (name: string, value: string | number) => ` ${name}="${xmlEncode(String(value))}"`;
+  let xml = `<dataValidations count="${ranges.size}">`;
+  for (const [v, refs] of ranges) {
+    let a = '';
+    if ((v.type as string) !== 'any') {
+      a += attr('type', v.type);
+      if (v.operator && v.type !== 'list' && v.operator !== 'between') a += attr('operator', v.operator);
+      if (v.allowBlank) a += attr('allowBlank', 1);
+    }
+    if (v.showInputMessage) a += attr('showInputMessage', 1);
+    if (v.promptTitle) a += attr('promptTitle', v.promptTitle);
+    if (v.prompt) a += attr('prompt', v.prompt);
+    if (v.showErrorMessage) a += attr('showErrorMessage', 1);
+    if (v.errorStyle) a += attr('errorStyle', v.errorStyle);
+    if (v.errorTitle) a += attr('errorTitle', v.errorTitle);
+    if (v.error) a += attr('error', v.error);
+    a += attr('sqref', refs.join(' '));
+    const formulae = (v.formulae ?? []).map((f: unknown, i: number) => `<formula${i + 1}>${xmlEncode(String(f))}</formula${i + 1}>`).join('');
+    xml += `<dataValidation${a}>${formulae}</dataValidation>`;
+  }
+  return `${xml}</dataValidations>`;
+}
+
 /** Flush the row text to the sheet's stream in chunks of about this many characters. */
 const FLUSH_AT = 64 * 1024;
 
@@ -76,14 +106,25 @@ export class SheetRowWriter {
   private cells = '';
   private min = 0;
   private max = 0;
+  private readonly validations = new Map<DataValidation, string[]>();
 
   constructor(wb: Workbook, ws: Worksheet) {
     this.wb = wb as unknown as StreamingInternals['wb'];
-    this.ws = ws as unknown as StreamingInternals['ws'];
-    const rows = this.ws._rows;
-    if (!this.ws.startedData || rows === null || rows.some((r) => r !== undefined && r !== null)) {
+    const sheet = ws as unknown as StreamingInternals['ws'];
+    this.ws = sheet;
+    const rows = sheet._rows;
+    if (!sheet.startedData || rows === null || rows.some((r) => r !== undefined && r !== null)) {
       throw new Error('SheetRowWriter: commit the rows above first (the sheet must have started its data, with no row pending)');
     }
+    // The sheet's commit writes this writer's validations in their place (after the conditional formats).
+    const writeOwn = sheet._writeDataValidations.bind(sheet);
+    sheet._writeDataValidations = () => {
+      if (this.validations.size === 0) return writeOwn();
+      if (Object.values(sheet.dataValidations.model).some((v) => v !== undefined)) {
+        throw new Error('SheetRowWriter: data validations set both through cells and through this writer');
+      }
+      sheet.stream.write(dataValidationsXml(this.validations));
+    };
   }
 
   private letter(col: number): string {
@@ -143,9 +184,11 @@ export class SheetRowWriter {
     this.ws._merges.push(new MergedRange(top, left, bottom, right));
   }
 
-  /** One validation over a range like "H6:H905" (what ExcelJS's optimiser would make of per-cell rules). */
+  /** `validation` over a range like "H6:H905" or a cell; ranges of the same rule object share one element. */
   validate(range: string, validation: DataValidation): void {
-    this.ws.dataValidations.add(range, validation);
+    const refs = this.validations.get(validation);
+    if (refs) refs.push(range);
+    else this.validations.set(validation, [range]);
   }
 
   flush(): void {
