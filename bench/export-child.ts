@@ -4,7 +4,8 @@
 // `exceljs FILE` writes the same data rows — same cells, values and 完成率 formulas with their
 // cached results, one shared style per column — with ExcelJS's own streaming writer. Both read
 // the same file the same way, so the process's peak RSS (getrusage maxrss) is the export's own
-// plus the same input, not the database work that built the rows. Prints JSON: export ms, bytes,
+// plus the same input, not the database work that built the rows. Prints JSON: export ms, its CPU ms (all threads: less
+// sensitive than wall time to a busy machine), bytes,
 // RSS before, and the process's peak RSS.
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
   const input = JSON.parse(readFileSync(file as string, 'utf8')) as ExportBenchInput;
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let bytes: number;
   if (which === 'ours') {
@@ -85,7 +87,8 @@ async function main(): Promise<void> {
     bytes = await exceljsStreaming(input);
   }
   const ms = performance.now() - t0;
-  process.stdout.write(JSON.stringify({ ms, bytes, rssBeforeMb: rssBefore / 1048576, peakMb: process.resourceUsage().maxRSS / 1024 }));
+  const cpu = process.cpuUsage(cpu0);
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, bytes, rssBeforeMb: rssBefore / 1048576, peakMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
 void main();

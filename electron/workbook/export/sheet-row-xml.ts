@@ -88,6 +88,9 @@ function dataValidationsXml(ranges: Map<DataValidation, string[]>): string {
   return `${xml}</dataValidations>`;
 }
 
+/** The style of a cell given none (ExcelJS registers `{}` for it: the workbook's default look). */
+const UNSTYLED: Partial<Style> = Object.freeze({});
+
 /** Flush the row text to the sheet's stream in chunks of about this many characters. */
 const FLUSH_AT = 64 * 1024;
 
@@ -146,13 +149,25 @@ export class SheetRowWriter {
     this.max = 0;
   }
 
+  /** A text cell; '' is an empty cell (the template's setText). */
   text(col: number, text: string, style: Partial<Style>): void {
     if (text === '') return this.empty(col, style);
+    this.string(col, text, style);
+  }
+
+  /** A string cell, even for '' (a value assigned as it is). */
+  string(col: number, text: string, style: Partial<Style> = UNSTYLED): void {
     const head = this.open(col, style, TYPE.string);
     this.cells += `${head} t="s"><v>${this.wb.sharedStrings.add(text)}</v></c>`;
   }
 
-  number(col: number, value: number, style: Partial<Style>): void {
+  /** A cell without value or style: nothing is written, but it counts in the row's spans as in ExcelJS. */
+  nothing(col: number): void {
+    if (!this.min) this.min = col;
+    this.max = col;
+  }
+
+  number(col: number, value: number, style: Partial<Style> = UNSTYLED): void {
     this.cells += `${this.open(col, style, TYPE.number)}><v>${value}</v></c>`;
   }
 
@@ -173,8 +188,8 @@ export class SheetRowWriter {
   }
 
   /** Ends the row; `height` in points (written as a custom height, as ExcelJS does for row.height). */
-  end(height: number): void {
-    this.buffer += `<row r="${this.row}" ht="${height}" customHeight="1"${this.min ? ` spans="${this.min}:${this.max}"` : ''} x14ac:dyDescent="0.25">${this.cells}</row>`;
+  end(height?: number): void {
+    this.buffer += `<row r="${this.row}"${height ? ` ht="${height}" customHeight="1"` : ''}${this.min ? ` spans="${this.min}:${this.max}"` : ''} x14ac:dyDescent="0.25">${this.cells}</row>`;
     this.ws._rowZero = this.row + 1;
     if (this.buffer.length >= FLUSH_AT) this.flush();
   }

@@ -13,16 +13,23 @@ export function xmlSafeText(text: string): string {
 /** The same characters as FORBIDDEN, without the global flag (so test() keeps no state). */
 const HAS_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
+/**
+ * A cheap first look (no Unicode mode, one character class): C0 controls, U+FFFE/U+FFFF and any
+ * surrogate. Only a string it matches is checked for real (paired surrogates are legal).
+ */
+// eslint-disable-next-line no-control-regex -- the control characters XML forbids, matched on purpose
+const MAYBE_FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 /** Whether any string in `value` (or key of its plain objects) holds a character XML 1.0 forbids. */
 function needsCleaning(value: unknown): boolean {
-  if (typeof value === 'string') return HAS_FORBIDDEN.test(value);
+  if (typeof value === 'string') return MAYBE_FORBIDDEN.test(value) && HAS_FORBIDDEN.test(value);
   if (Array.isArray(value)) return value.some(needsCleaning);
   if (isPlainObject(value)) {
-    for (const k in value) if (HAS_FORBIDDEN.test(k) || needsCleaning(value[k])) return true;
+    for (const k in value) if (needsCleaning(k) || needsCleaning(value[k])) return true;
   }
   return false;
 }
