@@ -42,9 +42,13 @@ export function displayWidth(text: string): number {
  */
 export function columnWidth(texts: readonly string[], min: number, max: number, padding = 2): number {
   let widest = 0;
-  for (const text of texts) {
-    for (const line of text.split('\n')) widest = Math.max(widest, displayWidth(line));
-    if (widest + padding >= max) return max; // no later text can widen it further
+  for (let i = 0; i < texts.length; i += 1) {
+    const text = texts[i] as string;
+    const w = text.includes('\n') ? Math.max(...text.split('\n').map(displayWidth)) : displayWidth(text);
+    if (w > widest) {
+      widest = w;
+      if (widest + padding >= max) return max; // no later text can widen it further
+    }
   }
   return Math.min(max, Math.max(min, widest + padding));
 }

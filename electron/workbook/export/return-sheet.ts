@@ -195,6 +195,7 @@ export async function writeReturnSheet(
   if (rows.length > 0) {
     const writer = new SheetRowWriter(wb, ws);
     const rowValidations: (DataValidation | null)[] = [];
+    let sinceYield = 0;
     for (const [start, end] of runs(rows, (a, b) => a.domain === b.domain)) {
       for (let i = start; i <= end; i += 1) {
         const gridRow = rows[i] as GridRow;
@@ -203,6 +204,13 @@ export async function writeReturnSheet(
         rowValidations.push(writeDataRow(writer, FIRST_DATA_ROW + i, gridRow, year, locked, cols, widths, validation, i > start));
       }
       if (end > start) writer.merge(FIRST_DATA_ROW + start, COL_DOMAIN, FIRST_DATA_ROW + end, COL_DOMAIN);
+      if (end - sinceYield >= YIELD_EVERY) {
+        // Let the zip take what is written: it deflates on another thread while the next rows are made,
+        // and the sheet is not held whole in memory.
+        writer.flush();
+        await new Promise((resolve) => setImmediate(resolve));
+        sinceYield = end;
+      }
     }
     writer.flush();
     if (firstEditable) {
@@ -222,6 +230,9 @@ export async function writeReturnSheet(
 }
 
 type Columns = ReturnType<typeof templateColumns>;
+
+/** Data rows written between two turns of the event loop (see writeReturnSheet). */
+const YIELD_EVERY = 500;
 
 /** The styles of a data row's cells for one number format, looked up once per export rather than per cell. */
 interface DataStyles {
