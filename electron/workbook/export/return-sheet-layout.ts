@@ -128,18 +128,25 @@ function numberColumnWidth(header: string, rows: readonly GridRow[], value: (r: 
   return Math.min(max, Math.max(min, widest + padding));
 }
 
-/** The length of groupedNumber(v), for whole numbers without making the text. */
-function groupedNumberLength(v: number): number {
-  if (!Number.isSafeInteger(v)) return groupedNumber(v).length;
-  const digits = String(Math.abs(v)).length;
-  return digits + Math.floor((digits - 1) / 3) + (v < 0 ? 1 : 0);
+/**
+ * The length of groupedNumber(v) without making it: from the number's shortest text when that is
+ * what en-US shows (at most 3 decimals, no exponent), else by formatting (ICU: ~2 µs a number).
+ */
+export function groupedNumberLength(v: number): number {
+  if (!Number.isFinite(v)) return groupedNumber(v).length;
+  const text = String(Math.abs(v));
+  const dot = text.indexOf('.');
+  const decimals = dot < 0 ? 0 : text.length - dot - 1;
+  if (decimals > 3 || text.includes('e')) return groupedNumber(v).length;
+  const intDigits = dot < 0 ? text.length : dot;
+  return (v < 0 ? 1 : 0) + intDigits + Math.floor((intDigits - 1) / 3) + (decimals > 0 ? decimals + 1 : 0);
 }
 
 /** toLocaleString('en-US')'s format, made once: toLocaleString builds a new formatter per call (~9 µs). */
 const EN_US_NUMBER = new Intl.NumberFormat('en-US');
 
 /** A number as toLocaleString('en-US') writes it (thousands grouped), fast for whole numbers. */
-function groupedNumber(v: number): string {
+export function groupedNumber(v: number): string {
   if (Number.isSafeInteger(v)) {
     const digits = String(Math.abs(v));
     let out = '';
