@@ -30,6 +30,9 @@ export interface ProcessFigure {
   oursPeakMb?: number;
   refPeakMb?: number;
   peakGoalMb?: number;
+  /** Median CPU ms of the measured export (all threads): steadier than wall time on a shared machine. */
+  oursCpuMs?: number;
+  refCpuMs?: number;
 }
 
 function median(xs: number[]): number {
@@ -119,7 +122,7 @@ export async function benchProcesses(dir: string): Promise<ProcessFigure[]> {
     });
     const child = (which: string, inputFile: string) => {
       const r = timed(['--expose-gc', join(out, 'export-child.mjs'), which, inputFile]);
-      return JSON.parse(r.stdout) as { ms: number; peakMb: number };
+      return JSON.parse(r.stdout) as { ms: number; cpuMs: number; peakMb: number };
     };
     for (const [n, runs] of [
       [1000, 5],
@@ -127,8 +130,8 @@ export async function benchProcesses(dir: string): Promise<ProcessFigure[]> {
     ] as const) {
       const inputFile = join(out, `export-input-${n}.json`);
       writeFileSync(inputFile, JSON.stringify(exportBenchInput(dir, n)));
-      const ours: { ms: number; peakMb: number }[] = [];
-      const ref: { ms: number; peakMb: number }[] = [];
+      const ours: { ms: number; cpuMs: number; peakMb: number }[] = [];
+      const ref: { ms: number; cpuMs: number; peakMb: number }[] = [];
       for (let i = 0; i < runs; i += 1) {
         if (i % 2 === 0) {
           ours.push(child('ours', inputFile));
@@ -149,6 +152,8 @@ export async function benchProcesses(dir: string): Promise<ProcessFigure[]> {
         oursPeakMb: median(ours.map((x) => x.peakMb)),
         refPeakMb: median(ref.map((x) => x.peakMb)),
         ...(n === 10000 ? { peakGoalMb: 200 } : {}),
+        oursCpuMs: median(ours.map((x) => x.cpuMs)),
+        refCpuMs: median(ref.map((x) => x.cpuMs)),
       });
     }
   } finally {
@@ -162,5 +167,6 @@ export function formatProcessFigure(f: ProcessFigure): string {
   const mark = (ok: boolean) => (ok ? 'meets goal' : 'MISSES goal');
   const peak =
     f.oursPeakMb === undefined ? '' : `   peak ${f.oursPeakMb.toFixed(0)} MiB vs ${f.refPeakMb?.toFixed(0)} MiB${f.peakGoalMb ? ` (goal ≤ ${f.peakGoalMb}: ${mark(f.oursPeakMb <= f.peakGoalMb)})` : ''}`;
-  return `  ${f.label.padEnd(52)} ${f.oursMs.toFixed(0).padStart(6)} ms vs ${f.refMs.toFixed(0).padStart(6)} ms = ${f.ratio.toFixed(2)}× (goal ≤ ${f.goal}×: ${mark(f.ratio <= f.goal)})${peak}`;
+  const cpu = f.oursCpuMs === undefined || f.refCpuMs === undefined ? '' : `   cpu ${f.oursCpuMs.toFixed(0)} ms vs ${f.refCpuMs.toFixed(0)} ms = ${(f.oursCpuMs / f.refCpuMs).toFixed(2)}×`;
+  return `  ${f.label.padEnd(52)} ${f.oursMs.toFixed(0).padStart(6)} ms vs ${f.refMs.toFixed(0).padStart(6)} ms = ${f.ratio.toFixed(2)}× (goal ≤ ${f.goal}×: ${mark(f.ratio <= f.goal)})${peak}${cpu}`;
 }

@@ -324,7 +324,7 @@ function writeDataRow(
 
     if (typeof target === 'number') {
       const ratio = actual === null ? null : completionRatio(gridRow.direction, target, actual);
-      out.formula(yc.completion, completionFormula(gridRow.direction, ref(yc.target, r), ref(yc.actual, r)), ratio ?? '', styles.completion);
+      out.formula(yc.completion, completionFormula(gridRow.direction, out.address(yc.target), out.address(yc.actual)), ratio ?? '', styles.completion);
     } else {
       out.empty(yc.completion, styles.completion);
     }

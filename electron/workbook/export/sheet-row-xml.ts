@@ -110,6 +110,7 @@ export class SheetRowWriter {
   private min = 0;
   private max = 0;
   private readonly validations = new Map<DataValidation, string[]>();
+  private readonly styleIds = new Map<Partial<Style>, number>();
 
   constructor(wb: Workbook, ws: Worksheet) {
     this.wb = wb as unknown as StreamingInternals['wb'];
@@ -130,15 +131,29 @@ export class SheetRowWriter {
     };
   }
 
-  private letter(col: number): string {
-    return (this.letters[col] ??= columnLetter(col));
+  /** A cell's address in the current row, like "H6". */
+  address(col: number): string {
+    return `${(this.letters[col] ??= columnLetter(col))}${this.row}`;
+  }
+
+  /**
+   * The style id of `style`. ExcelJS's table remembers a style object's id from its first use
+   * (whatever the cell type then), so remembering it here gives the same ids without asking again.
+   */
+  private styleId(style: Partial<Style>, type: number): number {
+    let id = this.styleIds.get(style);
+    if (id === undefined) {
+      id = this.wb.styles.addStyleModel(style, type);
+      this.styleIds.set(style, id);
+    }
+    return id;
   }
 
   private open(col: number, style: Partial<Style>, type: number): string {
     if (!this.min) this.min = col;
     this.max = col;
-    const s = this.wb.styles.addStyleModel(style, type);
-    return `<c r="${this.letter(col)}${this.row}"${s ? ` s="${s}"` : ''}`;
+    const s = this.styleId(style, type);
+    return `<c r="${this.address(col)}"${s ? ` s="${s}"` : ''}`;
   }
 
   begin(row: number): void {
