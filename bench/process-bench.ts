@@ -92,7 +92,8 @@ function exportBenchInput(dir: string, n: number): ExportBenchInput {
 
 const SHEETJS_READ = "require('@e965/xlsx').read(require('node:fs').readFileSync(process.argv[1]), { type: 'buffer', cellNF: true })";
 
-export async function benchProcesses(dir: string): Promise<ProcessFigure[]> {
+/** `parts`: which halves to run (run.ts --only); both by default. */
+export async function benchProcesses(dir: string, parts: { inspect: boolean; export: boolean } = { inspect: true, export: true }): Promise<ProcessFigure[]> {
   const figures: ProcessFigure[] = [];
   // Build the command line's bundle if needed, outside the timed runs.
   timed([join(root, 'scripts', 'cli.mjs'), 'help']);
@@ -100,11 +101,13 @@ export async function benchProcesses(dir: string): Promise<ProcessFigure[]> {
     [13, 15, 0.5],
     [10000, 7, 0.6],
   ] as const) {
+    if (!parts.inspect) break;
     const file = await writeReturn(dir, n);
     const r = paired([join(root, 'scripts', 'cli.mjs'), 'inspect', file, '--json'], ['-e', SHEETJS_READ, file], runs);
     figures.push({ label: `inspect ${n.toLocaleString('en-US')} rows (cli) vs SheetJS read`, oursMs: r.a, refMs: r.b, ratio: r.a / r.b, goal });
   }
 
+  if (!parts.export) return figures;
   // The export child, bundled so it runs in plain node (no tsx in the measured memory).
   mkdirSync(join(root, '.tmp'), { recursive: true });
   const out = mkdtempSync(join(root, '.tmp', 'bench-'));

@@ -26,3 +26,9 @@ export interface BuiltElectron {
 
 /** Build the main-process bundles and the preload; `dev` = readable with source maps, not what ships. */
 export function buildElectron(options?: { dev?: boolean; outdir?: string }): Promise<BuiltElectron>;
+
+/** The plain-Node entries (dist/node): output name → source entry. */
+export const NODE_ENTRIES: Record<string, string>;
+
+/** Build the command line, browser mode and the worker as ES modules with chunks into `outdir` (default dist/node); returns entry name → path. */
+export function buildNode(options?: { minify?: boolean; outdir?: string }): Promise<Record<string, string>>;

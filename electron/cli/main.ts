@@ -12,7 +12,7 @@
 // Options are parsed strictly (args.ts: one table of commands → options); errors are one clear
 // line on stderr (Chinese / English), never a stack trace. Exit codes: args.ts EXIT (README).
 // An applied import first takes the same 'before-import' backup as the window (services.imports).
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DeskError } from '../../shared/errors';
 import type { Params } from '../../shared/i18n/engine';
@@ -29,7 +29,8 @@ import { checkExportTarget } from '../services/export-target';
 import { builtRendererDir } from '../services/paths';
 import type { CliTextKey } from './cli-texts';
 import { CLI_TEXTS } from './cli-texts';
-import { inspectFile } from './inspect';
+import { checkReadable, runInspectCommand } from './inspect-command';
+import { cliErrorLine } from './cli-error-line';
 import { runImportCommand } from './import-command';
 import { planOption } from './plan-option';
 import { runPlanCommand } from './plan-command';
@@ -40,7 +41,7 @@ import { chromiumReportRenderer, findChromium } from '../report/chromium-pdf';
 import { startWebServer } from '../web/server';
 import type { OptionValues } from './args';
 import { COMMANDS, EXIT, UsageError, flag, langOption, parseCommandLine, requireChoice, stringOption, todayOption, yearOption } from './args';
-import { CliError, cliDatabasePath } from './db-option';
+import { cliDatabasePath } from './db-option';
 
 const USAGE = `指标填报台 命令行 / Indicator Desk command line
 
@@ -81,12 +82,6 @@ const RENDERER_DIR = builtRendererDir(import.meta.url);
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 
-
-function checkReadable(path: string): void {
-  if (!existsSync(path)) throw new DeskError(bilingual(CLI_TEXTS, 'cli.no-such-file', { path }));
-  if (!statSync(path).isFile()) throw new DeskError(bilingual(CLI_TEXTS, 'cli.not-a-file', { path }));
-}
-
 /**
  * `writes`: the command writes, so it may create an explicit --db that does not exist (db-option.ts).
  * `withImportBackups`: take the 'before-import' backup in the data folder's backups/, as the window does.
@@ -121,8 +116,6 @@ function checkedView(values: OptionValues, services: Services, plan: Plan): { ye
   return { year, department };
 }
 
-const STATUS_MARK: Record<string, string> = { met: '✓', missed: '✗', near: '≈', 'no-target': '/', 'not-reported': '?', pending: '·' };
-
 export async function runCli(argv: string[], out: Out): Promise<number> {
   let values: OptionValues;
   let command: string | null;
@@ -148,21 +141,10 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
     }
     switch (command) {
       case 'inspect': {
+        // The plan is resolved only after the file is found, so a missing file is reported first.
         const file = rest[0] as string;
         checkReadable(file);
-        const result = await inspectFile(file, inspectPlan(values, out), todayOption(values), lang);
-        if (flag(values, 'json')) out.stdout(JSON.stringify(result));
-        else {
-          out.stdout(say('cli.inspect-summary', { file: result.file, format: result.format, kind: say(result.kind === 'plan' ? 'cli.kind-plan' : 'cli.kind-return'), department: result.department ?? '—', years: result.years.join(', ') }));
-          for (const row of result.rows) {
-            const cells = Object.entries(row.values)
-              .map(([y, v]) => `${y}:${v.actual ?? '—'}${STATUS_MARK[v.status] ?? ''}`)
-              .join('  ');
-            out.stdout(`  ${(row.code ?? '?').padStart(3)} ${row.indicatorId ? '' : say('cli.unmatched-mark')}${row.name}  ${cells}`);
-          }
-          for (const i of result.issues) out.stdout(`  ${say(i.severity === 'error' ? 'cli.severity-error' : 'cli.severity-warning')} ${i.sheet}!${i.cell}: ${i.message}`);
-        }
-        return EXIT.ok;
+        return await runInspectCommand(file, inspectPlan(values, out), values, out, lang);
       }
       case 'import': {
         rest.forEach(checkReadable);
@@ -300,10 +282,7 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
         throw new UsageError(`未知命令：${command} / unknown command: ${command}\n\n${USAGE}`);
     }
   } catch (e) {
-    if (e instanceof UsageError) out.stderr(e.message);
-    else if (e instanceof CliError) out.stderr(`${e.zh} / ${e.en}`);
-    else if (e instanceof DeskError) out.stderr(`${e.appMessage.zh} / ${e.appMessage.en}`);
-    else out.stderr(`出错了 / Error: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`);
+    out.stderr(cliErrorLine(e));
     return EXIT.nothingDone;
   }
 }

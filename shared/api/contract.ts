@@ -4,11 +4,11 @@
 // The preload (Electron) and the HTTP client (browser mode) both implement IndicatorDeskApi.
 import { z } from 'zod';
 import type { Result } from './result';
-import { AppMessageSchema } from '../i18n/engine';
-import { ParseRefusalCodeSchema } from '../domain/parse-number';
-import { DirectionSchema, IndicatorKindSchema } from '../domain/plan';
-import { CellStatusSchema } from '../domain/status';
-import { PlausibleRangeSchema } from '../domain/plausible';
+import { AppMessageSchema } from '../i18n/app-message-schema';
+import { ParseRefusalCodeSchema } from '../domain/domain-schemas';
+import { DirectionSchema, IndicatorKindSchema } from '../domain/domain-schemas';
+import { CellStatusSchema } from '../domain/domain-schemas';
+import { PlausibleRangeSchema } from '../domain/domain-schemas';
 import { LangSchema } from '../i18n/lang';
 import { TextSizeSchema } from '../domain/text-size';
 import { Department, EditFieldSchema, Id, ProvenanceSchema, TargetSchema, Year } from './fields';

@@ -1,7 +1,7 @@
 // The import part of the API contract (shared/api/contract.ts): previews, changes, conflicts and
 // applied imports (docs/ARCHITECTURE.md §Import pipeline, §Consolidation).
 import { z } from 'zod';
-import { AppMessageSchema } from '../i18n/engine';
+import { AppMessageSchema } from '../i18n/app-message-schema';
 import { WorkbookFormatSchema, WorkbookKindSchema } from '../domain/workbook-file';
 import { Department, EditFieldSchema, Id, ProvenanceSchema, TargetSchema, Year } from './fields';
 

@@ -2,7 +2,7 @@
 // table, or a new plan), the editor's changes (each with a reason), the 调整记录, and the plan-table
 // preview (docs/ARCHITECTURE.md §Plans as data).
 import { z } from 'zod';
-import { DirectionSchema, IndicatorKindSchema } from '../domain/plan';
+import { DirectionSchema, IndicatorKindSchema } from '../domain/domain-schemas';
 import { Id, TargetSchema, Year } from './fields';
 import { ImportIssueSchema } from './import-schemas';
 

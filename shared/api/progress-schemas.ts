@@ -1,7 +1,7 @@
 // The progress part of the API contract (shared/api/contract.ts): the 进度 panel's rows and the
 // dashboard's figures (docs/ARCHITECTURE.md §Progress rule).
 import { z } from 'zod';
-import { DirectionSchema } from '../domain/plan';
+import { DirectionSchema } from '../domain/domain-schemas';
 import { OutlookSchema, ProgressReasonSchema } from '../domain/progress';
 import { Id, Year } from './fields';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DeskError } from '../errors';
 import type { AppMessage, Params } from '../i18n/engine';
-import { AppMessageSchema } from '../i18n/engine';
+import { AppMessageSchema } from '../i18n/app-message-schema';
 import type { SharedMessageKey } from '../i18n/messages';
 import { message } from '../i18n/messages';
 

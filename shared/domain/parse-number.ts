@@ -1,10 +1,9 @@
 // What clerks type (or paste, or leave in a workbook cell as text) → a number, "no value", or a
 // refusal with a reason. Used by the grid, paste, the importer and the CLI: one parser.
-import { z } from 'zod';
 import type { IndicatorKind } from './plan';
 
 /** Why a text is not a figure (each has a parse.<code> message in shared/i18n/messages). */
-export const ParseRefusalCodeSchema = z.enum([
+export const PARSE_REFUSAL_CODES = [
   'not-a-number',
   'approximate',
   'chinese-magnitude',
@@ -12,8 +11,8 @@ export const ParseRefusalCodeSchema = z.enum([
   'bad-thousands-separator',
   'negative-count',
   'not-finite',
-]);
-export type ParseRefusalCode = z.infer<typeof ParseRefusalCodeSchema>;
+] as const;
+export type ParseRefusalCode = (typeof PARSE_REFUSAL_CODES)[number];
 
 export type ParsedNumber =
   /** A number in the indicator's unit. `fromPercent` is true when the text carried a % sign. */

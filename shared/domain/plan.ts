@@ -1,7 +1,5 @@
 // The plan model: a five-year plan with domains (领域), indicators and per-year targets.
 // Pure data types shared by every layer; no Node, DOM or Electron here.
-import { z } from 'zod';
-
 /** "/" in the source table: the plan deliberately sets no target for that year (not zero, not blank). */
 export const NO_TARGET = '/' as const;
 export type NoTarget = typeof NO_TARGET;
@@ -10,11 +8,11 @@ export type NoTarget = typeof NO_TARGET;
 export type Target = number | NoTarget;
 
 /** cumulative: a running total over the plan (counts); stock: a level at year end; rate: a ratio or growth rate. */
-export const IndicatorKindSchema = z.enum(['cumulative', 'stock', 'rate']);
-export type IndicatorKind = z.infer<typeof IndicatorKindSchema>;
+export const INDICATOR_KINDS = ['cumulative', 'stock', 'rate'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 /** Which way is better: higher (most indicators) or lower (e.g. a vacancy rate). */
-export const DirectionSchema = z.enum(['higher', 'lower']);
-export type Direction = z.infer<typeof DirectionSchema>;
+export const DIRECTIONS = ['higher', 'lower'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 
 export interface Indicator {
   /** Stable id, never reused; exported in the meta sheet so re-import is exact. */

@@ -3,15 +3,11 @@
 // outside is never refused — clerks sometimes do report odd figures — but it is never accepted
 // silently either: typing asks to confirm and the cell is marked, the import preview and the CLI's
 // inspect list it as a warning. The grid, the preview and inspect all call implausibleReason().
-import { z } from 'zod';
 import type { AppMessage, KeyOf } from '../i18n/engine';
 import { bilingual, defineCatalogue, render } from '../i18n/engine';
 import type { Indicator, PlausibleRange } from './plan';
 import { isPercentUnit, NO_TARGET } from './plan';
 import { STATUS_EPSILON } from './status';
-
-/** An indicator's own range as it crosses the API (see PlausibleRange in ./plan). */
-export const PlausibleRangeSchema = z.object({ min: z.number().nullable(), max: z.number().nullable() });
 
 export const PLAUSIBLE_MESSAGES = defineCatalogue(
   'plausible',

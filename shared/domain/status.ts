@@ -1,14 +1,11 @@
 // THE status rule (docs/ARCHITECTURE.md §Status rule). The grid, the exported workbook's legend and conditional
 // formats, the CLI and the import preview all call cellStatus(); nothing else decides a colour.
-import { z } from 'zod';
 import type { Direction, Indicator, Target } from './plan';
 import { NO_TARGET } from './plan';
 
-/** A cell's status, declared once: the contract validates with the schema, code uses the type. */
-export const CellStatusSchema = z.enum(['met', 'missed', 'near', 'no-target', 'not-reported', 'pending']);
-export type CellStatus = z.infer<typeof CellStatusSchema>;
-
-export const CELL_STATUSES: readonly CellStatus[] = CellStatusSchema.options;
+/** A cell's status, declared once: the contract validates with CellStatusSchema (domain-schemas.ts), code uses the type. */
+export const CELL_STATUSES = ['met', 'missed', 'near', 'no-target', 'not-reported', 'pending'] as const;
+export type CellStatus = (typeof CELL_STATUSES)[number];
 
 export interface StatusInput {
   indicator: Pick<Indicator, 'direction' | 'tolerance'>;

@@ -4,20 +4,17 @@
 // Catalogues stay beside the code they serve (shared, UI, grid, importer, shell, menu, backups);
 // tests/shared/i18n-catalogues.test.ts checks that each has every key in both languages with the
 // same placeholders.
-import { z } from 'zod';
 import type { Lang } from './lang';
 
 /** Values for {name} placeholders. Numbers are written as they are (String(n)), not grouped. */
 export type Params = Readonly<Record<string, string | number>>;
 
-/** A message that can be shown in either language: the key, its parameters, and both renderings. */
-export const AppMessageSchema = z.object({
-  key: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-  zh: z.string(),
-  en: z.string(),
-});
-export type AppMessage = z.infer<typeof AppMessageSchema>;
+/**
+ * A message that can be shown in either language: the key, its parameters, and both renderings.
+ * Validated where it crosses the API by AppMessageSchema (app-message-schema.ts), kept out of this
+ * module so the command line's inspect loads no zod (docs/ARCHITECTURE.md §Command-line start).
+ */
+export type AppMessage = { key: string; params: Record<string, string | number>; zh: string; en: string };
 
 /** One area's messages in both languages; K is the union of its keys (typed at every call). */
 export interface Catalogue<K extends string> {

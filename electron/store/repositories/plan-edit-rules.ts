@@ -2,7 +2,7 @@
 // plausible range whose min ≤ max, a tolerance in 0–1, no empty names), and how each field is
 // written as text in the audit log's old → new columns (docs/ARCHITECTURE.md §Plans as data).
 import type { Direction, Indicator, IndicatorKind, PlausibleRange } from '../../../shared/domain/plan';
-import { DirectionSchema, IndicatorKindSchema } from '../../../shared/domain/plan';
+import { DirectionSchema, IndicatorKindSchema } from '../../../shared/domain/domain-schemas';
 import type { IndicatorDraft, PlanDraft } from '../../../shared/domain/plan-draft';
 import { indicatorKey } from '../../../shared/domain/plan-draft';
 import { planFail } from '../../../shared/i18n/plan-messages';

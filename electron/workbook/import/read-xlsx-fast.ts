@@ -86,6 +86,13 @@ function sharedStrings(xml: Buffer | undefined): string[] {
   return out;
 }
 
+/**
+ * Stylesheet elements that the schema (CT_Stylesheet's sequence) puts after <numFmts> and
+ * <cellXfs>, the only parts read: meeting one ends the pass, so a template's differential formats
+ * (one per conditional format: most of a large return's styles.xml) are not parsed for nothing.
+ */
+const AFTER_CELL_XFS = new Set(['cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst']);
+
 /** Style index → number format code (the <xf>s of <cellXfs>, with <numFmts>' custom codes). */
 function styleFormats(xml: Buffer | undefined): (string | null)[] {
   if (!xml) return [];
@@ -95,6 +102,7 @@ function styleFormats(xml: Buffer | undefined): (string | null)[] {
   let depth = 0;
   streamXml(xml, {
     open(local, a) {
+      if (depth === 1 && AFTER_CELL_XFS.has(local)) return STOP;
       depth++;
       if (local === 'numFmts' || local === 'cellXfs') where = local;
       else if (where === 'numFmts' && local === 'numFmt' && a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(Number(a.numFmtId), a.formatCode);

@@ -115,13 +115,19 @@ export function inflateEntry(buf: Buffer, e: ZipEntry, g: Guard): Buffer {
   }
   if (e.method !== 8) throw unreadable('import.read-failed', { file: g.file });
   try {
-    // +1 so that "exactly as declared" passes and one byte more fails.
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize + 1) });
+    // +1 so that "exactly as declared" passes and one byte more fails. The output buffer is sized
+    // to the declared size (capped) rather than zlib's 16 KiB chunks, which a large sheet would
+    // collect by the thousand and then copy into one buffer.
+    const limit = Math.max(1, e.uncompressedSize + 1);
+    return inflateRawSync(data, { maxOutputLength: limit, chunkSize: Math.max(64, Math.min(limit, MAX_INFLATE_CHUNK)) });
   } catch (err) {
     if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw unreadable('import.zip-bomb', { file: g.file }, err);
     throw damaged(g, err);
   }
 }
+
+/** Largest output buffer allocated up front for one entry (bytes); bigger entries grow by this much. */
+const MAX_INFLATE_CHUNK = 64 * 1024 * 1024;
 
 const ROW_ATTR = /\sr\s*=\s*["']?(\d+)/;
 const DIMENSION = /<(?:[\w.-]+:)?dimension\s[^>]*?\bref\s*=\s*["']([^"']+)["']/;

@@ -2,7 +2,7 @@
 // direction, tolerance, plausible range per indicator row; the plan's names). Written by
 // write-plan-table.ts; a file without it (a table someone typed) is read by inference alone.
 import type { Direction, IndicatorKind, PlausibleRange } from '../../../shared/domain/plan';
-import { DirectionSchema, IndicatorKindSchema } from '../../../shared/domain/plan';
+import { DirectionSchema, IndicatorKindSchema } from '../../../shared/domain/domain-schemas';
 import { cellText } from '../import/header';
 import type { NeutralWorkbook } from '../import/model';
 import { getCell } from '../import/model';

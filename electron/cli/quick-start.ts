@@ -1,0 +1,41 @@
+// The command line's quick start (docs/ARCHITECTURE.md §Command-line start). A coordinating office
+// runs `inspect` over dozens of files, so a plain `inspect FILE [--json]` (the embedded plan, no
+// --plan) runs from here, loading only the workbook reader and the rules it needs: no database, no
+// zod, no ExcelJS or SheetJS unless the file needs them, no exporter. Every other command line —
+// including inspect with --plan or --help, and any usage error — goes to main.ts's runCli, loaded
+// on demand, which prints exactly what it always has.
+import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
+import { EXIT, flag, langOption, parseCommandLine, stringOption, todayOption } from './args';
+import type { OptionValues } from './args';
+import { cliErrorLine } from './cli-error-line';
+import type { CliOut } from './inspect-command';
+import { runInspectCommand } from './inspect-command';
+
+/** The options of a plain inspect, or null when the full command line should run `argv`. */
+function plainInspect(argv: string[]): { file: string; values: OptionValues } | null {
+  try {
+    const { command, positionals, values } = parseCommandLine(argv);
+    if (command !== 'inspect' || flag(values, 'help') || stringOption(values, 'plan') !== null) return null;
+    langOption(values);
+    if (values.today !== undefined) todayOption(values);
+    const file = positionals[0];
+    return file === undefined ? null : { file, values };
+  } catch {
+    return null; // main.ts reports it
+  }
+}
+
+/** Runs `argv` (without node and script) like main.ts's runCli, and returns the exit code. */
+export async function runCliQuick(argv: string[], out: CliOut): Promise<number> {
+  const inspect = plainInspect(argv);
+  if (inspect === null) {
+    const { runCli } = await import('./main');
+    return runCli(argv, out);
+  }
+  try {
+    return await runInspectCommand(inspect.file, SEED_PLAN, inspect.values, out, langOption(inspect.values));
+  } catch (e) {
+    out.stderr(cliErrorLine(e));
+    return EXIT.nothingDone;
+  }
+}

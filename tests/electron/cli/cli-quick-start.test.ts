@@ -1,0 +1,96 @@
+// The command line's quick start (electron/cli/quick-start.ts): a plain `inspect FILE` runs from the
+// built bundle without loading the rest of the command line, and prints exactly what the full
+// command line prints. Built for real with esbuild into a temporary folder; run as real processes.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildNode } from '../../../scripts/build-electron.mjs';
+import { runCli } from '../../../electron/cli/main';
+import { makeTempDir } from '../../helpers/tmp';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const RETURNS = join(ROOT, 'tests', 'fixtures', 'returns');
+
+let tmp: ReturnType<typeof makeTempDir>;
+let built: string;
+let cliMjs: string;
+beforeAll(async () => {
+  tmp = makeTempDir();
+  // Inside the repository, so the bundle finds node_modules (ExcelJS and the native SQLite stay outside it).
+  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+  built = mkdtempSync(join(ROOT, '.tmp', 'quick-start-'));
+  cliMjs = (await buildNode({ outdir: built })).cli as string;
+}, 180_000);
+afterAll(() => {
+  tmp.cleanup();
+  rmSync(built, { recursive: true, force: true });
+});
+
+/** The source files bundled into the modules `entry` loads before it runs (static imports, followed through chunks). */
+function startupSources(entry: string): string[] {
+  const seen = new Set<string>();
+  const sources = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] };
+    for (const s of map.sources) sources.add(s.replace(/^(\.\.\/)+/, ''));
+    // Static imports only: `import … from "./chunks/x.mjs"` or `import "./chunks/x.mjs"` at the top.
+    for (const m of readFileSync(file, 'utf8').matchAll(/^import\s(?:[^;]*?\sfrom\s)?"(\.[^"]+)"/gm)) visit(join(dirname(file), m[1] as string));
+  };
+  visit(entry);
+  return [...sources];
+}
+
+function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cliMjs, ...argv], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number((error as NodeJS.ErrnoException & { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+async function inProcess(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (s) => (stdout += `${s}\n`), stderr: (s) => (stderr += `${s}\n`) });
+  return { code, stdout, stderr };
+}
+
+describe('the quick start of inspect', () => {
+  it('loads no database, zod, ExcelJS, SheetJS or exporter before it runs; the full command line is loaded on demand', () => {
+    const sources = startupSources(cliMjs);
+    expect(sources).toContain('electron/cli/quick-start.ts');
+    expect(sources).toContain('electron/workbook/import/read-xlsx-fast.ts');
+    // services/paths.ts (where the default database would be, for CliError's module) is plain path arithmetic.
+    const heavy = sources.filter((s) => /node_modules\/(zod|exceljs|@e965\/xlsx|better-sqlite3|officecrypto-tool)\/|electron\/(services\/(?!paths\.ts)|store\/|workbook\/export\/|report\/|web\/)|electron\/cli\/main\.ts/.test(s));
+    expect(heavy).toEqual([]);
+    expect(existsSync(cliMjs)).toBe(true);
+  });
+
+  it('prints what the full command line prints: JSON, text, English, and a refused file', async () => {
+    const file = join(RETURNS, 'a-title-two-row-header.xlsx');
+    const missing = join(tmp.dir, 'no-such.xlsx');
+    for (const argv of [
+      ['inspect', file, '--json', '--today', '2026-03-15'],
+      ['inspect', file, '--today', '2026-03-15'],
+      ['inspect', file, '--lang', 'en', '--today', '2026-03-15'],
+      ['inspect', join(RETURNS, 'a-title-two-row-header.xls'), '--json', '--today', '2026-03-15'],
+      ['inspect', missing],
+    ]) {
+      const [quick, full] = [await run(argv), await inProcess(argv)];
+      expect(quick).toEqual(full);
+    }
+    expect((await run(['inspect', missing])).code).toBe(2);
+  }, 120_000);
+
+  it('anything else goes to the full command line: a usage error, --help, another command', async () => {
+    for (const argv of [['inspect'], ['inspect', 'a.xlsx', '--bogus'], ['inspect', '--help'], ['help'], ['status']]) {
+      const [quick, full] = [await run(argv), await inProcess(argv)];
+      expect(quick.code).toBe(full.code);
+      expect(quick.stdout).toBe(full.stdout);
+      expect(quick.stderr).toBe(full.stderr);
+    }
+  }, 120_000);
+});
