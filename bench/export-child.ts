@@ -1,23 +1,31 @@
 // One export measured in a fresh process (bundled by process-bench.ts, run by plain node with
-// --expose-gc): `ours N` writes the standard template of an N-row return; `exceljs N` writes a
-// comparable sheet (same rows, columns, values, one style per column) with ExcelJS's own streaming
-// writer. Prints JSON: export ms, RSS before, and the process's peak RSS (getrusage maxrss).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// --expose-gc): `ours FILE` writes the standard template of the return whose export input
+// (plan, rows: what the app hands the workbook worker) process-bench.ts saved as JSON in FILE;
+// `exceljs FILE` writes the same data rows — same cells, values and 完成率 formulas with their
+// cached results, one shared style per column — with ExcelJS's own streaming writer. Both read
+// the same file the same way, so the process's peak RSS (getrusage maxrss) is the export's own
+// plus the same input, not the database work that built the rows. Prints JSON: export ms, its CPU ms (all threads: less
+// sensitive than wall time to a busy machine), bytes,
+// RSS before, and the process's peak RSS.
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { GridRow } from '../shared/api/contract';
-import { SEED_PLAN } from '../shared/seed/zhu-you-yi-ju';
-import { Store } from '../electron/store/store';
-import { buildGrid } from '../electron/services/grid-service';
+import type { Plan } from '../shared/domain/plan';
+import { completionRatio } from '../shared/domain/status';
+import { completionFormula } from '../shared/domain/status-excel';
 import { exportTemplate } from '../electron/workbook/export/export-template';
-import { syntheticPlan } from './synthetic-plan';
+import { columnLetter } from '../electron/workbook/export/sheet-rules';
 
-const NOW = new Date('2026-03-15T09:00:00+08:00');
-const YEAR = 2025;
+/** What process-bench.ts saves for the child: the input of one export. */
+export interface ExportBenchInput {
+  plan: Plan;
+  year: number;
+  rows: GridRow[];
+  exportedAt: string;
+}
 
-async function exceljsStreaming(rows: GridRow[], years: number[]): Promise<number> {
+async function exceljsStreaming({ plan, year, rows }: ExportBenchInput): Promise<number> {
   let size = 0;
   const sink = new Writable({
     write(chunk: Buffer, _e, done) {
@@ -30,18 +38,31 @@ async function exceljsStreaming(rows: GridRow[], years: number[]): Promise<numbe
   const ws = wb.addWorksheet('填报表');
   const text = { font: { name: '宋体', size: 10 }, alignment: { vertical: 'middle' as const, wrapText: true } };
   const num = { font: { name: '宋体', size: 10 }, numFmt: '#,##0' };
+  const pct = { font: { name: '宋体', size: 10 }, numFmt: '0.0%' };
+  const years = [...plan.years].sort((a, b) => a - b);
   rows.forEach((r, i) => {
-    const row = ws.getRow(i + 6);
-    const values: (string | number | null)[] = [r.domain, r.code, r.name, r.unit, [r.leadUnit, ...r.coUnits].join('、')];
+    const rowNumber = i + 6;
+    const row = ws.getRow(rowNumber);
+    const values: ExcelJS.CellValue[] = [r.domain, r.code, r.name, r.unit, [r.leadUnit, ...r.coUnits].join('、')];
     for (const y of years) {
       const c = r.cells[String(y)];
-      values.push(typeof c?.target === 'number' || c?.target === '/' ? c.target : null, c?.actual ?? null, null);
+      const target = typeof c?.target === 'number' || c?.target === '/' ? c.target : null;
+      const actual = c?.actual ?? null;
+      const col = values.length + 1;
+      const completion =
+        typeof target === 'number'
+          ? {
+              formula: completionFormula(r.direction, `${columnLetter(col)}${rowNumber}`, `${columnLetter(col + 1)}${rowNumber}`),
+              result: (actual === null ? null : completionRatio(r.direction, target, actual)) ?? '',
+            }
+          : null;
+      values.push(target, actual, completion);
     }
-    values.push(r.cells[String(YEAR)]?.note ?? null, r.indicatorId);
+    values.push(r.cells[String(year)]?.note ?? null, r.indicatorId);
     values.forEach((v, c) => {
       const cell = row.getCell(c + 1);
       cell.value = v;
-      cell.style = typeof v === 'number' ? num : text;
+      cell.style = v !== null && typeof v === 'object' ? pct : typeof v === 'number' ? num : text;
     });
     row.commit();
   });
@@ -52,31 +73,22 @@ async function exceljsStreaming(rows: GridRow[], years: number[]): Promise<numbe
 }
 
 async function main(): Promise<void> {
-  const [which, nText] = process.argv.slice(2);
-  const n = Number(nText);
-  const plan = n === 13 ? SEED_PLAN : syntheticPlan(n);
-  const dir = mkdtempSync(join(tmpdir(), 'indicator-desk-export-'));
-  try {
-    const store = Store.open(join(dir, 'bench.sqlite'), { seedPlan: plan, now: () => NOW });
-    // Half the reporting year's actuals filled, as in workbook-bench.ts.
-    const rows: GridRow[] = buildGrid(store, plan.id, YEAR, null, NOW).rows.map((r, i) =>
-      i % 2 === 0 ? r : { ...r, cells: { ...r.cells, [String(YEAR)]: { ...(r.cells[String(YEAR)] as GridRow['cells'][string]), actual: 2 + (i % 90) } } },
-    );
-    store.close();
-    global.gc?.();
-    const rssBefore = process.memoryUsage().rss;
-    const t0 = performance.now();
-    let bytes: number;
-    if (which === 'ours') {
-      bytes = (await exportTemplate({ plan, year: YEAR, department: null, rows, clerkName: '基准', clerkPhone: '', exportedAt: NOW, appVersion: 'bench' })).length;
-    } else {
-      bytes = await exceljsStreaming(rows, [...plan.years].sort((a, b) => a - b));
-    }
-    const ms = performance.now() - t0;
-    process.stdout.write(JSON.stringify({ ms, bytes, rssBeforeMb: rssBefore / 1048576, peakMb: process.resourceUsage().maxRSS / 1024 }));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const [which, file] = process.argv.slice(2);
+  const input = JSON.parse(readFileSync(file as string, 'utf8')) as ExportBenchInput;
+  global.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let bytes: number;
+  if (which === 'ours') {
+    const { plan, year, rows } = input;
+    bytes = (await exportTemplate({ plan, year, department: null, rows, clerkName: '基准', clerkPhone: '', exportedAt: new Date(input.exportedAt), appVersion: 'bench' })).length;
+  } else {
+    bytes = await exceljsStreaming(input);
   }
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, bytes, rssBeforeMb: rssBefore / 1048576, peakMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
 void main();

@@ -1,15 +1,37 @@
 // Column widths for the exported workbook. Excel measures widths in "characters of the default
 // font"; a Chinese character is about two of those, so CJK text needs twice the room of Latin.
 
-/** East Asian wide and full-width characters (CJK ideographs and punctuation, kana, hangul, full-width forms, “”). */
-const WIDE = /[\u1100-\u115F\u2018-\u201F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+/** East Asian wide and full-width code points (CJK ideographs and punctuation, kana, hangul, full-width forms, “”), as [from, to] ranges. */
+const WIDE_RANGES: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x2018, 0x201f],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+];
+
+/** Width of one code point: 2 for the wide ranges and everything from U+20000 (CJK extensions), else 1. */
+function codePointWidth(cp: number): number {
+  if (cp < 0x1100) return 1; // Latin, digits and the like: most of a workbook's text, decided at once
+  if (cp >= 0x20000) return 2;
+  for (const [from, to] of WIDE_RANGES) if (cp >= from && cp <= to) return 2;
+  return 1;
+}
 
 /** Display width of `text` in Excel width units: 2 per wide character, 1 per other character. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    width += WIDE.test(ch) || cp >= 0x20000 ? 2 : 1;
+  for (let i = 0; i < text.length; i += 1) {
+    const cp = text.codePointAt(i) as number;
+    if (cp > 0xffff) i += 1; // the second half of a surrogate pair
+    width += codePointWidth(cp);
   }
   return width;
 }
@@ -20,7 +42,14 @@ export function displayWidth(text: string): number {
  */
 export function columnWidth(texts: readonly string[], min: number, max: number, padding = 2): number {
   let widest = 0;
-  for (const text of texts) for (const line of text.split('\n')) widest = Math.max(widest, displayWidth(line));
+  for (let i = 0; i < texts.length; i += 1) {
+    const text = texts[i] as string;
+    const w = text.includes('\n') ? Math.max(...text.split('\n').map(displayWidth)) : displayWidth(text);
+    if (w > widest) {
+      widest = w;
+      if (widest + padding >= max) return max; // no later text can widen it further
+    }
+  }
   return Math.min(max, Math.max(min, widest + padding));
 }
 
@@ -35,8 +64,10 @@ export function wrappedLineCount(text: string, width: number): number {
   for (const paragraph of text.split('\n')) {
     let line = 0;
     let count = 1;
-    for (const ch of paragraph) {
-      const w = displayWidth(ch);
+    for (let i = 0; i < paragraph.length; i += 1) {
+      const cp = paragraph.codePointAt(i) as number;
+      if (cp > 0xffff) i += 1;
+      const w = codePointWidth(cp);
       if (line + w > usable) {
         count += 1;
         line = 0;

@@ -6,6 +6,7 @@ import type { Plan } from '../../../shared/domain/plan';
 import type { MetaKey } from '../template-format';
 import { META_KEYS, META_ROWS_HEADER, META_SOURCE_HEADER, SHEET_META, TEMPLATE_FORMAT_NAME, TEMPLATE_SCHEMA_VERSION } from '../template-format';
 import type { ExportedRow } from './return-sheet';
+import { SheetRowWriter } from './sheet-row-xml';
 
 export interface MetaInput {
   plan: Plan;
@@ -52,20 +53,28 @@ export function buildMetaSheet(wb: Workbook, input: MetaInput, rows: readonly Ex
   META_SOURCE_HEADER.forEach((h, i) => {
     ws.getCell(headerRow, META_ROWS_HEADER.length + 1 + i).value = h;
   });
-  rows.forEach((row, i) => {
-    const r = headerRow + 1 + i;
-    ws.getCell(r, 1).value = row.row;
-    ws.getCell(r, 2).value = row.indicatorId;
-    ws.getCell(r, 3).value = row.code;
-    const p = sources.get(row.indicatorId);
-    if (p) {
-      const values = [p.source, p.who, p.at, p.fileName, p.sha256, p.department];
-      values.forEach((v, j) => {
-        ws.getCell(r, META_ROWS_HEADER.length + 1 + j).value = v === null || v === '' ? null : v;
-      });
-    }
-  });
+  // Widths go out with the first row.
   ws.getColumn(1).width = 16;
   ws.getColumn(2).width = 32;
+  // The row map, one row per exported indicator, written as XML (see sheet-row-xml.ts) once the rows above are out.
+  ws.getRow(headerRow).commit();
+  const out = new SheetRowWriter(wb, ws);
+  rows.forEach((row, i) => {
+    out.begin(headerRow + 1 + i);
+    out.number(1, row.row);
+    out.string(2, row.indicatorId);
+    out.string(3, row.code);
+    const p = sources.get(row.indicatorId);
+    if (p) {
+      [p.source, p.who, p.at, p.fileName, p.sha256, p.department].forEach((v, j) => {
+        const col = META_ROWS_HEADER.length + 1 + j;
+        if (v === null || v === undefined || v === '') out.nothing(col);
+        else if (typeof v === 'number') out.number(col, v);
+        else out.string(col, v);
+      });
+    }
+    out.end();
+  });
+  out.flush();
   return ws;
 }

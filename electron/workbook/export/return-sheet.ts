@@ -34,6 +34,7 @@ import { rowHeightForLines, wrappedLineCount } from './column-width';
 import { cellStyle, COLOR, COMPLETION_NUMFMT, valueNumFmt } from './styles';
 import { actualValidation, addStatusFormats, ref, runs } from './sheet-rules';
 import type { ColumnWidths } from './return-sheet-layout';
+import { SheetRowWriter } from './sheet-row-xml';
 import { responsibleUnitsText, setColumnWidths, setText, writeLegend } from './return-sheet-layout';
 
 export { columnLetter } from './sheet-rules';
@@ -185,17 +186,41 @@ export async function writeReturnSheet(
   addStatusFormats(ws, rows, years, input.exportedAt);
 
   // 3. Data rows, then 4. 领域: one merged cell per run of consecutive rows of the same domain.
-  //    Each run is committed (streamed out) once merged.
+  //    The header rows go out first; data rows are written as XML by SheetRowWriter (ExcelJS's
+  //    per-cell objects were most of a large export's time), the editable 实际值's validation
+  //    once per run of rows sharing it rather than per cell.
+  ws.getRow(ROW_HEADER_2).commit();
   const exported: ExportedRow[] = [];
   const validations = { any: actualValidation('rate'), nonNegative: actualValidation('cumulative') };
-  for (const [start, end] of runs(rows, (a, b) => a.domain === b.domain)) {
-    for (let i = start; i <= end; i += 1) {
-      const gridRow = rows[i] as GridRow;
-      exported.push({ row: FIRST_DATA_ROW + i, indicatorId: gridRow.indicatorId, code: gridRow.code });
-      writeDataRow(ws, FIRST_DATA_ROW + i, gridRow, year, locked, cols, widths, gridRow.kind === 'cumulative' || gridRow.kind === 'stock' ? validations.nonNegative : validations.any);
+  if (rows.length > 0) {
+    const writer = new SheetRowWriter(wb, ws);
+    const rowValidations: (DataValidation | null)[] = [];
+    let sinceYield = 0;
+    for (const [start, end] of runs(rows, (a, b) => a.domain === b.domain)) {
+      for (let i = start; i <= end; i += 1) {
+        const gridRow = rows[i] as GridRow;
+        exported.push({ row: FIRST_DATA_ROW + i, indicatorId: gridRow.indicatorId, code: gridRow.code });
+        const validation = gridRow.kind === 'cumulative' || gridRow.kind === 'stock' ? validations.nonNegative : validations.any;
+        rowValidations.push(writeDataRow(writer, FIRST_DATA_ROW + i, gridRow, year, locked, cols, widths, validation, i > start));
+      }
+      if (end > start) writer.merge(FIRST_DATA_ROW + start, COL_DOMAIN, FIRST_DATA_ROW + end, COL_DOMAIN);
+      if (end - sinceYield >= YIELD_EVERY) {
+        // Let the zip take what is written: it deflates on another thread while the next rows are made,
+        // and the sheet is not held whole in memory.
+        writer.flush();
+        await new Promise((resolve) => setImmediate(resolve));
+        sinceYield = end;
+      }
     }
-    if (end > start) ws.mergeCells(FIRST_DATA_ROW + start, COL_DOMAIN, FIRST_DATA_ROW + end, COL_DOMAIN);
-    ws.getRow(FIRST_DATA_ROW + end).commit();
+    writer.flush();
+    if (firstEditable) {
+      for (const [start, end] of runs(rowValidations, (a, b) => a === b)) {
+        const validation = rowValidations[start];
+        if (!validation) continue;
+        const top = ref(firstEditable.actual, FIRST_DATA_ROW + start);
+        writer.validate(end > start ? `${top}:${ref(firstEditable.actual, FIRST_DATA_ROW + end)}` : top, validation);
+      }
+    }
   }
 
   // 7. Protection, written with the sheet.
@@ -205,6 +230,9 @@ export async function writeReturnSheet(
 }
 
 type Columns = ReturnType<typeof templateColumns>;
+
+/** Data rows written between two turns of the event loop (see writeReturnSheet). */
+const YIELD_EVERY = 500;
 
 /** The styles of a data row's cells for one number format, looked up once per export rather than per cell. */
 interface DataStyles {
@@ -253,55 +281,63 @@ function stylesFor(kind: GridRow['kind']): DataStyles {
   return styles;
 }
 
-/** `locked`: the whole export is locked; a row's own reporting-year cell may be locked too (its department's year). */
-function writeDataRow(ws: Worksheet, r: number, gridRow: GridRow, year: number, locked: boolean, cols: Columns, widths: ColumnWidths, validation: DataValidation): void {
+/**
+ * Writes one data row. `locked`: the whole export is locked; a row's own reporting-year cell may be
+ * locked too (its department's year). `mergedDomain`: the row continues its 领域's merged cell.
+ * Returns the validation of its reporting-year 实际值, or null when that cell is not editable.
+ */
+function writeDataRow(
+  out: SheetRowWriter,
+  r: number,
+  gridRow: GridRow,
+  year: number,
+  locked: boolean,
+  cols: Columns,
+  widths: ColumnWidths,
+  validation: DataValidation,
+  mergedDomain: boolean,
+): DataValidation | null {
   const rowLocked = locked || gridRow.cells[String(year)]?.locked !== undefined;
   const styles = stylesFor(gridRow.kind);
-  // One row lookup, then cells by column (the sheet's getCell(r, c) looks the row up every time).
-  const row = ws.getRow(r);
-  const put = (col: number, text: string, style: Partial<Style>) => {
-    const cell = row.getCell(col);
-    setText(cell, text);
-    cell.style = style;
-  };
-  put(COL_DOMAIN, gridRow.domain, styles.domain);
-  put(COL_CODE, gridRow.code, styles.code);
-  put(COL_NAME, gridRow.name, styles.name);
-  put(COL_UNIT, gridRow.unit, styles.unit);
+  let rowValidation: DataValidation | null = null;
+  out.begin(r);
+  if (mergedDomain) out.merged(COL_DOMAIN, styles.domain);
+  else out.text(COL_DOMAIN, gridRow.domain, styles.domain);
+  out.text(COL_CODE, gridRow.code, styles.code);
+  out.text(COL_NAME, gridRow.name, styles.name);
+  out.text(COL_UNIT, gridRow.unit, styles.unit);
   const unitsText = responsibleUnitsText(gridRow);
-  put(COL_UNITS, unitsText, styles.units);
+  out.text(COL_UNITS, unitsText, styles.units);
   for (const yc of cols.yearCols) {
     const gridCell = gridRow.cells[String(yc.year)];
     const editable = yc.year === year && !rowLocked;
     const target = targetValue(gridCell?.target);
-    const targetCell = row.getCell(yc.target);
-    targetCell.value = target;
-    targetCell.style = target === NO_TARGET ? styles.noTarget : styles.target;
+    if (target === null) out.empty(yc.target, styles.target);
+    else if (typeof target === 'number') out.number(yc.target, target, styles.target);
+    else out.text(yc.target, target, target === NO_TARGET ? styles.noTarget : styles.target);
 
     const actual = gridCell?.actual ?? null;
-    const actualCell = row.getCell(yc.actual);
-    actualCell.value = actual;
-    actualCell.style = editable ? styles.actualEditable : styles.actualLocked;
-    if (editable) actualCell.dataValidation = validation;
+    const actualStyle = editable ? styles.actualEditable : styles.actualLocked;
+    if (actual === null) out.empty(yc.actual, actualStyle);
+    else out.number(yc.actual, actual, actualStyle);
+    if (editable) rowValidation = validation;
 
-    const completionCell = row.getCell(yc.completion);
-    completionCell.style = styles.completion;
     if (typeof target === 'number') {
       const ratio = actual === null ? null : completionRatio(gridRow.direction, target, actual);
-      completionCell.value = {
-        formula: completionFormula(gridRow.direction, ref(yc.target, r), ref(yc.actual, r)),
-        result: ratio ?? '',
-      };
+      out.formula(yc.completion, completionFormula(gridRow.direction, out.address(yc.target), out.address(yc.actual)), ratio ?? '', styles.completion);
+    } else {
+      out.empty(yc.completion, styles.completion);
     }
   }
   const note = gridRow.cells[String(year)]?.note ?? null;
-  put(cols.note, note ?? '', rowLocked ? styles.noteLocked : styles.note);
-  put(cols.id, gridRow.indicatorId, styles.id);
+  out.text(cols.note, note ?? '', rowLocked ? styles.noteLocked : styles.note);
+  out.text(cols.id, gridRow.indicatorId, styles.id);
   // Tall enough for the wrapped 指标, 责任单位 and 说明 (set explicitly: see wrappedLineCount).
   const lines = Math.max(
     wrappedLineCount(gridRow.name, widths.name),
     wrappedLineCount(unitsText, widths.units),
     wrappedLineCount(note ?? '', widths.note),
   );
-  row.height = Math.max(20, rowHeightForLines(lines));
+  out.end(Math.max(20, rowHeightForLines(lines)));
+  return rowValidation;
 }

@@ -10,19 +10,49 @@ export function xmlSafeText(text: string): string {
   return text.replace(FORBIDDEN, '');
 }
 
+/** The same characters as FORBIDDEN, without the global flag (so test() keeps no state). */
+const HAS_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+/**
+ * A cheap first look (no Unicode mode, one character class): C0 controls, U+FFFE/U+FFFF and any
+ * surrogate. Only a string it matches is checked for real (paired surrogates are legal).
+ */
+// eslint-disable-next-line no-control-regex -- the control characters XML forbids, matched on purpose
+const MAYBE_FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+/** Whether any string in `value` (or key of its plain objects) holds a character XML 1.0 forbids. */
+function needsCleaning(value: unknown): boolean {
+  if (typeof value === 'string') return MAYBE_FORBIDDEN.test(value) && HAS_FORBIDDEN.test(value);
+  if (Array.isArray(value)) return value.some(needsCleaning);
+  if (isPlainObject(value)) {
+    for (const k in value) if (needsCleaning(k) || needsCleaning(value[k])) return true;
+  }
+  return false;
+}
+
+function cleanDeep<T>(value: T): T {
+  if (typeof value === 'string') return xmlSafeText(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => cleanDeep(v)) as T;
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[xmlSafeText(k)] = cleanDeep(v);
+    return out as T;
+  }
+  return value;
+}
+
 /**
  * `value` with every string in it made XML-safe (xmlSafeText), through plain objects and arrays;
  * Dates and other values are kept. The exporter streams rows out as it makes them, so it cleans
  * its whole input once, up front: every text it writes comes from the input or is a constant of
- * the exporter, and none can bypass the rule.
+ * the exporter, and none can bypass the rule. Input that is already clean (nearly always) is
+ * returned as it is, not copied: copying 10,000 rows cost more than writing some of them.
+ * Treat the result as read-only.
  */
 export function xmlSafeDeep<T>(value: T): T {
-  if (typeof value === 'string') return xmlSafeText(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => xmlSafeDeep(v)) as T;
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[xmlSafeText(k)] = xmlSafeDeep(v);
-    return out as T;
-  }
-  return value;
+  return needsCleaning(value) ? cleanDeep(value) : value;
 }
