@@ -5,6 +5,7 @@
 // time). Frozen, so a change meant for one cell cannot leak into the others: set a whole new style.
 import type { Alignment, Borders, Fill, Font, Style } from 'exceljs';
 import type { IndicatorKind } from '../../../shared/domain/plan';
+import { deepFreeze } from '../../../shared/deep-freeze';
 
 export const FONT_NAME = '宋体';
 
@@ -55,14 +56,6 @@ interface CellStyleOptions {
 }
 
 const styleCache = new Map<string, Partial<Style>>();
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /** The (shared, frozen) style of a cell with these options; the same options give the same object. */
 export function cellStyle(o: CellStyleOptions = {}): Partial<Style> {
