@@ -100,8 +100,10 @@ export async function benchWorkbooks(dir: string, sizes: number[] = [13, 1000, 1
       { label: `${label}:   diff against database`, ms: diffMs },
       ...(pair
         ? [
-            { label: `${label}:   parts read by saxes (paired, ×${pair.ratio.toFixed(2)} hand-scan)`, ms: pair.saxesMs },
-            { label: `${label}:   parts read by the old hand-scanning reader (reference)`, ms: pair.handScanMs },
+            { label: `${label}:   parts, saxes reader (paired: ×${pair.ratio.toFixed(2)} old)`, ms: pair.saxesMs },
+            { label: `${label}:   parts, old hand-scanning reader`, ms: pair.handScanMs },
+            { label: `${label}:   parts, saxes CPU time (paired: ×${pair.cpuRatio.toFixed(2)} old)`, ms: pair.saxesCpuMs },
+            { label: `${label}:   parts, old hand-scanning reader CPU time`, ms: pair.handScanCpuMs },
           ]
         : []),
       { label: `${label}: reference — SheetJS read of the same file`, ms: sheetjsMs, peakMb: sheetjsMem.peakMb },

@@ -102,8 +102,12 @@ function styleFormats(xml: Buffer | undefined): (string | null)[] {
   const ids: number[] = [];
   let where: 'numFmts' | 'cellXfs' | null = null;
   let depth = 0;
+  let done = false;
   streamXml(xml, {
     open(local, a) {
+      // The schema puts <numFmts> before <cellXfs>: what follows (cell styles, the differential
+      // formats of conditional formatting — nearly all of a large template's styles part) is not needed.
+      if (done) return STOP;
       depth++;
       if (local === 'numFmts' || local === 'cellXfs') where = local;
       else if (where === 'numFmts' && local === 'numFmt' && a.numFmtId !== undefined && a.formatCode !== undefined) custom.set(Number(a.numFmtId), a.formatCode);
@@ -112,6 +116,7 @@ function styleFormats(xml: Buffer | undefined): (string | null)[] {
     },
     close(local) {
       depth--;
+      if (local === 'cellXfs') done = true;
       if (local === 'numFmts' || local === 'cellXfs') where = null;
     },
     text: NO_TEXT,
