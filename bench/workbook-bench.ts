@@ -11,6 +11,7 @@ import { exportTemplate } from '../electron/workbook/export/export-template';
 import { interpretWorkbook } from '../electron/workbook/import/interpret';
 import { readWorkbook } from '../electron/workbook/import/read-workbook';
 import { syntheticPlan } from './synthetic-plan';
+import { compareXlsxReaders } from './xlsx-reader-pair';
 
 export { syntheticPlan };
 
@@ -90,11 +91,21 @@ export async function benchWorkbooks(dir: string, sizes: number[] = [13, 1000, 1
       XLSX.read(bytes, { type: 'array', cellNF: true });
     });
     const label = n === 13 ? '13-row standard return' : `${n.toLocaleString('en-US')}-row return`;
+    // Today's saxes reader against the hand-scanning one it replaced, paired and alternated.
+    const pair = n >= 10000 ? compareXlsxReaders(bytes, 15) : null;
     figures.push(
       { label: `${label}: import total (read+interpret+diff)`, ms: importMs, peakMb: importMem.peakMb },
       { label: `${label}:   read`, ms: readMs },
       { label: `${label}:   interpret`, ms: interpretMs },
       { label: `${label}:   diff against database`, ms: diffMs },
+      ...(pair
+        ? [
+            { label: `${label}:   parts, saxes reader (paired: ×${pair.ratio.toFixed(2)} old)`, ms: pair.saxesMs },
+            { label: `${label}:   parts, old hand-scanning reader`, ms: pair.handScanMs },
+            { label: `${label}:   parts, saxes CPU time (paired: ×${pair.cpuRatio.toFixed(2)} old)`, ms: pair.saxesCpuMs },
+            { label: `${label}:   parts, old hand-scanning reader CPU time`, ms: pair.handScanCpuMs },
+          ]
+        : []),
       { label: `${label}: reference — SheetJS read of the same file`, ms: sheetjsMs, peakMb: sheetjsMem.peakMb },
       { label: `${label}: export`, ms: exportMs, peakMb: exportMem.peakMb },
     );

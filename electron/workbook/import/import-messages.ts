@@ -35,6 +35,8 @@ export const IMPORT_MESSAGES = defineCatalogue(
     'import.not-a-number-cell': '“{text}”不是数字',
     'import.other-plan': '文件由另一规划“{planId}”导出（当前规划“{current}”），已按指标名称匹配',
     'import.unknown-indicator-id': '第 {row} 行的指标ID“{id}”不在当前规划中，已按名称匹配',
+    'import.code-page-gbk': '这是旧版 .xls（BIFF{biff}），文字未声明为简体中文编码（文件所写代码页：{declared}）；按 GBK（代码页 {gbk}）读取才与规划的表头和指标名称对得上，已按 GBK 读取，请核对文字',
+    'import.code-page-assumed': '这是旧版 .xls（BIFF{biff}），文字按代码页 {used} 读取（文件所写代码页：{declared}），按 GBK（{gbk}）读取也对不上规划的指标名称；如文字显示为乱码，请在 Excel/WPS 中打开并另存为 .xlsx 后再导入',
   },
   {
     'import.not-a-workbook': '"{file}" is not an Excel workbook (.xlsx or .xls) and cannot be imported: check you chose the right file, or open it in Excel/WPS, save it as .xlsx and import that',
@@ -65,6 +67,8 @@ export const IMPORT_MESSAGES = defineCatalogue(
     'import.not-a-number-cell': '"{text}" is not a number',
     'import.other-plan': 'The file was exported from another plan "{planId}" (current: "{current}"); rows were matched by name',
     'import.unknown-indicator-id': 'Row {row}: indicator id "{id}" is not in the current plan; matched by name',
+    'import.code-page-gbk': 'This is a legacy .xls (BIFF{biff}) whose text is not declared as simplified Chinese (code page in the file: {declared}); only read as GBK (code page {gbk}) do its header and indicator names fit the plan, so it was read as GBK; please check the text',
+    'import.code-page-assumed': 'This is a legacy .xls (BIFF{biff}); its text was read in code page {used} (code page in the file: {declared}), and read as GBK ({gbk}) its names match the plan no better; if the text looks garbled, open it in Excel/WPS, save it as .xlsx and import that',
   },
 );
 

@@ -30,6 +30,7 @@ import { readWorkbook } from './read-workbook';
 import { Issues, readValueCell, ref } from './read-value-cell';
 import type { SheetInfo } from './info-lines';
 import { readInfoLines } from './info-lines';
+import { chooseCodePage } from './code-page-choice';
 
 
 export interface InterpretedValue {
@@ -352,8 +353,15 @@ function interpretHeuristic(book: NeutralWorkbook, plan: Plan, matcher: Matcher)
   }, plan);
 }
 
-/** Interpret a workbook against a plan. Never throws for content: problems become issues. */
+/**
+ * Interpret a workbook against a plan. Never throws for content: problems become issues. A legacy
+ * .xls read two ways (undeclared GBK text) keeps the reading that matches the plan (code-page-choice.ts).
+ */
 export function interpretWorkbook(book: NeutralWorkbook, plan: Plan): InterpretedWorkbook {
+  return chooseCodePage(book, plan, interpretReading);
+}
+
+function interpretReading(book: NeutralWorkbook, plan: Plan): InterpretedWorkbook {
   const matcher = makeMatcher(plan);
   const meta = readTemplateMeta(book);
   if (meta) {

@@ -49,6 +49,12 @@ export interface NeutralSheet {
 export interface NeutralWorkbook {
   format: WorkbookFormat;
   sheets: NeutralSheet[];
+  /**
+   * .xls only, when its 8-bit text may be GBK though the file does not declare it (xls-code-page.ts):
+   * the same sheets read as GBK, the BIFF version, the declared code page (null = none) and the one
+   * `sheets` were decoded with. Interpretation keeps the reading whose names match the plan.
+   */
+  gbkReading?: { sheets: NeutralSheet[]; biff: 5 | 8; declared: number | null; used: number };
 }
 
 /** Spreadsheet column letters for a 1-based column: 1 → A, 27 → AA. The one A1 helper (import and export). */

@@ -7,6 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import type { CellValue, NeutralSheet, NeutralWorkbook, SheetState } from './model';
 import { cellAddress, isPercentFormat, newSheet, putCell } from './model';
+import { GBK, biffTextOf, hasNonAsciiText, mayBeUndeclaredGbk, sheetsWithLatin1AsGbk, withDeclaredCodePage } from './xls-code-page';
 
 // SheetJS decodes code-page text only once its code-page tables are loaded; without them a BIFF5
 // file's Chinese text comes out as mojibake.
@@ -59,10 +60,31 @@ function readSheet(ws: XLSX.WorkSheet, name: string, state: SheetState): Neutral
 
 /**
  * BIFF bytes (an OLE2 compound file) or SpreadsheetML 2003 text. Throws SheetJS's own error (e.g.
- * "password-protected") for the caller to translate.
+ * "password-protected") for the caller to translate. Text that may be undeclared GBK comes with a
+ * second reading as GBK (`gbkReading`, see xls-code-page.ts).
  */
 export function readXls(bytes: Buffer | string): NeutralWorkbook {
+  const book = readWith(bytes);
+  if (typeof bytes === 'string' || !hasNonAsciiText(book.sheets)) return book;
+  const text = biffTextOf(XLSX, bytes);
+  if (text?.biff === 5 && mayBeUndeclaredGbk(text)) {
+    // Excel 95 text in an undeclared or Western code page: read again as GBK, byte-exact.
+    const patched = text.declared === null ? null : withDeclaredCodePage(XLSX, bytes, GBK);
+    const gbk = patched ? readWith(patched) : readWith(bytes, GBK);
+    return { ...book, gbkReading: { sheets: gbk.sheets, biff: 5, declared: text.declared, used: text.declared ?? 1252 } };
+  }
+  if (text?.biff === 8) {
+    // BIFF8 "compressed" strings are Latin-1 by the format; some writers stored GBK bytes there.
+    const gbk = sheetsWithLatin1AsGbk(book.sheets);
+    if (gbk) return { ...book, gbkReading: { sheets: gbk, biff: 8, declared: text.declared, used: 28591 } };
+  }
+  return book;
+}
+
+/** One SheetJS read; `codepage` is the default for a file without a CODEPAGE record. */
+function readWith(bytes: Buffer | string, codepage?: number): NeutralWorkbook {
   const wb = XLSX.read(bytes, {
+    ...(codepage === undefined ? {} : { codepage }),
     type: typeof bytes === 'string' ? 'string' : 'buffer',
     dense: true,
     cellNF: true,

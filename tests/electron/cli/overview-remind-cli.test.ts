@@ -65,7 +65,7 @@ describe('status --by-department', () => {
       return ind?.leadUnit === '区住建局' && ind.tolerance === null && ind.direction === 'higher' && typeof target === 'number' && value < target;
     });
     expect(housing).toEqual({
-      department: '区住建局', state: 'in-progress', deadline: '2026-01-31', daysOverdue: 33, overdue: true,
+      department: '区住建局', state: 'in-progress', deadline: '2026-01-31', daysOverdue: 33, overdue: true, lateDays: 0,
       due: HOUSING.length, filled, missesWithoutNote: misses.length,
       lastImport: { fileName: '住建局.xlsx', at: expect.stringMatching(/^2026-02-20/) as unknown as string, importId: 1 },
     });

@@ -2,7 +2,7 @@
 // parts are fed to the parser a slice at a time, and no slice may cut a character in two — a
 // Chinese note that straddles a slice boundary must come out whole, at every byte offset.
 import { describe, expect, it } from 'vitest';
-import { STOP, XmlRefused, streamXml } from '../../../electron/workbook/import/xml-stream';
+import { STOP, XML_SLICE_BYTES, XmlRefused, streamXml } from '../../../electron/workbook/import/xml-stream';
 
 /** Every text run of `xml`, joined per <t> element. */
 function texts(xml: Buffer | string): string[] {
@@ -25,7 +25,7 @@ function texts(xml: Buffer | string): string[] {
   return out;
 }
 
-const SLICE = 256 * 1024;
+const SLICE = XML_SLICE_BYTES;
 
 describe('streamXml', () => {
   it('keeps multi-byte characters whole across slice boundaries, whatever the offset', () => {

@@ -1,0 +1,76 @@
+// Today's .xlsx reader (saxes, read-xlsx-fast.ts) against the hand-scanning reader it replaced
+// (bench/reference/read-xlsx-hand-scan.ts), in ONE process, on the same unpacked parts: the two
+// are run paired and alternated (saxes first on even pairs, hand-scan first on odd ones) so the
+// shared machine's noise and each other's garbage fall on both alike. Figures are medians of
+// wall time and of this process's CPU time (user + system, which a busy machine inflates less),
+// and the median of the per-pair ratios. The zip guard's inflation is the same for both and is
+// done once, outside the timing.
+import { guardZip } from '../electron/workbook/import/zip-guard';
+import { IMPORT_LIMITS } from '../electron/workbook/import/limits';
+import { partKey } from '../electron/workbook/import/package-parts';
+import { readXlsxFast } from '../electron/workbook/import/read-xlsx-fast';
+import type { NeutralWorkbook } from '../electron/workbook/import/model';
+import { readXlsxFast as readXlsxHandScan } from './reference/read-xlsx-hand-scan';
+
+export interface ReaderPair {
+  pairs: number;
+  /** Median milliseconds (wall) of one read of all parts. */
+  saxesMs: number;
+  handScanMs: number;
+  /** Median of saxes/hand-scan wall time per pair (1.0 = as fast; below 1 = faster). */
+  ratio: number;
+  /** The same in CPU milliseconds of this process. */
+  saxesCpuMs: number;
+  handScanCpuMs: number;
+  cpuRatio: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+const cellsOf = (b: NeutralWorkbook) => b.sheets.reduce((n, s) => n + [...s.rows.values()].reduce((m, r) => m + r.size, 0), 0);
+
+/** Wall and CPU milliseconds of one call. */
+function timeOne(fn: () => unknown): { wall: number; cpu: number } {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
+/** Time both readers on `bytes` (an .xlsx), `pairs` paired runs after one warm-up of each. */
+export function compareXlsxReaders(bytes: Uint8Array, pairs = 15): ReaderPair {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { parts } = guardZip(buf, { file: 'bench.xlsx', limits: IMPORT_LIMITS });
+  // The old reader looked parts up by their names as written; today's guard keys them by partKey.
+  const asWritten = { get: (name: string) => parts.get(partKey(name)) } as unknown as Map<string, Buffer>;
+  const saxes = () => readXlsxFast(parts);
+  const hand = () => readXlsxHandScan(asWritten);
+  if (cellsOf(hand()) !== cellsOf(saxes())) throw new Error('the two readers read a different number of cells');
+  const s: { wall: number; cpu: number }[] = [];
+  const h: { wall: number; cpu: number }[] = [];
+  for (let i = 0; i < pairs; i++) {
+    if (i % 2 === 0) {
+      s.push(timeOne(saxes));
+      h.push(timeOne(hand));
+    } else {
+      h.push(timeOne(hand));
+      s.push(timeOne(saxes));
+    }
+  }
+  const ratios = (k: 'wall' | 'cpu') => median(s.map((x, i) => x[k] / (h[i] as { wall: number; cpu: number })[k]));
+  return {
+    pairs,
+    saxesMs: median(s.map((x) => x.wall)),
+    handScanMs: median(h.map((x) => x.wall)),
+    ratio: ratios('wall'),
+    saxesCpuMs: median(s.map((x) => x.cpu)),
+    handScanCpuMs: median(h.map((x) => x.cpu)),
+    cpuRatio: ratios('cpu'),
+  };
+}
