@@ -76,11 +76,11 @@ describe('chart options', () => {
     expect(spec.table.rows).toEqual([['区住建局', '0 / 12', '已退回', '43'], ['市住房公积金洞头分中心', '0 / 1', '已提交', '—']]);
     const axis = spec.option.yAxis as { axisLabel: { formatter: (v: string, i: number) => string; rich: Record<string, { color: string; backgroundColor: string }> } };
     const returned = axis.axisLabel.formatter('区住建局', 0);
-    expect(returned).toMatch(/^区住建局 \{(state\d)\|已退回\} \{overdue\|逾期 43 天\}$/);
+    expect(returned).toMatch(/^区住建局\n\{(state\d)\|已退回\} \{overdue\|逾期 43 天\}$/);
     const style = /\{(state\d)\|/.exec(returned)?.[1] ?? '';
     expect(axis.axisLabel.rich[style]).toMatchObject({ color: REPORTING_STATE_COLOURS.returned.fg, backgroundColor: REPORTING_STATE_COLOURS.returned.bg });
     expect(axis.axisLabel.rich.overdue).toMatchObject({ backgroundColor: OVERDUE_COLOURS.bg });
-    expect(axis.axisLabel.formatter('', 1)).toMatch(/^市住房公积金洞头分中心 \{state\d\|已提交\}$/);
+    expect(axis.axisLabel.formatter('', 1)).toMatch(/^市住房公积金洞头分中心\n\{state\d\|已提交\}$/);
     expect(departmentChart('en', 2025, withStates.departments).table.rows[0]).toEqual(['区住建局', '0 / 12', 'Sent back', '43']);
   });
 

@@ -25,7 +25,7 @@ function richName(state: ReportingState): string {
 
 /** The rich-text styles of a category axis label that carries a state badge and the overdue badge. */
 export function stateLabelStyles(): Record<string, Record<string, unknown>> {
-  const badge = { padding: [2, 4], borderRadius: 2, fontSize: 11 };
+  const badge = { padding: [1, 4], borderRadius: 2, fontSize: 11, lineHeight: 18 };
   const styles: Record<string, Record<string, unknown>> = { overdue: { ...badge, color: OVERDUE_COLOURS.fg, backgroundColor: OVERDUE_COLOURS.bg, fontWeight: 600 } };
   for (const s of ReportingStateSchema.options) styles[richName(s)] = { ...badge, color: REPORTING_STATE_COLOURS[s].fg, backgroundColor: REPORTING_STATE_COLOURS[s].bg, fontWeight: 600 };
   return styles;
@@ -34,9 +34,12 @@ export function stateLabelStyles(): Record<string, Record<string, unknown>> {
 /** Rich text never sees our markup characters in a name: {, } and | are dropped. */
 const plain = (text: string): string => text.replace(/[{}|]/g, '');
 
-/** A department's axis label: its name, then its state badge and, if overdue, the overdue badge. */
+/**
+ * A department's axis label: its name, and on a second line its state badge and, if overdue, the
+ * overdue badge (one line would leave the bars too little of a half-width chart).
+ */
 export function departmentAxisLabel(lang: Lang, department: string, cycle: DepartmentCycle | null): string {
   if (!cycle) return plain(department);
   const overdue = overdueText(lang, cycle);
-  return `${plain(department)} {${richName(cycle.state)}|${stateText(lang, cycle)}}${overdue ? ` {overdue|${overdue}}` : ''}`;
+  return `${plain(department)}\n{${richName(cycle.state)}|${stateText(lang, cycle)}}${overdue ? ` {overdue|${overdue}}` : ''}`;
 }
