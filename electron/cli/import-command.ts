@@ -132,5 +132,7 @@ export async function runImportCommand(
   }
   if (failures.length > 0 && pending.length === 0) return EXIT.nothingDone;
   if (dryRun && conflicts.length > 0 && !prefer) return EXIT.conflicts;
-  return skipped.length > 0 || locked.length > 0 || failures.length > 0 ? EXIT.partial : EXIT.ok;
+  // A value that could not be read, or a row matching no indicator, was left out: partly done.
+  const leftOut = pending.some((p) => p.preview.unmatched.length > 0 || p.preview.issues.some((i) => i.severity === 'error'));
+  return skipped.length > 0 || locked.length > 0 || failures.length > 0 || leftOut ? EXIT.partial : EXIT.ok;
 }

@@ -37,7 +37,7 @@ export function runStatusByDepartment(services: Services, plan: Plan, year: numb
         department: r.department,
         state: say(`state.${r.state}`),
         deadline: r.deadline,
-        overdue: r.overdue ? say('overview.overdue', { days: r.daysOverdue }) : '',
+        overdue: r.overdue ? say('overview.overdue', { days: r.daysOverdue }) : r.lateDays > 0 ? say('overview.late', { days: r.lateDays }) : '',
         filled: r.filled,
         due: r.due,
         misses: r.missesWithoutNote,

@@ -27,6 +27,8 @@ export const DRAFT_TEXTS = defineCatalogue(
     'remind.greeting': '您好：',
     'remind.ask': '《{plan}》{year}年度指标完成情况的报送截止日期为 {deadline}{overdue}，贵单位尚未提交。附件“{file}”是贵单位的填报模板，已预填目前掌握的数据。',
     'remind.overdue': '（已逾期 {days} 天）',
+    'remind.ask-returned': '贵单位报送的《{plan}》{year}年度报表已于 {date} 退回，退回原因：{reason}。报送截止日期为 {deadline}{overdue}。附件“{file}”是贵单位的填报模板，已预填目前掌握的数据，请按退回原因修改后重新提交。',
+    'remind.close-overdue': '截止日期已过，请尽快填好模板并报送。',
     'remind.missing-head': '尚缺以下内容（共 {count} 项）：',
     'remind.due-empty': '{code} {name}：{year}年实际值未填写',
     'remind.miss-no-note': '{code} {name}：{year}年实际值 {actual} 未达到目标 {target}，请在“说明”栏填写原因',
@@ -45,6 +47,7 @@ export const DRAFT_TEXTS = defineCatalogue(
     'overview.title': '{year} 年度报送情况（截至 {today}）',
     'overview.line': '{department}  {state}  截止 {deadline}{overdue}  已填 {filled}/{due}  未达标缺说明 {misses}  最近导入 {last}',
     'overview.overdue': '（逾期 {days} 天）',
+    'overview.late': '（逾期 {days} 天提交）',
     'overview.no-import': '无',
   },
   {
@@ -65,6 +68,8 @@ export const DRAFT_TEXTS = defineCatalogue(
     'remind.greeting': 'Hello,',
     'remind.ask': 'The {year} return for "{plan}" is due on {deadline}{overdue} and your department has not submitted it yet. The attached "{file}" is your template, pre-filled with what we have.',
     'remind.overdue': ' ({days} days overdue)',
+    'remind.ask-returned': 'The {year} return for "{plan}" was sent back to your department on {date}. Reason: {reason}. It is due on {deadline}{overdue}. The attached "{file}" is your template, pre-filled with what we have; please correct it as the reason says and submit it again.',
+    'remind.close-overdue': 'The deadline has passed; please fill in the template and send it as soon as you can.',
     'remind.missing-head': 'Still missing ({count}):',
     'remind.due-empty': '{code} {name}: no actual for {year}',
     'remind.miss-no-note': '{code} {name}: {year} actual {actual} misses the target {target}; please explain in the note (说明) column',
@@ -83,6 +88,7 @@ export const DRAFT_TEXTS = defineCatalogue(
     'overview.title': 'Who has reported for {year} (as of {today})',
     'overview.line': '{department}  {state}  due {deadline}{overdue}  filled {filled}/{due}  misses without a note {misses}  last import {last}',
     'overview.overdue': ' ({days} days overdue)',
+    'overview.late': ' (submitted {days} days late)',
     'overview.no-import': 'none',
   },
 );

@@ -65,14 +65,20 @@ export async function draftReminders(store: Store, plan: Plan, year: number, opt
     }
     const template = await options.template(row.department);
     const overdue = row.overdue ? t('remind.overdue', { days: row.daysOverdue }) : '';
+    const asked = { plan: plan.shortName, year, deadline: row.deadline, overdue, file: template.fileName };
+    // A sent-back department did submit: the reminder says when it came back and why, not "not submitted".
+    const returned = row.state === 'returned' ? store.reporting.state(plan.id, year, row.department) : null;
+    const ask = returned
+      ? t('remind.ask-returned', { ...asked, date: returned.at.slice(0, 10), reason: returned.reason ?? '—' })
+      : t('remind.ask', asked);
     const body = [
       t('remind.greeting'),
       '',
-      t('remind.ask', { plan: plan.shortName, year, deadline: row.deadline, overdue, file: template.fileName }),
+      ask,
       '',
       ...(missing.length > 0 ? [t('remind.missing-head', { count: missing.length }), ...missing.map((m, i) => `  ${i + 1}. ${m}`)] : [t('remind.nothing-missing')]),
       '',
-      t('remind.close'),
+      t(row.overdue ? 'remind.close-overdue' : 'remind.close'),
       '',
       ...(options.clerkName ? [t('reply.clerk', { name: options.clerkName, phone: options.clerkPhone ? ` ${options.clerkPhone}` : '' })] : []),
       t('reply.signature'),

@@ -49,7 +49,7 @@ export function buildReportingOverview(store: Store, plan: Plan, year: number, t
       const cells = departmentCells(store, plan, year, department, today);
       // State, deadline and days overdue: the reporting cycle's one rule (reporting-service.ts).
       const cycle = departmentYearState(store, plan.id, year, department, today);
-      return departmentOverview({ department, state: cycle.state, deadline: cycle.deadline, overdueDays: cycle.overdueDays, cells, lastImport: imports.get(department) ?? null });
+      return departmentOverview({ department, state: cycle.state, deadline: cycle.deadline, overdueDays: cycle.overdueDays, lateDays: cycle.submittedLateDays, cells, lastImport: imports.get(department) ?? null });
     });
   return { planId: plan.id, year, today: isoDate(today), rows };
 }

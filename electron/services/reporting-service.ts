@@ -3,8 +3,10 @@
 // submission check), send back, lock and unlock (a department's year or a whole year), set the
 // deadline and the miss-note rule. Each change is one IMMEDIATE transaction with its audit row;
 // a refusal (unknown department or year, no reason, a transition the rule forbids) writes nothing.
-import type { CycleAction, CycleLock, ReportingState, SubmissionProblem } from '../../shared/domain/reporting-cycle';
-import { MAX_REASON_LENGTH, REASON_REQUIRED, effectiveState, isIsoDate, nextState, overdueDays, submissionProblems } from '../../shared/domain/reporting-cycle';
+import type { CycleAction, SubmissionProblem } from '../../shared/domain/reporting-cycle';
+import { MAX_REASON_LENGTH, REASON_REQUIRED, effectiveState, isIsoDate, nextState, overdueDays, submissionProblems, submittedLateDays } from '../../shared/domain/reporting-cycle';
+import type { z } from 'zod';
+import type { DepartmentYearStateSchema } from '../../shared/api/cycle-schemas';
 import type { Plan } from '../../shared/domain/plan';
 import { indicatorsForDepartment } from '../../shared/domain/plan';
 import { ApiFailure, fail } from '../../shared/api/result';
@@ -15,24 +17,11 @@ import { actualKey } from '../store/repositories/actuals-repo';
 import { isoDate } from './grid-service';
 
 /** A department-year as the state bar, the overview (报送情况) and the CLI show it. */
-export interface DepartmentYearState {
-  planId: string;
-  year: number;
-  department: string;
-  /** 未填报 / 填报中 / 已提交 / 已退回 / 已锁定 (a year-wide lock makes every department 'locked'). */
-  state: ReportingState;
-  /** Reporting deadline, YYYY-MM-DD; `deadlineIsDefault` when none was set (31 January after the year). */
-  deadline: string;
-  deadlineIsDefault: boolean;
-  /** Whole days past the deadline without a submission (逾期 N 天), else null. */
-  overdueDays: number | null;
-  /** The lock holding the department-year (the year's or its own), with who, when and why; else null. */
-  lock: CycleLock | null;
-  /** The last stored change of this department's state (who, when, reason), or null when never changed. */
-  lastChange: { at: string; who: string; reason: string | null } | null;
-  /** False when the plan lets a missed target be submitted without a note. */
-  missNoteRequired: boolean;
-}
+/**
+ * A department-year as the cycle shows it (the contract's DepartmentYearStateSchema, one shape):
+ * state, deadline, days overdue, days a submission came late, the lock, the last change.
+ */
+export type DepartmentYearState = z.infer<typeof DepartmentYearStateSchema>;
 
 /** What a state change asks for. `department` null = the whole year (lock and unlock only). */
 export interface CycleChange {
@@ -100,6 +89,8 @@ function stateOf(store: Store, plan: Plan, year: number, department: string, tod
     deadline,
     deadlineIsDefault: isDefault,
     overdueDays: overdueDays(state, deadline, isoDate(today)),
+    // The submission's local calendar day (isoDate), as the deadline is a local day.
+    submittedLateDays: submittedLateDays(state, deadline, stored?.state === 'submitted' ? isoDate(new Date(stored.at)) : null),
     lock: store.reporting.lockOf(plan.id, year, department),
     lastChange: stored ? { at: stored.at, who: stored.who, reason: stored.reason } : null,
     missNoteRequired: missNoteRequired(store, plan.id),

@@ -24,6 +24,8 @@ export const DepartmentYearStateSchema = z.object({
   deadlineIsDefault: z.boolean(),
   /** Whole days past the deadline without a submission (逾期 N 天), else null. */
   overdueDays: z.number().int().positive().nullable(),
+  /** Whole days after the deadline the standing submission came in (逾期 N 天提交), else null. */
+  submittedLateDays: z.number().int().positive().nullable(),
   lock: CycleLockSchema.nullable(),
   lastChange: z.object({ at: z.string(), who: z.string(), reason: z.string().nullable() }).nullable(),
   missNoteRequired: z.boolean(),

@@ -21,6 +21,8 @@ export const DepartmentStatusSchema = z.object({
   /** Whole days past the deadline without a submission (0 when not overdue). */
   daysOverdue: z.number().int().min(0),
   overdue: z.boolean(),
+  /** Whole days after the deadline the standing submission came in (0 when on time or not submitted). */
+  lateDays: z.number().int().min(0),
   /** Cells of the year that are due (a target is set and the year has ended), and how many hold an actual. */
   due: z.number().int(),
   filled: z.number().int(),

@@ -62,6 +62,18 @@ export function effectiveState(stored: StoredState | null, hasActual: boolean, y
 }
 
 /**
+ * Days a submission came after the deadline (≥ 1), or null when it was on time or the year is not
+ * (or no longer) submitted. `submittedOn` is the local calendar date of the submission, YYYY-MM-DD;
+ * the deadline day itself is on time, as for overdueDays. A late return is still a return: the
+ * office sees 逾期 N 天提交 beside 已提交 instead of losing the lateness once it arrives.
+ */
+export function submittedLateDays(state: ReportingState, deadline: string, submittedOn: string | null): number | null {
+  if (state !== 'submitted' || submittedOn === null) return null;
+  const days = daysBetween(deadline, submittedOn);
+  return days > 0 ? days : null;
+}
+
+/**
  * Days overdue (≥ 1) of a department-year on `today`, or null when it is not overdue: it has been
  * submitted or locked, or today is on or before the deadline (the deadline day itself is on time).
  * Dates are YYYY-MM-DD. A department sent back and not yet resubmitted is overdue again after the deadline.

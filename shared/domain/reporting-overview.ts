@@ -22,15 +22,19 @@ export interface DepartmentOverviewInput {
   deadline: string;
   /** Days past the deadline without a submission, as reporting-cycle.ts overdueDays() says; null when not overdue. */
   overdueDays: number | null;
+  /** Days after the deadline the standing submission came in, as reporting-cycle.ts submittedLateDays() says; null when on time. */
+  lateDays?: number | null;
   /** The department's cells for the reporting year (the indicators it leads). */
   cells: readonly OverviewCell[];
   lastImport: { fileName: string; at: string; importId: number } | null;
 }
 
-export interface DepartmentOverviewRow extends Omit<DepartmentOverviewInput, 'cells' | 'overdueDays'> {
+export interface DepartmentOverviewRow extends Omit<DepartmentOverviewInput, 'cells' | 'overdueDays' | 'lateDays'> {
   /** Whole days past the deadline while not submitted/locked; 0 otherwise. */
   daysOverdue: number;
   overdue: boolean;
+  /** Whole days after the deadline the standing submission came in; 0 when on time or not submitted. */
+  lateDays: number;
   /** Cells that are due (target set, year ended: met, near, missed or not reported). */
   due: number;
   /** Due cells holding an actual. */
@@ -62,6 +66,7 @@ export function departmentOverview(input: DepartmentOverviewInput): DepartmentOv
     lastImport: input.lastImport,
     daysOverdue: days,
     overdue: days > 0,
+    lateDays: input.lateDays ?? 0,
     due: due.length,
     filled: due.filter((c) => c.actual !== null).length,
     missesWithoutNote: input.cells.filter(isMissWithoutNote).length,

@@ -14,6 +14,8 @@ export interface HandMadeReturn {
   /** Actuals by seed indicator code ("4" → 老旧小区累计改造个数). */
   actuals: Record<string, number>;
   clerk?: string;
+  /** Rows naming no indicator of the plan (an unmatched row), written after the others. */
+  extraRows?: { code: string; name: string; actual: number }[];
 }
 
 /** The system python carries openpyxl (a pyenv shim on PATH may not). */
@@ -25,7 +27,7 @@ export function writeHandMadeReturn(spec: HandMadeReturn): string {
     const ind = SEED_PLAN.indicators.find((i) => i.code === code);
     if (!ind) throw new Error(`no seed indicator ${code}`);
     return { code, name: displayName(ind), target: ind.targets[spec.year] ?? null, actual };
-  });
+  }).concat((spec.extraRows ?? []).map((r) => ({ ...r, target: null })));
   const specPath = `${spec.path}.json`;
   writeFileSync(specPath, JSON.stringify({ path: spec.path, year: spec.year, departments: spec.departments, rows, clerk: spec.clerk }));
   execFileSync(PYTHON, [join(__dirname, 'make-return.py'), specPath]);

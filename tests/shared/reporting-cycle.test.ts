@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   daysBetween, defaultDeadline, dueIndicators, effectiveState, isIsoDate, nextState, overdueDays, submissionProblems,
+  submittedLateDays,
 } from '../../shared/domain/reporting-cycle';
 import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
 
@@ -25,6 +26,15 @@ describe('deadline and overdue', () => {
     expect(overdueDays('returned', '2026-01-31', '2026-03-15')).toBe(43);
     expect(overdueDays('submitted', '2026-01-31', '2026-03-15')).toBeNull();
     expect(overdueDays('locked', '2026-01-31', '2026-03-15')).toBeNull();
+  });
+  it('a standing submission after the deadline day is late by whole days; on the day, or not submitted, it is not', () => {
+    expect(submittedLateDays('submitted', '2026-01-31', '2026-01-31')).toBeNull();
+    expect(submittedLateDays('submitted', '2026-01-31', '2026-02-03')).toBe(3);
+    expect(submittedLateDays('submitted', '2026-01-31', '2026-01-20')).toBeNull();
+    expect(submittedLateDays('submitted', '2026-01-31', null)).toBeNull();
+    // Sent back or locked: no standing submission to call late (a lock is the office's closing).
+    expect(submittedLateDays('returned', '2026-01-31', '2026-02-03')).toBeNull();
+    expect(submittedLateDays('locked', '2026-01-31', '2026-02-03')).toBeNull();
   });
 });
 

@@ -11,6 +11,7 @@ import { hasSqliteHeader } from '../../../electron/store/database';
 import { Store } from '../../../electron/store/store';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
 import { makeTempDir } from '../../helpers/tmp';
+import { writeHandMadeReturn } from '../../helpers/returns';
 
 const MAIN = join(__dirname, '../../../electron/cli/main.ts');
 let tmp: ReturnType<typeof makeTempDir>;
@@ -157,6 +158,19 @@ describe('exit codes of a batch', () => {
     const dryNone = await cli('import', bad, '--db', batchDb, '--dry-run');
     expect(dryNone.code).toBe(2);
     expect(dryNone.out).not.toMatch(/预览完毕/);
+  }, 120_000);
+
+  it('a return with a row matching no indicator is applied but partly done → 1, the row named', async () => {
+    const extra = writeHandMadeReturn({
+      path: join(tmp.dir, 'extra-row.xlsx'), year: 2025, departments: ['区住建局'], actuals: { '1': 11.5 },
+      extraRows: [{ code: '99', name: '人均住房建筑面积（平方米）', actual: 42 }],
+    });
+    const extraDb = join(tmp.dir, 'extra.sqlite');
+    Store.open(extraDb).close();
+    const r = await cli('import', extra, '--db', extraDb);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/人均住房建筑面积/);
+    expect(importCount(extraDb)).toBe(1);
   }, 120_000);
 });
 

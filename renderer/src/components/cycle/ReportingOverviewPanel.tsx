@@ -45,7 +45,7 @@ export function ReportingOverviewPanel({ planId, year, onClose }: ReportingOverv
                   <td>{r.department}</td>
                   <td data-testid="overview-state">{c(`state.${r.state}`)}</td>
                   <td>{formatDate(lang, r.deadline)}</td>
-                  <td data-testid="overview-overdue">{r.overdue ? c('overview.overdue-days', { days: r.daysOverdue }) : c('overview.not-overdue')}</td>
+                  <td data-testid="overview-overdue">{r.overdue ? c('overview.overdue-days', { days: r.daysOverdue }) : r.lateDays > 0 ? c('overview.late-days', { days: r.lateDays }) : c('overview.not-overdue')}</td>
                   <td data-testid="overview-filled">{`${r.filled} / ${r.due}`}</td>
                   <td data-testid="overview-misses">{r.missesWithoutNote}</td>
                   <td>{r.lastImport ? `${r.lastImport.fileName}（${formatDateTime(lang, r.lastImport.at)}）` : c('overview.no-import')}</td>
