@@ -58,7 +58,7 @@ export const DashboardSchema = z.object({
     expected: z.number().int(),
     reported: z.number().int(),
     // The department's state for the year in the reporting cycle (shared/domain/reporting-cycle.ts).
-    cycle: z.object({ state: ReportingStateSchema, deadline: z.string(), overdueDays: z.number().int().nullable() }).nullable(),
+    cycle: z.object({ state: ReportingStateSchema, deadline: z.string(), overdueDays: z.number().int().nullable(), submittedLateDays: z.number().int().nullable() }).nullable(),
   })),
   totals: OutlookCounts,
 });

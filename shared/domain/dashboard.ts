@@ -46,6 +46,8 @@ export interface DepartmentCycle {
   deadline: string;
   /** Whole days past the deadline without a submission (reporting-cycle.ts overdueDays), else null. */
   overdueDays: number | null;
+  /** Whole days after the deadline the standing submission came in (reporting-cycle.ts submittedLateDays), else null. */
+  submittedLateDays: number | null;
 }
 
 export interface DepartmentCompleteness {
@@ -141,7 +143,7 @@ export function buildDashboard(
       const led = indicators.filter((i) => i.leadUnit === department);
       const reported = yearIndex < 0 ? 0 : led.filter((i) => i.actuals[yearIndex] !== null).length;
       const c = cycle(department);
-      return { department, expected: led.length, reported, cycle: c ? { state: c.state, deadline: c.deadline, overdueDays: c.overdueDays } : null };
+      return { department, expected: led.length, reported, cycle: c ? { state: c.state, deadline: c.deadline, overdueDays: c.overdueDays, submittedLateDays: c.submittedLateDays } : null };
     })
     .filter((d) => d.expected > 0);
   const totals = emptyCounts();

@@ -263,19 +263,20 @@ print(json.dumps(out, ensure_ascii=False, default=str))
       for (const [dept, , state, overdue] of rows) {
         const db = states.find((s) => s.department === dept);
         expect(state, dept).toBe(cycleText('zh', `state.${db?.state ?? 'not-started'}`));
-        expect(overdue, dept).toBe(db?.overdueDays ? String(db.overdueDays) : '—');
+        const late = db?.overdueDays ? `逾期 ${db.overdueDays} 天` : db?.submittedLateDays ? `逾期 ${db.submittedLateDays} 天提交` : '—';
+        expect(overdue, dept).toBe(late);
       }
       // The chart's own labels carry the same words (ECharts draws them as SVG text).
       const svgText = await page.getByTestId('chart-departments').locator('svg').evaluate((svg) => svg.textContent ?? '');
       for (const [, , state, overdue] of rows) {
         expect(svgText).toContain(state);
-        if (overdue !== '—') expect(svgText).toContain(`逾期 ${overdue} 天`);
+        if (overdue !== '—') expect(svgText).toContain(overdue);
       }
       return rows;
     };
 
-    // 区住建局 fills its two 2025 gaps and submits (here a miss may go without a note); the fund centre
-    // has entered nothing for 2025: 未填报, and 15 March is 43 days past the 31 January deadline.
+    // 区住建局 fills its two 2025 gaps and submits (here a miss may go without a note) on 15 March, 43
+    // days after the 31 January deadline; the fund centre has entered nothing: 未填报, 43 days overdue.
     await h.setMissNoteRequired({ planId: PLAN_ID, required: false });
     const saved = await h.saveCells({ planId: PLAN_ID, source: 'typed', edits: [
       { indicatorId: 'zyyj-08', year: 2025, field: 'actual', text: '15' },
@@ -284,15 +285,15 @@ print(json.dumps(out, ensure_ascii=False, default=str))
     expect(saved.results.every((r) => r.ok)).toBe(true);
     await h.changeReportingState({ planId: PLAN_ID, year: 2025, department: DEPT, action: 'submit' });
     expect(await checkDashboard()).toEqual([
-      [DEPT, '12 / 12', '已提交', '—'],
-      ['市住房公积金洞头分中心', '0 / 1', '未填报', '43'],
+      [DEPT, '12 / 12', '已提交', '逾期 43 天提交'],
+      ['市住房公积金洞头分中心', '0 / 1', '未填报', '逾期 43 天'],
     ]);
 
     // Sent back and not resubmitted: 已退回, and overdue again.
     await h.changeReportingState({ planId: PLAN_ID, year: 2025, department: DEPT, action: 'send-back', reason: '第8项请附项目清单' });
     expect(await checkDashboard()).toEqual([
-      [DEPT, '12 / 12', '已退回', '43'],
-      ['市住房公积金洞头分中心', '0 / 1', '未填报', '43'],
+      [DEPT, '12 / 12', '已退回', '逾期 43 天'],
+      ['市住房公积金洞头分中心', '0 / 1', '未填报', '逾期 43 天'],
     ]);
 
     // The PDF report's department table says the same (printed by Chromium through the CLI).

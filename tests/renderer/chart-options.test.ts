@@ -67,21 +67,24 @@ describe('chart options', () => {
 
   it('per department: each one’s reporting state and days overdue, in the label (cycle bar colours) and the table', () => {
     const cycles: Record<string, DepartmentCycle> = {
-      区住建局: { state: 'returned', deadline: '2026-01-31', overdueDays: 43 },
-      市住房公积金洞头分中心: { state: 'submitted', deadline: '2026-01-31', overdueDays: null },
+      区住建局: { state: 'returned', deadline: '2026-01-31', overdueDays: 43, submittedLateDays: null },
+      市住房公积金洞头分中心: { state: 'submitted', deadline: '2026-01-31', overdueDays: null, submittedLateDays: 5 },
     };
     const withStates = buildDashboard(SEED_PLAN, () => undefined, 2025, ['区住建局', '市住房公积金洞头分中心'], NOW, (d) => cycles[d]);
     const spec = departmentChart('zh', 2025, withStates.departments);
-    expect(spec.table.head).toEqual(['单位', '已填报 / 应填报', '报送状态', '逾期天数']);
-    expect(spec.table.rows).toEqual([['区住建局', '0 / 12', '已退回', '43'], ['市住房公积金洞头分中心', '0 / 1', '已提交', '—']]);
+    expect(spec.table.head).toEqual(['单位', '已填报 / 应填报', '报送状态', '逾期']);
+    expect(spec.table.rows).toEqual([['区住建局', '0 / 12', '已退回', '逾期 43 天'], ['市住房公积金洞头分中心', '0 / 1', '已提交', '逾期 5 天提交']]);
     const axis = spec.option.yAxis as { axisLabel: { formatter: (v: string, i: number) => string; rich: Record<string, { color: string; backgroundColor: string }> } };
     const returned = axis.axisLabel.formatter('区住建局', 0);
     expect(returned).toMatch(/^区住建局\n\{(state\d)\|已退回\} \{overdue\|逾期 43 天\}$/);
     const style = /\{(state\d)\|/.exec(returned)?.[1] ?? '';
     expect(axis.axisLabel.rich[style]).toMatchObject({ color: REPORTING_STATE_COLOURS.returned.fg, backgroundColor: REPORTING_STATE_COLOURS.returned.bg });
     expect(axis.axisLabel.rich.overdue).toMatchObject({ backgroundColor: OVERDUE_COLOURS.bg });
-    expect(axis.axisLabel.formatter('', 1)).toMatch(/^市住房公积金洞头分中心\n\{state\d\|已提交\}$/);
-    expect(departmentChart('en', 2025, withStates.departments).table.rows[0]).toEqual(['区住建局', '0 / 12', 'Sent back', '43']);
+    // Submitted, but after the deadline: the lateness stays, in the amber of a warning.
+    expect(axis.axisLabel.formatter('', 1)).toMatch(/^市住房公积金洞头分中心\n\{state\d\|已提交\} \{late\|逾期 5 天提交\}$/);
+    expect(axis.axisLabel.rich.late).toMatchObject({ backgroundColor: REPORTING_STATE_COLOURS['in-progress'].bg });
+    const en = departmentChart('en', 2025, withStates.departments).table.rows;
+    expect(en).toEqual([['区住建局', '0 / 12', 'Sent back', '43 days overdue'], ['市住房公积金洞头分中心', '0 / 1', 'Submitted', 'submitted 5 days late']]);
   });
 
   it('the state colours are the cycle bar’s', async () => {

@@ -5,8 +5,8 @@ import type { Dashboard } from '../../../shared/api/contract';
 import type { Lang } from '../../../shared/i18n/lang';
 import { t } from '../i18n/catalogue';
 import { departmentChart } from './chart-options';
-import { OVERDUE_COLOURS, REPORTING_STATE_COLOURS } from './colours';
-import { overdueText } from './department-state';
+import { REPORTING_STATE_COLOURS } from './colours';
+import { overdueColours, overdueText } from './department-state';
 
 export function ReportDepartments({ lang, data }: { lang: Lang; data: Dashboard }): React.JSX.Element {
   const { table } = departmentChart(lang, data.year, data.departments);
@@ -27,7 +27,7 @@ export function ReportDepartments({ lang, data }: { lang: Lang; data: Dashboard 
               <td className="nowrap">
                 {d.cycle ? <span className="report-state" style={{ color: REPORTING_STATE_COLOURS[d.cycle.state].fg, background: REPORTING_STATE_COLOURS[d.cycle.state].bg }}>{state}</span> : state}
               </td>
-              <td className="nowrap">{overdue ? <span className="report-state" style={{ color: OVERDUE_COLOURS.fg, background: OVERDUE_COLOURS.bg }}>{overdue}</span> : '—'}</td>
+              <td className="nowrap">{overdue ? <span className="report-state" style={{ color: overdueColours(d.cycle).fg, background: overdueColours(d.cycle).bg }}>{overdue}</span> : '—'}</td>
             </tr>
           );
         })}

@@ -9,7 +9,7 @@ import type { Lang } from '../../../shared/i18n/lang';
 import { formatValue, outlookLabel } from '../components/progress-model';
 import { t } from '../i18n/catalogue';
 import { OUTLOOK_COLOURS, STATUS_COLOURS, TARGET_COLOUR } from './colours';
-import { departmentAxisLabel, stateLabelStyles, stateText } from './department-state';
+import { departmentAxisLabel, overdueText, stateLabelStyles, stateText } from './department-state';
 
 export interface ChartTable {
   head: string[];
@@ -100,7 +100,7 @@ export function domainChart(lang: Lang, domains: DomainOutlooks[]): ChartSpec {
 /**
  * Per department: reported and not yet reported indicators of the reporting year (stacked bars),
  * each department labelled with its reporting-cycle state (and 逾期 N 天) in the cycle bar's colours.
- * The table: department, reported / expected, state, days overdue ('—' when not overdue).
+ * The table: department, reported / expected, state, 逾期 N 天 / 逾期 N 天提交 ('—' when neither).
  */
 export function departmentChart(lang: Lang, year: number, departments: DepartmentCompleteness[]): ChartSpec {
   const title = t(lang, 'dashboard.departments', { year });
@@ -123,7 +123,7 @@ export function departmentChart(lang: Lang, year: number, departments: Departmen
   };
   const table: ChartTable = {
     head: [t(lang, 'dashboard.col.department'), t(lang, 'dashboard.col.reported'), t(lang, 'dashboard.col.state'), t(lang, 'dashboard.col.overdue')],
-    rows: departments.map((d) => [d.department, `${d.reported} / ${d.expected}`, stateText(lang, d.cycle), d.cycle?.overdueDays ? String(d.cycle.overdueDays) : '—']),
+    rows: departments.map((d) => [d.department, `${d.reported} / ${d.expected}`, stateText(lang, d.cycle), overdueText(lang, d.cycle) || '—']),
   };
   return { title, option, table };
 }

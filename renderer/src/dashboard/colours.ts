@@ -38,3 +38,6 @@ export const REPORTING_STATE_COLOURS: Record<ReportingState, { fg: string; bg: s
 
 /** 逾期 N 天: white on the app's danger red (.cycle-overdue, --danger). */
 export const OVERDUE_COLOURS = { fg: '#ffffff', bg: '#b42318' } as const;
+
+/** 逾期 N 天提交 (in, but late): the amber of 填报中, a warning rather than an alarm. */
+export const LATE_COLOURS = REPORTING_STATE_COLOURS['in-progress'];
