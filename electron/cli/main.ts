@@ -12,11 +12,10 @@
 // Options are parsed strictly (args.ts: one table of commands → options); errors are one clear
 // line on stderr (Chinese / English), never a stack trace. Exit codes: args.ts EXIT (README).
 // An applied import first takes the same 'before-import' backup as the window (services.imports).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DeskError } from '../../shared/errors';
 import type { Params } from '../../shared/i18n/engine';
-import { bilingual, render } from '../../shared/i18n/engine';
+import { render } from '../../shared/i18n/engine';
 import type { Lang } from '../../shared/i18n/lang';
 import { statusLabel } from '../../shared/i18n/messages';
 import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
@@ -37,8 +36,8 @@ import { runPlanCommand } from './plan-command';
 import { runReplyCommand } from './reply-command';
 import { runRemindCommand, runStatusByDepartment } from './remind-status-command';
 import { runCycleCommand } from './cycle-command';
-import { chromiumReportRenderer, findChromium } from '../report/chromium-pdf';
-import { startWebServer } from '../web/server';
+import type { CliReportPrinter, OpenReportPrinter, ReportPdfRequest } from './report-printer';
+import { chromiumCliReportPrinter } from './report-printer';
 import type { OptionValues } from './args';
 import { COMMANDS, EXIT, UsageError, flag, langOption, parseCommandLine, requireChoice, stringOption, todayOption, yearOption } from './args';
 import { cliDatabasePath } from './db-option';
@@ -116,7 +115,12 @@ function checkedView(values: OptionValues, services: Services, plan: Plan): { ye
   return { year, department };
 }
 
-export async function runCli(argv: string[], out: Out): Promise<number> {
+/** What the caller may supply: `reportPrinter` prints `report --out FILE.pdf` (default: an installed Chromium). */
+export interface CliOptions {
+  reportPrinter?: CliReportPrinter;
+}
+
+export async function runCli(argv: string[], out: Out, options: CliOptions = {}): Promise<number> {
   let values: OptionValues;
   let command: string | null;
   let rest: string[];
@@ -205,30 +209,28 @@ export async function runCli(argv: string[], out: Out): Promise<number> {
         const format = outFile?.toLowerCase().endsWith('.pdf') ? 'pdf' : outFile?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : null;
         if (!outFile || !format) throw new UsageError('需要 --out 指定 .pdf 或 .xlsx 输出文件 / --out FILE.pdf or FILE.xlsx is required');
         yearOption(values, true);
-        const chromiumPath = format === 'pdf' ? findChromium() : null;
-        if (format === 'pdf' && !chromiumPath) throw new DeskError(bilingual(CLI_TEXTS, 'cli.no-chromium'));
-        if (format === 'pdf' && !existsSync(join(RENDERER_DIR, 'index.html'))) throw new DeskError(bilingual(CLI_TEXTS, 'cli.no-renderer', { path: RENDERER_DIR }));
-        // The PDF prints the app's own report view, served for this run on 127.0.0.1.
-        let serverUrl = '';
+        // The PDF prints the app's own report view: by default an installed Chromium on a server for
+        // this run; the packaged app injects Electron's printer instead (report-printer.ts).
+        const printer = format === 'pdf' ? (options.reportPrinter ?? chromiumCliReportPrinter(RENDERER_DIR)) : null;
+        printer?.check();
+        let opened: OpenReportPrinter | null = null;
         const services = createServices({
           dbPath: cliDatabasePath(values, false, out.stderr),
           mode: 'desktop',
           now: () => todayOption(values),
-          ...(chromiumPath ? { renderReportPdf: chromiumReportRenderer(() => serverUrl, chromiumPath) } : {}),
+          ...(printer ? { renderReportPdf: (request: ReportPdfRequest) => (opened ? opened.render(request) : Promise.reject(new Error('report printer not open'))) } : {}),
         });
-        let server: Awaited<ReturnType<typeof startWebServer>> | null = null;
         try {
           const plan = checkedPlan(values, services);
           const { year } = checkedView(values, services, plan);
           checkExportTarget(outFile, { dbPath: services.dbPath, overwrite: flag(values, 'force') });
-          if (format === 'pdf') server = await startWebServer({ handlers: services.handlers, staticDir: RENDERER_DIR, port: 0 });
-          serverUrl = server?.url ?? '';
+          if (printer) opened = await printer.open(services.handlers);
           const result = await services.handlers.exportReport({ planId: plan.id, year, format, lang });
           writeFileSync(outFile, Buffer.from(result.base64, 'base64'));
           out.stdout(say('cli.report-written', { path: outFile }));
           return EXIT.ok;
         } finally {
-          await server?.close();
+          await opened?.close();
           services.close();
         }
       }

@@ -4,7 +4,8 @@
 //   3. open the database in the data folder, take the day's automatic backup;
 //   4. serve the renderer over app://desk (its scheme registered as privileged before ready),
 //      register the one IPC channel, build the menu, open the window on app://desk/index.html.
-// With `--cli …` none of that happens: the command-line tool runs and the process exits.
+// With `--cli …` none of that happens: the command-line tool runs and the process exits (cli-mode.ts;
+// it serves app://desk too, for `report --out FILE.pdf` printed by Electron).
 import { Menu, app, dialog, session } from 'electron';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import type { BrowserWindow } from 'electron';
@@ -19,7 +20,7 @@ import { electronReportRenderer } from './report-pdf';
 import { DesktopActions } from './desktop-actions';
 import { DesktopState } from './desktop-state';
 import { workbookPathsFromArgv } from './second-instance';
-import { cliArguments, runPackagedCli } from './cli-mode';
+import { cliArguments, startPackagedCli } from './cli-mode';
 
 const isDev = !app.isPackaged;
 const isMac = process.platform === 'darwin';
@@ -125,13 +126,7 @@ async function start(): Promise<void> {
 
 const cliArgs = cliArguments(process.argv);
 if (cliArgs) {
-  runPackagedCli(cliArgs, state.defaultDbPath()).then(
-    (code) => app.exit(code),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
-      app.exit(2);
-    },
-  );
+  startPackagedCli(cliArgs, () => state.defaultDbPath(), { rendererRoot, preloadPath });
 } else if (!app.requestSingleInstanceLock()) {
   // The first instance receives our argv through 'second-instance' and imports the files.
   app.quit();

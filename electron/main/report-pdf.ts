@@ -3,6 +3,8 @@
 // shell code: the report itself is the renderer's ReportPage; browser mode and the CLI print the
 // same view with Chromium (electron/report/chromium-pdf.ts).
 import type { BrowserWindow } from 'electron';
+import { DeskError } from '../../shared/errors';
+import { message } from '../../shared/i18n/messages';
 import { createAppWindow } from './window';
 
 export interface ReportWindowOptions {
@@ -21,7 +23,8 @@ async function waitForReport(win: BrowserWindow, timeoutMs = 60_000): Promise<vo
     if (await win.webContents.executeJavaScript(READY_SCRIPT).catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error('report page not ready');
+  // One zh/en line for the clerk (and the command line), as the Chromium printer says it.
+  throw new DeskError(message('report.render-timeout', { seconds: Math.round(timeoutMs / 1000) }));
 }
 
 /** A renderReportPdf for createServices: A4 portrait, colours kept, page numbers in the footer. */

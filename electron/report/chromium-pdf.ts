@@ -65,6 +65,8 @@ export async function printReportPdf(url: string, executablePath: string, readyT
     // Fonts settle before printing (a string: the page's code, not this Node file's).
     await page.evaluate('document.fonts.ready.then(() => true)');
     await page.emulateMedia({ media: 'print' });
+    // Let the charts follow the print layout (their ResizeObserver redraws them) before printing.
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))))');
     const pdf = await page.pdf({
       format: 'A4',
       printBackground: true,

@@ -5,6 +5,7 @@ import type { ApiHandlers, ConflictResolution, DepartmentAliases, ImportConflict
 import { DepartmentAliasesSchema } from '../../shared/api/import-schemas';
 import { DEFAULT_KEEP, backupNow, pruneBackups } from '../backup/backups';
 import { buildDashboard } from '../../shared/domain/dashboard';
+import { dashboardStates } from './dashboard-states';
 import type { Lang } from '../../shared/i18n/lang';
 import { indicatorProgress } from '../../shared/domain/progress';
 import { ApiFailure, fail } from '../../shared/api/result';
@@ -249,7 +250,7 @@ export function createServices(options: ServicesOptions): Services {
     getDashboard: ({ planId, year }) => {
       const plan = store.plans.getPlan(planId);
       const actuals = store.actuals.forPlan(planId);
-      return buildDashboard(plan, (id, y) => actuals.get(actualKey(id, y)), year, store.plans.listDepartments(), now());
+      return buildDashboard(plan, (id, y) => actuals.get(actualKey(id, y)), year, store.plans.listDepartments(), now(), dashboardStates(store, plan, year, now()));
     },
     exportReport: async ({ planId, year, format, lang }) => {
       const plan = store.plans.getPlan(planId);
@@ -260,7 +261,7 @@ export function createServices(options: ServicesOptions): Services {
         return { fileName, base64: Buffer.from(bytes).toString('base64') };
       }
       const actuals = store.actuals.forPlan(planId);
-      const dashboard = buildDashboard(plan, (id, y) => actuals.get(actualKey(id, y)), year, store.plans.listDepartments(), now());
+      const dashboard = buildDashboard(plan, (id, y) => actuals.get(actualKey(id, y)), year, store.plans.listDepartments(), now(), dashboardStates(store, plan, year, now()));
       const grid = buildGrid(store, planId, year, null, now());
       const settings = readSettings(store);
       // ExcelJS loads on first use, not as the window starts (docs/ARCHITECTURE.md §Start-up and packaging).

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DirectionSchema } from '../domain/domain-schemas';
 import { OutlookSchema, ProgressReasonSchema } from '../domain/progress';
+import { ReportingStateSchema } from '../domain/reporting-cycle';
 import { Id, Year } from './fields';
 
 export const ProgressRowSchema = z.object({
@@ -52,7 +53,13 @@ export const DashboardSchema = z.object({
     progress: ProgressRowSchema.omit({ indicatorId: true }),
   })),
   domains: z.array(z.object({ domain: z.string(), counts: OutlookCounts })),
-  departments: z.array(z.object({ department: z.string(), expected: z.number().int(), reported: z.number().int() })),
+  departments: z.array(z.object({
+    department: z.string(),
+    expected: z.number().int(),
+    reported: z.number().int(),
+    // The department's state for the year in the reporting cycle (shared/domain/reporting-cycle.ts).
+    cycle: z.object({ state: ReportingStateSchema, deadline: z.string(), overdueDays: z.number().int().nullable(), submittedLateDays: z.number().int().nullable() }).nullable(),
+  })),
   totals: OutlookCounts,
 });
 

@@ -1,11 +1,15 @@
 // The numbers behind the progress dashboard, the leadership report and the consolidated workbook
 // (issue 15): per indicator the target path, the actuals and the projection to the final year; per
-// 领域 the counts by outlook; per department how complete the reporting year is. One pure builder,
-// so the charts, their text alternatives, the PDF and the workbook all show the same figures.
+// 领域 the counts by outlook; per department how complete the reporting year is, beside its state in
+// the reporting cycle (未填报 … 已锁定, days overdue). One pure builder, so the charts, their text
+// alternatives, the PDF and the workbook all show the same figures. The states are not decided here:
+// the caller passes what the reporting-cycle rule (reporting-cycle.ts effectiveState/overdueDays,
+// applied by the reporting service) says for each department.
 import type { Indicator, Plan } from './plan';
 import { NO_TARGET } from './plan';
 import type { Outlook, ProgressResult } from './progress';
 import { OUTLOOKS, indicatorProgress } from './progress';
+import type { ReportingState } from './reporting-cycle';
 
 export interface IndicatorSeries {
   indicatorId: string;
@@ -34,11 +38,25 @@ export interface DomainOutlooks {
   counts: Record<Outlook, number>;
 }
 
+/** A department-year in the reporting cycle, as the reporting-cycle rule gives it. */
+export interface DepartmentCycle {
+  /** 未填报 / 填报中 / 已提交 / 已退回 / 已锁定 (reporting-cycle.ts effectiveState). */
+  state: ReportingState;
+  /** The reporting deadline, YYYY-MM-DD. */
+  deadline: string;
+  /** Whole days past the deadline without a submission (reporting-cycle.ts overdueDays), else null. */
+  overdueDays: number | null;
+  /** Whole days after the deadline the standing submission came in (reporting-cycle.ts submittedLateDays), else null. */
+  submittedLateDays: number | null;
+}
+
 export interface DepartmentCompleteness {
   department: string;
   /** Indicators the department leads, and how many of them have an actual for the reporting year. */
   expected: number;
   reported: number;
+  /** Its state for the reporting year; null when the caller passed no states (or none for it). */
+  cycle: DepartmentCycle | null;
 }
 
 export interface DashboardData {
@@ -75,7 +93,8 @@ function projectionLine(years: number[], p: ProgressResult): (number | null)[] {
 /**
  * Builds the dashboard's figures. `actual(indicatorId, year)` reads a stored cell (undefined = none);
  * `departments` lists the departments in their order (those leading nothing are left out); `today`
- * is the services' clock (the progress rule's due years).
+ * is the services' clock (the progress rule's due years). `cycle(department)` is the department's
+ * state for `year` in the reporting cycle (reporting-service.ts yearStates); by default none.
  */
 export function buildDashboard(
   plan: Pick<Plan, 'id' | 'title' | 'years' | 'domains' | 'indicators'>,
@@ -83,6 +102,7 @@ export function buildDashboard(
   year: number,
   departments: string[],
   today: Date,
+  cycle: (department: string) => DepartmentCycle | undefined = () => undefined,
 ): DashboardData {
   const years = [...plan.years].sort((a, b) => a - b);
   const indicators: IndicatorSeries[] = plan.indicators.map((ind: Indicator) => {
@@ -122,7 +142,8 @@ export function buildDashboard(
     .map((department) => {
       const led = indicators.filter((i) => i.leadUnit === department);
       const reported = yearIndex < 0 ? 0 : led.filter((i) => i.actuals[yearIndex] !== null).length;
-      return { department, expected: led.length, reported };
+      const c = cycle(department);
+      return { department, expected: led.length, reported, cycle: c ? { state: c.state, deadline: c.deadline, overdueDays: c.overdueDays, submittedLateDays: c.submittedLateDays } : null };
     })
     .filter((d) => d.expected > 0);
   const totals = emptyCounts();

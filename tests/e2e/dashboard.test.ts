@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import type { Dashboard } from '../../shared/api/contract';
+import { cycleText } from '../../shared/i18n/cycle-messages';
 import { demoEdits } from '../../scripts/demo-actuals';
 import { convertWithLibreOffice } from '../helpers/libreoffice';
 import type { App } from './harness';
@@ -132,7 +133,8 @@ describe('the dashboard and the leadership report', () => {
       const reported = led.filter((r) => r.cells['2025']?.actual !== null).length;
       expect(text).toBe(`${reported} / ${led.length}`);
     }
-    expect(deptRows).toContainEqual(['市住房公积金洞头分中心', '0 / 1']);
+    // (Columns 3–4, the reporting state and days overdue, are checked in the last test.)
+    expect(deptRows.map((r) => r.slice(0, 2))).toContainEqual(['市住房公积金洞头分中心', '0 / 1']);
 
     // Per indicator: targets and actuals year by year against the cells in the database.
     for (const ind of plan.indicators) {
@@ -240,5 +242,73 @@ print(json.dumps(out, ensure_ascii=False, default=str))
     const err: string[] = [];
     expect(await runCli(['report', '--year', '2025', '--out', join(app.dir, 'x.txt'), '--db', dbPath], { stdout: () => undefined, stderr: (s) => err.push(s) })).toBe(2);
     expect(err.join('')).toContain('.pdf');
+  });
+
+  it('each department’s reporting state and days overdue, on the dashboard and in the PDF report, are the database’s', async () => {
+    const { page } = app;
+    const h = app.services.handlers;
+    const DEPT = '区住建局';
+    /** Reopen the 看板 (it reads the database when it opens) and compare its departments with the cycle's states. */
+    const checkDashboard = async (): Promise<string[][]> => {
+      const open = page.getByTestId('dashboard');
+      if (await open.count()) {
+        await open.getByRole('button', { name: '关闭' }).last().click();
+        await open.waitFor({ state: 'detached' });
+      }
+      await page.getByRole('button', { name: '看板' }).click();
+      await page.locator('.dashboard[data-ready="true"]').waitFor({ timeout: 30_000 });
+      const states = await h.getReportingYear({ planId: PLAN_ID, year: 2025 });
+      const rows = await tableRows(app, 'chart-departments');
+      expect(rows.length).toBe(2);
+      for (const [dept, , state, overdue] of rows) {
+        const db = states.find((s) => s.department === dept);
+        expect(state, dept).toBe(cycleText('zh', `state.${db?.state ?? 'not-started'}`));
+        const late = db?.overdueDays ? `逾期 ${db.overdueDays} 天` : db?.submittedLateDays ? `逾期 ${db.submittedLateDays} 天提交` : '—';
+        expect(overdue, dept).toBe(late);
+      }
+      // The chart's own labels carry the same words (ECharts draws them as SVG text).
+      const svgText = await page.getByTestId('chart-departments').locator('svg').evaluate((svg) => svg.textContent ?? '');
+      for (const [, , state, overdue] of rows) {
+        expect(svgText).toContain(state);
+        if (overdue !== '—') expect(svgText).toContain(overdue);
+      }
+      return rows;
+    };
+
+    // 区住建局 fills its two 2025 gaps and submits (here a miss may go without a note) on 15 March, 43
+    // days after the 31 January deadline; the fund centre has entered nothing: 未填报, 43 days overdue.
+    await h.setMissNoteRequired({ planId: PLAN_ID, required: false });
+    const saved = await h.saveCells({ planId: PLAN_ID, source: 'typed', edits: [
+      { indicatorId: 'zyyj-08', year: 2025, field: 'actual', text: '15' },
+      { indicatorId: 'zyyj-10', year: 2025, field: 'actual', text: '2' },
+    ] });
+    expect(saved.results.every((r) => r.ok)).toBe(true);
+    await h.changeReportingState({ planId: PLAN_ID, year: 2025, department: DEPT, action: 'submit' });
+    expect(await checkDashboard()).toEqual([
+      [DEPT, '12 / 12', '已提交', '逾期 43 天提交'],
+      ['市住房公积金洞头分中心', '0 / 1', '未填报', '逾期 43 天'],
+    ]);
+
+    // Sent back and not resubmitted: 已退回, and overdue again.
+    await h.changeReportingState({ planId: PLAN_ID, year: 2025, department: DEPT, action: 'send-back', reason: '第8项请附项目清单' });
+    expect(await checkDashboard()).toEqual([
+      [DEPT, '12 / 12', '已退回', '逾期 43 天'],
+      ['市住房公积金洞头分中心', '0 / 1', '未填报', '逾期 43 天'],
+    ]);
+
+    // The PDF report's department table says the same (printed by Chromium through the CLI).
+    const pdf = join(app.dir, 'states-report.pdf');
+    const err: string[] = [];
+    expect(await runCli(['report', '--year', '2025', '--out', pdf, '--db', app.services.dbPath, '--today', '2026-03-15'], { stdout: () => undefined, stderr: (s) => err.push(s) })).toBe(0);
+    expect(err).toEqual([]);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('各单位2025年度报送情况');
+    expect(text).toMatch(/区住建局\s+12 \/ 12\s+已退回\s+逾期 43 天/);
+    expect(text).toMatch(/市住房公积金洞头分中心\s+0 \/ 1\s+未填报\s+逾期 43 天/);
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdf, join(app.dir, 'states-page')]);
+    const png = readdirSync(app.dir).find((f) => f.startsWith('states-page') && f.endsWith('.png'));
+    expect(png).toBeDefined();
+    if (process.env.REPORT_PNG_DIR && png) writeFileSync(join(process.env.REPORT_PNG_DIR, png), readFileSync(join(app.dir, png)));
+    expect(app.consoleErrors).toEqual([]);
   });
 });

@@ -3,7 +3,9 @@
 // projection line, all worked out by hand from the seed plan.
 import { describe, expect, it } from 'vitest';
 import { buildDashboard } from '../../shared/domain/dashboard';
-import type { ActualCell } from '../../shared/domain/dashboard';
+import type { ActualCell, DepartmentCycle } from '../../shared/domain/dashboard';
+import type { StoredState } from '../../shared/domain/reporting-cycle';
+import { defaultDeadline, effectiveState, overdueDays, submittedLateDays } from '../../shared/domain/reporting-cycle';
 import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
 import { DEMO_ACTUALS, DEMO_NOTES_2025 } from '../../scripts/demo-actuals';
 
@@ -36,8 +38,8 @@ describe('buildDashboard', () => {
   it('counts the reporting year’s completeness per leading department; departments leading nothing are left out', () => {
     // 区住建局 leads 12 indicators; 8 and 10 have no 2025 actual. 13 is the fund centre's, unreported.
     expect(d.departments).toEqual([
-      { department: '区住建局', expected: 12, reported: 10 },
-      { department: '市住房公积金洞头分中心', expected: 1, reported: 0 },
+      { department: '区住建局', expected: 12, reported: 10, cycle: null },
+      { department: '市住房公积金洞头分中心', expected: 1, reported: 0, cycle: null },
     ]);
     const d2024 = buildDashboard(SEED_PLAN, actual, 2024, DEPARTMENTS, NOW);
     expect(d2024.departments.map((x) => x.reported)).toEqual([12, 1]);
@@ -55,5 +57,42 @@ describe('buildDashboard', () => {
     const thirteen = d.indicators.find((i) => i.indicatorId === 'zyyj-13');
     expect(thirteen?.projection).toEqual([null, 14702, 15383, 16064, 16745]);
     expect(thirteen?.progress.outlook).toBe('at-risk');
+  });
+
+  describe('each department’s state in the reporting cycle, beside its completeness', () => {
+    // The states come from the reporting-cycle rule itself (as the reporting service applies it):
+    // stored state, whether the department entered anything, a year-wide lock; the 2025 deadline is
+    // the default 2026-01-31, and 2026-01-31 → 2026-03-15 is 28 + 15 = 43 days.
+    const deadline = defaultDeadline(2025);
+    const ruled = (stored: StoredState | null, hasActual: boolean, yearLocked = false, submittedOn: string | null = null): DepartmentCycle => {
+      const state = effectiveState(stored, hasActual, yearLocked);
+      return { state, deadline, overdueDays: overdueDays(state, deadline, '2026-03-15'), submittedLateDays: submittedLateDays(state, deadline, submittedOn) };
+    };
+
+    it('a submitted department is not overdue (but keeps its lateness); one that entered nothing is 未填报 and 43 days overdue', () => {
+      expect(deadline).toBe('2026-01-31');
+      // Submitted on 5 February: 5 days after the deadline.
+      const states: Record<string, DepartmentCycle> = { 区住建局: ruled('submitted', true, false, '2026-02-05'), 市住房公积金洞头分中心: ruled(null, false) };
+      const withStates = buildDashboard(SEED_PLAN, actual, 2025, DEPARTMENTS, NOW, (dep) => states[dep]);
+      expect(withStates.departments).toEqual([
+        { department: '区住建局', expected: 12, reported: 10, cycle: { state: 'submitted', deadline: '2026-01-31', overdueDays: null, submittedLateDays: 5 } },
+        { department: '市住房公积金洞头分中心', expected: 1, reported: 0, cycle: { state: 'not-started', deadline: '2026-01-31', overdueDays: 43, submittedLateDays: null } },
+      ]);
+    });
+
+    it('a department sent back and not resubmitted is overdue again; a locked year is never overdue', () => {
+      const states: Record<string, DepartmentCycle> = { 区住建局: ruled('returned', true), 市住房公积金洞头分中心: ruled(null, false, true) };
+      const withStates = buildDashboard(SEED_PLAN, actual, 2025, DEPARTMENTS, NOW, (dep) => states[dep]);
+      expect(withStates.departments.map((x) => [x.department, x.cycle?.state, x.cycle?.overdueDays])).toEqual([
+        ['区住建局', 'returned', 43],
+        ['市住房公积金洞头分中心', 'locked', null],
+      ]);
+    });
+
+    it('a department the caller has no state for shows none (null), and its completeness is unchanged', () => {
+      const withStates = buildDashboard(SEED_PLAN, actual, 2025, DEPARTMENTS, NOW, (dep) => (dep === '区住建局' ? ruled(null, true) : undefined));
+      expect(withStates.departments[0]?.cycle).toEqual({ state: 'in-progress', deadline: '2026-01-31', overdueDays: 43, submittedLateDays: null });
+      expect(withStates.departments[1]).toEqual({ department: '市住房公积金洞头分中心', expected: 1, reported: 0, cycle: null });
+    });
   });
 });

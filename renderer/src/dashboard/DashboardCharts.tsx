@@ -31,7 +31,7 @@ export function DashboardCharts({ data, showSummary = true, chartHeight = 220 }:
         </section>
         <section className="dashboard-block" aria-label={charts.departments.title}>
           <h3>{charts.departments.title}</h3>
-          <ChartFigure spec={charts.departments} height={Math.max(50 + 34 * data.domains.length, 50 + 30 * data.departments.length)} testId="chart-departments" />
+          <ChartFigure spec={charts.departments} height={Math.max(50 + 34 * data.domains.length, 50 + 44 * data.departments.length)} testId="chart-departments" />
         </section>
       </div>
       <section aria-label={t('dashboard.indicators')}>

@@ -9,6 +9,7 @@ import { formatDate } from '../../../shared/i18n/engine';
 import { t } from '../i18n/catalogue';
 import { LangContext } from '../i18n/context';
 import { DashboardCharts } from './DashboardCharts';
+import { ReportDepartments } from './ReportDepartments';
 import type { ReportParams } from './report-params';
 import { useDashboardData } from './use-dashboard-data';
 import { defaultPlanId } from '../../../shared/domain/default-plan';
@@ -40,6 +41,7 @@ function ReportBody({ api, boot, params }: { api: IndicatorDeskApi; boot: Bootst
       {concerns.map(([o, names]) => (
         <p key={o} className="report-concern">{`${outlookLabel(lang, o)}：${names}`}</p>
       ))}
+      <ReportDepartments lang={lang} data={data} />
       <h2 className="report-charts-heading">{t(lang, 'report.charts')}</h2>
       <DashboardCharts data={data} showSummary={false} chartHeight={190} />
       <h2 className="report-table-heading">{t(lang, 'report.table')}</h2>

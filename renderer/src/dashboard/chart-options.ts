@@ -9,6 +9,7 @@ import type { Lang } from '../../../shared/i18n/lang';
 import { formatValue, outlookLabel } from '../components/progress-model';
 import { t } from '../i18n/catalogue';
 import { OUTLOOK_COLOURS, STATUS_COLOURS, TARGET_COLOUR } from './colours';
+import { departmentAxisLabel, overdueText, stateLabelStyles, stateText } from './department-state';
 
 export interface ChartTable {
   head: string[];
@@ -96,7 +97,11 @@ export function domainChart(lang: Lang, domains: DomainOutlooks[]): ChartSpec {
   return { title, option, table };
 }
 
-/** Per department: reported and not yet reported indicators of the reporting year (stacked bars). */
+/**
+ * Per department: reported and not yet reported indicators of the reporting year (stacked bars),
+ * each department labelled with its reporting-cycle state (and 逾期 N 天) in the cycle bar's colours.
+ * The table: department, reported / expected, state, 逾期 N 天 / 逾期 N 天提交 ('—' when neither).
+ */
 export function departmentChart(lang: Lang, year: number, departments: DepartmentCompleteness[]): ChartSpec {
   const title = t(lang, 'dashboard.departments', { year });
   const option: EChartsCoreOption = {
@@ -105,15 +110,20 @@ export function departmentChart(lang: Lang, year: number, departments: Departmen
     legend: { bottom: 0, left: 0, itemWidth: 14 },
     grid: { left: 8, right: 24, top: 8, bottom: 30, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: departments.map((d) => d.department), inverse: true },
+    yAxis: {
+      type: 'category',
+      data: departments.map((d) => d.department),
+      inverse: true,
+      axisLabel: { formatter: (_: string, i: number) => departmentAxisLabel(lang, departments[i]?.department ?? '', departments[i]?.cycle ?? null), rich: stateLabelStyles() },
+    },
     series: [
       { name: t(lang, 'dashboard.reported'), type: 'bar', stack: 'n', data: departments.map((d) => d.reported), itemStyle: { color: STATUS_COLOURS.met }, label: { show: true, color: '#fff', formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : '') } },
       { name: t(lang, 'dashboard.unreported'), type: 'bar', stack: 'n', data: departments.map((d) => d.expected - d.reported), itemStyle: { color: STATUS_COLOURS.missed }, label: { show: true, color: '#fff', formatter: (p: { value: number }) => (p.value > 0 ? String(p.value) : '') } },
     ],
   };
   const table: ChartTable = {
-    head: [t(lang, 'dashboard.col.department'), t(lang, 'dashboard.col.reported')],
-    rows: departments.map((d) => [d.department, `${d.reported} / ${d.expected}`]),
+    head: [t(lang, 'dashboard.col.department'), t(lang, 'dashboard.col.reported'), t(lang, 'dashboard.col.state'), t(lang, 'dashboard.col.overdue')],
+    rows: departments.map((d) => [d.department, `${d.reported} / ${d.expected}`, stateText(lang, d.cycle), overdueText(lang, d.cycle) || '—']),
   };
   return { title, option, table };
 }

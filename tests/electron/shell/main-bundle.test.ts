@@ -33,6 +33,23 @@ interface BootReport {
   sent: { channel: string; payload: { type: string; files?: { name: string; base64: string }[] } }[];
 }
 
+interface CliReport {
+  exitCode: number;
+  stdout: string;
+  windows: number;
+  windowOptions: { show: boolean; webPreferences: Record<string, unknown> }[];
+  channels: string[];
+  schemes: { scheme: string }[];
+  schemesBeforeReady: boolean;
+  protocols: string[];
+  loadURL: string[];
+  pageCalls: { url: string; ok: boolean | null; error: string | null; departments: string[] | null }[];
+  printToPDF: Record<string, unknown>[];
+  destroyed: number;
+  chromiumLookups: string[];
+  playwrightLoaded: boolean;
+}
+
 describe('dist/electron/main.cjs', () => {
   const tmp = makeTempDir();
   // Inside the repository (.tmp/ is ignored) so the bundle resolves better-sqlite3 from node_modules.
@@ -148,5 +165,43 @@ describe('dist/electron/main.cjs', () => {
 
     const missing = JSON.parse(run(userData, { BOOT_CLI_ARGS: JSON.stringify(['inspect', join(tmp.dir, 'nope.xlsx')]) })) as { exitCode: number };
     expect(missing.exitCode).toBe(2);
+  });
+
+  it('with --cli report --out x.pdf prints our report page with Electron, never looking for Chromium', () => {
+    // A database of its own (--db), so the page's data can only have come from the CLI run's services.
+    const db = join(tmp.dir, 'report-source.sqlite');
+    createServices({ dbPath: db, mode: 'desktop', now: () => new Date('2026-03-01T08:00:00Z') }).close();
+    const pdf = join(tmp.dir, '报告 2025.pdf');
+    const bytes = '%PDF-1.7 printed by the stand-in 指标';
+    const r = JSON.parse(
+      run(join(tmp.dir, 'userData5'), {
+        BOOT_CLI_ARGS: JSON.stringify(['report', '--year', '2025', '--db', db, '--out', pdf, '--today', '2026-03-01']),
+        BOOT_PDF_BYTES: bytes,
+        // Were the Chromium look-up still there, this path would be asked for first.
+        INDICATOR_DESK_CHROMIUM: join(tmp.dir, 'chromium-probe'),
+      }),
+    ) as CliReport;
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain(pdf);
+    expect(readFileSync(pdf, 'utf8')).toBe(bytes);
+    // The app:// scheme: privileged before ready, then served; the page is ours, in its report view.
+    expect(r.schemes.map((s) => s.scheme)).toEqual(['app']);
+    expect(r.schemesBeforeReady).toBe(true);
+    expect(r.protocols).toEqual(['app']);
+    expect(r.windows).toBe(1);
+    expect(r.windowOptions[0]).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    const url = new URL(r.loadURL[0] ?? '');
+    expect(`${url.protocol}//${url.host}${url.pathname}`).toBe('app://desk/index.html');
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({ view: 'report', year: '2025', lang: 'zh' });
+    // The hidden window's API call was trusted and answered from the --db database.
+    expect(r.pageCalls).toHaveLength(1);
+    expect(r.pageCalls[0]).toMatchObject({ ok: true, error: null });
+    expect(r.pageCalls[0]?.departments).toContain('区住建局');
+    expect(r.printToPDF).toEqual([expect.objectContaining({ pageSize: 'A4', printBackground: true })]);
+    // Window destroyed, channel removed, no Chromium asked for or started.
+    expect(r.destroyed).toBe(1);
+    expect(r.channels).toEqual([]);
+    expect(r.chromiumLookups).toEqual([]);
+    expect(r.playwrightLoaded).toBe(false);
   });
 });
