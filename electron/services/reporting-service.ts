@@ -90,11 +90,18 @@ function stateOf(store: Store, plan: Plan, year: number, department: string, tod
     deadlineIsDefault: isDefault,
     overdueDays: overdueDays(state, deadline, isoDate(today)),
     // The submission's local calendar day (isoDate), as the deadline is a local day.
-    submittedLateDays: submittedLateDays(state, deadline, stored?.state === 'submitted' ? isoDate(new Date(stored.at)) : null),
+    submittedLateDays: submittedLateDays(state, deadline, submittedOn(store, plan.id, year, department, stored?.state ?? null)),
     lock: store.reporting.lockOf(plan.id, year, department),
     lastChange: stored ? { at: stored.at, who: stored.who, reason: stored.reason } : null,
     missNoteRequired: missNoteRequired(store, plan.id),
   };
+}
+
+/** The local calendar day of the standing submission (the audited submit, not a later unlock), or null. */
+function submittedOn(store: Store, planId: string, year: number, department: string, stored: string | null): string | null {
+  if (stored !== 'submitted') return null;
+  const at = store.reporting.submittedAt(planId, year, department);
+  return at === null ? null : isoDate(new Date(at));
 }
 
 /** The cells that stop a department-year's submission today (empty = it may be submitted). */

@@ -188,6 +188,19 @@ export class ReportingRepo {
     }
   }
 
+  /**
+   * When the department-year's standing submission was made: the ISO time of the latest audit row
+   * that moved its state to 'submitted' by a submit (not an unlock restoring it), or null. Not the
+   * state row's changed_at either: an unlock that restores 已提交 writes that, and must not make an
+   * on-time return look late.
+   */
+  submittedAt(planId: string, year: number, department: string): string | null {
+    const r = this.db
+      .prepare("SELECT at FROM audit_log WHERE entity = 'reporting' AND plan_id = ? AND year = ? AND field = ? AND new_value = 'submitted' AND old_value <> 'locked' ORDER BY id DESC LIMIT 1")
+      .get(planId, year, stateField(department)) as { at: string } | undefined;
+    return r?.at ?? null;
+  }
+
   /** The cycle's audited changes for a plan year (department's and year-wide ones, deadline), newest first. */
   history(planId: string, year: number, department: string | null = null): CycleEvent[] {
     const rows = this.db

@@ -1,7 +1,7 @@
 // What a reminder says depends on where the department stands (docs/ARCHITECTURE.md §Reporting cycle):
 // one that never submitted is told it has not; one whose return was sent back is told when and why
 // (it did submit — "尚未提交" would contradict the 已退回 it sees); an overdue one is not asked to send
-// "before the deadline"; a late submission stays marked late. Real database file, the real template attached, the body read back with
+// "before the deadline"; a late submission stays marked late (and an unlock does not make one late). Real database file, the real template attached, the body read back with
 // Python's email module as a mail program would.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -108,5 +108,24 @@ describe('a late submission stays marked late', () => {
     changeState(services.store, { planId: PLAN, year: 2025, department: FUND, action: 'send-back', reason: '复核' }, { who: '协调办', at: now.toISOString() }, now);
     const after = await services.handlers.getReportingOverview({ planId: PLAN, year: 2025 });
     expect(after.rows.find((r) => r.department === FUND)).toMatchObject({ state: 'returned', overdue: true, daysOverdue: 33, lateDays: 0 });
+  });
+});
+
+describe('the office locking and unlocking does not change when a department submitted', () => {
+  it('submitted on time, locked, unlocked weeks later: 已提交 and still on time; a late one keeps its own days', async () => {
+    await services.handlers.saveCells({ planId: PLAN, source: 'typed', edits: [{ indicatorId: 'zyyj-13', year: 2025, field: 'actual', text: '15500' }] });
+    const on = (iso: string) => ({ who: '协调办', at: new Date(iso).toISOString() });
+    changeState(services.store, { planId: PLAN, year: 2025, department: FUND, action: 'submit' }, on('2026-01-20T10:00:00+08:00'), now);
+    changeState(services.store, { planId: PLAN, year: 2025, department: FUND, action: 'lock' }, on('2026-02-01T10:00:00+08:00'), now);
+    changeState(services.store, { planId: PLAN, year: 2025, department: FUND, action: 'unlock', reason: '更正' }, on('2026-02-26T10:00:00+08:00'), now);
+    now = new Date('2026-03-10T09:00:00+08:00');
+    expect(await services.handlers.getReportingState({ planId: PLAN, year: 2025, department: FUND })).toMatchObject({ state: 'submitted', submittedLateDays: null, overdueDays: null });
+    // Sent back, resubmitted late (2 March: 30 days), then locked and unlocked: the resubmission's 30 days stand.
+    changeState(services.store, { planId: PLAN, year: 2025, department: FUND, action: 'send-back', reason: '复核' }, on('2026-02-27T10:00:00+08:00'), now);
+    changeState(services.store, { planId: PLAN, year: 2025, department: FUND, action: 'submit' }, on('2026-03-02T10:00:00+08:00'), now);
+    changeState(services.store, { planId: PLAN, year: 2025, department: FUND, action: 'lock' }, on('2026-03-05T10:00:00+08:00'), now);
+    changeState(services.store, { planId: PLAN, year: 2025, department: FUND, action: 'unlock', reason: '更正' }, on('2026-03-09T10:00:00+08:00'), now);
+    const overview = await services.handlers.getReportingOverview({ planId: PLAN, year: 2025 });
+    expect(overview.rows.find((r) => r.department === FUND)).toMatchObject({ state: 'submitted', lateDays: 30 });
   });
 });
