@@ -132,7 +132,14 @@ export async function runImportCommand(
   }
   if (failures.length > 0 && pending.length === 0) return EXIT.nothingDone;
   if (dryRun && conflicts.length > 0 && !prefer) return EXIT.conflicts;
-  // A value that could not be read, or a row matching no indicator, was left out: partly done.
-  const leftOut = pending.some((p) => p.preview.unmatched.length > 0 || p.preview.issues.some((i) => i.severity === 'error'));
+  // A value that could not be read, or a row matching no indicator, was left out: partly done,
+  // said on stderr too (what exit 1 means must reach a script that only keeps stderr).
+  let leftOut = false;
+  for (const { preview } of pending) {
+    const unreadable = preview.issues.filter((i) => i.severity === 'error').length;
+    if (unreadable === 0 && preview.unmatched.length === 0) continue;
+    leftOut = true;
+    out.stderr(sayImport('cli.left-out', { file: preview.fileName, unreadable, unmatched: preview.unmatched.length }));
+  }
   return skipped.length > 0 || locked.length > 0 || failures.length > 0 || leftOut ? EXIT.partial : EXIT.ok;
 }

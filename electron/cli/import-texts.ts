@@ -16,6 +16,7 @@ export const IMPORT_CLI_TEXTS = defineCatalogue(
     'cli.took-later': '{label}：文件之间不一致，按 --prefer incoming 采用命令行中靠后的文件 {file} 的值 {value}',
     'cli.took': '{label}：采用文件 {file} 的值 {value}（--prefer incoming）',
     'cli.skipped-head': '{count} 个数值属于其他单位的指标，未导入（加 --include-other-units 一并导入）：',
+    'cli.left-out': '{file}：{unreadable} 个数值无法读取、{unmatched} 行未匹配到指标，均未导入（详见上方各行）',
     'cli.bad-prefer': '--prefer 只能是 incoming（采用文件中的值）或 current（保留当前值）',
   },
   {
@@ -29,6 +30,7 @@ export const IMPORT_CLI_TEXTS = defineCatalogue(
     'cli.took-later': '{label}: files disagree; --prefer incoming takes the later file on the command line, {file}: {value}',
     'cli.took': '{label}: took {value} from {file} (--prefer incoming)',
     'cli.skipped-head': '{count} values belong to other departments\' indicators and were skipped (add --include-other-units to import them):',
+    'cli.left-out': '{file}: {unreadable} value(s) could not be read and {unmatched} row(s) matched no indicator; none of them was imported (see the lines above)',
     'cli.bad-prefer': '--prefer must be incoming (take the files\' values) or current (keep the current values)',
   },
 );

@@ -74,7 +74,7 @@ const USAGE = `指标填报台 命令行 / Indicator Desk command line
   --today YYYY-MM-DD  以该日期计算状态 / compute statuses as of that date
   --force     export 覆盖已存在的文件（数据库文件除外）/ export replaces an existing file (never a database)
 
-退出码 / exit codes: 0 全部完成 all done; 1 部分完成 partly done (e.g. import left out an unreadable value or an unmatched row); 2 未做任何事 nothing done; 3 因冲突停止 stopped for conflicts`;
+退出码 / exit codes: 0 全部完成 all done; 1 部分完成 partly done（如导入时有无法读取的值或未匹配的行 / e.g. import left out an unreadable value or an unmatched row）; 2 未做任何事 nothing done; 3 因冲突停止 stopped for conflicts`;
 
 /** The built renderer (the report view is printed from it), found from this module's place. */
 const RENDERER_DIR = builtRendererDir(import.meta.url);

@@ -170,6 +170,7 @@ describe('exit codes of a batch', () => {
     const r = await cli('import', extra, '--db', extraDb);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/人均住房建筑面积/);
+    expect(r.err).toMatch(/extra-row\.xlsx：0 个数值无法读取、1 行未匹配到指标，均未导入/);
     expect(importCount(extraDb)).toBe(1);
   }, 120_000);
 });
