@@ -11,8 +11,8 @@ export interface HandMadeReturn {
   year: number;
   /** One 填报单位 line per entry; none for a return that names no department. */
   departments: string[];
-  /** Actuals by seed indicator code ("4" → 老旧小区累计改造个数). */
-  actuals: Record<string, number>;
+  /** Actuals by seed indicator code ("4" → 老旧小区累计改造个数); a text starting with "=" is written as a formula (no cached result). */
+  actuals: Record<string, number | string>;
   clerk?: string;
   /** Rows naming no indicator of the plan (an unmatched row), written after the others. */
   extraRows?: { code: string; name: string; actual: number }[];

@@ -17,6 +17,11 @@ export interface NeutralCell {
   value: CellValue;
   /** The formula text when the cell holds one (without "="), else null. */
   formula: string | null;
+  /**
+   * True for a formula whose file holds no cached result (a program wrote it and no spreadsheet
+   * ever calculated it): `value` is then null, but the cell is not empty — the importer says so.
+   */
+  uncalculated?: boolean;
   /** True for an error value (#DIV/0! …): `value` then holds the error text. */
   isError: boolean;
   /** The number format string ("0.0%", "General" …), null when none. */

@@ -29,7 +29,11 @@ export type ReadValue = { kind: 'number'; value: number } | { kind: 'slash' } | 
 
 /** One value cell → a number, "/", nothing, or a refusal (already reported as an issue). */
 export function readValueCell(cell: NeutralCell | undefined, ind: Indicator | null, sheet: NeutralSheet, issues: Issues): ReadValue {
-  if (!cell || cell.value === null) return EMPTY;
+  if (!cell || cell.value === null) {
+    // A formula nobody calculated is not an empty cell: leaving it out silently would lose the figure.
+    if (cell?.uncalculated) return refuseCell(cell, sheet, issues, importMessage('import.formula-uncalculated', { formula: cell.formula ?? '' }));
+    return EMPTY;
+  }
   const kind = ind?.kind;
   if (cell.isError || typeof cell.value === 'boolean') return refuseCell(cell, sheet, issues, parseRefusalMessage('not-a-number', String(cell.value)));
   if (typeof cell.value === 'number') {

@@ -195,13 +195,15 @@ function finishCell(
   }
   const formula = f === null ? null : unescapeOoxml(f);
   if (value === null && formula === null) return;
+  // No <v> at all, or an empty one that is not a cached "" text result: never calculated.
+  const uncalculated = formula !== null && (v === null || (v === '' && t !== 'str' && t !== 's'));
   const style = s === undefined ? 0 : Number(s);
   const numFmt = to.formats[style] ?? null;
   // Nearly every writer's r="B12" is already the address: kept as is (toUpperCase is a runtime call
   // per cell, a tenth of a 10,000-row read); lower case is upper-cased, "$B$12" rebuilt.
   const address =
     addr === undefined || parsedCol <= 0 ? cellAddress(row, col) : isPlainAddress(addr) ? addr : !addr.includes('$') ? addr.toUpperCase() : cellAddress(row, col);
-  putCell(to.sheet, { row, col, address, value, formula, isError, numFmt, percent: to.percent[style] ?? false });
+  putCell(to.sheet, { row, col, address, value, formula, isError, numFmt, percent: to.percent[style] ?? false, ...(uncalculated ? { uncalculated } : {}) });
 }
 
 /**

@@ -23,7 +23,7 @@ const IGNORED_NODES = [
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-type Plain = { value: CellValue; formula: string | null; isError: boolean };
+type Plain = { value: CellValue; formula: string | null; isError: boolean; uncalculated?: boolean };
 
 function plainValue(v: ExcelJS.CellValue): Plain {
   if (v === null || v === undefined) return { value: null, formula: null, isError: false };
@@ -36,7 +36,8 @@ function plainValue(v: ExcelJS.CellValue): Plain {
     const f = v as ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
     const inner = plainValue((f.result ?? null) as ExcelJS.CellValue);
     const text = 'formula' in f ? f.formula : f.sharedFormula;
-    return { ...inner, formula: text ?? '' };
+    // No cached result at all (never calculated): the importer refuses it rather than read nothing.
+    return { ...inner, formula: text ?? '', ...(f.result === undefined ? { uncalculated: true } : {}) };
   }
   if ('text' in v) return plainValue((v as ExcelJS.CellHyperlinkValue).text);
   return { value: null, formula: null, isError: false };
@@ -49,10 +50,10 @@ function readSheet(ws: ExcelJS.Worksheet): NeutralSheet {
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       // A merged range's other cells echo the master's value in ExcelJS; the model keeps it once.
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      const { value, formula, isError } = plainValue(cell.value);
+      const { value, formula, isError, uncalculated } = plainValue(cell.value);
       if (value === null && formula === null) return;
       const numFmt = cell.numFmt || null;
-      putCell(sheet, { row: rowNumber, col, address: cellAddress(rowNumber, col), value, formula, isError, numFmt, percent: isPercentFormat(numFmt) });
+      putCell(sheet, { row: rowNumber, col, address: cellAddress(rowNumber, col), value, formula, isError, numFmt, percent: isPercentFormat(numFmt), ...(uncalculated ? { uncalculated } : {}) });
     });
   });
   const cols = ws.columnCount;
