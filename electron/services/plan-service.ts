@@ -122,7 +122,8 @@ export function inPlan(store: Store, planId: string, indicatorId: string): strin
 }
 
 /**
- * Change a plan's years in one IMMEDIATE transaction: each removed year's reporting records first
+ * Change a plan's years in one IMMEDIATE transaction: a removed year holding actuals is refused
+ * first, then each removed year's reporting records
  * (ReportingRepo.forgetYear: refused while the year is locked), then the plan's years and targets
  * (PlansRepo.setYears: refused for a bad span or a removed year holding actuals). Any refusal
  * writes nothing (the transaction rolls back).
@@ -132,6 +133,8 @@ export function changePlanYears(store: Store, planId: string, first: number, las
   return store.transaction(() => {
     const span = yearSpan(first, last);
     const removed = span ? yearsChange(store.plans.getPlan(planId).years, span).removed : [];
+    // Actuals first: a clerk is never sent to unlock a year that could not be removed anyway.
+    store.plans.refuseYearsWithActuals(planId, removed);
     for (const year of removed) store.reporting.forgetYear(planId, year, why, ctx);
     return store.plans.setYears(planId, first, last, why, ctx);
   });

@@ -22,6 +22,14 @@ function text(t: Target): string {
   return t === NO_TARGET ? NO_TARGET : String(t);
 }
 
+/** Refuse ('refused', naming the first such year and its count) when any of `years` holds an actual or a note. */
+export function refuseYearsWithActuals(db: Database.Database, planId: string, years: readonly number[]): void {
+  for (const year of years) {
+    const count = actualsInYear(db, planId, year);
+    if (count > 0) planYearsFail('refused', 'years.has-actuals', { year, count });
+  }
+}
+
 /** How many cells of the plan's indicators (retired ones too) hold an actual value or a note in `year`. */
 export function actualsInYear(db: Database.Database, planId: string, year: number): number {
   const row = db
@@ -54,10 +62,7 @@ export function writePlanYears(
   const change = yearsChange(plan.years, years);
   const result: PlanYearsResult = { years, ...change, removedTargets: 0 };
   if (change.added.length === 0 && change.removed.length === 0) return result;
-  for (const year of change.removed) {
-    const count = actualsInYear(db, plan.id, year);
-    if (count > 0) planYearsFail('refused', 'years.has-actuals', { year, count });
-  }
+  refuseYearsWithActuals(db, plan.id, change.removed);
   const drop = db.prepare('DELETE FROM targets WHERE indicator_id = ? AND year = ?');
   for (const year of change.removed) {
     for (const ind of plan.indicators) {

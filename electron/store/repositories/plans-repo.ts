@@ -12,7 +12,7 @@ import type { IndicatorPatch, PlanInfoPatch, PlanRevision } from './plan-edit-ru
 import type { IndicatorRow, PlanRow } from './plan-rows';
 import { readRevisions } from './plan-revisions';
 import type { PlanYearsResult } from './plan-years';
-import { writePlanYears } from './plan-years';
+import { refuseYearsWithActuals, writePlanYears } from './plan-years';
 import { addDomain, checkNotInPlan } from './plan-additions';
 import { PATCH_FIELDS, checkDraft, checkPatch, checkReason, fieldText, indicatorFromDraft } from './plan-edit-rules';
 
@@ -333,6 +333,11 @@ export class PlansRepo {
   setYears(planId: string, first: number, last: number, reason: string, ctx: WriteContext): PlanYearsResult {
     this.cache.clear();
     return writePlanYears(this.db, this.audit, this.getPlanWithRetired(planId), first, last, reason, ctx, this.guard);
+  }
+
+  /** Refuse removing years that hold an actual or a note (plan-years.ts), before anything else is asked. */
+  refuseYearsWithActuals(planId: string, years: readonly number[]): void {
+    refuseYearsWithActuals(this.db, planId, years);
   }
 
   /** Whether any actual (value or note) was ever stored for the indicator. */

@@ -118,9 +118,15 @@ describe("changing an existing plan's years", () => {
     const h = services.handlers;
     const s = services.store;
     s.transaction(() => s.reporting.setYearLock(PLAN, 2023, true, '已归档', { who: '李强', at: '2026-03-01T00:00:00Z', source: 'reporting' }));
+    // 2024: locked and holding an actual.
+    await h.saveCells({ planId: PLAN, source: 'typed', edits: [{ indicatorId: 'zyyj-01', year: 2024, field: 'actual', text: '10.5' }] });
+    s.transaction(() => s.reporting.setYearLock(PLAN, 2024, true, '已归档', { who: '李强', at: '2026-03-01T00:00:00Z', source: 'reporting' }));
     const n = s.audit.count();
     const locked = await dispatch(h, 'setPlanYears', { planId: PLAN, firstYear: 2024, lastYear: 2027, reason: '缩短' });
     expect(locked.ok ? null : locked.error.message.zh).toContain('不能删去 2023 年：该年的填报已锁定（李强，2026-03-01）');
+    // A locked year that also holds an actual: the actual is said first (unlocking would not help).
+    const both = await dispatch(h, 'setPlanYears', { planId: PLAN, firstYear: 2025, lastYear: 2027, reason: '缩短' });
+    expect(both.ok ? null : both.error.message.zh).toContain('不能删去 2024 年：该年已填报 1 项实际值');
     for (const [firstYear, lastYear] of [[2027, 2023], [2020, 2031]] as const) {
       const bad = await dispatch(h, 'setPlanYears', { planId: PLAN, firstYear, lastYear, reason: '原因' });
       expect(bad.ok ? null : bad.error.code).toBe('invalid-request');
