@@ -37,6 +37,7 @@ import { ProgrammeView } from './plans/ProgrammeView';
 import { usePlanChoice } from './plans/use-plan-choice';
 import { usePlanView } from './plans/use-plan-view';
 import { PlanEditor } from './plans/PlanEditor';
+import { PlanTableImport } from './plans/PlanTableImport';
 import { useProgramme } from './plans/use-programme';
 import { ReportingOverviewPanel } from './components/cycle/ReportingOverviewPanel';
 import { ReportingStateBar } from './components/ReportingStateBar';
@@ -58,6 +59,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
   const [programmeOpen, setProgrammeOpen] = useState(false);
   const [editorOpen, setEditorOpen] = useState(false);
   const [overviewOpen, setOverviewOpen] = useState(false);
+  const [planTable, setPlanTable] = useState<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const showError = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
 
@@ -71,7 +73,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
   const view = useGridView({ api, planId: plan.id, initialYear, initialDepartment: boot.settings.department, lang, onError: showError });
   const { grid, reload, dataChanged, setDepartment } = view;
   const { plans } = planChoice;
-  const { switchPlan, afterPlanEdit, afterPlanCopy, planEdits } = usePlanView({ planChoice, view, today: boot.today });
+  const { switchPlan, afterPlanEdit, afterPlanCopy, afterPlanImport, planEdits } = usePlanView({ planChoice, view, today: boot.today });
   const programme = useProgramme(api, { plans, open: programmeOpen, lang });
 
   const history = useCellHistory(api, { planId: plan.id, cell: view.focused, open: historyOpen, version: view.dataVersion });
@@ -132,7 +134,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
           onOverview={() => setOverviewOpen(true)}
           onSettings={() => setSettingsOpen(true)}
           onLanguage={switchLanguage}
-          planControls={<PlanSwitcher plans={plans} planId={plan.id} onPlan={switchPlan} onProgramme={() => setProgrammeOpen(true)} onEdit={() => setEditorOpen(true)} />}
+          planControls={<PlanSwitcher plans={plans} planId={plan.id} onPlan={switchPlan} onProgramme={() => setProgrammeOpen(true)} onEdit={() => setEditorOpen(true)} onImportTable={setPlanTable} />}
         />
         <input
           ref={fileInput}
@@ -213,6 +215,15 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
         ) : null}
         {programmeOpen ? (
           <ProgrammeView lines={programme} currentPlanId={plan.id} onOpenPlan={(id) => { switchPlan(id); setProgrammeOpen(false); }} onClose={() => setProgrammeOpen(false)} />
+        ) : null}
+        {planTable ? (
+          <PlanTableImport
+            api={api}
+            file={planTable}
+            onCreated={(id, text) => { setPlanTable(null); setNotice({ kind: 'info', text }); void afterPlanImport(id); }}
+            onRevised={(id, text) => { setPlanTable(null); setNotice({ kind: 'info', text }); void afterPlanImport(id); }}
+            onClose={() => setPlanTable(null)}
+          />
         ) : null}
         {overviewOpen ? <ReportingOverviewPanel planId={plan.id} year={view.year} onClose={() => setOverviewOpen(false)} /> : null}
         {progressOpen ? <ProgressPanel data={progress} today={boot.today} onClose={() => setProgressOpen(false)} /> : null}

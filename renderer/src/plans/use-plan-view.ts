@@ -21,6 +21,8 @@ export interface PlanView {
   afterPlanEdit: () => Promise<void>;
   /** The editor made a new plan by copying this one: open it. */
   afterPlanCopy: (planId: string) => Promise<void>;
+  /** A plan was created or revised from a plan table: show it afresh (the one on screen, or another). */
+  afterPlanImport: (planId: string) => Promise<void>;
   /** Moves on every plan edit: part of the grid's key, so it is drawn afresh. */
   planEdits: number;
 }
@@ -58,5 +60,6 @@ export function usePlanView({ planChoice, view, today }: PlanViewOptions): PlanV
     },
     [reloadPlans, showPlan],
   );
-  return { switchPlan, afterPlanEdit, afterPlanCopy, planEdits };
+  const afterPlanImport = useCallback((planId: string) => (planId === plan.id ? afterPlanEdit() : afterPlanCopy(planId)), [plan.id, afterPlanEdit, afterPlanCopy]);
+  return { switchPlan, afterPlanEdit, afterPlanCopy, afterPlanImport, planEdits };
 }

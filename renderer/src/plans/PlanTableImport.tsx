@@ -1,0 +1,114 @@
+// 导入规划表 (issue 14 part 1, the window's side): the preview of a picked plan table — its short
+// name and title (editable), years, every indicator with what was inferred (PlanTablePreviewRows),
+// the table's problems with their cells — and the way out the preview allows: 创建规划; for a table
+// whose indicators match a plan already there, said plainly with its differing targets (from → to),
+// 按表调整目标 with a required 调整原因, or 仍作为新规划创建; or cancel (Esc). Nothing is created
+// while the table has errors. Layout only: state in usePlanTableImport, rules in the model.
+import { Dialog } from '../components/Dialog';
+import { useLang, useT } from '../i18n/context';
+import { usePi } from '../i18n/plan-import-messages';
+import { usePt } from '../i18n/plans-messages';
+import type { IndicatorDeskApi } from '../../../shared/api/contract';
+import { changeTargetText } from './plan-table-import-model';
+import { PlanTablePreviewRows } from './PlanTablePreviewRows';
+import { usePlanTableImport } from './use-plan-table-import';
+
+interface PlanTableImportProps {
+  api: IndicatorDeskApi;
+  file: File;
+  onCreated: (planId: string, text: string) => void;
+  onRevised: (planId: string, text: string) => void;
+  onClose: () => void;
+}
+
+export function PlanTableImport({ api, file, onCreated, onRevised, onClose }: PlanTableImportProps): React.JSX.Element {
+  const lang = useLang();
+  const t = useT();
+  const p = usePt();
+  const i = usePi();
+  const flow = usePlanTableImport({ api, file, lang, onCreated, onRevised });
+  const { preview, choice, busy } = flow;
+  const draft = preview?.draft ?? null;
+  const match = choice?.kind === 'match' ? choice : null;
+
+  const problemLine = flow.problem ? <p className="error-text" role="alert" data-testid="plan-import-problem">{flow.problem}</p> : null;
+  const footer = (
+    <>
+      <span className="footer-note" />
+      {choice?.kind === 'create' ? (
+        <button type="button" className="primary" disabled={busy} onClick={() => void flow.create(false)} data-testid="plan-import-create">{i('create')}</button>
+      ) : null}
+      {match ? (
+        <button type="button" className={match.changes.length === 0 ? 'primary' : ''} disabled={busy} onClick={() => void flow.create(true)} data-testid="plan-import-as-new">{i('as-new')}</button>
+      ) : null}
+      <button type="button" onClick={onClose} data-testid="plan-import-cancel">{t('common.cancel')}</button>
+    </>
+  );
+
+  return (
+    <Dialog title={i('title', { file: file.name })} onClose={onClose} wide testId="plan-table-import" footer={footer}>
+      {preview === null ? (
+        (problemLine ?? <div className="loading">{i('reading')}</div>)
+      ) : (
+        <div className="plan-import">
+          {draft ? (
+            <>
+              <div className="plan-import-fields">
+                <label htmlFor="plan-import-short-name">{i('short-name')}</label>
+                <input id="plan-import-short-name" value={flow.shortName} maxLength={500} placeholder={i('short-name-hint')} disabled={busy} onChange={(e) => flow.setShortName(e.target.value)} data-testid="plan-import-name" />
+                <label htmlFor="plan-import-title">{i('plan-title')}</label>
+                <input id="plan-import-title" value={flow.title} maxLength={2000} disabled={busy} onChange={(e) => flow.setTitle(e.target.value)} />
+              </div>
+              <p className="hint" data-testid="plan-import-summary">
+                {i('summary', { sheet: preview.sheet ?? '', first: draft.years[0] ?? '', last: draft.years[draft.years.length - 1] ?? '', count: draft.indicators.length })}
+              </p>
+            </>
+          ) : null}
+          {preview.issues.length > 0 ? (
+            <section className="plan-import-issues" aria-label={i('issues')} data-testid="plan-import-issues">
+              {choice?.kind === 'blocked' ? <p className="error-text" role="alert">{i('issues-blocking')}</p> : null}
+              <ul>
+                {preview.issues.map((issue, n) => (
+                  <li key={n} className={issue.severity === 'error' ? 'error-text' : 'warn-text'} data-cell={issue.cell}>
+                    <strong>{i(issue.severity === 'error' ? 'issue-error' : 'issue-warning')}</strong> {issue.sheet}!{issue.cell}：{issue.message[lang]}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {match ? (
+            <section className="plan-import-match" data-testid="plan-import-match">
+              <p><strong>{i('match', { name: match.name })}</strong></p>
+              {match.changes.length === 0 ? (
+                <p>{i('match-same-targets')}</p>
+              ) : (
+                <>
+                  <p>{i('match-changes', { count: match.changes.length, name: match.name })}</p>
+                  <ul className="plan-import-changes" data-testid="plan-import-changes">
+                    {match.changes.map((c) => (
+                      <li key={`${c.indicatorId}-${c.year}`}>
+                        {c.code} {c.name} {i('match-change-year', { year: c.year })}：{changeTargetText(c.from, lang)} → {changeTargetText(c.to, lang)}
+                      </li>
+                    ))}
+                  </ul>
+                  <div className="reason-row">
+                    <label htmlFor="plan-import-reason">{p('editor.reason')}</label>
+                    <input id="plan-import-reason" value={flow.reason} maxLength={500} placeholder={p('editor.reason-placeholder')} disabled={busy} onChange={(e) => flow.setReason(e.target.value)} data-testid="plan-import-reason" />
+                    <button type="button" className="primary" disabled={busy} onClick={() => void flow.revise()} data-default data-testid="plan-import-revise">{i('revise')}</button>
+                  </div>
+                  <p className="hint">{i('revise-hint', { name: match.name })}</p>
+                </>
+              )}
+            </section>
+          ) : null}
+          {problemLine}
+          {draft ? (
+            <div className="plan-import-scroll" tabIndex={0} role="region" aria-label={i('rows')}>
+              <PlanTablePreviewRows rows={flow.rows} years={draft.years} disabled={busy} onField={flow.setField} />
+            </div>
+          ) : null}
+        </div>
+      )}
+    </Dialog>
+  );
+}
