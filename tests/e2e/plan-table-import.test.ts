@@ -117,6 +117,7 @@ describe('导入规划表 in the window', () => {
     await match.waitFor({ state: 'visible' });
     expect(await match.innerText()).toContain('这张规划表与已有规划《学有优教》的指标相同');
     expect(await match.getByTestId('plan-import-changes').innerText()).toBe('6 教师年均培训学时 2025 年：72 → 80');
+    expect(await dialog().locator('tr[data-code="6"] td[data-year="2025"]').getAttribute('class')).toContain('changed');
     expect(await dialog().getByTestId('plan-import-create').count()).toBe(0);
     expect(await dialog().getByTestId('plan-import-as-new').isVisible()).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'h14i-match.png') });
@@ -175,6 +176,15 @@ describe('导入规划表 in the window', () => {
     await page.screenshot({ path: join(SHOTS, 'h14i-bad-table.png') });
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
+    // The same in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await pick(page, files.duplicate!);
+    const english = await dialog().getByTestId('plan-import-issues').innerText();
+    expect(english).toContain('no plan can be created');
+    expect(english).toMatch(/!B4: .*rows 3 and 4/);
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '中文' }).click();
     expect(await planCount()).toBe(before);
     expect(app.consoleErrors).toEqual([]);
   });

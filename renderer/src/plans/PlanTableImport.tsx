@@ -30,6 +30,7 @@ export function PlanTableImport({ api, file, onCreated, onRevised, onClose }: Pl
   const { preview, choice, busy } = flow;
   const draft = preview?.draft ?? null;
   const match = choice?.kind === 'match' ? choice : null;
+  const changedCells = new Set(match?.changes.map((c) => `${c.code}|${c.year}`));
 
   const problemLine = flow.problem ? <p className="error-text" role="alert" data-testid="plan-import-problem">{flow.problem}</p> : null;
   const footer = (
@@ -70,7 +71,7 @@ export function PlanTableImport({ api, file, onCreated, onRevised, onClose }: Pl
               <ul>
                 {preview.issues.map((issue, n) => (
                   <li key={n} className={issue.severity === 'error' ? 'error-text' : 'warn-text'} data-cell={issue.cell}>
-                    <strong>{i(issue.severity === 'error' ? 'issue-error' : 'issue-warning')}</strong> {issue.sheet}!{issue.cell}：{issue.message[lang]}
+                    <strong>{i(issue.severity === 'error' ? 'issue-error' : 'issue-warning')}</strong> {issue.sheet}!{issue.cell}{lang === 'zh' ? '：' : ': '}{issue.message[lang]}
                   </li>
                 ))}
               </ul>
@@ -87,7 +88,7 @@ export function PlanTableImport({ api, file, onCreated, onRevised, onClose }: Pl
                   <ul className="plan-import-changes" data-testid="plan-import-changes">
                     {match.changes.map((c) => (
                       <li key={`${c.indicatorId}-${c.year}`}>
-                        {c.code} {c.name} {i('match-change-year', { year: c.year })}：{changeTargetText(c.from, lang)} → {changeTargetText(c.to, lang)}
+                        {i('match-change', { code: c.code, name: c.name, year: c.year, from: changeTargetText(c.from, lang), to: changeTargetText(c.to, lang) })}
                       </li>
                     ))}
                   </ul>
@@ -104,7 +105,7 @@ export function PlanTableImport({ api, file, onCreated, onRevised, onClose }: Pl
           {problemLine}
           {draft ? (
             <div className="plan-import-scroll" tabIndex={0} role="region" aria-label={i('rows')}>
-              <PlanTablePreviewRows rows={flow.rows} years={draft.years} disabled={busy} onField={flow.setField} />
+              <PlanTablePreviewRows rows={flow.rows} years={draft.years} disabled={busy} changed={changedCells} onField={flow.setField} />
             </div>
           ) : null}
         </div>

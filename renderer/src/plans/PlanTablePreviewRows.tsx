@@ -11,6 +11,8 @@ interface PlanTablePreviewRowsProps {
   rows: PreviewRow[];
   years: number[];
   disabled: boolean;
+  /** Targets the table gives differently from the plan it matches, as "序号|year": shown marked. */
+  changed?: ReadonlySet<string>;
   onField: <K extends CorrectableField>(index: number, field: K, value: IndicatorDraft[K]) => void;
 }
 
@@ -24,7 +26,7 @@ function domainSpans(rows: PreviewRow[]): number[] {
   });
 }
 
-export function PlanTablePreviewRows({ rows, years, disabled, onField }: PlanTablePreviewRowsProps): React.JSX.Element {
+export function PlanTablePreviewRows({ rows, years, disabled, changed, onField }: PlanTablePreviewRowsProps): React.JSX.Element {
   const p = usePt();
   const i = usePi();
   const spans = domainSpans(rows);
@@ -71,7 +73,9 @@ export function PlanTablePreviewRows({ rows, years, disabled, onField }: PlanTab
               {row.leadFromTable ? null : hint(i('no-lead'), 'lead-missing')}
               {row.coUnits.length > 0 ? <span className="inferred-hint">{p('editor.co-units')}：{row.coUnits.join('、')}</span> : null}
             </td>
-            {row.targets.map((t) => <td key={t.year} className="num" data-year={t.year}>{t.text}</td>)}
+            {row.targets.map((t) => (
+              <td key={t.year} className={changed?.has(`${row.code}|${t.year}`) ? 'num changed' : 'num'} data-year={t.year}>{t.text}</td>
+            ))}
           </tr>
         ))}
       </tbody>
