@@ -184,6 +184,14 @@ describe('导入规划表 in the window', () => {
     expect(english).toMatch(/!B4: .*rows 3 and 4/);
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
+    // The English toolbar still shows the whole button; the preview reads in English.
+    const box = await page.getByTestId('plan-table-import-open').boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(1366);
+    await pick(page, files.xueChanged!);
+    expect(await dialog().getByTestId('plan-import-match').innerText()).toContain('same indicators as the plan "学有优教"');
+    await page.screenshot({ path: join(SHOTS, 'h14i-match-en.png') });
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '中文' }).click();
     expect(await planCount()).toBe(before);
     expect(app.consoleErrors).toEqual([]);

@@ -71,7 +71,7 @@ export function PlanTablePreviewRows({ rows, years, disabled, changed, onField }
             <td>
               <input value={row.leadUnit} disabled={disabled} aria-label={`${row.code} ${p('editor.lead-unit')}`} data-field="leadUnit" onChange={(e) => onField(row.index, 'leadUnit', e.target.value)} />
               {row.leadFromTable ? null : hint(i('no-lead'), 'lead-missing')}
-              {row.coUnits.length > 0 ? <span className="inferred-hint">{p('editor.co-units')}：{row.coUnits.join('、')}</span> : null}
+              {row.coUnits.length > 0 ? <span className="inferred-hint">{i('co-units', { units: row.coUnits.join('、') })}</span> : null}
             </td>
             {row.targets.map((t) => (
               <td key={t.year} className={changed?.has(`${row.code}|${t.year}`) ? 'num changed' : 'num'} data-year={t.year}>{t.text}</td>
