@@ -5,7 +5,8 @@
 // direction and creates; the new plan is on screen with its targets and the corrected direction is
 // stored. The same table again is said to match, and a changed target applied as a revision with a
 // reason is listed in 调整记录; cancel and Esc create nothing; a table with a duplicate 序号 shows
-// the issue with its cell and offers no create button. Screenshots go to /work/shots (or the OS
+// the issue with its cell and offers no create button; the returns import, given a plan table,
+// points to 导入规划表. Screenshots go to /work/shots (or the OS
 // temp folder) for a person to look at.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -194,6 +195,15 @@ describe('导入规划表 in the window', () => {
     await dialog().waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '中文' }).click();
     expect(await planCount()).toBe(before);
+  });
+
+  it('a plan table given to the returns import (导入) is only compared, and points to 导入规划表', async () => {
+    const { page } = app;
+    await page.getByTestId('import-input').setInputFiles(files.xue!);
+    const pointer = page.getByTestId('import-preview').getByTestId('plan-table-pointer');
+    await pointer.waitFor({ state: 'visible' });
+    expect(await pointer.innerText()).toContain('请用规划旁的“导入规划表”');
+    await page.getByTestId('import-preview').getByRole('button', { name: '取消' }).click();
     expect(app.consoleErrors).toEqual([]);
   });
 });

@@ -48,6 +48,7 @@ export const PLAN_IMPORT_MESSAGES = defineCatalogue('plan-import', {
   'revised': '已按表调整《{name}》的 {count} 个目标，已记入调整记录。',
   'problem.short-name': '请填写规划简称。',
   'problem.field': '第 {code} 项的{field}不能为空。',
+  'from-return-import': '（这里只与当前规划比对目标；要用它新建规划或按表调整目标，请用规划旁的“导入规划表”）',
 }, {
   'open': 'Import plan table',
   'open-title': 'Create a plan from a plan target table (.xlsx / .xls)',
@@ -89,6 +90,7 @@ export const PLAN_IMPORT_MESSAGES = defineCatalogue('plan-import', {
   'revised': 'Revised {count} targets of "{name}" from the table; listed in 调整记录 (revisions).',
   'problem.short-name': 'Give the plan a short name.',
   'problem.field': 'Indicator {code}: {field} cannot be empty.',
+  'from-return-import': ' (here its targets are only compared with the plan; to create a plan from it or apply its targets, use "Import plan table" beside the plan)',
 });
 
 export type PlanImportKey = KeyOf<typeof PLAN_IMPORT_MESSAGES>;

@@ -5,6 +5,7 @@ import type { ImportPreview } from '../../../../shared/api/contract';
 import type { Lang } from '../../../../shared/i18n/lang';
 import { formatNumber } from '../../../../shared/i18n/engine';
 import { useLang, useT } from '../../i18n/context';
+import { pi } from '../../i18n/plan-import-messages';
 import { DepartmentField } from './DepartmentField';
 import { OtherUnitsTable } from './OtherUnitsTable';
 import { PlanOfFile } from './PlanOfFile';
@@ -36,7 +37,12 @@ export function ImportFileDetail({ preview, departments, choices, onChooseDepart
         <dt>{t('import.file')}</dt><dd>{preview.fileName}</dd>
         <dt>{t('import.format')}</dt><dd>{preview.format.toUpperCase()}</dd>
         <PlanOfFile preview={preview} currentPlanId={currentPlanId} />
-        <dt>{t('import.kind')}</dt><dd>{preview.kind === 'return' ? t('import.kind-return') : t('import.kind-plan')}</dd>
+        <dt>{t('import.kind')}</dt>
+        <dd>
+          {preview.kind === 'return' ? t('import.kind-return') : t('import.kind-plan')}
+          {/* A plan table here is only compared with the plan: 导入规划表 creates or revises a plan from it. */}
+          {preview.kind === 'return' ? null : <span className="muted" data-testid="plan-table-pointer">{pi(lang, 'from-return-import')}</span>}
+        </dd>
         <dt>{t('import.department')}</dt><dd><DepartmentField preview={preview} departments={departments} onChoose={onChooseDepartment} /></dd>
         <dt>{t('import.years')}</dt><dd>{preview.years.join(', ') || '—'}</dd>
       </dl>
