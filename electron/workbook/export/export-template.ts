@@ -12,6 +12,7 @@ import { buildInstructionsSheet } from './instructions-sheet';
 import { buildMetaSheet } from './meta-sheet';
 import { writeReturnSheet } from './return-sheet';
 import type { ExportedRow } from './return-sheet';
+import { shareDxfStyles } from './shared-dxf';
 import { stampZipTimes } from './zip-time';
 import { xmlSafeDeep } from './xml-text';
 
@@ -102,6 +103,7 @@ export async function streamWorkbook(exportedAt: Date, title: string, write: (wb
   wb.modified = exportedAt;
   wb.title = title;
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  shareDxfStyles(wb);
   await write(wb);
   await wb.commit();
   await finished;
