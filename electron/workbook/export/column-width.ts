@@ -36,15 +36,29 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+/** Display width of a cell's text: of its longest line when it has several. */
+function cellTextWidth(text: string): number {
+  return text.includes('\n') ? Math.max(...text.split('\n').map(displayWidth)) : displayWidth(text);
+}
+
 /**
  * Width of a column holding `texts` (one per cell, multi-line texts measured by their longest
  * line), plus padding, clamped to [min, max]. Columns that wrap use max as the line length.
  */
 export function columnWidth(texts: readonly string[], min: number, max: number, padding = 2): number {
-  let widest = 0;
-  for (let i = 0; i < texts.length; i += 1) {
-    const text = texts[i] as string;
-    const w = text.includes('\n') ? Math.max(...text.split('\n').map(displayWidth)) : displayWidth(text);
+  return columnWidthOf('', texts, (t) => t, min, max, padding);
+}
+
+/**
+ * columnWidth() of the column headed `header` whose cells show `text(item)` for each item, without
+ * making the list of texts (a 10,000-row export measures eight such columns before its first row
+ * goes out).
+ */
+export function columnWidthOf<T>(header: string, items: readonly T[], text: (item: T) => string, min: number, max: number, padding = 2): number {
+  let widest = cellTextWidth(header);
+  if (widest + padding >= max) return max;
+  for (let i = 0; i < items.length; i += 1) {
+    const w = cellTextWidth(text(items[i] as T));
     if (w > widest) {
       widest = w;
       if (widest + padding >= max) return max; // no later text can widen it further

@@ -12,7 +12,7 @@ import { buildInstructionsSheet } from './instructions-sheet';
 import { buildMetaSheet } from './meta-sheet';
 import { writeReturnSheet } from './return-sheet';
 import type { ExportedRow } from './return-sheet';
-import { shareDxfStyles } from './shared-dxf';
+import { shareDxfStyles } from './conditional-format-xml';
 import { stampZipTimes } from './zip-time';
 import { xmlSafeDeep } from './xml-text';
 

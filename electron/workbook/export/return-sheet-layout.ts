@@ -21,7 +21,7 @@ import {
   ROW_LEGEND
 } from '../template-format';
 import type { ReturnSheetInput } from './return-sheet';
-import { columnWidth, displayWidth } from './column-width';
+import { columnWidth, columnWidthOf, displayWidth } from './column-width';
 import { cellStyle, COLOR } from './styles';
 
 type Columns = ReturnType<typeof templateColumns>;
@@ -94,37 +94,53 @@ export function setColumnWidths(
     ws.getColumn(col).width = w;
     return w;
   };
-  width(COL_DOMAIN, columnWidth(['领域', ...rows.map((r) => r.domain)], 6, 10));
-  width(COL_CODE, columnWidth(['序号', ...rows.map((r) => r.code)], 6, 8));
-  const name = width(COL_NAME, columnWidth(['指标', ...rows.map((r) => r.name)], 16, 30));
-  width(COL_UNIT, columnWidth(['单位', ...rows.map((r) => r.unit)], 6, 10));
-  const units = width(COL_UNITS, columnWidth(['责任单位', ...rows.map(responsibleUnitsText)], 12, 26));
+  width(COL_DOMAIN, columnWidthOf('领域', rows, (r) => r.domain, 6, 10));
+  width(COL_CODE, columnWidthOf('序号', rows, (r) => r.code, 6, 8));
+  const name = width(COL_NAME, columnWidthOf('指标', rows, (r) => r.name, 16, 30));
+  width(COL_UNIT, columnWidthOf('单位', rows, (r) => r.unit, 6, 10));
+  const units = width(COL_UNITS, columnWidthOf('责任单位', rows, responsibleUnitsText, 12, 26));
   for (const yc of yearCols) {
     const key = String(yc.year);
     width(yc.target, numberColumnWidth(HEADER_TARGET, rows, (r) => r.cells[key]?.target, 8, 14));
     width(yc.actual, numberColumnWidth(HEADER_ACTUAL, rows, (r) => r.cells[key]?.actual, 8, 14));
     width(yc.completion, columnWidth([HEADER_COMPLETION, '100.0%'], 8, 10));
   }
-  const note = width(noteCol, columnWidth([HEADER_NOTE, ...rows.map((r) => r.cells[String(year)]?.note ?? '')], 24, 40));
-  width(idCol, columnWidth([HEADER_ID, ...rows.map((r) => r.indicatorId)], 8, 20));
+  const yearKey = String(year);
+  const note = width(noteCol, columnWidthOf(HEADER_NOTE, rows, (r) => r.cells[yearKey]?.note ?? '', 24, 40));
+  width(idCol, columnWidthOf(HEADER_ID, rows, (r) => r.indicatorId, 8, 20));
   return { name, units, note };
 }
 
 /**
  * columnWidth() of a column of targets or actuals as the cells show them (numbers with thousands
  * grouped, "/" as it is), measured without making a text per cell: numbers are ASCII, so a
- * number's width is its text's length.
+ * number's width is its text's length, and a whole number's grows with its size, so of those only
+ * the largest and the most negative are measured.
  */
 function numberColumnWidth(header: string, rows: readonly GridRow[], value: (r: GridRow) => number | string | null | undefined, min: number, max: number, padding = 2): number {
   let widest = displayWidth(header);
+  let largest = 0;
+  let lowest = 0;
   for (const r of rows) {
     const v = value(r);
-    const w = typeof v === 'number' ? groupedNumberLength(v) : columnWidth([v ?? ''], 0, Infinity, 0);
+    if (v === null || v === undefined || v === '') continue;
+    let w: number;
+    if (typeof v === 'number') {
+      if (Number.isSafeInteger(v)) {
+        if (v > largest) largest = v;
+        else if (v < lowest) lowest = v;
+        continue;
+      }
+      w = groupedNumberLength(v);
+    } else {
+      w = columnWidth([v], 0, Infinity, 0);
+    }
     if (w > widest) {
       widest = w;
       if (widest + padding >= max) return max;
     }
   }
+  widest = Math.max(widest, groupedNumberLength(largest), groupedNumberLength(lowest));
   return Math.min(max, Math.max(min, widest + padding));
 }
 

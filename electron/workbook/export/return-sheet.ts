@@ -35,6 +35,7 @@ import { cellStyle, COLOR, COMPLETION_NUMFMT, valueNumFmt } from './styles';
 import { actualValidation, addStatusFormats, ref, runs } from './sheet-rules';
 import type { ColumnWidths } from './return-sheet-layout';
 import { SheetRowWriter } from './sheet-row-xml';
+import { writeExpressionFormatsAsXml } from './conditional-format-xml';
 import { responsibleUnitsText, setColumnWidths, setText, writeLegend } from './return-sheet-layout';
 
 export { columnLetter } from './sheet-rules';
@@ -184,6 +185,7 @@ export async function writeReturnSheet(
   // 5. Conditional formats, one block per year and per run of rows sharing direction and tolerance
   //    and having a numeric target; formulas are relative to the block's first row. (Written at commit.)
   addStatusFormats(ws, rows, years, input.exportedAt);
+  writeExpressionFormatsAsXml(wb, ws);
 
   // 3. Data rows, then 4. 领域: one merged cell per run of consecutive rows of the same domain.
   //    The header rows go out first; data rows are written as XML by SheetRowWriter (ExcelJS's

@@ -51,12 +51,23 @@ class MergedRange {
   }
 }
 
-/** The escapes ExcelJS's xmlEncode applies (and the characters it drops). */
+/** The control characters ExcelJS's xmlEncode drops. */
 // eslint-disable-next-line no-control-regex -- the control characters ExcelJS drops, matched on purpose
-const XML_SPECIAL = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/g;
-const XML_ESCAPE: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-function xmlEncode(text: string): string {
-  return text.replace(XML_SPECIAL, (ch) => XML_ESCAPE[ch] ?? '');
+const XML_DROPPED = /[\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/g;
+
+/**
+ * `text` escaped as ExcelJS's xmlEncode does (& < > " ' as entities, C0 controls but tab, LF, CR
+ * and DEL dropped). Plain string replacements: every 完成率 formula has quotes, and a regex with a
+ * callback per match cost a twentieth of a 10,000-row export.
+ */
+export function xmlEncode(text: string): string {
+  let s = text.replace(XML_DROPPED, '');
+  if (s.includes('&')) s = s.replaceAll('&', '&amp;');
+  if (s.includes('<')) s = s.replaceAll('<', '&lt;');
+  if (s.includes('>')) s = s.replaceAll('>', '&gt;');
+  if (s.includes('"')) s = s.replaceAll('"', '&quot;');
+  if (s.includes("'")) s = s.replaceAll("'", '&apos;');
+  return s;
 }
 
 /**

@@ -70,13 +70,12 @@ export function addStatusFormats(ws: Worksheet, rows: GridRow[], years: number[]
     notReported: { numFmt: completionStatusNumFmt('not-reported') },
   };
   for (const yc of cols.yearCols) {
-    const key = (row: GridRow) => {
-      const target = row.cells[String(yc.year)]?.target;
-      return typeof target === 'number' ? `${row.direction}|${row.tolerance ?? ''}` : null;
-    };
-    for (const [start, end] of runs(rows, (a, b) => key(a) === key(b))) {
+    const yearKey = String(yc.year);
+    // Each row's block key, made once per row rather than at every comparison.
+    const keys = rows.map((row) => (typeof row.cells[yearKey]?.target === 'number' ? `${row.direction}|${row.tolerance ?? ''}` : null));
+    for (const [start, end] of runs(keys, (a, b) => a === b)) {
       const first = rows[start];
-      if (!first || key(first) === null) continue;
+      if (!first || keys[start] === null) continue;
       const top = FIRST_DATA_ROW + start;
       const f = statusFormulas({ direction: first.direction, tolerance: first.tolerance, target: ref(yc.target, top), actual: ref(yc.actual, top) });
       const rule = (formula: string, style: ExpressionRuleType['style']): ExpressionRuleType => ({
