@@ -13,6 +13,7 @@ import { buildMetaSheet } from './meta-sheet';
 import { writeReturnSheet } from './return-sheet';
 import type { ExportedRow } from './return-sheet';
 import { shareDxfStyles } from './conditional-format-xml';
+import { writeSharedStringsAsXml } from './shared-strings-xml';
 import { stampZipTimes } from './zip-time';
 import { xmlSafeDeep } from './xml-text';
 
@@ -104,6 +105,7 @@ export async function streamWorkbook(exportedAt: Date, title: string, write: (wb
   wb.title = title;
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   shareDxfStyles(wb);
+  writeSharedStringsAsXml(wb);
   await write(wb);
   await wb.commit();
   await finished;

@@ -54,6 +54,9 @@ class MergedRange {
 /** The control characters ExcelJS's xmlEncode drops. */
 // eslint-disable-next-line no-control-regex -- the control characters ExcelJS drops, matched on purpose
 const XML_DROPPED = /[\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/g;
+/** Any character xmlEncode changes (not global: test() keeps no state). */
+// eslint-disable-next-line no-control-regex -- the control characters ExcelJS drops, matched on purpose
+const XML_SPECIAL = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/;
 
 /**
  * `text` escaped as ExcelJS's xmlEncode does (& < > " ' as entities, C0 controls but tab, LF, CR
@@ -61,6 +64,7 @@ const XML_DROPPED = /[\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/g;
  * callback per match cost a twentieth of a 10,000-row export.
  */
 export function xmlEncode(text: string): string {
+  if (!XML_SPECIAL.test(text)) return text;
   let s = text.replace(XML_DROPPED, '');
   if (s.includes('&')) s = s.replaceAll('&', '&amp;');
   if (s.includes('<')) s = s.replaceAll('<', '&lt;');
