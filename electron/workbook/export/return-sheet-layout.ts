@@ -99,12 +99,12 @@ export function setColumnWidths(
   const name = width(COL_NAME, columnWidthOf('指标', rows, (r) => r.name, 16, 30));
   width(COL_UNIT, columnWidthOf('单位', rows, (r) => r.unit, 6, 10));
   const units = width(COL_UNITS, columnWidthOf('责任单位', rows, responsibleUnitsText, 12, 26));
-  for (const yc of yearCols) {
-    const key = String(yc.year);
-    width(yc.target, numberColumnWidth(HEADER_TARGET, rows, (r) => r.cells[key]?.target, 8, 14));
-    width(yc.actual, numberColumnWidth(HEADER_ACTUAL, rows, (r) => r.cells[key]?.actual, 8, 14));
+  const numbers = yearColumnWidths(rows, yearCols.map((yc) => String(yc.year)), 8, 14);
+  yearCols.forEach((yc, i) => {
+    width(yc.target, numbers[i]?.target ?? 8);
+    width(yc.actual, numbers[i]?.actual ?? 8);
     width(yc.completion, columnWidth([HEADER_COMPLETION, '100.0%'], 8, 10));
-  }
+  });
   const yearKey = String(year);
   const note = width(noteCol, columnWidthOf(HEADER_NOTE, rows, (r) => r.cells[yearKey]?.note ?? '', 24, 40));
   width(idCol, columnWidthOf(HEADER_ID, rows, (r) => r.indicatorId, 8, 20));
@@ -115,33 +115,50 @@ export function setColumnWidths(
  * columnWidth() of a column of targets or actuals as the cells show them (numbers with thousands
  * grouped, "/" as it is), measured without making a text per cell: numbers are ASCII, so a
  * number's width is its text's length, and a whole number's grows with its size, so of those only
- * the largest and the most negative are measured.
+ * the largest and the most negative are measured. Fed one value at a time.
  */
-function numberColumnWidth(header: string, rows: readonly GridRow[], value: (r: GridRow) => number | string | null | undefined, min: number, max: number, padding = 2): number {
-  let widest = displayWidth(header);
-  let largest = 0;
-  let lowest = 0;
-  for (const r of rows) {
-    const v = value(r);
-    if (v === null || v === undefined || v === '') continue;
-    let w: number;
-    if (typeof v === 'number') {
-      if (Number.isSafeInteger(v)) {
-        if (v > largest) largest = v;
-        else if (v < lowest) lowest = v;
-        continue;
-      }
-      w = groupedNumberLength(v);
-    } else {
-      w = columnWidth([v], 0, Infinity, 0);
+class NumberColumnWidth {
+  private widest: number;
+  private largest = 0;
+  private lowest = 0;
+
+  constructor(header: string) {
+    this.widest = displayWidth(header);
+  }
+
+  add(v: number | string | null | undefined): void {
+    if (v === null || v === undefined || v === '') return;
+    if (typeof v === 'number' && Number.isSafeInteger(v)) {
+      if (v > this.largest) this.largest = v;
+      else if (v < this.lowest) this.lowest = v;
+      return;
     }
-    if (w > widest) {
-      widest = w;
-      if (widest + padding >= max) return max;
+    const w = typeof v === 'number' ? groupedNumberLength(v) : columnWidth([v], 0, Infinity, 0);
+    if (w > this.widest) this.widest = w;
+  }
+
+  width(min: number, max: number, padding = 2): number {
+    const widest = Math.max(this.widest, groupedNumberLength(this.largest), groupedNumberLength(this.lowest));
+    return Math.min(max, Math.max(min, widest + padding));
+  }
+}
+
+/**
+ * The widths of each year's 目标值 and 实际值 columns (years as the cells' keys), in one pass over
+ * the rows: each row's cells are visited once, not once per column.
+ */
+function yearColumnWidths(rows: readonly GridRow[], years: readonly string[], min: number, max: number): { target: number; actual: number }[] {
+  const columns = years.map(() => ({ target: new NumberColumnWidth(HEADER_TARGET), actual: new NumberColumnWidth(HEADER_ACTUAL) }));
+  for (const r of rows) {
+    for (let i = 0; i < years.length; i += 1) {
+      const cell = r.cells[years[i] as string];
+      if (!cell) continue;
+      const column = columns[i] as (typeof columns)[number];
+      column.target.add(cell.target);
+      column.actual.add(cell.actual);
     }
   }
-  widest = Math.max(widest, groupedNumberLength(largest), groupedNumberLength(lowest));
-  return Math.min(max, Math.max(min, widest + padding));
+  return columns.map((c) => ({ target: c.target.width(min, max), actual: c.actual.width(min, max) }));
 }
 
 /**

@@ -103,6 +103,36 @@ function dataValidationsXml(ranges: Map<DataValidation, string[]>): string {
   return `${xml}</dataValidations>`;
 }
 
+/** Placeholder i of a FormulaTemplate: private-use characters, kept as they are by xmlEncode. */
+const slot = (i: number) => `\uE000${i}\uE001`;
+const SLOT = /\uE000(\d+)\uE001/;
+
+/**
+ * A formula that differs from row to row only in its cell references (like 完成率's), XML-escaped
+ * once rather than per cell: `build` is called once with placeholders for its `arity` references.
+ */
+export class FormulaTemplate {
+  /** Escaped text between the references, and which reference goes after each piece. */
+  private readonly pieces: string[] = [];
+  private readonly refs: number[] = [];
+
+  constructor(build: (...refs: string[]) => string, arity: number) {
+    const parts = xmlEncode(build(...Array.from({ length: arity }, (_, i) => slot(i)))).split(SLOT);
+    for (let i = 0; i < parts.length; i += 2) {
+      this.pieces.push(parts[i] as string);
+      if (i + 1 < parts.length) this.refs.push(Number(parts[i + 1]));
+    }
+    if (this.refs.length < arity) throw new Error('FormulaTemplate: build() must use every reference it is given');
+  }
+
+  /** The escaped formula with `refs` (A1 references: nothing to escape) in their places. */
+  xml(refs: readonly string[]): string {
+    let out = this.pieces[0] as string;
+    for (let i = 0; i < this.refs.length; i += 1) out += (refs[this.refs[i] as number] as string) + (this.pieces[i + 1] as string);
+    return out;
+  }
+}
+
 /** The style of a cell given none (ExcelJS registers `{}` for it: the workbook's default look). */
 const UNSTYLED: Partial<Style> = Object.freeze({});
 
@@ -210,7 +240,16 @@ export class SheetRowWriter {
   }
 
   formula(col: number, formula: string, result: number | '', style: Partial<Style>): void {
-    const f = `<f>${xmlEncode(formula)}</f>`;
+    this.escapedFormula(col, xmlEncode(formula), result, style);
+  }
+
+  /** formula() of `template` with `refs` (A1 references) in their places. */
+  templateFormula(col: number, template: FormulaTemplate, refs: readonly string[], result: number | '', style: Partial<Style>): void {
+    this.escapedFormula(col, template.xml(refs), result, style);
+  }
+
+  private escapedFormula(col: number, escaped: string, result: number | '', style: Partial<Style>): void {
+    const f = `<f>${escaped}</f>`;
     this.cells +=
       typeof result === 'number'
         ? `${this.open(col, style, TYPE.number)}>${f}<v>${result}</v></c>`
