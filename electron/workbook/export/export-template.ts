@@ -109,7 +109,9 @@ export async function streamWorkbook(exportedAt: Date, title: string, write: (wb
   await write(wb);
   await wb.commit();
   await finished;
-  return stampZipTimes(new Uint8Array(Buffer.concat(chunks)), exportedAt);
+  const zip = Buffer.concat(chunks);
+  // A plain Uint8Array view of the same bytes: `new Uint8Array(buffer)` would copy the whole file.
+  return stampZipTimes(new Uint8Array(zip.buffer, zip.byteOffset, zip.byteLength), exportedAt);
 }
 
 /** File name like 住有宜居_2025年度_区住建局_指标填报.xlsx. */

@@ -21,7 +21,7 @@ import {
   ROW_LEGEND
 } from '../template-format';
 import type { ReturnSheetInput } from './return-sheet';
-import { columnWidth, columnWidthOf, displayWidth } from './column-width';
+import { columnWidth, displayWidth, TextColumnWidth } from './column-width';
 import { cellStyle, COLOR } from './styles';
 
 type Columns = ReturnType<typeof templateColumns>;
@@ -90,24 +90,49 @@ export function setColumnWidths(
   idCol: number,
 ): ColumnWidths {
   const { rows, year } = input;
+  const text = {
+    domain: new TextColumnWidth('领域', 6, 10),
+    code: new TextColumnWidth('序号', 6, 8),
+    name: new TextColumnWidth('指标', 16, 30),
+    unit: new TextColumnWidth('单位', 6, 10),
+    units: new TextColumnWidth('责任单位', 12, 26),
+    note: new TextColumnWidth(HEADER_NOTE, 24, 40),
+    id: new TextColumnWidth(HEADER_ID, 8, 20),
+  };
+  const years = yearCols.map((yc) => ({ key: String(yc.year), target: new NumberColumnWidth(HEADER_TARGET), actual: new NumberColumnWidth(HEADER_ACTUAL) }));
+  const yearKey = String(year);
+  // One pass over the rows for every column (each row's cells are visited once, not once per column).
+  for (const r of rows) {
+    text.domain.add(r.domain);
+    text.code.add(r.code);
+    text.name.add(r.name);
+    text.unit.add(r.unit);
+    if (!text.units.full) text.units.add(responsibleUnitsText(r));
+    text.note.add(r.cells[yearKey]?.note ?? '');
+    text.id.add(r.indicatorId);
+    for (const y of years) {
+      const cell = r.cells[y.key];
+      if (!cell) continue;
+      y.target.add(cell.target);
+      y.actual.add(cell.actual);
+    }
+  }
   const width = (col: number, w: number) => {
     ws.getColumn(col).width = w;
     return w;
   };
-  width(COL_DOMAIN, columnWidthOf('领域', rows, (r) => r.domain, 6, 10));
-  width(COL_CODE, columnWidthOf('序号', rows, (r) => r.code, 6, 8));
-  const name = width(COL_NAME, columnWidthOf('指标', rows, (r) => r.name, 16, 30));
-  width(COL_UNIT, columnWidthOf('单位', rows, (r) => r.unit, 6, 10));
-  const units = width(COL_UNITS, columnWidthOf('责任单位', rows, responsibleUnitsText, 12, 26));
-  const numbers = yearColumnWidths(rows, yearCols.map((yc) => String(yc.year)), 8, 14);
+  width(COL_DOMAIN, text.domain.width);
+  width(COL_CODE, text.code.width);
+  const name = width(COL_NAME, text.name.width);
+  width(COL_UNIT, text.unit.width);
+  const units = width(COL_UNITS, text.units.width);
   yearCols.forEach((yc, i) => {
-    width(yc.target, numbers[i]?.target ?? 8);
-    width(yc.actual, numbers[i]?.actual ?? 8);
+    width(yc.target, years[i]?.target.width(8, 14) ?? 8);
+    width(yc.actual, years[i]?.actual.width(8, 14) ?? 8);
     width(yc.completion, columnWidth([HEADER_COMPLETION, '100.0%'], 8, 10));
   });
-  const yearKey = String(year);
-  const note = width(noteCol, columnWidthOf(HEADER_NOTE, rows, (r) => r.cells[yearKey]?.note ?? '', 24, 40));
-  width(idCol, columnWidthOf(HEADER_ID, rows, (r) => r.indicatorId, 8, 20));
+  const note = width(noteCol, text.note.width);
+  width(idCol, text.id.width);
   return { name, units, note };
 }
 
@@ -141,24 +166,6 @@ class NumberColumnWidth {
     const widest = Math.max(this.widest, groupedNumberLength(this.largest), groupedNumberLength(this.lowest));
     return Math.min(max, Math.max(min, widest + padding));
   }
-}
-
-/**
- * The widths of each year's 目标值 and 实际值 columns (years as the cells' keys), in one pass over
- * the rows: each row's cells are visited once, not once per column.
- */
-function yearColumnWidths(rows: readonly GridRow[], years: readonly string[], min: number, max: number): { target: number; actual: number }[] {
-  const columns = years.map(() => ({ target: new NumberColumnWidth(HEADER_TARGET), actual: new NumberColumnWidth(HEADER_ACTUAL) }));
-  for (const r of rows) {
-    for (let i = 0; i < years.length; i += 1) {
-      const cell = r.cells[years[i] as string];
-      if (!cell) continue;
-      const column = columns[i] as (typeof columns)[number];
-      column.target.add(cell.target);
-      column.actual.add(cell.actual);
-    }
-  }
-  return columns.map((c) => ({ target: c.target.width(min, max), actual: c.actual.width(min, max) }));
 }
 
 /**

@@ -69,10 +69,11 @@ export function addStatusFormats(ws: Worksheet, rows: GridRow[], years: number[]
     missed: { numFmt: completionStatusNumFmt('missed') },
     notReported: { numFmt: completionStatusNumFmt('not-reported') },
   };
+  // Rows share a block when they share the rule (direction and tolerance) and have numeric targets.
+  const ruleKeys = rows.map((row) => `${row.direction}|${row.tolerance ?? ''}`);
   for (const yc of cols.yearCols) {
     const yearKey = String(yc.year);
-    // Each row's block key, made once per row rather than at every comparison.
-    const keys = rows.map((row) => (typeof row.cells[yearKey]?.target === 'number' ? `${row.direction}|${row.tolerance ?? ''}` : null));
+    const keys = rows.map((row, i) => (typeof row.cells[yearKey]?.target === 'number' ? ruleKeys[i] : null));
     for (const [start, end] of runs(keys, (a, b) => a === b)) {
       const first = rows[start];
       if (!first || keys[start] === null) continue;
