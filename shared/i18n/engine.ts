@@ -49,9 +49,31 @@ export function registeredCatalogues(): readonly Catalogue<string>[] {
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
+/**
+ * Each template split once into [text, name, text, name, …, text]: an import of a large return
+ * renders tens of thousands of messages, and a regular-expression replace with a callback per
+ * message was a tenth of such an inspect's time.
+ */
+const compiled = new Map<string, readonly string[]>();
+
+function partsOf(template: string): readonly string[] {
+  let parts = compiled.get(template);
+  if (parts === undefined) {
+    parts = template.split(PLACEHOLDER);
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
 /** Fill {name} placeholders; unknown names stay visible rather than vanish. */
 export function fillTemplate(template: string, params: Params = {}): string {
-  return template.replace(PLACEHOLDER, (m, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m));
+  const parts = partsOf(template);
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
+    out += (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : `{${name}}`) + (parts[i + 1] as string);
+  }
+  return out;
 }
 
 /** The placeholder names of a template, sorted and without repeats. */

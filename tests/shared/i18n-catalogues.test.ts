@@ -52,6 +52,15 @@ describe('the engine', () => {
     expect(placeholdersOf('{b} {a} {b}')).toEqual(['a', 'b']);
   });
 
+  it('fills a template the same way every time it is used, repeats and edges included', () => {
+    const t = '{first}：{n} 与 {n}，{first}{last}';
+    expect(fillTemplate(t, { first: 'A', n: 0, last: '!' })).toBe('A：0 与 0，A!');
+    // The second use goes through the template's cached split: the same result, other values.
+    expect(fillTemplate(t, { first: '{n}', n: 1.5 })).toBe('{n}：1.5 与 1.5，{n}{last}');
+    expect(fillTemplate('no placeholders', { n: 1 })).toBe('no placeholders');
+    expect(fillTemplate('', {})).toBe('');
+  });
+
   it('formats numbers, percentages and dates with Intl in either language', () => {
     expect(formatNumber('zh', 13862)).toBe('13,862');
     expect(formatNumber('en', 10.45678)).toBe('10.4568');

@@ -309,11 +309,17 @@ function interpretTemplate(book: NeutralWorkbook, plan: Plan, meta: TemplateMeta
     issues.add('warning', SHEET_META, `B${META_KEYS.indexOf('planId') + 1}`, importMessage('import.other-plan', { planId, current: plan.id }));
   const year = meta.values.year ? Number(meta.values.year) : null;
   const reportingYear = year !== null && Number.isInteger(year) ? year : null;
-  // The 说明 column belongs to the reporting year named in the meta sheet.
-  const read = readTable({ ...layout, noteYear: reportingYear }, matcher, issues, (r, cells) => {
-    const fromColumn = layout.idCol === null ? '' : cellText(cells.get(layout.idCol));
-    return fromColumn !== '' ? fromColumn : (meta.idByRow.get(r) ?? null);
-  });
+  // The 说明 column belongs to the reporting year named in the meta sheet. Another plan's indicator
+  // ids mean nothing here: its rows are matched by name, as the import.other-plan warning above
+  // says once, rather than with an unknown-id warning on every row.
+  const idFor: IdLookup | null =
+    planId !== null && planId !== plan.id
+      ? null
+      : (r, cells) => {
+          const fromColumn = layout.idCol === null ? '' : cellText(cells.get(layout.idCol));
+          return fromColumn !== '' ? fromColumn : (meta.idByRow.get(r) ?? null);
+        };
+  const read = readTable({ ...layout, noteYear: reportingYear }, matcher, issues, idFor);
   const text = (k: MetaKey) => (meta.values[k] && meta.values[k] !== '' ? (meta.values[k] as string) : null);
   return finish(book, [read], issues, {
     path: 'template',

@@ -10,7 +10,7 @@ import type { Indicator } from '../../../shared/domain/plan';
 import { indicatorsForDepartment } from '../../../shared/domain/plan';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
 import { exportTemplate } from '../../../electron/workbook/export/export-template';
-import { FIRST_DATA_ROW, SHEET_RETURN, templateColumns } from '../../../electron/workbook/template-format';
+import { FIRST_DATA_ROW, META_KEYS, SHEET_META, SHEET_RETURN, templateColumns } from '../../../electron/workbook/template-format';
 import { readAndInterpret } from '../../../electron/workbook/import/interpret';
 import { convertWithLibreOffice } from '../../helpers/libreoffice';
 import { gridRowOf } from '../../helpers/grid-rows';
@@ -130,5 +130,19 @@ describe('exact path fallbacks', () => {
     const book = await readAndInterpret(Buffer.from(await wb.xlsx.writeBuffer()), 'r.xlsx', SEED_PLAN);
     expect(book.rows[0]?.indicatorId).toBe(inds[0]?.id);
     expect(book.issues.map((i) => [i.severity, i.sheet, i.cell, i.message.key])).toEqual([['warning', SHEET_RETURN, `C${FIRST_DATA_ROW}`, 'import.unknown-indicator-id']]);
+  });
+
+  it("a return exported from another plan says so once and matches its rows by name, not with a warning per row", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(exported) as unknown as ExcelJS.Buffer);
+    const meta = wb.getWorksheet(SHEET_META) as ExcelJS.Worksheet;
+    const planIdRow = META_KEYS.indexOf('planId') + 1;
+    meta.getCell(planIdRow, 2).value = 'another-plan';
+    // Its ids are that plan's own: none of them is in this plan.
+    const ws = wb.getWorksheet(SHEET_RETURN) as ExcelJS.Worksheet;
+    inds.forEach((_, i) => (ws.getCell(FIRST_DATA_ROW + i, cols.id).value = `another-${i}`));
+    const book = await readAndInterpret(Buffer.from(await wb.xlsx.writeBuffer()), 'r.xlsx', SEED_PLAN);
+    expect(book.rows.map((r) => r.indicatorId)).toEqual(inds.map((ind) => ind.id));
+    expect(book.issues.map((i) => [i.sheet, i.cell, i.message.key])).toEqual([[SHEET_META, `B${planIdRow}`, 'import.other-plan']]);
   });
 });
