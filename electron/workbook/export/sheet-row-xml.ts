@@ -5,7 +5,8 @@
 // emits exactly the XML ExcelJS 4.4.0 would for them, registering styles and strings through the
 // workbook's own style and shared-string tables, and hands merges and data validations to the
 // worksheet as ranges (data validations as one element per rule, see dataValidationsXml). Everything else (header rows, merges of the header, conditional formats,
-// protection, page setup) still goes through ExcelJS's public API.
+// protection, page setup) still goes through ExcelJS's public API (conditional formats are then
+// written by conditional-format-xml.ts, the shared strings by shared-strings-xml.ts).
 //
 // It relies on the streaming writer's internals listed in StreamingInternals (exceljs is pinned at
 // 4.4.0 in package.json); the export tests read the result back with ExcelJS, openpyxl and
