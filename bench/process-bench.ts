@@ -128,8 +128,8 @@ export async function benchProcesses(dir: string, parts: { inspect: boolean; exp
       return JSON.parse(r.stdout) as { ms: number; cpuMs: number; peakMb: number };
     };
     for (const [n, runs] of [
-      [1000, 5],
-      [10000, 5],
+      [1000, 7],
+      [10000, 7],
     ] as const) {
       const inputFile = join(out, `export-input-${n}.json`);
       writeFileSync(inputFile, JSON.stringify(exportBenchInput(dir, n)));

@@ -12,6 +12,8 @@ import { buildInstructionsSheet } from './instructions-sheet';
 import { buildMetaSheet } from './meta-sheet';
 import { writeReturnSheet } from './return-sheet';
 import type { ExportedRow } from './return-sheet';
+import { shareDxfStyles } from './conditional-format-xml';
+import { writeSharedStringsAsXml } from './shared-strings-xml';
 import { stampZipTimes } from './zip-time';
 import { xmlSafeDeep } from './xml-text';
 
@@ -102,10 +104,14 @@ export async function streamWorkbook(exportedAt: Date, title: string, write: (wb
   wb.modified = exportedAt;
   wb.title = title;
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  shareDxfStyles(wb);
+  writeSharedStringsAsXml(wb);
   await write(wb);
   await wb.commit();
   await finished;
-  return stampZipTimes(new Uint8Array(Buffer.concat(chunks)), exportedAt);
+  const zip = Buffer.concat(chunks);
+  // A plain Uint8Array view of the same bytes: `new Uint8Array(buffer)` would copy the whole file.
+  return stampZipTimes(new Uint8Array(zip.buffer, zip.byteOffset, zip.byteLength), exportedAt);
 }
 
 /** File name like 住有宜居_2025年度_区住建局_指标填报.xlsx. */

@@ -21,7 +21,7 @@ import {
   ROW_LEGEND
 } from '../template-format';
 import type { ReturnSheetInput } from './return-sheet';
-import { columnWidth, displayWidth } from './column-width';
+import { columnWidth, displayWidth, TextColumnWidth } from './column-width';
 import { cellStyle, COLOR } from './styles';
 
 type Columns = ReturnType<typeof templateColumns>;
@@ -90,42 +90,82 @@ export function setColumnWidths(
   idCol: number,
 ): ColumnWidths {
   const { rows, year } = input;
+  const text = {
+    domain: new TextColumnWidth('领域', 6, 10),
+    code: new TextColumnWidth('序号', 6, 8),
+    name: new TextColumnWidth('指标', 16, 30),
+    unit: new TextColumnWidth('单位', 6, 10),
+    units: new TextColumnWidth('责任单位', 12, 26),
+    note: new TextColumnWidth(HEADER_NOTE, 24, 40),
+    id: new TextColumnWidth(HEADER_ID, 8, 20),
+  };
+  const years = yearCols.map((yc) => ({ key: String(yc.year), target: new NumberColumnWidth(HEADER_TARGET), actual: new NumberColumnWidth(HEADER_ACTUAL) }));
+  const yearKey = String(year);
+  // One pass over the rows for every column (each row's cells are visited once, not once per column).
+  for (const r of rows) {
+    text.domain.add(r.domain);
+    text.code.add(r.code);
+    text.name.add(r.name);
+    text.unit.add(r.unit);
+    if (!text.units.full) text.units.add(responsibleUnitsText(r));
+    text.note.add(r.cells[yearKey]?.note ?? '');
+    text.id.add(r.indicatorId);
+    for (const y of years) {
+      const cell = r.cells[y.key];
+      if (!cell) continue;
+      y.target.add(cell.target);
+      y.actual.add(cell.actual);
+    }
+  }
   const width = (col: number, w: number) => {
     ws.getColumn(col).width = w;
     return w;
   };
-  width(COL_DOMAIN, columnWidth(['领域', ...rows.map((r) => r.domain)], 6, 10));
-  width(COL_CODE, columnWidth(['序号', ...rows.map((r) => r.code)], 6, 8));
-  const name = width(COL_NAME, columnWidth(['指标', ...rows.map((r) => r.name)], 16, 30));
-  width(COL_UNIT, columnWidth(['单位', ...rows.map((r) => r.unit)], 6, 10));
-  const units = width(COL_UNITS, columnWidth(['责任单位', ...rows.map(responsibleUnitsText)], 12, 26));
-  for (const yc of yearCols) {
-    const key = String(yc.year);
-    width(yc.target, numberColumnWidth(HEADER_TARGET, rows, (r) => r.cells[key]?.target, 8, 14));
-    width(yc.actual, numberColumnWidth(HEADER_ACTUAL, rows, (r) => r.cells[key]?.actual, 8, 14));
+  width(COL_DOMAIN, text.domain.width);
+  width(COL_CODE, text.code.width);
+  const name = width(COL_NAME, text.name.width);
+  width(COL_UNIT, text.unit.width);
+  const units = width(COL_UNITS, text.units.width);
+  yearCols.forEach((yc, i) => {
+    width(yc.target, years[i]?.target.width(8, 14) ?? 8);
+    width(yc.actual, years[i]?.actual.width(8, 14) ?? 8);
     width(yc.completion, columnWidth([HEADER_COMPLETION, '100.0%'], 8, 10));
-  }
-  const note = width(noteCol, columnWidth([HEADER_NOTE, ...rows.map((r) => r.cells[String(year)]?.note ?? '')], 24, 40));
-  width(idCol, columnWidth([HEADER_ID, ...rows.map((r) => r.indicatorId)], 8, 20));
+  });
+  const note = width(noteCol, text.note.width);
+  width(idCol, text.id.width);
   return { name, units, note };
 }
 
 /**
  * columnWidth() of a column of targets or actuals as the cells show them (numbers with thousands
  * grouped, "/" as it is), measured without making a text per cell: numbers are ASCII, so a
- * number's width is its text's length.
+ * number's width is its text's length, and a whole number's grows with its size, so of those only
+ * the largest and the most negative are measured. Fed one value at a time.
  */
-function numberColumnWidth(header: string, rows: readonly GridRow[], value: (r: GridRow) => number | string | null | undefined, min: number, max: number, padding = 2): number {
-  let widest = displayWidth(header);
-  for (const r of rows) {
-    const v = value(r);
-    const w = typeof v === 'number' ? groupedNumberLength(v) : columnWidth([v ?? ''], 0, Infinity, 0);
-    if (w > widest) {
-      widest = w;
-      if (widest + padding >= max) return max;
-    }
+class NumberColumnWidth {
+  private widest: number;
+  private largest = 0;
+  private lowest = 0;
+
+  constructor(header: string) {
+    this.widest = displayWidth(header);
   }
-  return Math.min(max, Math.max(min, widest + padding));
+
+  add(v: number | string | null | undefined): void {
+    if (v === null || v === undefined || v === '') return;
+    if (typeof v === 'number' && Number.isSafeInteger(v)) {
+      if (v > this.largest) this.largest = v;
+      else if (v < this.lowest) this.lowest = v;
+      return;
+    }
+    const w = typeof v === 'number' ? groupedNumberLength(v) : columnWidth([v], 0, Infinity, 0);
+    if (w > this.widest) this.widest = w;
+  }
+
+  width(min: number, max: number, padding = 2): number {
+    const widest = Math.max(this.widest, groupedNumberLength(this.largest), groupedNumberLength(this.lowest));
+    return Math.min(max, Math.max(min, widest + padding));
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
 // that streams the sheet out.
 import type { DataValidation, Style, Workbook, Worksheet } from 'exceljs';
 import type { GridRow } from '../../../shared/api/contract';
-import type { Target } from '../../../shared/domain/plan';
+import type { Direction, Target } from '../../../shared/domain/plan';
 import { NO_TARGET } from '../../../shared/domain/plan';
 import { completionRatio } from '../../../shared/domain/status';
 import { completionFormula } from '../../../shared/domain/status-excel';
@@ -34,7 +34,8 @@ import { rowHeightForLines, wrappedLineCount } from './column-width';
 import { cellStyle, COLOR, COMPLETION_NUMFMT, valueNumFmt } from './styles';
 import { actualValidation, addStatusFormats, ref, runs } from './sheet-rules';
 import type { ColumnWidths } from './return-sheet-layout';
-import { SheetRowWriter } from './sheet-row-xml';
+import { FormulaTemplate, SheetRowWriter } from './sheet-row-xml';
+import { writeExpressionFormatsAsXml } from './conditional-format-xml';
 import { responsibleUnitsText, setColumnWidths, setText, writeLegend } from './return-sheet-layout';
 
 export { columnLetter } from './sheet-rules';
@@ -184,6 +185,7 @@ export async function writeReturnSheet(
   // 5. Conditional formats, one block per year and per run of rows sharing direction and tolerance
   //    and having a numeric target; formulas are relative to the block's first row. (Written at commit.)
   addStatusFormats(ws, rows, years, input.exportedAt);
+  writeExpressionFormatsAsXml(wb, ws);
 
   // 3. Data rows, then 4. 领域: one merged cell per run of consecutive rows of the same domain.
   //    The header rows go out first; data rows are written as XML by SheetRowWriter (ExcelJS's
@@ -270,6 +272,12 @@ function dataStyles(numFmt: string): DataStyles {
   };
 }
 
+/** 完成率's formula (completionFormula) by direction, of its target and actual cells. */
+const COMPLETION_FORMULA: Record<Direction, FormulaTemplate> = {
+  higher: new FormulaTemplate((target, actual) => completionFormula('higher', target as string, actual as string), 2),
+  lower: new FormulaTemplate((target, actual) => completionFormula('lower', target as string, actual as string), 2),
+};
+
 const STYLES_BY_KIND = new Map<GridRow['kind'], DataStyles>();
 
 function stylesFor(kind: GridRow['kind']): DataStyles {
@@ -324,7 +332,7 @@ function writeDataRow(
 
     if (typeof target === 'number') {
       const ratio = actual === null ? null : completionRatio(gridRow.direction, target, actual);
-      out.formula(yc.completion, completionFormula(gridRow.direction, out.address(yc.target), out.address(yc.actual)), ratio ?? '', styles.completion);
+      out.templateFormula(yc.completion, COMPLETION_FORMULA[gridRow.direction], [out.address(yc.target), out.address(yc.actual)], ratio ?? '', styles.completion);
     } else {
       out.empty(yc.completion, styles.completion);
     }

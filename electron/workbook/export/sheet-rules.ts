@@ -58,14 +58,25 @@ export function addStatusFormats(ws: Worksheet, rows: GridRow[], years: number[]
   const cols = templateColumns(years);
   // Priorities must be unique on the sheet; the three rules of a cell never overlap, so order is free.
   let priority = 1;
+  // One differential style object per look, shared by every block's rules: with the streaming
+  // writer's dxf table shared (shareDxfStyles), a 10,000-row sheet lists 7 dxfs, not one per rule.
+  const dxf = {
+    metFill: statusDxf(COLOR.metFill, COLOR.metFont),
+    nearFill: statusDxf(COLOR.nearFill, COLOR.nearFont),
+    missedFill: statusDxf(COLOR.missedFill, COLOR.missedFont),
+    met: { numFmt: completionStatusNumFmt('met') },
+    near: { numFmt: completionStatusNumFmt('near') },
+    missed: { numFmt: completionStatusNumFmt('missed') },
+    notReported: { numFmt: completionStatusNumFmt('not-reported') },
+  };
+  // Rows share a block when they share the rule (direction and tolerance) and have numeric targets.
+  const ruleKeys = rows.map((row) => `${row.direction}|${row.tolerance ?? ''}`);
   for (const yc of cols.yearCols) {
-    const key = (row: GridRow) => {
-      const target = row.cells[String(yc.year)]?.target;
-      return typeof target === 'number' ? `${row.direction}|${row.tolerance ?? ''}` : null;
-    };
-    for (const [start, end] of runs(rows, (a, b) => key(a) === key(b))) {
+    const yearKey = String(yc.year);
+    const keys = rows.map((row, i) => (typeof row.cells[yearKey]?.target === 'number' ? ruleKeys[i] : null));
+    for (const [start, end] of runs(keys, (a, b) => a === b)) {
       const first = rows[start];
-      if (!first || key(first) === null) continue;
+      if (!first || keys[start] === null) continue;
       const top = FIRST_DATA_ROW + start;
       const f = statusFormulas({ direction: first.direction, tolerance: first.tolerance, target: ref(yc.target, top), actual: ref(yc.actual, top) });
       const rule = (formula: string, style: ExpressionRuleType['style']): ExpressionRuleType => ({
@@ -75,18 +86,18 @@ export function addStatusFormats(ws: Worksheet, rows: GridRow[], years: number[]
         priority: priority++,
       });
       const rules = [
-        rule(f.met, statusDxf(COLOR.metFill, COLOR.metFont)),
-        ...(f.near ? [rule(f.near, statusDxf(COLOR.nearFill, COLOR.nearFont))] : []),
-        rule(f.missed, statusDxf(COLOR.missedFill, COLOR.missedFont)),
+        rule(f.met, dxf.metFill),
+        ...(f.near ? [rule(f.near, dxf.nearFill)] : []),
+        rule(f.missed, dxf.missedFill),
       ];
       ws.addConditionalFormatting({ ref: `${ref(yc.actual, top)}:${ref(yc.actual, FIRST_DATA_ROW + end)}`, rules });
       // The same formulas over 完成率: relative to its first cell, whose row is the same.
       const symbols = [
-        rule(f.met, { numFmt: completionStatusNumFmt('met') }),
-        ...(f.near ? [rule(f.near, { numFmt: completionStatusNumFmt('near') })] : []),
-        rule(f.missed, { numFmt: completionStatusNumFmt('missed') }),
+        rule(f.met, dxf.met),
+        ...(f.near ? [rule(f.near, dxf.near)] : []),
+        rule(f.missed, dxf.missed),
         ...(isYearDue(yc.year, today)
-          ? [rule(notReportedFormula(ref(yc.target, top), ref(yc.actual, top)), { numFmt: completionStatusNumFmt('not-reported') })]
+          ? [rule(notReportedFormula(ref(yc.target, top), ref(yc.actual, top)), dxf.notReported)]
           : []),
       ];
       ws.addConditionalFormatting({ ref: `${ref(yc.completion, top)}:${ref(yc.completion, FIRST_DATA_ROW + end)}`, rules: symbols });

@@ -14,11 +14,18 @@ export function xmlSafeText(text: string): string {
 const HAS_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 /**
- * A cheap first look (no Unicode mode, one character class): C0 controls, U+FFFE/U+FFFF and any
- * surrogate. Only a string it matches is checked for real (paired surrogates are legal).
+ * A cheap first look, a loop over char codes (quicker than a regex call on the short strings and
+ * keys an export's input is made of: a 10,000-row input has about a million): C0 controls but tab,
+ * LF and CR, any surrogate, U+FFFE/U+FFFF. Only a string it flags is checked for real (paired
+ * surrogates are legal).
  */
-// eslint-disable-next-line no-control-regex -- the control characters XML forbids, matched on purpose
-const MAYBE_FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+function maybeForbidden(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 ? c !== 0x09 && c !== 0x0a && c !== 0x0d : c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe)) return true;
+  }
+  return false;
+}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
@@ -26,10 +33,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** Whether any string in `value` (or key of its plain objects) holds a character XML 1.0 forbids. */
 function needsCleaning(value: unknown): boolean {
-  if (typeof value === 'string') return MAYBE_FORBIDDEN.test(value) && HAS_FORBIDDEN.test(value);
-  if (Array.isArray(value)) return value.some(needsCleaning);
+  if (typeof value === 'string') return maybeForbidden(value) && HAS_FORBIDDEN.test(value);
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (needsCleaning(item)) return true;
+    return false;
+  }
   if (isPlainObject(value)) {
-    for (const k in value) if (needsCleaning(k) || needsCleaning(value[k])) return true;
+    for (const k in value) if ((maybeForbidden(k) && HAS_FORBIDDEN.test(k)) || needsCleaning(value[k])) return true;
   }
   return false;
 }
