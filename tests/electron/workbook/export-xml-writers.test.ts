@@ -83,6 +83,8 @@ async function writeBothWays(ours: boolean): Promise<Map<string, string>> {
   });
   const finished = new Promise((resolve) => sink.on('finish', resolve));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  // Both writes carry the same times: docProps/core.xml would otherwise differ when they straddle a second.
+  wb.created = wb.modified = new Date('2026-03-15T01:00:00Z');
   if (ours) writeSharedStringsAsXml(wb);
   const ws = wb.addWorksheet('s');
   if (ours) writeExpressionFormatsAsXml(wb, ws);
