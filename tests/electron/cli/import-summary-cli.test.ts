@@ -1,6 +1,7 @@
 // The import summary of the command line in each language: English counts take the right plural
 // ("1 change", "1 unmatched row", "2 changes") and ASCII punctuation (", ", "; "); Chinese keeps its
-// own ("，", "；"). Real openpyxl-written returns, a real SQLite file, runCli in-process.
+// own ("，", "；"). A row matching no indicator is named by its name cell (Sheet1!B5), not by its
+// row alone. Real openpyxl-written returns, a real SQLite file, runCli in-process.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
@@ -54,5 +55,14 @@ describe('the import summary', () => {
     expect(r.out).toContain('one.xlsx: 1 处修改，0 处相同，0 处目标与规划不同，1 行未匹配，1 个问题；填报单位 区住建局\n');
     expect(r.out).toContain('已导入：第 1 次导入，共 1 处修改。');
     expect(r.err).toContain('one.xlsx：0 个数值无法读取、1 行未匹配到指标，均未导入（详见上方各行）');
+  });
+
+  it('a row matching no indicator is named by its name cell, in the listing and in the JSON preview', async () => {
+    // make-return.py: title (1), 填报单位 (2), header (3), indicator 1 (4), the extra row (5); names in column B.
+    const r = await cli('import', one, '--db', freshDb('cell.sqlite'), '--dry-run');
+    expect(r.out).toContain('  Sheet1!B5  未匹配的行: 99 人均住房建筑面积（平方米）');
+    const json = await cli('import', one, '--db', freshDb('cell-json.sqlite'), '--dry-run', '--json');
+    const preview = (JSON.parse(json.out) as { previews: { unmatched: unknown[] }[] }).previews[0];
+    expect(preview?.unmatched).toEqual([{ sheet: 'Sheet1', row: 5, cell: 'B5', code: '99', name: '人均住房建筑面积（平方米）' }]);
   });
 });
