@@ -4,8 +4,8 @@
 // row alone. Real openpyxl-written returns, a real SQLite file, runCli in-process.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
 import { Store } from '../../../electron/store/store';
+import { cliInProcess as cli } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/tmp';
 import { writeHandMadeReturn } from '../../helpers/returns';
 
@@ -21,13 +21,6 @@ beforeAll(() => {
   two = writeHandMadeReturn({ path: join(tmp.dir, 'two.xlsx'), year: 2025, departments: ['区住建局'], actuals: { '1': 11.5, '3': 225 } });
 });
 afterAll(() => tmp.cleanup());
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (s) => (out += `${s}\n`), stderr: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
 
 function freshDb(name: string): string {
   const db = join(tmp.dir, name);
