@@ -173,11 +173,12 @@ type BaseOf<K extends string, All extends string> = K extends `${infer B}.other`
 /**
  * A message that depends on a count: `base.one` or `base.other` chosen by the language's plural rule
  * (Intl.PluralRules: English "1 row" / "2 rows"; Chinese has one form, so both keys hold the same
- * text), rendered with {count} = `count` and `params`. A category the catalogue lacks ("few", "many"
- * of other languages) falls back to `base.other`.
+ * text), rendered with {count} = `count` and `params` (a `params.count` is shown instead, e.g. the
+ * count formatted with grouping; the form is still chosen by `count`). A category the catalogue
+ * lacks ("few", "many" of other languages) falls back to `base.other`.
  */
 export function renderCount<K extends string>(catalogue: Catalogue<K>, lang: Lang, base: PluralBase<K>, count: number, params: Params = {}): string {
   const category = PLURAL_RULES[lang].select(count);
   const key = (`${base}.${category}` in catalogue.texts[lang] ? `${base}.${category}` : `${base}.other`) as K;
-  return render(catalogue, lang, key, { ...params, count });
+  return render(catalogue, lang, key, { count, ...params });
 }
