@@ -38,6 +38,8 @@ const MAX_HEADER_ROW = 40;
 export type ColumnRole = 'name' | 'code' | 'unit' | 'domain' | 'note' | 'id' | 'completion' | ValueRole | 'year-only' | null;
 
 const YEAR = /((?:19|20)\d{2})\s*年?度?/;
+/** Every year in a header text (replace() resets lastIndex, so one shared instance is safe). */
+const YEARS = new RegExp(YEAR.source, 'g');
 
 export function cellText(cell: NeutralCell | undefined): string {
   if (!cell || cell.value === null) return '';
@@ -98,7 +100,7 @@ export const HEADER_RULES: readonly HeaderRule[] = [
 export function classifyHeader(text: string): ColumnRole {
   const t = squash(text);
   if (t === '') return null;
-  const rest = t.replace(new RegExp(YEAR.source, 'g'), '');
+  const rest = t.replace(YEARS, '');
   const hasYear = rest !== t;
   const word = rest.replace(/\([^()]*\)/g, '').replace(/[:：]/g, '');
   for (const rule of HEADER_RULES) {

@@ -5,7 +5,7 @@
 // an order of magnitude faster than building a general workbook model on large returns; a package
 // it cannot make sense of throws FastReaderUnsupported and read-workbook.ts falls back to the
 // ExcelJS reader (read-xlsx.ts). A part that is not well-formed XML throws XmlRefused.
-import type { CellValue, NeutralSheet, NeutralWorkbook, SheetState } from './model';
+import type { CellValue, NeutralCell, NeutralSheet, NeutralWorkbook, SheetState } from './model';
 import { cellAddress, isPercentFormat, newSheet, parseRange, putCell } from './model';
 import type { Parts } from './package-parts';
 import { mainDocumentPart, relType, relationshipsOf } from './package-parts';
@@ -203,7 +203,10 @@ function finishCell(
   // per cell, a tenth of a 10,000-row read); lower case is upper-cased, "$B$12" rebuilt.
   const address =
     addr === undefined || parsedCol <= 0 ? cellAddress(row, col) : isPlainAddress(addr) ? addr : !addr.includes('$') ? addr.toUpperCase() : cellAddress(row, col);
-  putCell(to.sheet, { row, col, address, value, formula, isError, numFmt, percent: to.percent[style] ?? false, ...(uncalculated ? { uncalculated } : {}) });
+  // One object shape for every cell (a spread here gave each cell a copied, slower-to-read shape).
+  const cell: NeutralCell = { row, col, address, value, formula, isError, numFmt, percent: to.percent[style] ?? false };
+  if (uncalculated) cell.uncalculated = true;
+  putCell(to.sheet, cell);
 }
 
 /**
