@@ -4,8 +4,8 @@
 // 2 nothing readable / bad input; 3 conflicts unanswered (docs/ARCHITECTURE.md §Consolidation).
 import { basename } from 'node:path';
 import type { ConflictSide, ImportConflict } from '../../shared/api/contract';
-import type { Params } from '../../shared/i18n/engine';
-import { render } from '../../shared/i18n/engine';
+import type { Params, PluralBase } from '../../shared/i18n/engine';
+import { render, renderCount } from '../../shared/i18n/engine';
 import type { Lang } from '../../shared/i18n/lang';
 import type { Services } from '../services/create-services';
 import { readSettings } from '../services/create-services';
@@ -46,6 +46,9 @@ export async function runImportCommand(
 ): Promise<ExitCode> {
   const say = (key: CliTextKey, params: Params = {}): string => render(CLI_TEXTS, lang, key, params);
   const sayImport = (key: ImportCliTextKey, params: Params = {}): string => render(IMPORT_CLI_TEXTS, lang, key, params);
+  // Counted messages: "1 change" / "2 changes" in English by the language's plural rule.
+  const count = (base: PluralBase<CliTextKey>, n: number, params: Params = {}): string => renderCount(CLI_TEXTS, lang, base, n, params);
+  const countImport = (base: PluralBase<ImportCliTextKey>, n: number, params: Params = {}): string => renderCount(IMPORT_CLI_TEXTS, lang, base, n, params);
   const unspecified = sayImport('cli.unspecified');
   const dryRun = flag(values, 'dry-run');
   const prefer = preferOf(values);
@@ -84,11 +87,18 @@ export async function runImportCommand(
   } else {
     for (const p of pending) {
       const v = p.preview;
-      const summary = say('cli.preview-summary', { changes: v.changes.length, unchanged: v.unchanged, targetDiffs: v.targetDiffs.length, unmatched: v.unmatched.length, issues: v.issues.length });
-      out.stdout(`${v.fileName}: ${summary}；${sayImport('cli.department', { department: v.department ?? unspecified })}`);
+      out.stdout(say('cli.preview-summary', {
+        file: v.fileName,
+        changes: count('cli.n-changes', v.changes.length),
+        unchanged: count('cli.n-unchanged', v.unchanged),
+        targetDiffs: count('cli.n-target-diffs', v.targetDiffs.length),
+        unmatched: count('cli.n-unmatched', v.unmatched.length),
+        issues: count('cli.n-issues', v.issues.length),
+        department: sayImport('cli.department', { department: v.department ?? unspecified }),
+      }));
       for (const c of v.changes) out.stdout(`  ${c.cell}  ${c.code} ${c.name} ${c.year} ${say(c.field === 'note' ? 'cli.field-note' : 'cli.field-actual')}: ${c.oldValue ?? '—'} → ${c.newValue ?? '—'}`);
       for (const d of v.targetDiffs) out.stdout(`  ${d.cell}  ${say('cli.target-differs', { code: d.code, year: d.year, planTarget: d.planTarget ?? '—', fileTarget: d.fileTarget ?? '—' })}`);
-      for (const u of v.unmatched) out.stdout(`  ${u.sheet}!${u.row}  ${say('cli.unmatched-row')}: ${u.code ?? ''} ${u.name}`);
+      for (const u of v.unmatched) out.stdout(`  ${u.sheet}!${u.cell ?? u.row}  ${say('cli.unmatched-row')}: ${u.code ?? ''} ${u.name}`);
       for (const i of v.issues) out.stdout(`  ${i.sheet ? `${i.sheet}!${i.cell}  ` : ''}${i.message[lang]}`);
     }
   }
@@ -98,7 +108,7 @@ export async function runImportCommand(
   for (const f of failures.filter((x) => x.message.key === 'import.two-departments')) out.stderr(`${f.message.zh} / ${f.message.en}`);
   if (refused === 'two-departments') return EXIT.nothingDone;
   if (conflicts.length > 0) {
-    out.stderr(sayImport('cli.conflicts-head', { count: conflicts.length }));
+    out.stderr(countImport('cli.conflicts-head', conflicts.length));
     for (const c of conflicts) out.stderr(conflictLine(c));
   }
   if (refused === 'conflicts') {
@@ -116,7 +126,7 @@ export async function runImportCommand(
     }
   }
   if (skipped.length > 0) {
-    out.stderr(sayImport('cli.skipped-head', { count: skipped.length }));
+    out.stderr(countImport('cli.skipped-head', skipped.length));
     for (const s of skipped) out.stderr(`  ${s.fileName} ${s.change.cell}  ${s.change.code} ${s.change.name} ${s.change.year}: ${s.change.newValue ?? '—'}`);
   }
   // Values for locked cells (reporting cycle) were set apart by the preview and never written.
@@ -128,7 +138,7 @@ export async function runImportCommand(
   if (!flag(values, 'json')) {
     // Nothing was previewed when every file failed: "preview done" would read as success.
     if (dryRun && pending.length > 0) out.stdout(say('cli.dry-run-done'));
-    else if (record) out.stdout(say('cli.imported', { id: record.importId, count: record.changeCount }));
+    else if (record) out.stdout(count('cli.imported', record.changeCount, { id: record.importId }));
   }
   if (failures.length > 0 && pending.length === 0) return EXIT.nothingDone;
   if (dryRun && conflicts.length > 0 && !prefer) return EXIT.conflicts;
@@ -139,7 +149,11 @@ export async function runImportCommand(
     const unreadable = preview.issues.filter((i) => i.severity === 'error').length;
     if (unreadable === 0 && preview.unmatched.length === 0) continue;
     leftOut = true;
-    out.stderr(sayImport('cli.left-out', { file: preview.fileName, unreadable, unmatched: preview.unmatched.length }));
+    out.stderr(sayImport('cli.left-out', {
+      file: preview.fileName,
+      unreadable: countImport('cli.n-unreadable', unreadable),
+      unmatched: countImport('cli.n-no-indicator', preview.unmatched.length),
+    }));
   }
   return skipped.length > 0 || locked.length > 0 || failures.length > 0 || leftOut ? EXIT.partial : EXIT.ok;
 }

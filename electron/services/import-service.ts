@@ -101,7 +101,7 @@ export function diffAgainstStore(
   for (const row of book.rows) {
     const ind = row.indicatorId ? byId.get(row.indicatorId) : undefined;
     if (!ind) {
-      unmatched.push({ sheet: row.sheet, row: row.row, code: row.code, name: row.name });
+      unmatched.push({ sheet: row.sheet, row: row.row, cell: row.nameCell, code: row.code, name: row.name });
       continue;
     }
     for (const [yearText, v] of Object.entries(row.values)) {

@@ -71,14 +71,19 @@ export async function draftReminders(store: Store, plan: Plan, year: number, opt
     const ask = returned
       ? t('remind.ask-returned', { ...asked, date: returned.at.slice(0, 10), reason: returned.reason ?? '—' })
       : t('remind.ask', asked);
+    // What is still missing; a sent-back return with nothing missing says nothing here ("all filled in,
+    // please check and submit" would contradict the send-back and its reason, said above).
+    const missingLines = missing.length > 0
+      ? [t('remind.missing-head', { count: missing.length }), ...missing.map((m, i) => `  ${i + 1}. ${m}`), '']
+      : returned ? [] : [t('remind.nothing-missing'), ''];
+    const close = returned ? (row.overdue ? 'remind.close-returned-overdue' : 'remind.close-returned') : row.overdue ? 'remind.close-overdue' : 'remind.close';
     const body = [
       t('remind.greeting'),
       '',
       ask,
       '',
-      ...(missing.length > 0 ? [t('remind.missing-head', { count: missing.length }), ...missing.map((m, i) => `  ${i + 1}. ${m}`)] : [t('remind.nothing-missing')]),
-      '',
-      t(row.overdue ? 'remind.close-overdue' : 'remind.close'),
+      ...missingLines,
+      t(close),
       '',
       ...(options.clerkName ? [t('reply.clerk', { name: options.clerkName, phone: options.clerkPhone ? ` ${options.clerkPhone}` : '' })] : []),
       t('reply.signature'),

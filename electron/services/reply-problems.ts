@@ -24,6 +24,7 @@ const CHECK_WARNINGS = new Set([
   'import.unit-mismatch',
   'import.code-name-mismatch',
   'import.percent-not-rate',
+  'plausible.percent-sign',
   'import.invisible-stripped',
   'import.duplicate-value',
   'import.ambiguous-columns',

@@ -37,6 +37,8 @@ export const TargetDiffSchema = z.object({
 export const UnmatchedRowSchema = z.object({
   sheet: z.string(),
   row: z.number().int(),
+  /** The A1 address of the row's name cell on `sheet` ("C18"); absent from older previews. */
+  cell: z.string().optional(),
   code: z.string().nullable(),
   name: z.string(),
 });

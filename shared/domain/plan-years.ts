@@ -31,3 +31,23 @@ export function spanText(years: readonly number[]): string {
   const last = years[years.length - 1] as number;
   return first === last ? String(first) : `${first}—${last}`;
 }
+
+/** How a span is written between its years: 2023—2027, 2023——2027, 2023-2027, 2023–2027, 2023至2027, 2023~2027. */
+const SPAN_SEPARATOR = '(——|—|–|-|至|~|～)';
+
+/**
+ * The title with the plan's old span rewritten to the new one in the same style, or null when the
+ * title does not contain the old span (it stays as it is). The span is found as first year, an
+ * optional 年, the separator (SPAN_SEPARATOR, spaces allowed around it) and last year, not inside a
+ * longer number: "（2023—2027年）" → "（2023—2028年）", "2023年至2027年" → "2023年至2028年". A
+ * new span of one year is written as that year alone. Used when a plan's years change
+ * (plan-years.ts in the store, docs/ARCHITECTURE.md §Plans as data).
+ */
+export function retitleSpan(title: string, from: readonly number[], to: readonly number[]): string | null {
+  if (from.length < 2 || to.length === 0) return null;
+  const [a, b] = [from[0] as number, from[from.length - 1] as number];
+  const [c, d] = [to[0] as number, to[to.length - 1] as number];
+  const span = new RegExp(`(?<!\\d)${a}(年?)(\\s*)${SPAN_SEPARATOR}(\\s*)${b}(?!\\d)`, 'g');
+  const next = title.replace(span, (_m, nian: string, s1: string, sep: string, s2: string) => (c === d ? String(c) : `${c}${nian}${s1}${sep}${s2}${d}`));
+  return next === title ? null : next;
+}

@@ -5,6 +5,7 @@
 // inspect list it as a warning. The grid, the preview and inspect all call implausibleReason().
 import type { AppMessage, KeyOf } from '../i18n/engine';
 import { bilingual, defineCatalogue, render } from '../i18n/engine';
+import type { ParsedNumber } from './parse-number';
 import type { Indicator, PlausibleRange } from './plan';
 import { isPercentUnit, NO_TARGET } from './plan';
 import { STATUS_EPSILON } from './status';
@@ -19,8 +20,8 @@ export const PLAUSIBLE_MESSAGES = defineCatalogue(
     'plausible.count-negative': '以“{unit}”计的数量不能为负，{value} 不合理',
     'plausible.count-not-whole': '以“{unit}”计的数量应为整数，{value} 不是整数',
     'plausible.cumulative-below-previous': '累计数 {value} 低于 {previousYear} 年的实际 {previous}，累计数不应减少',
-    'plausible.confirm.title': '数值超出合理范围',
-    'plausible.confirm.body': '以下 {count} 个数值超出合理范围，确认仍要保存吗？保存后单元格会加标记。',
+    'plausible.confirm.title': '数值需要核实',
+    'plausible.confirm.body': '以下 {count} 个数值超出合理范围或与单位不符，确认仍要保存吗？超出合理范围的单元格保存后会加标记。',
     'plausible.confirm.save': '仍然保存',
     'plausible.confirm.cancel': '取消，不保存',
     'plausible.mark': '超出合理范围（已保存，请核实）：{reason}',
@@ -28,6 +29,7 @@ export const PLAUSIBLE_MESSAGES = defineCatalogue(
     'plausible.cancelled': '未保存：超出合理范围的数值已取消',
     'plausible.legend': '超出合理范围',
     'plausible.value-warning': '{indicator}，{year}年实际值 {value} 超出合理范围：{reason}',
+    'plausible.percent-sign': '“{text}”带有百分号，但本指标以“{unit}”计，不是百分比：按 {value} {unit}计，请核实',
   },
   {
     'plausible.below-min': '{value} is below this indicator\'s plausible minimum {min}',
@@ -37,8 +39,8 @@ export const PLAUSIBLE_MESSAGES = defineCatalogue(
     'plausible.count-negative': 'A count in "{unit}" cannot be negative; {value} is not plausible',
     'plausible.count-not-whole': 'A count in "{unit}" is a whole number; {value} is not',
     'plausible.cumulative-below-previous': 'The cumulative figure {value} is below {previousYear}\'s actual {previous}; a cumulative count does not fall',
-    'plausible.confirm.title': 'Value outside the plausible range',
-    'plausible.confirm.body': '{count} value(s) below are outside the plausible range. Save them anyway? The cells will be marked.',
+    'plausible.confirm.title': 'Values to check',
+    'plausible.confirm.body': '{count} value(s) below are outside the plausible range or do not fit the unit. Save them anyway? Cells outside the plausible range will be marked.',
     'plausible.confirm.save': 'Save anyway',
     'plausible.confirm.cancel': 'Cancel, do not save',
     'plausible.mark': 'Outside the plausible range (saved; please check): {reason}',
@@ -46,6 +48,7 @@ export const PLAUSIBLE_MESSAGES = defineCatalogue(
     'plausible.cancelled': 'Not saved: the value outside the plausible range was cancelled',
     'plausible.legend': 'Outside plausible range',
     'plausible.value-warning': '{indicator}, {year}: the actual {value} is outside the plausible range: {reason}',
+    'plausible.percent-sign': '"{text}" has a % sign, but this indicator counts in "{unit}", not a percent: taken as {value} {unit}; please check',
   },
 );
 export type PlausibleMessageKey = KeyOf<typeof PLAUSIBLE_MESSAGES>;
@@ -145,6 +148,19 @@ export function implausibleReason(indicator: PlausibleSubject, value: number, pr
     return plausibleMessage('plausible.cumulative-below-previous', { value, previous: previous.value, previousYear: previous.year });
   }
   return null;
+}
+
+/**
+ * Why a figure written with a "%" sign (typed "12%", or the text "12%" in a workbook cell) is not to
+ * be taken silently, or null when it may be: the parser drops the sign (`fromPercent`), so for an
+ * indicator whose unit is not a percent (套, 个, 户, 万元 …) "12%" would become 12 of that unit
+ * without a word. Percent units (% / ％) take the sign as meant. Never a refusal: the grid asks to
+ * confirm (plausible-cells.ts), the importer warns at the cell (read-value-cell.ts). `text` is what
+ * was typed or written; `parsed` is parseNumberInput's reading of it.
+ */
+export function percentSignReason(unit: string, text: string, parsed: ParsedNumber): AppMessage | null {
+  if (!parsed.ok || parsed.kind !== 'number' || !parsed.fromPercent || isPercentUnit(unit)) return null;
+  return plausibleMessage('plausible.percent-sign', { text: text.trim(), unit: unit.trim(), value: parsed.value });
 }
 
 /**

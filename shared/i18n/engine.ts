@@ -162,3 +162,23 @@ export function formatDate(lang: Lang, isoDate: string): string {
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return new Intl.DateTimeFormat(LOCALES[lang], { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(date);
 }
+
+/** Plural categories by Intl.PluralRules, one per language (zh: always "other"; en: "one" for 1). */
+const PLURAL_RULES: Readonly<Record<Lang, Intl.PluralRules>> = { zh: new Intl.PluralRules('zh-CN'), en: new Intl.PluralRules('en') };
+
+/** The base of a counted message: a catalogue holding "x.one" and "x.other" has base "x". */
+export type PluralBase<K extends string> = BaseOf<K, K>;
+type BaseOf<K extends string, All extends string> = K extends `${infer B}.other` ? (`${B}.one` extends All ? B : never) : never;
+
+/**
+ * A message that depends on a count: `base.one` or `base.other` chosen by the language's plural rule
+ * (Intl.PluralRules: English "1 row" / "2 rows"; Chinese has one form, so both keys hold the same
+ * text), rendered with {count} = `count` and `params` (a `params.count` is shown instead, e.g. the
+ * count formatted with grouping; the form is still chosen by `count`). A category the catalogue
+ * lacks ("few", "many" of other languages) falls back to `base.other`.
+ */
+export function renderCount<K extends string>(catalogue: Catalogue<K>, lang: Lang, base: PluralBase<K>, count: number, params: Params = {}): string {
+  const category = PLURAL_RULES[lang].select(count);
+  const key = (`${base}.${category}` in catalogue.texts[lang] ? `${base}.${category}` : `${base}.other`) as K;
+  return render(catalogue, lang, key, { count, ...params });
+}

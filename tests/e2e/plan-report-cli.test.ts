@@ -2,34 +2,20 @@
 // named plan's report view, not the first plan listed. In the e2e project because it prints the
 // built renderer (npm run test:e2e builds it first) in Chromium; the other --plan cases are in
 // tests/electron/cli/plan-option-cli.test.ts.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../electron/services/create-services';
-import { addSecondPlan } from '../helpers/second-plan';
+import { makeTwoPlanDatabase } from '../helpers/second-plan';
+import { cliChild as cli } from '../helpers/cli';
 import { makeTempDir } from '../helpers/tmp';
-
-const MAIN = join(__dirname, '../../electron/cli/main.ts');
 
 let tmp: ReturnType<typeof makeTempDir>;
 let db: string;
 beforeAll(() => {
   tmp = makeTempDir('plan-cli-');
-  db = join(tmp.dir, 'two-plans.sqlite');
-  const services = createServices({ dbPath: db, mode: 'desktop' });
-  addSecondPlan(services.store);
-  services.close();
+  db = makeTwoPlanDatabase(tmp.dir);
 });
 afterAll(() => tmp.cleanup());
-
-function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', MAIN, ...argv, '--today', '2026-03-15'], { maxBuffer: 16 << 20 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
 
 describe('report --plan as a child process', () => {
   it('report --out FILE.pdf prints the named plan, not the first listed', async () => {

@@ -95,4 +95,18 @@ describe('values outside the plausible range in the grid', () => {
     expect((await app.dbCell('zyyj-06', 2025)).actual).toBeNull();
     expect(app.consoleErrors).toEqual([]);
   });
+
+  it('"12%" typed for a count (户) asks to confirm with the unit named; confirmed, 12 is saved', async () => {
+    const { page } = app;
+    await typeInto(page, 'zyyj-03', 'actual-2025', '12%');
+    const dialog = page.getByTestId('plausible-confirm');
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('“12%”带有百分号，但本指标以“户”计，不是百分比');
+    expect((await app.dbCell('zyyj-03', 2025)).actual).toBeNull();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await app.dbCell('zyyj-03', 2025)).actual, POLL).toBe(12);
+    expect(app.consoleErrors).toEqual([]);
+  });
 });

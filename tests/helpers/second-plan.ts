@@ -3,6 +3,8 @@
 // table import will. Distinct indicator names, so a workbook of either plan matches only its own.
 import type { Plan } from '../../shared/domain/plan';
 import { NO_TARGET } from '../../shared/domain/plan';
+import { join } from 'node:path';
+import { createServices } from '../../electron/services/create-services';
 import type { Store } from '../../electron/store/store';
 
 export const SECOND_PLAN_ID = 'dongtou-xyyj-2023-2027';
@@ -36,4 +38,16 @@ export const SECOND_PLAN: Plan = {
 /** Insert SECOND_PLAN into an open store (one transaction, audited as the seed is). */
 export function addSecondPlan(store: Store): void {
   store.transaction(() => store.plans.insertPlan(SECOND_PLAN, { who: 'test', at: '2026-03-01T00:00:00.000Z', source: 'seed' }));
+}
+
+/**
+ * A database file two-plans.sqlite in `dir` holding the seed plan and SECOND_PLAN, made as the
+ * desktop app makes its database; returns its path. For the command line's --plan tests.
+ */
+export function makeTwoPlanDatabase(dir: string): string {
+  const db = join(dir, 'two-plans.sqlite');
+  const services = createServices({ dbPath: db, mode: 'desktop' });
+  addSecondPlan(services.store);
+  services.close();
+  return db;
 }

@@ -34,6 +34,16 @@ describe('plausible-cells', () => {
     expect(implausibleEdits([actual('zyyj-05', 2025, ''), actual('zyyj-05', 2025, '/'), actual('zyyj-05', 2025, 'abc')], rows)).toEqual([]);
   });
 
+  it('"12%" typed for a count (户) asks to confirm, taken as 12; "12" and a rate\'s "12%" do not', () => {
+    const rows = lookup(seedRow('zyyj-03'), seedRow('zyyj-05'));
+    const found = implausibleEdits([actual('zyyj-03', 2025, '12%')], rows);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ indicator: '公租房在保家庭户数（户）', value: 12 });
+    expect(found[0]!.reason.key).toBe('plausible.percent-sign');
+    expect(found[0]!.reason.zh).toContain('以“户”计，不是百分比');
+    expect(implausibleEdits([actual('zyyj-03', 2025, '12'), actual('zyyj-05', 2025, '12%')], rows)).toEqual([]);
+  });
+
   it('a paste is judged as a whole: a cumulative 2025 below the 2024 pasted with it', () => {
     const rows = lookup(seedRow('zyyj-02', { 2024: 800 }));
     expect(implausibleEdits([actual('zyyj-02', 2025, '900')], rows)).toEqual([]);

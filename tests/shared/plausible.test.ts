@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
 import type { Indicator, IndicatorKind, PlausibleRange, Target } from '../../shared/domain/plan';
 import { NO_TARGET } from '../../shared/domain/plan';
-import { implausibleReason, isCountUnit, plausibleBounds, previousActual } from '../../shared/domain/plausible';
+import { parseNumberInput } from '../../shared/domain/parse-number';
+import { implausibleReason, isCountUnit, percentSignReason, plausibleBounds, previousActual } from '../../shared/domain/plausible';
 
 function subject(unit: string, kind: IndicatorKind, targets: Record<number, Target> = {}, plausible?: PlausibleRange) {
   return { unit, kind, targets, ...(plausible ? { plausible } : {}) };
@@ -105,5 +106,23 @@ describe('previousActual', () => {
     expect(previousActual({ 2023: 10, 2024: null, 2025: 30, 2026: 40 }, 2026)).toEqual({ year: 2025, value: 30 });
     expect(previousActual({ 2023: 10, 2024: null, 2026: 40 }, 2025)).toEqual({ year: 2023, value: 10 });
     expect(previousActual({ 2026: 40 }, 2026)).toBeNull();
+  });
+});
+
+describe('percentSignReason: a "%" on a figure whose unit is not a percent', () => {
+  const reason = (unit: string, text: string) => percentSignReason(unit, text, parseNumberInput(text));
+  it('12% for a count (套, 户, 个, 人, 台) is never taken silently, in both languages', () => {
+    for (const unit of ['套', '户', '个', '人', '台']) expect(reason(unit, '12%')?.key).toBe('plausible.percent-sign');
+    const r = reason('套', ' 12％ ');
+    expect(r?.zh).toBe('“12％”带有百分号，但本指标以“套”计，不是百分比：按 12 套计，请核实');
+    expect(r?.en).toBe('"12％" has a % sign, but this indicator counts in "套", not a percent: taken as 12 套; please check');
+  });
+  it('any unit that is not a percent is asked about too (万元)', () => {
+    expect(reason('万元', '3.5%')?.params).toMatchObject({ value: 3.5, unit: '万元' });
+  });
+  it('a percent unit takes the sign as meant; no sign, blanks, "/" and refused text give nothing', () => {
+    expect(reason('%', '12%')).toBeNull();
+    expect(reason('％', '12%')).toBeNull();
+    for (const text of ['12', '', '/', 'abc%', '约12%']) expect(reason('套', text)).toBeNull();
   });
 });

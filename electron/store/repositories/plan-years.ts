@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Plan, Target } from '../../../shared/domain/plan';
 import { NO_TARGET } from '../../../shared/domain/plan';
 import type { YearsChange } from '../../../shared/domain/plan-years';
-import { MAX_PLAN_YEARS, spanText, yearSpan, yearsChange } from '../../../shared/domain/plan-years';
+import { MAX_PLAN_YEARS, retitleSpan, spanText, yearSpan, yearsChange } from '../../../shared/domain/plan-years';
 import { planYearsFail } from '../../../shared/i18n/plan-years-messages';
 import type { AuditRepo, WriteContext } from './audit-repo';
 import { checkReason } from './plan-edit-rules';
@@ -43,7 +43,8 @@ export function actualsInYear(db: Database.Database, planId: string, year: numbe
  * Set `plan` (read with its retired indicators) to the years first…last. Refused, writing nothing:
  * a span that is not 1–MAX_PLAN_YEARS consecutive years ('invalid-request'), an empty reason, a
  * removed year holding actuals ('refused', naming the year and the count), a removed target in a
- * locked cell (`guard`, the lock check of every target write). Same years → nothing written.
+ * locked cell (`guard`, the lock check of every target write). Same years → nothing written. A title
+ * holding the old span is rewritten to the new one (retitleSpan), audited as field 'title'.
  */
 export function writePlanYears(
   db: Database.Database,
@@ -73,6 +74,12 @@ export function writePlanYears(
       audit.write(ctx, { action: 'delete', entity: 'target', planId: plan.id, indicatorId: ind.id, year, field: 'target', oldValue: text(t), newValue: null, reason: why });
       result.removedTargets += 1;
     }
+  }
+  // A title naming the old span ("…（2023—2027年）") follows the new one, audited with the same reason.
+  const title = retitleSpan(plan.title, plan.years, years);
+  if (title !== null) {
+    db.prepare('UPDATE plans SET title = ? WHERE id = ?').run(title, plan.id);
+    audit.write(ctx, { action: 'update', entity: 'plan', planId: plan.id, field: 'title', oldValue: plan.title, newValue: title, reason: why });
   }
   db.prepare('UPDATE plans SET years_json = ? WHERE id = ?').run(JSON.stringify(years), plan.id);
   audit.write(ctx, { action: 'update', entity: 'plan', planId: plan.id, field: 'years', oldValue: spanText(plan.years), newValue: spanText(years), reason: why });

@@ -24,7 +24,8 @@ import type { ReturnSheetInput } from './return-sheet';
 import { columnWidth, displayWidth, TextColumnWidth } from './column-width';
 import { cellStyle, COLOR } from './styles';
 
-type Columns = ReturnType<typeof templateColumns>;
+/** Where each column of 填报表 is (template-format.ts templateColumns): one type for the data and the layout. */
+export type Columns = ReturnType<typeof templateColumns>;
 
 /** 责任单位 as the plan prints it: lead unit marked with *, then co-units. */
 export function responsibleUnitsText(row: Pick<GridRow, 'leadUnit' | 'coUnits'>): string {

@@ -33,7 +33,7 @@ import type { ExportInput } from './export-template';
 import { rowHeightForLines, wrappedLineCount } from './column-width';
 import { cellStyle, COLOR, COMPLETION_NUMFMT, valueNumFmt } from './styles';
 import { actualValidation, addStatusFormats, ref, runs } from './sheet-rules';
-import type { ColumnWidths } from './return-sheet-layout';
+import type { Columns, ColumnWidths } from './return-sheet-layout';
 import { FormulaTemplate, SheetRowWriter } from './sheet-row-xml';
 import { writeExpressionFormatsAsXml } from './conditional-format-xml';
 import { responsibleUnitsText, setColumnWidths, setText, writeLegend } from './return-sheet-layout';
@@ -230,8 +230,6 @@ export async function writeReturnSheet(
   ws.commit();
   return exported;
 }
-
-type Columns = ReturnType<typeof templateColumns>;
 
 /** Data rows written between two turns of the event loop (see writeReturnSheet). */
 const YIELD_EVERY = 500;

@@ -48,6 +48,8 @@ export interface InterpretedRow {
   row: number;
   code: string | null;
   name: string;
+  /** The A1 address of the row's name cell on its sheet ("C18"): where a row matching no indicator is pointed at. */
+  nameCell: string;
   /** Null when the row matches no indicator of the plan (kept, with a warning, never dropped). */
   indicatorId: string | null;
   /** Keyed by year, e.g. "2025". */
@@ -157,7 +159,8 @@ function readTable(layout: TableLayout, matcher: Matcher, issues: Issues, idFor:
       if (unit !== '' && unit !== normalizeName(ind.unit))
         issues.add('warning', sheet.name, unitCell?.address ?? `A${r}`, importMessage('import.unit-mismatch', { row: r, name, unit: cellText(unitCell), planUnit: ind.unit }));
     }
-    if (!ind) issues.add('warning', sheet.name, nameCell?.address ?? `A${r}`, importMessage('import.unmatched-row', { row: r, name }));
+    const nameAt = nameCell?.address ?? `${columnLetters(layout.nameCol)}${r}`;
+    if (!ind) issues.add('warning', sheet.name, nameAt, importMessage('import.unmatched-row', { row: r, name }));
 
     const values: Record<string, InterpretedValue> = {};
     for (const vc of layout.valueCols) {
@@ -184,7 +187,7 @@ function readTable(layout: TableLayout, matcher: Matcher, issues: Issues, idFor:
         slot.noteCell = cellRef;
       } else note = { text, cell: cellRef };
     }
-    rows.push({ row: { sheet: sheet.name, row: r, code, name, indicatorId: ind?.id ?? null, values }, note });
+    rows.push({ row: { sheet: sheet.name, row: r, code, name, nameCell: nameAt, indicatorId: ind?.id ?? null, values }, note });
   }
 
   for (const c of layout.columnIssues) issues.add(c.severity, sheet.name, c.cell, c.message);

@@ -5,6 +5,7 @@ import type { ImportIssue } from '../../../shared/api/contract';
 import type { Indicator } from '../../../shared/domain/plan';
 import { isPercentUnit } from '../../../shared/domain/plan';
 import { parseNumberInput } from '../../../shared/domain/parse-number';
+import { percentSignReason } from '../../../shared/domain/plausible';
 import type { AppMessage } from '../../../shared/i18n/engine';
 import { parseRefusalMessage } from '../../../shared/i18n/messages';
 import type { NeutralCell, NeutralSheet } from './model';
@@ -50,8 +51,11 @@ export function readValueCell(cell: NeutralCell | undefined, ind: Indicator | nu
   if (INVISIBLE.test(cell.value)) return readInvisible(cell, cell.value, ind, sheet, issues);
   const parsed = parseNumberInput(cell.value, kind ? { kind } : {});
   if (!parsed.ok) return refuseCell(cell, sheet, issues, parseRefusalMessage(parsed.code, parsed.text));
-  if (parsed.kind === 'number') return { kind: 'number', value: parsed.value };
-  return parsed.kind === 'slash' ? SLASH : EMPTY;
+  if (parsed.kind !== 'number') return parsed.kind === 'slash' ? SLASH : EMPTY;
+  // "12%" written as text for a count: read as 12, never silently (the shared rule, plausible.ts).
+  const percent = ind ? percentSignReason(ind.unit, cell.value, parsed) : null;
+  if (percent) issues.add('warning', sheet.name, cell.address, percent);
+  return { kind: 'number', value: parsed.value };
 }
 
 /**
@@ -76,6 +80,8 @@ function readInvisible(cell: NeutralCell, text: string, ind: Indicator | null, s
   if (!parsed.ok) return refuseCell(cell, sheet, issues, importMessage('import.invisible-not-a-number', params));
   if (parsed.kind !== 'number') return parsed.kind === 'slash' ? SLASH : EMPTY;
   issues.add('warning', sheet.name, cell.address, importMessage('import.invisible-stripped', { ...params, value: parsed.value }));
+  const percent = ind ? percentSignReason(ind.unit, visible, parsed) : null;
+  if (percent) issues.add('warning', sheet.name, cell.address, percent);
   return { kind: 'number', value: parsed.value };
 }
 

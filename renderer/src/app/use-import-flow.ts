@@ -8,8 +8,8 @@ import type { ApiRequest, ImportFailure, ImportPreview, IndicatorDeskApi } from 
 import type { Lang } from '../../../shared/i18n/lang';
 import type { NoticeMessage } from '../components/Notice';
 import { readFileAsBase64 } from '../files';
-import { formatNumber } from '../../../shared/i18n/engine';
-import { t } from '../i18n/catalogue';
+import { formatNumber, renderCount } from '../../../shared/i18n/engine';
+import { t, UI_MESSAGES } from '../i18n/catalogue';
 import type { Consolidate } from '../components/ImportPreviewDialog';
 import type { ImportBatchState } from '../components/import/useImportBatch';
 import { useImportBatch } from '../components/import/useImportBatch';
@@ -104,7 +104,10 @@ export function useImportFlow({ api, planId, lang, notify, afterChange }: Import
       setPending(null);
       notify({
         kind: 'info',
-        text: t(lang, 'import.applied', { count: formatNumber(lang, r.value.changeCount), files: r.value.files.map((f) => f.name).join('、') }),
+        text: renderCount(UI_MESSAGES, lang, 'import.applied', r.value.changeCount, {
+          count: formatNumber(lang, r.value.changeCount),
+          files: r.value.files.map((f) => f.name).join(lang === 'zh' ? '、' : ', '),
+        }),
         undoImportId: r.value.importId,
       });
       await afterChange();
@@ -120,7 +123,7 @@ export function useImportFlow({ api, planId, lang, notify, afterChange }: Import
         notify({ kind: 'error', text: r.error.message[lang] });
         return;
       }
-      notify({ kind: 'info', text: t(lang, 'import.undone', { count: formatNumber(lang, r.value.changeCount) }) });
+      notify({ kind: 'info', text: renderCount(UI_MESSAGES, lang, 'import.undone', r.value.changeCount, { count: formatNumber(lang, r.value.changeCount) }) });
       await afterChange();
     },
     [api, lang, notify, afterChange],

@@ -4,7 +4,8 @@
 // writes the ticked files; conflicts not picked and other departments' values not ticked are skipped.
 import { useMemo, useState } from 'react';
 import type { ApiRequest, ImportConflict, ImportFailure, ImportPreview } from '../../../shared/api/contract';
-import { formatNumber } from '../../../shared/i18n/engine';
+import { formatNumber, renderCount } from '../../../shared/i18n/engine';
+import { UI_MESSAGES } from '../i18n/catalogue';
 import { useLang, useT } from '../i18n/context';
 import { Dialog } from './Dialog';
 import { ConflictsPanel } from './import/ConflictsPanel';
@@ -102,7 +103,11 @@ export function ImportPreviewDialog({ previews: initial, failures, conflicts: in
       footer={
         <>
           <span className="footer-note">
-            {t('import.summary', { files: previews.length, changes: formatNumber(lang, changeCount), failures: failures.length })}
+            {t('import.summary', {
+              files: renderCount(UI_MESSAGES, lang, 'import.n-files', previews.length),
+              changes: renderCount(UI_MESSAGES, lang, 'import.n-changes', changeCount, { count: formatNumber(lang, changeCount) }),
+              failures: renderCount(UI_MESSAGES, lang, 'import.n-unreadable', failures.length),
+            })}
           </span>
           <button type="button" onClick={onClose}>{t('common.cancel')}</button>
           <button type="button" className="primary" disabled={busy || previews.length === 0} onClick={() => void apply()}>

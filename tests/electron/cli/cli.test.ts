@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDatabaseFile, listBackups } from '../../../electron/backup/backups';
-import { runCli } from '../../../electron/cli/main';
 import { Store } from '../../../electron/store/store';
 import type { InspectJson } from '../../../electron/cli/inspect';
+import { cliInProcess as cli } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/tmp';
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -15,13 +15,6 @@ beforeAll(() => {
   tmp = makeTempDir();
 });
 afterAll(() => tmp.cleanup());
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (s) => (out += `${s}\n`), stderr: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
 
 describe('export → fill in → inspect → import → status', () => {
   it('round trip through the CLI on a real database', async () => {

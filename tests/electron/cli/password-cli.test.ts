@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import officeCrypto from 'officecrypto-tool';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
-import { runCli } from '../../../electron/cli/main';
 import { EXIT } from '../../../electron/cli/args';
 import { UnreadableWorkbookError } from '../../../electron/workbook/import/import-messages';
 import { readAndInterpret } from '../../../electron/workbook/import/interpret';
 import { Store } from '../../../electron/store/store';
 import { CASES_DIR, CASE_READING, caseReading } from '../../helpers/case-return';
 import { saveXlsWithPassword } from '../../helpers/libreoffice-password';
+import { cliInProcess as cli } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/tmp';
 
 const PASSWORD = '区住建局2025';
@@ -28,13 +28,6 @@ beforeAll(() => {
   writeFileSync(files.xlsx, officeCrypto.encrypt(readFileSync(join(CASES_DIR, 'p16-single-quoted-attributes.xlsx')), { password: PASSWORD }));
 }, 180_000);
 afterAll(() => tmp.cleanup());
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { stdout: (s) => (out += `${s}\n`), stderr: (s) => (err += `${s}\n`) });
-  return { code, out, err };
-}
 
 describe.each(['xls', 'xlsx'] as const)('an .%s that needs a real password', (kind) => {
   it('is truly encrypted under that password: with it, it reads as the return it is', async () => {

@@ -2,36 +2,22 @@
 // holding two plans: a plan is named by its id, short name or title on inspect, import, export,
 // status and report; without --plan the embedded plan stays the default; an unknown name is one
 // bilingual line on stderr listing the plans, exit code 2 (args.ts EXIT.nothingDone).
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../../electron/services/create-services';
 import { resolvePlanName } from '../../../electron/cli/plan-option';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
-import { SECOND_PLAN, SECOND_PLAN_ID, addSecondPlan } from '../../helpers/second-plan';
+import { SECOND_PLAN, SECOND_PLAN_ID, makeTwoPlanDatabase } from '../../helpers/second-plan';
+import { cliChild as cli } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/tmp';
-
-const MAIN = join(__dirname, '../../../electron/cli/main.ts');
 
 let tmp: ReturnType<typeof makeTempDir>;
 let db: string;
 beforeAll(() => {
   tmp = makeTempDir('plan-cli-');
-  db = join(tmp.dir, 'two-plans.sqlite');
-  const services = createServices({ dbPath: db, mode: 'desktop' });
-  addSecondPlan(services.store);
-  services.close();
+  db = makeTwoPlanDatabase(tmp.dir);
 });
 afterAll(() => tmp.cleanup());
-
-function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', MAIN, ...argv, '--today', '2026-03-15'], { maxBuffer: 16 << 20 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 const idsOf = (stdout: string): string[] => (JSON.parse(stdout) as { rows: { indicatorId: string }[] }).rows.map((r) => r.indicatorId);
 

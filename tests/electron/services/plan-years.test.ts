@@ -139,6 +139,44 @@ describe("changing an existing plan's years", () => {
   });
 });
 
+describe("a plan title naming the plan's years", () => {
+  const title = () => (services.store.db.prepare('SELECT title FROM plans WHERE id = ?').get(PLAN) as { title: string }).title;
+
+  it('follows a change of years (2023—2027 → 2023—2028), in the same transaction, audited with the same reason', async () => {
+    expect(title()).toBe('洞头区公共服务“七优享”工程“住有宜居”实施方案（2023—2027年）');
+    await services.handlers.setPlanYears({ planId: PLAN, firstYear: 2023, lastYear: 2028, reason: '规划期延长一年' });
+    reopen();
+    expect(title()).toBe('洞头区公共服务“七优享”工程“住有宜居”实施方案（2023—2028年）');
+    expect((await services.handlers.listPlans({})).find((p) => p.id === PLAN)?.title).toBe(title());
+    const revisions = await services.handlers.listPlanRevisions({ planId: PLAN });
+    expect(revisions.find((r) => r.field === 'title')).toMatchObject({
+      entity: 'plan',
+      oldValue: '洞头区公共服务“七优享”工程“住有宜居”实施方案（2023—2027年）',
+      newValue: '洞头区公共服务“七优享”工程“住有宜居”实施方案（2023—2028年）',
+      reason: '规划期延长一年',
+      source: 'plan-edit',
+    });
+  });
+
+  it('written 2023至2027 keeps its style; a title without the span stays; a refused change leaves the title too', async () => {
+    const h = services.handlers;
+    await h.updatePlanInfo({ planId: PLAN, patch: { title: '住有宜居实施方案（2023至2027年）' }, reason: '改标题' });
+    await h.setPlanYears({ planId: PLAN, firstYear: 2023, lastYear: 2028, reason: '延长' });
+    expect(title()).toBe('住有宜居实施方案（2023至2028年）');
+    await h.updatePlanInfo({ planId: PLAN, patch: { title: '住有宜居实施方案' }, reason: '改标题' });
+    const last = (services.store.db.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number }).id;
+    await h.setPlanYears({ planId: PLAN, firstYear: 2023, lastYear: 2027, reason: '缩回' });
+    expect(title()).toBe('住有宜居实施方案');
+    const rows = services.store.db.prepare('SELECT field FROM audit_log WHERE id > ? ORDER BY id').all(last) as { field: string }[];
+    expect(rows.map((r) => r.field).filter((f) => f !== 'target')).toEqual(['years']);
+    await h.updatePlanInfo({ planId: PLAN, patch: { title: '方案（2023—2027年）' }, reason: '改标题' });
+    await h.saveCells({ planId: PLAN, source: 'typed', edits: [{ indicatorId: 'zyyj-01', year: 2027, field: 'actual', text: '12' }] });
+    const refused = await dispatch(h, 'setPlanYears', { planId: PLAN, firstYear: 2023, lastYear: 2026, reason: '缩短' });
+    expect(refused.ok).toBe(false);
+    expect(title()).toBe('方案（2023—2027年）');
+  });
+});
+
 describe('adding an indicator', () => {
   const indicator = {
     code: '14', domain: '智慧住房', name: '住房公积金线上办理率', unit: '%', kind: 'rate' as const, direction: 'higher' as const, tolerance: 0.02,

@@ -1,8 +1,10 @@
 // What a reminder says depends on where the department stands (docs/ARCHITECTURE.md §Reporting cycle):
 // one that never submitted is told it has not; one whose return was sent back is told when and why
 // (it did submit — "尚未提交" would contradict the 已退回 it sees); an overdue one is not asked to send
-// "before the deadline"; a late submission stays marked late (and an unlock does not make one late). Real database file, the real template attached, the body read back with
-// Python's email module as a mail program would.
+// "before the deadline", and a sent-back return with every cell filled is not told "all filled in,
+// please check and submit" nor asked to fill in the template; a late submission stays marked late
+// (and an unlock does not make one late). Real database file, the real template attached, the body
+// read back with Python's email module as a mail program would.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,20 +68,33 @@ describe('reminder wording follows the department-year state', () => {
     expect(bodies[FUND]).not.toContain('尚未提交');
     expect(bodies[HOUSING]).toContain('贵单位尚未提交');
     expect(bodies[HOUSING]).not.toContain('退回');
-    for (const body of Object.values(bodies)) {
-      expect(body).toContain('请在截止日期前填好模板并报送');
-      expect(body).not.toContain('逾期');
-    }
+    // Only the department that never submitted is asked to fill in the template; the sent-back one to send again.
+    expect(bodies[HOUSING]).toContain('请在截止日期前填好模板并报送');
+    expect(bodies[FUND]).toContain('请在截止日期前重新报送');
+    expect(bodies[FUND]).not.toContain('填好模板');
+    for (const body of Object.values(bodies)) expect(body).not.toContain('逾期');
+  });
+
+  it('a sent-back return with every cell filled says one thing: what came back, why, correct and resend (zh and en)', async () => {
+    const zh = await reminderBodies('zh');
+    expect(zh[FUND]).not.toContain('各项数据已齐全');
+    expect(zh[FUND]?.split(/\r?\n/).filter((l) => l.trim() !== '').slice(1, 3)).toEqual([
+      '贵单位报送的《住有宜居》2025年度报表已于 2026-01-18 退回，退回原因：人数与社保口径不一致。报送截止日期为 2026-01-31。附件“住有宜居_2025年度_市住房公积金洞头分中心_指标填报.xlsx”是贵单位的填报模板，已预填目前掌握的数据，请按退回原因修改后重新提交。',
+      '请在截止日期前重新报送。',
+    ]);
+    const en = await reminderBodies('en');
+    expect(en[FUND]).not.toContain('Everything is filled in');
+    expect(en[FUND]).not.toContain('fill in the template');
+    expect(en[FUND]).toMatch(/please correct it as the reason says and submit it again\.(\r?\n){2}Please send it again before the deadline\./);
   });
 
   it('after the deadline: the days overdue, and no "before the deadline" (zh and en)', async () => {
     now = new Date('2026-03-05T09:00:00+08:00');
     const zh = await reminderBodies('zh');
     expect(zh[FUND]).toMatch(/退回原因：人数与社保口径不一致。报送截止日期为 2026-01-31（已逾期 33 天）/);
-    for (const body of Object.values(zh)) {
-      expect(body).toContain('截止日期已过，请尽快填好模板并报送');
-      expect(body).not.toContain('请在截止日期前');
-    }
+    expect(zh[HOUSING]).toContain('截止日期已过，请尽快填好模板并报送');
+    expect(zh[FUND]).toContain('截止日期已过，请尽快重新报送');
+    for (const body of Object.values(zh)) expect(body).not.toContain('请在截止日期前');
     const en = await reminderBodies('en');
     expect(en[FUND]).toMatch(/was sent back to your department on 2026-01-18\. Reason: 人数与社保口径不一致\. It is due on 2026-01-31 \(33 days overdue\)/);
     expect(en[HOUSING]).toContain('has not submitted it yet');

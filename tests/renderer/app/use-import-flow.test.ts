@@ -11,6 +11,8 @@ import { useImportFlow } from '../../../renderer/src/app/use-import-flow';
 import { useShellActions } from '../../../renderer/src/app/use-shell-actions';
 import type { NoticeMessage } from '../../../renderer/src/components/Notice';
 import type { MenuAction } from '../../../shared/api/shell';
+import { renderCount } from '../../../shared/i18n/engine';
+import { t, UI_MESSAGES } from '../../../renderer/src/i18n/catalogue';
 import { PLAN_ID, realApiPerTest } from '../real-api';
 
 const FIXTURE = join(__dirname, '../../fixtures/returns/a-title-two-row-header.xlsx');
@@ -120,6 +122,37 @@ describe('useImportFlow', () => {
       refused = await hook.result.current.applyImport([preview.previewId]);
     });
     expect(refused).toEqual(expect.any(String));
+  });
+});
+
+describe('useImportFlow in English', () => {
+  it('the applied and undone notices count right ("1 change", "2 changes") with ASCII punctuation', async () => {
+    const { hook, notices } = mount({ lang: 'en' });
+    const base64 = readFileSync(FIXTURE).toString('base64');
+    await act(() => hook.result.current.importSources([{ name: 'zjj.xlsx', read: () => Promise.resolve(base64) }]));
+    const preview = hook.result.current.pending?.previews[0];
+    if (!preview) throw new Error('no preview');
+    await act(async () => {
+      await hook.result.current.applyImport([preview.previewId]);
+    });
+    const n = preview.changes.length;
+    expect(n).toBeGreaterThan(1);
+    expect(notices.at(-1)?.text).toBe(`Imported ${n} changes (zjj.xlsx).`);
+    await act(() => hook.result.current.undoImport(notices.at(-1)?.undoImportId as number));
+    expect(notices.at(-1)?.text).toBe(`Import undone (${n} changes reverted).`);
+  });
+
+  it('one of each: singular forms in the import summary pieces and notices', () => {
+    expect(renderCount(UI_MESSAGES, 'en', 'import.applied', 1, { files: 'a.xlsx' })).toBe('Imported 1 change (a.xlsx).');
+    expect(renderCount(UI_MESSAGES, 'en', 'import.undone', 1)).toBe('Import undone (1 change reverted).');
+    const summary = (lang: 'zh' | 'en', files: number, changes: number, failures: number) => t(lang, 'import.summary', {
+      files: renderCount(UI_MESSAGES, lang, 'import.n-files', files),
+      changes: renderCount(UI_MESSAGES, lang, 'import.n-changes', changes),
+      failures: renderCount(UI_MESSAGES, lang, 'import.n-unreadable', failures),
+    });
+    expect(summary('en', 1, 1, 0)).toBe('1 file, 1 change, 0 unreadable');
+    expect(summary('en', 2, 3, 1)).toBe('2 files, 3 changes, 1 unreadable');
+    expect(summary('zh', 1, 1, 0)).toBe('共 1 个文件，1 处修改，0 个文件无法读取');
   });
 });
 
