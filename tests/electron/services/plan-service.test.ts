@@ -80,6 +80,27 @@ async function seedTableForYears(shift: number) {
   return { name: `住有宜居_${2023 + shift}.xlsx`, base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
 }
 
+describe('a file that is no plan table at all', () => {
+  it('is refused in the clerk\'s words, as the returns import says it, never as an internal error', async () => {
+    const h = services.handlers;
+    const files = {
+      'not a workbook': { name: '学有优教.xlsx', base64: Buffer.from('这是一个改了扩展名的文本文件').toString('base64') },
+      'a damaged one': { name: '学有优教.xlsx', base64: Buffer.from('PK\u0003\u0004 cut short').toString('base64') },
+    };
+    for (const [what, file] of Object.entries(files)) {
+      const refused = await dispatch(h, 'previewPlanTable', { file });
+      const error = refused.ok ? null : refused.error;
+      expect(error?.code, what).toBe('unreadable-file');
+      expect(error?.message.zh, what).toMatch(/^“学有优教\.xlsx”/);
+      expect(error?.message.zh, what).not.toContain('内部错误');
+      // The same words as the returns import gives for the same file.
+      const batch = await h.previewImport({ planId: PLAN, files: [file] });
+      expect(batch.failures[0]?.message, what).toEqual(error?.message);
+    }
+    expect((await h.listPlans({})).length).toBe(1);
+  });
+});
+
 describe('a plan table of the same indicators for another period', () => {
   for (const [period, shift] of [['2021–2025, overlapping the plan', -2], ['2028–2032, the next period', 5]] as const) {
     it(`${period}: matches no plan, cannot revise it, and says its short name is taken before creating`, async () => {
