@@ -1,7 +1,7 @@
 // Results, not exceptions, across the process boundary: the renderer shows a message, never a stack.
 import { z } from 'zod';
-import { DeskError } from '../errors';
-import type { AppMessage, Params } from '../i18n/engine';
+import { ApiFailure } from '../errors';
+import type { Params } from '../i18n/engine';
 import { AppMessageSchema } from '../i18n/app-message-schema';
 import type { SharedMessageKey } from '../i18n/messages';
 import { message } from '../i18n/messages';
@@ -16,14 +16,8 @@ export type ApiError = z.infer<typeof ApiErrorSchema>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-/** Thrown inside services for an expected refusal; turned into {ok:false} at the boundary. */
-export class ApiFailure extends DeskError {
-  readonly code: ApiErrorCode;
-  constructor(code: ApiErrorCode, appMessage: AppMessage, options?: { cause?: unknown }) {
-    super(appMessage, options);
-    this.code = code;
-  }
-}
+/** Thrown inside services for an expected refusal (shared/errors.ts, kept free of zod). */
+export { ApiFailure };
 
 /** Throw an ApiFailure with a shared message. */
 export function fail(code: ApiErrorCode, key: SharedMessageKey, params: Params = {}): never {

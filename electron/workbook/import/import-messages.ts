@@ -1,6 +1,6 @@
 // The importer's own messages (zh + en), rendered by the one engine into AppMessages (which carry
 // both languages), and the error for a file that cannot be read at all.
-import { ApiFailure } from '../../../shared/api/result';
+import { ApiFailure } from '../../../shared/errors';
 import type { AppMessage, KeyOf, Params } from '../../../shared/i18n/engine';
 import { bilingual, defineCatalogue } from '../../../shared/i18n/engine';
 
