@@ -49,6 +49,11 @@ export const PLAN_IMPORT_MESSAGES = defineCatalogue('plan-import', {
   'problem.short-name': '请填写规划简称。',
   'problem.field': '第 {code} 项的{field}不能为空。',
   'from-return-import': '（这里只与当前规划比对目标；要用它新建规划或按表调整目标，请用规划旁的“导入规划表”）',
+  'revision-readonly': '按表调整只改目标：下列指标的名称、单位、类型、方向和牵头单位以《{name}》为准，这里只供核对。',
+  'discard.title': '放弃已做的修改？',
+  'discard.body': '关闭后，在这里做的改正、修改的名称和填写的调整原因都不会保留，也不会创建或调整任何规划。',
+  'discard.confirm': '放弃修改',
+  'discard.keep': '继续编辑',
 }, {
   'open': 'Import plan table',
   'open-title': 'Create a plan from a plan target table (.xlsx / .xls)',
@@ -91,6 +96,11 @@ export const PLAN_IMPORT_MESSAGES = defineCatalogue('plan-import', {
   'problem.short-name': 'Give the plan a short name.',
   'problem.field': 'Indicator {code}: {field} cannot be empty.',
   'from-return-import': ' (here its targets are only compared with the plan; to create a plan from it or apply its targets, use "Import plan table" beside the plan)',
+  'revision-readonly': 'A revision changes targets only: the names, units, kinds, directions and lead units below stay as they are in "{name}"; they are shown here to check.',
+  'discard.title': 'Discard your changes?',
+  'discard.body': 'If you close now, the corrections, names and 调整原因 (reason) you typed here are not kept, and no plan is created or revised.',
+  'discard.confirm': 'Discard changes',
+  'discard.keep': 'Keep editing',
 });
 
 export type PlanImportKey = KeyOf<typeof PLAN_IMPORT_MESSAGES>;
