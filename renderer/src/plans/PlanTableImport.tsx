@@ -105,7 +105,6 @@ export function PlanTableImport({ api, file, onCreated, onRevised, onClose }: Pl
                           </li>
                         ))}
                       </ul>
-                      <p className="hint">{i('revise-hint', { name: match.name })}</p>
                     </>
                   )}
                 </section>
