@@ -135,7 +135,7 @@ export function revisionReason(text: string): string | null {
 }
 
 /**
- * Whether the clerk has done work a close would lose (docs/ARCHITECTURE.md §Plan table import:
+ * Whether the clerk has done work a close would lose (docs/ARCHITECTURE.md §The plan-table preview keeps typed work:
  * closing asks first): a correction that differs from the table (`rows[].corrected`), a short
  * name or title other than the table's (compared trimmed, as they would be sent), or a typed
  * 调整原因. False while nothing is loaded.
