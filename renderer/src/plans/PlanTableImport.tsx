@@ -6,7 +6,8 @@
 // or 仍作为新规划创建; or cancel (Esc, ×, 取消), which asks first when the clerk has changed anything
 // (DiscardChangesConfirm). Nothing is created while the table has errors. The body keeps the names on
 // top and the 调整原因 row at the bottom in view; between them the table scrolls both ways
-// (docs/ARCHITECTURE.md §The plan-table preview keeps typed work). Layout only: state in usePlanTableImport, rules in the model.
+// (docs/ARCHITECTURE.md §The plan-table preview keeps typed work).
+// Layout only: state in usePlanTableImport, rules in the model.
 import { useState } from 'react';
 import { Dialog } from '../components/Dialog';
 import { useLang, useT } from '../i18n/context';

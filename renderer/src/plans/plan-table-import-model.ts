@@ -135,10 +135,10 @@ export function revisionReason(text: string): string | null {
 }
 
 /**
- * Whether the clerk has done work a close would lose (docs/ARCHITECTURE.md §The plan-table preview keeps typed work:
- * closing asks first): a correction that differs from the table (`rows[].corrected`), a short
- * name or title other than the table's (compared trimmed, as they would be sent), or a typed
- * 调整原因. False while nothing is loaded.
+ * Whether the clerk has done work a close would lose (closing then asks first: docs/ARCHITECTURE.md
+ * §The plan-table preview keeps typed work): a correction that differs from the table
+ * (`rows[].corrected`), a short name or title other than the table's (compared trimmed, as they
+ * would be sent), or a typed 调整原因. False while nothing is loaded.
  */
 export function hasUnsavedWork(preview: PlanTablePreview | null, rows: PreviewRow[], shortName: string, title: string, reason: string): boolean {
   const draft = preview?.draft;
