@@ -146,7 +146,9 @@ async function importPlan(
     if (dryRun) {
       if (json) out.stdout(JSON.stringify({ preview, created: null }));
       else out.stdout(say('plan.dry-run'));
-      return EXIT.ok;
+      // As the real run would: a short name that names another plan is refused (exit 2), unless --as-new numbers it.
+      const nameInUse = !asNew && preview.issues.some((i) => i.message.key === 'plan.short-name-in-use');
+      return nameInUse ? EXIT.nothingDone : EXIT.ok;
     }
     const plan = createPlanFromDraft(services.store, draft, asNew, ctx);
     if (json) out.stdout(JSON.stringify({ preview, created: { id: plan.id, shortName: plan.shortName } }));

@@ -2,13 +2,13 @@
 // targets as revisions, change a plan in the editor (each change with a reason), copy a plan to a
 // new period, list revisions, export a plan table. Shared by the API handlers (window, browser) and
 // the CLI's `plan` command (docs/ARCHITECTURE.md §Plans as data).
-import type { ApiHandlers } from '../../shared/api/contract';
+import type { ApiHandlers, ImportIssue } from '../../shared/api/contract';
 import type { EditablePlan, PlanSummary, PlanTablePreview, PlanTargetChange } from '../../shared/api/plan-schemas';
 import type { Plan, Target } from '../../shared/domain/plan';
 import type { PlanDraft } from '../../shared/domain/plan-draft';
 import { indicatorKey, sameIndicators } from '../../shared/domain/plan-draft';
-import { planFail } from '../../shared/i18n/plan-messages';
-import { yearSpan, yearsChange } from '../../shared/domain/plan-years';
+import { planFail, planMessage } from '../../shared/i18n/plan-messages';
+import { spanText, yearSpan, yearsChange } from '../../shared/domain/plan-years';
 import { checkReason } from '../store/repositories/plan-edit-rules';
 import type { PlanYearsResult } from '../store/repositories/plan-years';
 import type { Store, WriteContext } from '../store/store';
@@ -30,13 +30,34 @@ export function listPlanSummaries(store: Store): PlanSummary[] {
   return store.plans.listPlans().map((p) => planSummary(store.plans.getPlan(p.id)));
 }
 
+/** Whether a plan covers exactly the draft's years: a table of another period is never the same plan. */
+function sameYears(plan: Pick<Plan, 'years'>, draft: Pick<PlanDraft, 'years'>): boolean {
+  return plan.years.length === draft.years.length && plan.years.every((y, i) => y === draft.years[i]);
+}
+
 /**
- * The plan with the same indicators (names and units, in order) as the draft, or null. When several
- * have them (a plan imported again as new), the one with the draft's short name wins.
+ * The plan with the same indicators (names and units, in order) over the same years as the draft,
+ * or null. A table of the same indicators for another period (2021–2025, 2028–2032) matches
+ * nothing: its targets belong to other years and must not revise this plan's. When several plans
+ * match (a plan imported again as new), the one with the draft's short name wins.
  */
-export function matchingPlan(store: Store, draft: Pick<PlanDraft, 'indicators' | 'shortName'>): Plan | null {
-  const same = store.plans.listPlans().map((p) => store.plans.getPlan(p.id)).filter((plan) => sameIndicators(plan, draft));
+export function matchingPlan(store: Store, draft: Pick<PlanDraft, 'indicators' | 'shortName' | 'years'>): Plan | null {
+  const same = store.plans
+    .listPlans()
+    .map((p) => store.plans.getPlan(p.id))
+    .filter((plan) => sameIndicators(plan, draft) && sameYears(plan, draft));
   return same.find((p) => p.shortName === draft.shortName.trim()) ?? same[0] ?? null;
+}
+
+/**
+ * Preview warnings for a draft that matches no plan: its short name already names a plan, so
+ * creating it would be refused (plan.short-name-taken) — said now, while the name can be changed.
+ */
+function nameInUseIssues(store: Store, draft: PlanDraft, sheet: string | null): ImportIssue[] {
+  const taken = store.plans.listPlans().find((p) => p.shortName === draft.shortName.trim());
+  if (!taken) return [];
+  const years = spanText(store.plans.getPlan(taken.id).years);
+  return [{ severity: 'warning', sheet: sheet ?? '', cell: 'A1', message: planMessage('plan.short-name-in-use', { name: taken.shortName, years }) }];
 }
 
 /** Targets the draft gives differently from the plan (a year the plan lacks counts too). */
@@ -66,7 +87,7 @@ export async function previewPlanTableBytes(store: Store, bytes: Uint8Array, fil
     sheet: read.sheet,
     draft,
     inferred: read.inferred,
-    issues: read.issues,
+    issues: draft && !plan ? [...read.issues, ...nameInUseIssues(store, draft, read.sheet)] : read.issues,
     match: plan && draft ? { planId: plan.id, shortName: plan.shortName, targetChanges: targetChanges(plan, draft) } : null,
   };
 }
@@ -94,6 +115,7 @@ export function createPlanFromDraft(store: Store, draft: PlanDraft, asNew: boole
 export function reviseFromDraft(store: Store, planId: string, draft: PlanDraft, reason: string, ctx: WriteContext): number {
   const plan = store.plans.getPlan(planId);
   if (!sameIndicators(plan, draft)) planFail('conflict', 'plan.not-same-indicators', { name: plan.shortName });
+  if (!sameYears(plan, draft)) planFail('conflict', 'plan.other-years', { name: plan.shortName, tableYears: spanText(draft.years), planYears: spanText(plan.years) });
   const changes = targetChanges(plan, draft);
   return store.transaction(() => changes.filter((c) => store.plans.reviseTarget(c.indicatorId, c.year, c.to, reason, ctx)).length);
 }

@@ -42,12 +42,19 @@ export interface WebServer {
 /**
  * Largest request body per API method, in bytes, fitting what each call carries: previewImport one
  * workbook of up to 50 MB as base64 (the page sends one file per call; the contract caps base64 at
- * 70,000,000 characters); saveCells up to 100,000 edits; every other call a few small fields.
+ * 70,000,000 characters), and so does previewPlanTable; saveCells up to 100,000 edits; a plan
+ * table's draft (importPlanTable, revisePlanFromTable) up to 2,000 indicators; every other call a
+ * few small fields.
  * A larger body is refused with 413 as soon as its size is known, before it is read or parsed.
  */
 export const BODY_LIMITS: Readonly<Partial<Record<string, number>>> = {
   previewImport: 72 * 1024 * 1024,
+  // A plan table is a workbook as well (pictures and all), sent the same way.
+  previewPlanTable: 72 * 1024 * 1024,
   saveCells: 16 * 1024 * 1024,
+  // The draft read from a plan table: up to 2,000 indicators with their targets and units.
+  importPlanTable: 16 * 1024 * 1024,
+  revisePlanFromTable: 16 * 1024 * 1024,
 };
 /** Limit for methods not in BODY_LIMITS. */
 export const SMALL_BODY_BYTES = 256 * 1024;

@@ -19,8 +19,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 /** Thrown inside services for an expected refusal; turned into {ok:false} at the boundary. */
 export class ApiFailure extends DeskError {
   readonly code: ApiErrorCode;
-  constructor(code: ApiErrorCode, appMessage: AppMessage) {
-    super(appMessage);
+  constructor(code: ApiErrorCode, appMessage: AppMessage, options?: { cause?: unknown }) {
+    super(appMessage, options);
     this.code = code;
   }
 }

@@ -22,8 +22,13 @@ export function splitNameUnit(text: string): { name: string; unit: string } {
   const flat = squashCjkSpaces(text.replace(/[\r\n\t\u3000]+/g, ' ').trim());
   const m = /^(.*?)\s*[(（]([^()（）]*)[)）]\s*$/.exec(flat);
   const rawName = m ? (m[1] as string) : flat;
-  const unit = m ? toHalfWidth((m[2] as string).trim()) : '';
-  return { name: rawName.replace(/\(/g, '（').replace(/\)/g, '）').trim(), unit: unit === '％' ? '%' : unit };
+  return { name: rawName.replace(/\(/g, '（').replace(/\)/g, '）').trim(), unit: m ? normalizeUnit(m[2] as string) : '' };
+}
+
+/** A unit as written in a name's brackets or a 单位 column: half-width and trimmed, ％ → %. */
+export function normalizeUnit(text: string): string {
+  const unit = toHalfWidth(text.trim());
+  return unit === '％' ? '%' : unit;
 }
 
 /** Spaces next to a CJK character are layout ("住 房 保 障"), not part of the words. */

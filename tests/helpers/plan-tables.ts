@@ -17,6 +17,8 @@ export interface TableRow {
   /** As typed: a number, "/", "100%" (typed into Calc: a percent-formatted number), "≤10"… */
   targets: string[];
   units?: string;
+  /** The 单位 column's cell, when the spec has one (unitColumn). */
+  unit?: string;
 }
 
 export interface TableSpec {
@@ -29,6 +31,8 @@ export interface TableSpec {
   yearHeader?: (year: number) => string;
   /** Leave out the 序号 column. */
   noCode?: boolean;
+  /** A 单位 column after 指标 (each row's `unit`), instead of units in the names. */
+  unitColumn?: boolean;
 }
 
 /** The seed document's 五年目标 table, parsed from its text (rows whose 领域 cell was merged lose it). */
@@ -62,13 +66,13 @@ function typed(text: string): [string | number, string | null] {
 /** Type the table with openpyxl (title row, header row, rows; 领域 merged down each domain's rows). Returns the .xlsx path. */
 export function typePlanTable(dir: string, name: string, spec: TableSpec): string {
   const cells: Cell[] = [[1, 1, spec.title, null]];
-  const header = ['领域', ...(spec.noCode ? [] : ['序号']), '指标', ...spec.years.map(spec.yearHeader ?? ((y) => `${y}年 目标值`)), ...(spec.unitsHeader ? [spec.unitsHeader] : [])];
+  const header = ['领域', ...(spec.noCode ? [] : ['序号']), '指标', ...(spec.unitColumn ? ['单位'] : []), ...spec.years.map(spec.yearHeader ?? ((y) => `${y}年 目标值`)), ...(spec.unitsHeader ? [spec.unitsHeader] : [])];
   header.forEach((h, i) => cells.push([2, i + 1, h, null]));
   const merges: string[] = [];
   let start = 3;
   spec.rows.forEach((row, i) => {
     const r = 3 + i;
-    const values: (string | number)[] = [...(spec.noCode ? [] : [/^\d+$/.test(row.code) ? Number(row.code) : row.code]), row.name];
+    const values: (string | number)[] = [...(spec.noCode ? [] : [/^\d+$/.test(row.code) ? Number(row.code) : row.code]), row.name, ...(spec.unitColumn ? [row.unit ?? ''] : [])];
     if (i === 0 || row.domain !== spec.rows[i - 1]?.domain) {
       cells.push([r, 1, row.domain, null]);
       start = r;

@@ -1,6 +1,6 @@
 // The importer's own messages (zh + en), rendered by the one engine into AppMessages (which carry
 // both languages), and the error for a file that cannot be read at all.
-import { DeskError } from '../../../shared/errors';
+import { ApiFailure } from '../../../shared/api/result';
 import type { AppMessage, KeyOf, Params } from '../../../shared/i18n/engine';
 import { bilingual, defineCatalogue } from '../../../shared/i18n/engine';
 
@@ -80,8 +80,16 @@ export function importMessage(key: ImportMessageKey, params: Params = {}): AppMe
   return bilingual(IMPORT_MESSAGES, key, params);
 }
 
-/** A file that cannot be read as a workbook at all: one clear line, no stack trace for the user. */
-export class UnreadableWorkbookError extends DeskError {}
+/**
+ * A file that cannot be read as a workbook at all: one clear line, no stack trace for the user. An
+ * API failure of its own kind ('unreadable-file'), so any call that reads a file (a return, a plan
+ * table) answers with this line in the clerk's language, never as an internal error.
+ */
+export class UnreadableWorkbookError extends ApiFailure {
+  constructor(appMessage: AppMessage, options?: { cause?: unknown }) {
+    super('unreadable-file', appMessage, options);
+  }
+}
 
 export function unreadable(key: ImportMessageKey, params: Params, cause?: unknown): UnreadableWorkbookError {
   return new UnreadableWorkbookError(importMessage(key, params), cause === undefined ? undefined : { cause });

@@ -10,7 +10,7 @@ import type { IndicatorDraft, PlanDraft } from '../../../shared/domain/plan-draf
 import { UNASSIGNED_LEAD } from '../../../shared/domain/plan-draft';
 import type { DirectionReason, KindReason, TargetRead } from '../../../shared/domain/plan-inference';
 import {
-  inferDirection, inferKind, percentCellValue, readTargetText, shortNameFromTitle, splitNameUnit, splitUnits, squashCjkSpaces, stripTablePrefix, targetOf,
+  inferDirection, inferKind, percentCellValue, readTargetText, shortNameFromTitle, normalizeUnit, splitNameUnit, splitUnits, squashCjkSpaces, stripTablePrefix, targetOf,
 } from '../../../shared/domain/plan-inference';
 import { planMessage } from '../../../shared/i18n/plan-messages';
 import { cellText, classifyHeader, findTable } from '../import/header';
@@ -129,7 +129,10 @@ export function readPlanTable(book: NeutralWorkbook, fileName: string): PlanTabl
       continue;
     }
     if (FOOTER.test(rawName) && !hasTargets) continue;
-    const { name, unit } = splitNameUnit(rawName);
+    // The unit in the name's brackets, else the 单位 column's.
+    const fromName = splitNameUnit(rawName);
+    const name = fromName.name;
+    const unit = fromName.unit !== '' || layout.unitCol === null ? fromName.unit : normalizeUnit(cellText(getCell(sheet, r, layout.unitCol)));
     const codeText = layout.codeCol === null ? '' : cellText(getCell(sheet, r, layout.codeCol));
     const code = codeText === '' ? String(indicators.length + 1) : codeText.replace(/\.0+$/, '');
     const seenAt = codeRows.get(code);

@@ -85,6 +85,14 @@ describe('plan import: a second plan, list, export round trip, revise', () => {
     expect(dry.stdout).toContain('试运行');
     expect(plans().some((p) => p.shortName === '学有优教')).toBe(false);
 
+    // A dry run says what the real run would refuse: a short name that names a plan of other indicators.
+    const dryTaken = await run('plan', 'import', files.xue as string, '--name', '住有宜居', '--dry-run');
+    const realTaken = await run('plan', 'import', files.xue as string, '--name', '住有宜居');
+    expect([dryTaken.code, realTaken.code]).toEqual([2, 2]);
+    expect(dryTaken.stdout).toContain('已有名为“住有宜居”的规划（2023—2027），这张表与它不是同一规划；创建前请换一个简称');
+    expect(realTaken.stderr).toContain('已有名为“住有宜居”的规划');
+    expect(plans().filter((p) => p.shortName === '住有宜居')).toHaveLength(1);
+
     const created = await run('plan', 'import', files.xue as string);
     expect(created.code).toBe(0);
     const xue = byName('学有优教');

@@ -2,6 +2,7 @@
 // create it (refused when the same plan exists, unless as new), revise from a table, edit with
 // reasons, and the refusals (indicator of another plan, blank reason) that write nothing.
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/services/create-services';
 import type { Services } from '../../../electron/services/create-services';
@@ -64,6 +65,61 @@ describe('plan tables in the window', () => {
     expect(rev).toMatchObject({ entity: 'target', indicatorId: 'zyyj-07', year: 2027, oldValue: '10', newValue: '20', reason: '按正文新增20台', source: 'plan-import' });
     expect((await h.getGrid({ planId: PLAN, year: 2027, department: null })).rows[6]!.cells['2027']!.target).toBe(20);
   });
+});
+
+/** The seed's plan table with every year moved by `shift` (its header and any year in its title). */
+async function seedTableForYears(shift: number) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from((await exportedSeedTable()).base64, 'base64') as unknown as ExcelJS.Buffer);
+  for (const ws of wb.worksheets)
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string') cell.value = cell.value.replace(/20\d\d/g, (y) => String(Number(y) + shift));
+      }),
+    );
+  return { name: `住有宜居_${2023 + shift}.xlsx`, base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
+}
+
+describe('a file that is no plan table at all', () => {
+  it('is refused in the clerk\'s words, as the returns import says it, never as an internal error', async () => {
+    const h = services.handlers;
+    const files = {
+      'not a workbook': { name: '学有优教.xlsx', base64: Buffer.from('这是一个改了扩展名的文本文件').toString('base64') },
+      'a damaged one': { name: '学有优教.xlsx', base64: Buffer.from('PK\u0003\u0004 cut short').toString('base64') },
+    };
+    for (const [what, file] of Object.entries(files)) {
+      const refused = await dispatch(h, 'previewPlanTable', { file });
+      const error = refused.ok ? null : refused.error;
+      expect(error?.code, what).toBe('unreadable-file');
+      expect(error?.message.zh, what).toMatch(/^“学有优教\.xlsx”/);
+      expect(error?.message.zh, what).not.toContain('内部错误');
+      // The same words as the returns import gives for the same file.
+      const batch = await h.previewImport({ planId: PLAN, files: [file] });
+      expect(batch.failures[0]?.message, what).toEqual(error?.message);
+    }
+    expect((await h.listPlans({})).length).toBe(1);
+  });
+});
+
+describe('a plan table of the same indicators for another period', () => {
+  for (const [period, shift] of [['2021–2025, overlapping the plan', -2], ['2028–2032, the next period', 5]] as const) {
+    it(`${period}: matches no plan, cannot revise it, and says its short name is taken before creating`, async () => {
+      const h = services.handlers;
+      const preview = await h.previewPlanTable({ file: await seedTableForYears(shift) });
+      expect(preview.draft?.years).toEqual(SEED_PLAN.years.map((y) => y + shift));
+      expect(preview.match).toBeNull();
+      expect(preview.issues.map((i) => [i.severity, i.message.key])).toEqual([['warning', 'plan.short-name-in-use']]);
+      expect(preview.issues[0]?.message.zh).toContain('已有名为“住有宜居”的规划（2023—2027）');
+      // Applied as a revision anyway (a hand-made request): refused, not one target written.
+      const refused = await dispatch(h, 'revisePlanFromTable', { planId: PLAN, draft: preview.draft!, reason: '试' });
+      expect(refused.ok ? null : refused.error).toMatchObject({ code: 'conflict', message: { key: 'plan.other-years' } });
+      expect(await h.listPlanRevisions({ planId: PLAN })).toEqual([]);
+      expect((await h.getPlan({ planId: PLAN })).indicators.map((i) => i.targets)).toEqual(SEED_PLAN.indicators.map((i) => i.targets));
+      // Under its own name it is a plan of its own, with its own years.
+      const created = await h.importPlanTable({ draft: { ...preview.draft!, shortName: '住有宜居（下期）' } });
+      expect(created).toMatchObject({ shortName: '住有宜居（下期）', years: SEED_PLAN.years.map((y) => y + shift), indicatorCount: 13 });
+    });
+  }
 });
 
 describe('editor refusals write nothing', () => {

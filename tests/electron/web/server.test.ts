@@ -6,7 +6,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/services/create-services';
-import { resolveStaticPath, startWebServer } from '../../../electron/web/server';
+import { z } from 'zod';
+import { api as contract } from '../../../shared/api/contract';
+import { bodyLimit, resolveStaticPath, startWebServer } from '../../../electron/web/server';
 import type { WebServer } from '../../../electron/web/server';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
 import { makeTempDir } from '../../helpers/tmp';
@@ -198,6 +200,20 @@ describe('browser-mode web server', () => {
     const edits = await send(server.port, { method: 'POST', path: '/api/saveCells', headers, body: JSON.stringify({ planId: 'x', padding: 'p'.repeat(1024 * 1024) }) });
     expect(edits.status).toBe(200);
     expect(JSON.parse(edits.body)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('takes every call that carries a workbook at workbook size: a 1 MB plan table reaches the reader', async () => {
+    // Every contract method whose request holds a file ({ name, base64 }) has a workbook-sized limit.
+    for (const [method, spec] of Object.entries(contract)) {
+      if (/"base64"/.test(JSON.stringify(z.toJSONSchema(spec.request, { unrepresentable: 'any' })))) expect(bodyLimit(method), method).toBeGreaterThan(50 * 1024 * 1024);
+    }
+    // Not a workbook, and more than the small limit: refused by the reader in words, not for its size.
+    const base64 = Buffer.from('x'.repeat(1024 * 1024)).toString('base64');
+    const res = await api('previewPlanTable', { file: { name: '学有优教.xlsx', base64 } });
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.body) as { ok: boolean; error?: { message: { zh: string } } };
+    expect(body.ok).toBe(false);
+    expect(body.error?.message.zh).not.toMatch(/请求过大/);
   });
 
   it('serves index.html with security headers and no CORS', async () => {

@@ -24,6 +24,17 @@ const SPECS: Record<string, TableSpec> = {
   yearsOutOfOrder: { ...seed, years: [2023, 2024, 2026, 2025, 2027], rows: [row('1', 'A率(%)', ['1', '2', '3', '4', '5'])] },
   textTarget: { ...seed, rows: [row('1', 'A率(%)', ['1', '2', '3', '4', '5']), row('2', '城乡危房整治(个)', ['1', '2', '全面完成', '4', '5'])] },
   empty: { ...seed, rows: [] },
+  // Units in a 单位 column rather than in the names (full-width ％ as typed on a Chinese keyboard).
+  unitColumn: {
+    ...seed,
+    unitColumn: true,
+    rows: [
+      { ...row('1', '城镇住房保障受益覆盖率', ['24', '25', '26', '27', '28']), unit: '％' },
+      { ...row('2', '累计新增保障性租赁住房', ['500', '1000', '1500', '2000', '2500']), unit: '套' },
+      { ...row('3', '住宅小区专业物业服务覆盖率(%)', ['80', '82', '84', '86', '88']), unit: '' },
+      { ...row('4', '城乡危房整治', ['/', '/', '10', '10', '10']), unit: '个' },
+    ],
+  },
 };
 
 beforeAll(() => {
@@ -85,6 +96,20 @@ describe('variants', () => {
     const result = await read('noCode');
     expect(result.draft!.indicators.map((i) => i.code)).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(result.titleName).toBeNull();
+  });
+});
+
+describe('a 单位 column', () => {
+  it('gives each indicator its unit (and the kind that follows from it); a unit in the name still counts', async () => {
+    const result = await read('unitColumn');
+    expect(errors(result)).toEqual([]);
+    expect(result.draft!.indicators.map((i) => [i.name, i.unit, i.kind])).toEqual([
+      ['城镇住房保障受益覆盖率', '%', 'rate'],
+      ['累计新增保障性租赁住房', '套', 'cumulative'],
+      ['住宅小区专业物业服务覆盖率', '%', 'rate'],
+      ['城乡危房整治', '个', 'stock'],
+    ]);
+    expect(result.draft!.indicators[3]!.targets).toEqual({ 2023: '/', 2024: '/', 2025: 10, 2026: 10, 2027: 10 });
   });
 });
 
