@@ -6,8 +6,11 @@
 // stored. The same table again is said to match, and a changed target applied as a revision with a
 // reason is listed in 调整记录; cancel and Esc create nothing; a table with a duplicate 序号 shows
 // the issue with its cell and offers no create button; the returns import, given a plan table,
-// points to 导入规划表. Screenshots go to /work/shots (or the OS
-// temp folder) for a person to look at.
+// points to 导入规划表. Typed work is never lost silently: Enter in a row's field moves down and
+// creates nothing; Esc, × or 取消 after a correction ask 放弃已做的修改？ (Esc or 继续编辑 keep it,
+// 放弃修改 closes and creates nothing); a revision shows the rows read-only; at 150% text size the
+// 调整原因 row and its button stay in view while the rows scroll both ways. Screenshots go to
+// /work/shots (or the OS temp folder) for a person to look at.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -24,6 +27,8 @@ const SHOTS = existsSync('/work/shots') ? '/work/shots' : join(process.env.TMPDI
 
 /** 学有优教 with one target typed differently (序号 6, 2025: 72 → 80). */
 const changed: TableSpec = { ...XUE_YOU_YOU_JIAO, rows: XUE_YOU_YOU_JIAO.rows.map((r) => (r.code === '6' ? { ...r, targets: ['72', '72', '80', '/', '/'] } : r)) };
+/** The changed table with one more target typed differently, once that change is applied (序号 6, 2026: / → 76). */
+const changedAgain: TableSpec = { ...XUE_YOU_YOU_JIAO, rows: XUE_YOU_YOU_JIAO.rows.map((r) => (r.code === '6' ? { ...r, targets: ['72', '72', '80', '76', '/'] } : r)) };
 /** 学有优教 with 序号 1 twice. */
 const duplicate: TableSpec = { ...XUE_YOU_YOU_JIAO, rows: XUE_YOU_YOU_JIAO.rows.map((r, i) => (i === 1 ? { ...r, code: '1' } : r)) };
 
@@ -37,7 +42,7 @@ describe('导入规划表 in the window', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     tmp = makeTempDir('plan-table-e2e-');
-    files = writePlanTables(tmp.dir, { xue: XUE_YOU_YOU_JIAO, xueChanged: changed, duplicate });
+    files = writePlanTables(tmp.dir, { xue: XUE_YOU_YOU_JIAO, xueChanged: changed, changedAgain, duplicate });
     app = await startApp({ viewport: { width: 1366, height: 768 } });
     await gridReady(app.page);
   });
@@ -52,6 +57,37 @@ describe('导入规划表 in the window', () => {
 
   const dialog = () => app.page.getByTestId('plan-table-import');
   const planCount = async () => (await app.services.handlers.listPlans({})).length;
+  const discard = () => app.page.getByTestId('plan-import-discard');
+  const textSize = () => app.page.evaluate(() => document.documentElement.getAttribute('data-text-size'));
+  /** Ctrl+ twice, as a clerk does: 150%. */
+  async function enlarge(page: Page): Promise<void> {
+    await page.getByTestId('plan-table-import-open').focus();
+    await page.keyboard.press('Control+Equal');
+    await page.keyboard.press('Control+Equal');
+    await expect.poll(textSize, POLL).toBe('150');
+  }
+  /** Whether the dialog's element is on screen and nothing covers its middle. */
+  const reachable = (testId: string) =>
+    dialog().getByTestId(testId).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.bottom <= window.innerHeight && r.right <= window.innerWidth && el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+    });
+  /** Scrolls the rows to their end, both ways: whether 序号 6's last year is then in view, below the column heads (kept in view). */
+  const lastCellInView = () =>
+    dialog().getByTestId('plan-import-scroll').evaluate((el) => {
+      el.scrollTo(el.scrollWidth, el.scrollHeight);
+      const box = el.getBoundingClientRect();
+      const cell = el.querySelector('tr[data-code="6"] td[data-year="2027"]')!.getBoundingClientRect();
+      const head = el.querySelector('thead th:last-child')!.getBoundingClientRect();
+      return cell.right <= box.right + 1 && cell.bottom <= box.bottom + 1 && cell.top >= head.bottom - 1 && head.top >= box.top - 1;
+    });
+  /** The focused element as "序号|field" inside the rows, else its data-testid. */
+  const focused = (page: Page) =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      const field = el?.getAttribute('data-field');
+      return field ? `${el?.closest('tr')?.getAttribute('data-code')}|${field}` : el?.getAttribute('data-testid');
+    });
 
   /** Picks a plan table through the switcher's button, as a clerk does, and waits for its preview. */
   async function pick(page: Page, path: string): Promise<void> {
@@ -60,6 +96,75 @@ describe('导入规划表 in the window', () => {
     await dialog().waitFor({ state: 'visible' });
     await dialog().locator('[data-testid="plan-import-rows"], [data-testid="plan-import-issues"]').first().waitFor({ state: 'visible' });
   }
+
+  it('at 150% text size (1366×768) a new table\'s rows scroll both ways inside the body, the names and buttons in view', async () => {
+    const { page } = app;
+    await enlarge(page);
+    await pick(page, files.xue!);
+    const scroll = dialog().getByTestId('plan-import-scroll');
+    // Wider than the dialog: the table scrolls sideways inside the body, not the dialog.
+    expect(await scroll.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await dialog().evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'h14j-150-preview.png') });
+    for (const id of ['plan-import-name', 'plan-import-create', 'plan-import-cancel']) expect(await reachable(id), id).toBe(true);
+    expect(await lastCellInView()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'h14j-150-preview-scrolled.png') });
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+0');
+    await expect.poll(textSize, POLL).toBeNull();
+  });
+
+  it('Enter in a row field moves down and creates nothing; Esc, × and 取消 after a correction ask first, and only 放弃修改 drops it', async () => {
+    const { page } = app;
+    const before = await planCount();
+    await pick(page, files.xue!);
+    const row = (code: string) => dialog().locator(`tr[data-code="${code}"]`);
+    const name1 = row('1').locator('[data-field="name"]');
+    const typed = `${await name1.inputValue()}（修订）`;
+    await name1.fill(typed);
+    // Enter moves to the same field of the next row (Excel habit), in names, units, selects and leads alike.
+    await name1.press('Enter');
+    expect(await focused(page)).toBe('2|name');
+    await page.keyboard.press('Enter');
+    expect(await focused(page)).toBe('3|name');
+    await row('3').locator('[data-field="unit"]').press('Enter');
+    expect(await focused(page)).toBe('4|unit');
+    await row('4').locator('[data-field="kind"]').press('Enter');
+    expect(await focused(page)).toBe('5|kind');
+    await row('6').locator('[data-field="leadUnit"]').press('Enter');
+    expect(await focused(page)).toBe('6|leadUnit');
+    await row('6').locator('[data-field="leadUnit"]').press('Shift+Enter');
+    expect(await focused(page)).toBe('5|leadUnit');
+    expect(await dialog().isVisible()).toBe(true);
+    expect(await planCount()).toBe(before);
+
+    // Esc asks; the focus starts on the safe answer; Esc on the question goes back to editing.
+    await page.keyboard.press('Escape');
+    await discard().waitFor({ state: 'visible' });
+    expect(await discard().innerText()).toMatch(/放弃已做的修改？[\s\S]*继续编辑[\s\S]*放弃修改/);
+    expect(await focused(page)).toBe('plan-import-keep');
+    const serious = seriousOnes(await runAxe(page, '[data-testid="plan-import-discard"]'));
+    expect(serious, describeViolations(serious)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'h14j-discard.png') });
+    await page.keyboard.press('Escape');
+    await discard().waitFor({ state: 'detached' });
+    expect(await dialog().isVisible()).toBe(true);
+    expect(await name1.inputValue()).toBe(typed);
+    // × asks too; 继续编辑 keeps the correction.
+    await dialog().getByRole('button', { name: '关闭' }).click();
+    await discard().getByTestId('plan-import-keep').click();
+    await discard().waitFor({ state: 'detached' });
+    expect(await name1.inputValue()).toBe(typed);
+    expect(await row('1').getAttribute('class')).toContain('dirty');
+    // 取消 asks; 放弃修改 closes and nothing is created.
+    await dialog().getByTestId('plan-import-cancel').click();
+    await discard().getByTestId('plan-import-discard-confirm').click();
+    await dialog().waitFor({ state: 'detached' });
+    expect(await discard().count()).toBe(0);
+    expect(await planCount()).toBe(before);
+    expect(await focused(page)).toBe('plan-table-import-open');
+  });
 
   it('previews every row with what was inferred; a corrected direction is stored; the new plan is on screen with its targets', async () => {
     const { page } = app;
@@ -89,7 +194,9 @@ describe('导入规划表 in the window', () => {
     await row('5').locator('[data-field="direction"]').selectOption('lower');
     expect(await row('5').getByTestId('direction-corrected').innerText()).toBe('已改正');
     await page.screenshot({ path: join(SHOTS, 'h14i-preview.png') });
-    await dialog().getByTestId('plan-import-create').click();
+    // The main button is reached by the keyboard (Enter on the button itself).
+    await dialog().getByTestId('plan-import-create').focus();
+    await page.keyboard.press('Enter');
     await dialog().waitFor({ state: 'detached' });
 
     const plans = await app.services.handlers.listPlans({});
@@ -151,12 +258,23 @@ describe('导入规划表 in the window', () => {
     const before = await app.services.handlers.listPlans({});
     await pick(page, files.xue!);
     await dialog().getByTestId('plan-import-match').waitFor({ state: 'visible' });
+    // A revision changes targets only: the rows are shown, not edited, and it says so once above them.
+    expect(await dialog().getByTestId('plan-import-rows').locator('input, select').count()).toBe(0);
+    expect(await dialog().getByTestId('plan-import-readonly').innerText()).toContain('按表调整只改目标');
+    expect(await dialog().locator('tr[data-code="4"] [data-field="direction"]').innerText()).toBe('越低越好');
+    // Nothing changed: Esc closes at once.
     await page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'detached' });
     // Focus is back on the button that opened it.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('plan-table-import-open');
     await pick(page, files.xue!);
     await dialog().getByTestId('plan-import-cancel').click();
+    await dialog().waitFor({ state: 'detached' });
+    // A typed 调整原因 is work too: × asks, and 放弃修改 revises nothing.
+    await pick(page, files.changedAgain!);
+    await dialog().getByTestId('plan-import-reason').fill('区教育局年度培训计划再调整');
+    await dialog().getByRole('button', { name: '关闭' }).click();
+    await discard().getByTestId('plan-import-discard-confirm').click();
     await dialog().waitFor({ state: 'detached' });
     expect(await app.services.handlers.listPlans({})).toEqual(before);
     expect((await app.services.handlers.listPlanRevisions({ planId: created })).length).toBe(1);
@@ -195,6 +313,22 @@ describe('导入规划表 in the window', () => {
     await dialog().waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '中文' }).click();
     expect(await planCount()).toBe(before);
+  });
+
+  it('at 150% text size (1366×768) the names and the 调整原因 row stay in view while the rows scroll', async () => {
+    const { page } = app;
+    await enlarge(page);
+    await pick(page, files.changedAgain!);
+    await page.screenshot({ path: join(SHOTS, 'h14j-150-revise.png') });
+    for (const id of ['plan-import-name', 'plan-import-reason', 'plan-import-revise', 'plan-import-as-new']) expect(await reachable(id), id).toBe(true);
+    expect(await lastCellInView()).toBe(true);
+    // Still in view with the rows scrolled.
+    expect(await reachable('plan-import-revise')).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'h14j-150-revise-scrolled.png') });
+    await dialog().getByTestId('plan-import-cancel').click();
+    await dialog().waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+0');
+    await expect.poll(textSize, POLL).toBeNull();
   });
 
   it('a plan table given to the returns import (导入) is only compared, and points to 导入规划表', async () => {

@@ -41,7 +41,6 @@ export const PLAN_IMPORT_MESSAGES = defineCatalogue('plan-import', {
   'match-changes': '有 {count} 个目标与《{name}》不同：',
   'match-change': '{code} {name} {year} 年：{from} → {to}',
   'revise': '按表调整目标',
-  'revise-hint': '只调整目标：把上列目标写入《{name}》，记入调整记录（指标的名称、单位、类型、方向不变）。',
   'as-new': '仍作为新规划创建',
   'create': '创建规划',
   'created': '已创建规划“{name}”（{count} 个指标），现在显示的就是它。',
@@ -49,6 +48,11 @@ export const PLAN_IMPORT_MESSAGES = defineCatalogue('plan-import', {
   'problem.short-name': '请填写规划简称。',
   'problem.field': '第 {code} 项的{field}不能为空。',
   'from-return-import': '（这里只与当前规划比对目标；要用它新建规划或按表调整目标，请用规划旁的“导入规划表”）',
+  'revision-readonly': '按表调整只改目标（写入《{name}》并记入调整记录）：下列指标的名称、单位、类型、方向和牵头单位以《{name}》为准，这里只供核对。',
+  'discard.title': '放弃已做的修改？',
+  'discard.body': '关闭后，在这里做的改正、修改的名称和填写的调整原因都不会保留，也不会创建或调整任何规划。',
+  'discard.confirm': '放弃修改',
+  'discard.keep': '继续编辑',
 }, {
   'open': 'Import plan table',
   'open-title': 'Create a plan from a plan target table (.xlsx / .xls)',
@@ -83,7 +87,6 @@ export const PLAN_IMPORT_MESSAGES = defineCatalogue('plan-import', {
   'match-changes': '{count} targets differ from "{name}":',
   'match-change': '{code} {name} {year}: {from} → {to}',
   'revise': 'Apply targets as revision',
-  'revise-hint': 'Targets only: writes the targets above into "{name}", listed in 调整记录 (revisions); its indicators\' names, units, kinds and directions stay as they are.',
   'as-new': 'Create as a new plan anyway',
   'create': 'Create plan',
   'created': 'Plan "{name}" created ({count} indicators); it is the plan on screen now.',
@@ -91,6 +94,11 @@ export const PLAN_IMPORT_MESSAGES = defineCatalogue('plan-import', {
   'problem.short-name': 'Give the plan a short name.',
   'problem.field': 'Indicator {code}: {field} cannot be empty.',
   'from-return-import': ' (here its targets are only compared with the plan; to create a plan from it or apply its targets, use "Import plan table" beside the plan)',
+  'revision-readonly': 'A revision changes targets only (written into "{name}" and listed in 调整记录, revisions): the names, units, kinds, directions and lead units below stay as they are in "{name}"; they are shown here to check.',
+  'discard.title': 'Discard your changes?',
+  'discard.body': 'If you close now, the corrections, names and 调整原因 (reason) you typed here are not kept, and no plan is created or revised.',
+  'discard.confirm': 'Discard changes',
+  'discard.keep': 'Keep editing',
 });
 
 export type PlanImportKey = KeyOf<typeof PLAN_IMPORT_MESSAGES>;

@@ -1,7 +1,10 @@
 // The indicator rows of 导入规划表's preview: every indicator of the table with 序号, 领域 (one cell
 // over its rows, as merged in the table), name, unit, kind, direction, lead unit and each year's
 // target ("/" shown as /), what was inferred marked beside it (推断：名称含“累计”), and inputs to
-// correct name, unit, kind, direction and lead unit. Layout only: the rows come from the model.
+// correct name, unit, kind, direction and lead unit. Enter in one of those moves to the same field of
+// the next row (Shift+Enter: the row above), as in Excel: it never presses the dialog's main button.
+// Read-only (plain text) when the table revises a plan: a revision changes targets only.
+// Layout only: the rows come from the model.
 import type { IndicatorDraft } from '../../../shared/domain/plan-draft';
 import { usePi } from '../i18n/plan-import-messages';
 import { usePt } from '../i18n/plans-messages';
@@ -11,6 +14,8 @@ interface PlanTablePreviewRowsProps {
   rows: PreviewRow[];
   years: number[];
   disabled: boolean;
+  /** The table revises a plan already there: its indicators are shown, not edited (targets only change). */
+  readOnly?: boolean;
   /** Targets the table gives differently from the plan it matches, as "序号|year": shown marked. */
   changed?: ReadonlySet<string>;
   onField: <K extends CorrectableField>(index: number, field: K, value: IndicatorDraft[K]) => void;
@@ -26,13 +31,50 @@ function domainSpans(rows: PreviewRow[]): number[] {
   });
 }
 
-export function PlanTablePreviewRows({ rows, years, disabled, changed, onField }: PlanTablePreviewRowsProps): React.JSX.Element {
+/**
+ * Enter in a row's field (data-field) moves the focus to the same field of the next row, Shift+Enter
+ * to the row above; on the last row it stays. Handled here (preventDefault) so the dialog's Enter
+ * (useModalFocus: press the default button) never creates or revises from a correction being typed.
+ * An input method's Enter (composing) is left alone.
+ */
+function enterMovesDown(e: React.KeyboardEvent<HTMLTableElement>): void {
+  if (e.key !== 'Enter' || e.nativeEvent.isComposing || !(e.target instanceof HTMLElement)) return;
+  const name = e.target.getAttribute('data-field');
+  if (name === null) return;
+  e.preventDefault();
+  const row = e.target.closest('tr');
+  const next = e.shiftKey ? row?.previousElementSibling : row?.nextElementSibling;
+  const field = next?.querySelector<HTMLElement>(`[data-field="${name}"]`);
+  if (!field) return;
+  field.focus();
+  if (field instanceof HTMLInputElement) field.select();
+}
+
+/** One indicator's fields shown as text (a revision changes targets only). */
+function ReadOnlyFields({ row }: { row: PreviewRow }): React.JSX.Element {
+  const p = usePt();
+  const i = usePi();
+  return (
+    <>
+      <td><span data-field="name">{row.name}</span></td>
+      <td><span data-field="unit">{row.unit}</span></td>
+      <td><span data-field="kind">{p(`editor.kind.${row.kind}`)}</span></td>
+      <td><span data-field="direction">{p(`editor.direction.${row.direction}`)}</span></td>
+      <td>
+        <span data-field="leadUnit">{row.leadUnit}</span>
+        {row.coUnits.length > 0 ? <span className="inferred-hint">{i('co-units', { units: row.coUnits.join('、') })}</span> : null}
+      </td>
+    </>
+  );
+}
+
+export function PlanTablePreviewRows({ rows, years, disabled, readOnly, changed, onField }: PlanTablePreviewRowsProps): React.JSX.Element {
   const p = usePt();
   const i = usePi();
   const spans = domainSpans(rows);
   const hint = (text: string, testId: string) => <span className="inferred-hint" data-testid={testId}>{text}</span>;
   return (
-    <table className="data-table plan-import-table" data-testid="plan-import-rows">
+    <table className="data-table plan-import-table" data-testid="plan-import-rows" data-readonly={readOnly ? 'true' : undefined} onKeyDown={enterMovesDown}>
       <thead>
         <tr>
           <th>{p('editor.code')}</th>
@@ -50,29 +92,35 @@ export function PlanTablePreviewRows({ rows, years, disabled, changed, onField }
           <tr key={row.index} data-code={row.code} className={row.corrected.length > 0 ? 'dirty' : ''} title={row.nameCell ?? undefined}>
             <td className="num">{row.code}</td>
             {spans[n] ? <td rowSpan={spans[n]} className="domain">{row.domain}</td> : null}
-            <td>
-              <input value={row.name} disabled={disabled} aria-label={`${row.code} ${p('editor.name')}`} data-field="name" onChange={(e) => onField(row.index, 'name', e.target.value)} />
-            </td>
-            <td>
-              <input value={row.unit} disabled={disabled} className="narrow" aria-label={`${row.code} ${p('editor.unit')}`} data-field="unit" onChange={(e) => onField(row.index, 'unit', e.target.value)} />
-            </td>
-            <td>
-              <select value={row.kind} disabled={disabled} aria-label={`${row.code} ${p('editor.kind')}`} data-field="kind" onChange={(e) => onField(row.index, 'kind', e.target.value as IndicatorDraft['kind'])}>
-                {(['cumulative', 'stock', 'rate'] as const).map((k) => <option key={k} value={k}>{p(`editor.kind.${k}`)}</option>)}
-              </select>
-              {row.kindReason ? hint(i('inferred', { reason: i(`reason.${row.kindReason}`) }), 'kind-reason') : hint(i('corrected'), 'kind-corrected')}
-            </td>
-            <td>
-              <select value={row.direction} disabled={disabled} aria-label={`${row.code} ${p('editor.direction')}`} data-field="direction" onChange={(e) => onField(row.index, 'direction', e.target.value as IndicatorDraft['direction'])}>
-                {(['higher', 'lower'] as const).map((d) => <option key={d} value={d}>{p(`editor.direction.${d}`)}</option>)}
-              </select>
-              {row.directionReason ? hint(i('inferred', { reason: i(`reason.${row.directionReason}`) }), 'direction-reason') : hint(i('corrected'), 'direction-corrected')}
-            </td>
-            <td>
-              <input value={row.leadUnit} disabled={disabled} aria-label={`${row.code} ${p('editor.lead-unit')}`} data-field="leadUnit" onChange={(e) => onField(row.index, 'leadUnit', e.target.value)} />
-              {row.leadFromTable ? null : hint(i('no-lead'), 'lead-missing')}
-              {row.coUnits.length > 0 ? <span className="inferred-hint">{i('co-units', { units: row.coUnits.join('、') })}</span> : null}
-            </td>
+            {readOnly ? (
+              <ReadOnlyFields row={row} />
+            ) : (
+              <>
+                <td>
+                  <input value={row.name} disabled={disabled} aria-label={`${row.code} ${p('editor.name')}`} data-field="name" onChange={(e) => onField(row.index, 'name', e.target.value)} />
+                </td>
+                <td>
+                  <input value={row.unit} disabled={disabled} className="narrow" aria-label={`${row.code} ${p('editor.unit')}`} data-field="unit" onChange={(e) => onField(row.index, 'unit', e.target.value)} />
+                </td>
+                <td>
+                  <select value={row.kind} disabled={disabled} aria-label={`${row.code} ${p('editor.kind')}`} data-field="kind" onChange={(e) => onField(row.index, 'kind', e.target.value as IndicatorDraft['kind'])}>
+                    {(['cumulative', 'stock', 'rate'] as const).map((k) => <option key={k} value={k}>{p(`editor.kind.${k}`)}</option>)}
+                  </select>
+                  {row.kindReason ? hint(i('inferred', { reason: i(`reason.${row.kindReason}`) }), 'kind-reason') : hint(i('corrected'), 'kind-corrected')}
+                </td>
+                <td>
+                  <select value={row.direction} disabled={disabled} aria-label={`${row.code} ${p('editor.direction')}`} data-field="direction" onChange={(e) => onField(row.index, 'direction', e.target.value as IndicatorDraft['direction'])}>
+                    {(['higher', 'lower'] as const).map((d) => <option key={d} value={d}>{p(`editor.direction.${d}`)}</option>)}
+                  </select>
+                  {row.directionReason ? hint(i('inferred', { reason: i(`reason.${row.directionReason}`) }), 'direction-reason') : hint(i('corrected'), 'direction-corrected')}
+                </td>
+                <td>
+                  <input value={row.leadUnit} disabled={disabled} aria-label={`${row.code} ${p('editor.lead-unit')}`} data-field="leadUnit" onChange={(e) => onField(row.index, 'leadUnit', e.target.value)} />
+                  {row.leadFromTable ? null : hint(i('no-lead'), 'lead-missing')}
+                  {row.coUnits.length > 0 ? <span className="inferred-hint">{i('co-units', { units: row.coUnits.join('、') })}</span> : null}
+                </td>
+              </>
+            )}
             {row.targets.map((t) => (
               <td key={t.year} className={changed?.has(`${row.code}|${t.year}`) ? 'num changed' : 'num'} data-year={t.year}>{t.text}</td>
             ))}

@@ -133,3 +133,20 @@ export function revisionReason(text: string): string | null {
   const why = text.trim();
   return why === '' ? null : why;
 }
+
+/**
+ * Whether the clerk has done work a close would lose (closing then asks first: docs/ARCHITECTURE.md
+ * §The plan-table preview keeps typed work): a correction that differs from the table
+ * (`rows[].corrected`), a short name or title other than the table's (compared trimmed, as they
+ * would be sent), or a typed 调整原因. False while nothing is loaded.
+ */
+export function hasUnsavedWork(preview: PlanTablePreview | null, rows: PreviewRow[], shortName: string, title: string, reason: string): boolean {
+  const draft = preview?.draft;
+  if (!draft) return false;
+  return (
+    rows.some((r) => r.corrected.length > 0) ||
+    shortName.trim() !== draft.shortName.trim() ||
+    title.trim() !== draft.title.trim() ||
+    reason.trim() !== ''
+  );
+}

@@ -13,7 +13,7 @@ import { readFileAsBase64 } from '../files';
 import { pi } from '../i18n/plan-import-messages';
 import { pt } from '../i18n/plans-messages';
 import type { CorrectableField, Corrections, ImportChoice, PreviewRow } from './plan-table-import-model';
-import { correct, draftToSend, importChoice, previewRows, revisionReason } from './plan-table-import-model';
+import { correct, draftToSend, hasUnsavedWork, importChoice, previewRows, revisionReason } from './plan-table-import-model';
 
 export interface PlanTableImportOptions {
   api: IndicatorDeskApi;
@@ -43,6 +43,8 @@ export interface PlanTableImport {
   /** Apply the differing targets to the matching plan with the reason. */
   revise: () => Promise<void>;
   busy: boolean;
+  /** True when a close would lose the clerk's work (a correction, another name or title, a typed reason): ask first. */
+  dirty: boolean;
   /** The last problem (unreadable file, blank field, refused by the store), in the UI language. */
   problem: string | null;
 }
@@ -123,5 +125,7 @@ export function usePlanTableImport({ api, file, lang, onCreated, onRevised }: Pl
     else onRevised(match.planId, pi(lang, 'revised', { name: match.shortName, count: r.value.changed }));
   }, [api, preview, reason, lang, onRevised]);
 
-  return { preview, rows, choice, shortName, setShortName, title, setTitle, setField, reason, setReason, create, revise, busy, problem };
+  const dirty = hasUnsavedWork(preview, rows, shortName, title, reason);
+
+  return { preview, rows, choice, shortName, setShortName, title, setTitle, setField, reason, setReason, create, revise, busy, dirty, problem };
 }

@@ -3,7 +3,8 @@
 // file. Every indicator becomes a row with the reader's reasons; a correction marks its row and
 // drops the reason; the draft sent carries the name and corrections and refuses blanks; a table
 // with errors offers nothing, a new one offers create, one matching the seed offers its differing
-// targets (from → to) for a revision whose reason is required.
+// targets (from → to) for a revision whose reason is required. Closing asks first only when there is
+// work to lose: a real correction, another short name or title, a typed reason.
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import type { PlanTablePreview } from '../../../shared/api/plan-schemas';
 import { UNASSIGNED_LEAD } from '../../../shared/domain/plan-draft';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
 import {
-  changeTargetText, correct, draftToSend, importChoice, previewRows, revisionReason,
+  changeTargetText, correct, draftToSend, hasUnsavedWork, importChoice, previewRows, revisionReason,
 } from '../../../renderer/src/plans/plan-table-import-model';
 import { XUE_YOU_YOU_JIAO, seedTableFromText, typePlanTable } from '../../helpers/plan-tables';
 import type { TableSpec } from '../../helpers/plan-tables';
@@ -119,5 +120,23 @@ describe('what the preview offers and what is sent', () => {
   it('a revision needs a reason (blank is none)', () => {
     expect(revisionReason('  ')).toBeNull();
     expect(revisionReason(' 区政府常务会议调整 ')).toBe('区政府常务会议调整');
+  });
+});
+
+describe('work a close would lose', () => {
+  it('none as read, nor for a correction put back or blank spaces; a correction, a renamed plan or a typed reason is', () => {
+    const preview = previews.xue!;
+    const draft = preview.draft!;
+    const asRead = previewRows(preview, {}, 'zh');
+    expect(hasUnsavedWork(null, [], '', '', '')).toBe(false);
+    expect(hasUnsavedWork(preview, asRead, draft.shortName, draft.title, '')).toBe(false);
+    expect(hasUnsavedWork(preview, asRead, ` ${draft.shortName} `, draft.title, '   ')).toBe(false);
+    const back = previewRows(preview, correct({}, 4, 'direction', draft.indicators[4]!.direction), 'zh');
+    expect(hasUnsavedWork(preview, back, draft.shortName, draft.title, '')).toBe(false);
+    const fixed = previewRows(preview, correct({}, 4, 'direction', 'lower'), 'zh');
+    expect(hasUnsavedWork(preview, fixed, draft.shortName, draft.title, '')).toBe(true);
+    expect(hasUnsavedWork(preview, asRead, '学有优教2', draft.title, '')).toBe(true);
+    expect(hasUnsavedWork(preview, asRead, draft.shortName, `${draft.title}（修订）`, '')).toBe(true);
+    expect(hasUnsavedWork(preview, asRead, draft.shortName, draft.title, '区政府常务会议调整')).toBe(true);
   });
 });
