@@ -136,6 +136,9 @@ describe('导入规划表 in the window', () => {
     expect(await focused(page)).toBe('6|leadUnit');
     await row('6').locator('[data-field="leadUnit"]').press('Shift+Enter');
     expect(await focused(page)).toBe('5|leadUnit');
+    // Nor does Enter in the plan's name or title press the main button.
+    await dialog().getByTestId('plan-import-name').press('Enter');
+    await dialog().getByTestId('plan-import-title').press('Enter');
     expect(await dialog().isVisible()).toBe(true);
     expect(await planCount()).toBe(before);
 

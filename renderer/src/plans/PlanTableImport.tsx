@@ -27,6 +27,14 @@ interface PlanTableImportProps {
   onClose: () => void;
 }
 
+/**
+ * Enter in the name or title field presses nothing: a clerk finishing a word with Enter must not
+ * create a plan (or a second copy of one) before the rows are checked. An IME's Enter is left alone.
+ */
+function keepEnter(e: React.KeyboardEvent<HTMLInputElement>): void {
+  if (e.key === 'Enter' && !e.nativeEvent.isComposing) e.preventDefault();
+}
+
 export function PlanTableImport({ api, file, onCreated, onRevised, onClose }: PlanTableImportProps): React.JSX.Element {
   const lang = useLang();
   const t = useT();
@@ -69,9 +77,9 @@ export function PlanTableImport({ api, file, onCreated, onRevised, onClose }: Pl
               <div className="plan-import-head">
                 <div className="plan-import-fields">
                   <label htmlFor="plan-import-short-name">{i('short-name')}</label>
-                  <input id="plan-import-short-name" value={flow.shortName} maxLength={500} placeholder={i('short-name-hint')} disabled={busy} onChange={(e) => flow.setShortName(e.target.value)} data-testid="plan-import-name" />
+                  <input id="plan-import-short-name" value={flow.shortName} maxLength={500} placeholder={i('short-name-hint')} disabled={busy} onChange={(e) => flow.setShortName(e.target.value)} onKeyDown={keepEnter} data-testid="plan-import-name" />
                   <label htmlFor="plan-import-title">{i('plan-title')}</label>
-                  <input id="plan-import-title" value={flow.title} maxLength={2000} disabled={busy} onChange={(e) => flow.setTitle(e.target.value)} />
+                  <input id="plan-import-title" value={flow.title} maxLength={2000} disabled={busy} onChange={(e) => flow.setTitle(e.target.value)} onKeyDown={keepEnter} data-testid="plan-import-title" />
                 </div>
                 <p className="hint" data-testid="plan-import-summary">
                   {i('summary', { sheet: preview.sheet ?? '', first: draft.years[0] ?? '', last: draft.years[draft.years.length - 1] ?? '', count: draft.indicators.length })}
