@@ -38,7 +38,7 @@ export async function runInspectCommand(file: string, plan: Plan, values: Option
     out.stdout(say('cli.inspect-summary', { file: result.file, format: result.format, kind: say(result.kind === 'plan' ? 'cli.kind-plan' : 'cli.kind-return'), department: result.department ?? '—', years: result.years.join(', ') }));
     for (const row of result.rows) {
       const cells = Object.entries(row.values)
-        .map(([y, v]) => `${y}:${v.actual ?? '—'}${STATUS_MARK[v.status] ?? ''}`)
+        .map(([y, v]) => `${y}:${v.actual ?? '—'}${(v.status === null ? '' : STATUS_MARK[v.status] ?? '')}`)
         .join('  ');
       out.stdout(`  ${(row.code ?? '?').padStart(3)} ${row.indicatorId ? '' : say('cli.unmatched-mark')}${row.name}  ${cells}`);
     }

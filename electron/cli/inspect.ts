@@ -21,7 +21,8 @@ export interface InspectJson {
     code: string | null;
     name: string;
     indicatorId: string | null;
-    values: Record<string, { target: number | '/' | null; actual: number | null; note: string | null; status: CellStatus }>;
+    /** `status` is null on a row that matches no indicator of the plan (not judged). */
+    values: Record<string, { target: number | '/' | null; actual: number | null; note: string | null; status: CellStatus | null }>;
   }[];
   issues: { severity: 'error' | 'warning'; sheet: string; cell: string; message: string }[];
 }
@@ -39,11 +40,11 @@ export function describeWorkbook(file: string, book: InterpretedWorkbook, plan: 
       const values: InspectJson['rows'][number]['values'] = {};
       for (const [yearText, v] of Object.entries(row.values)) {
         const year = Number(yearText);
-        // A matched row is judged against the plan's target (the plan is the source of truth);
-        // an unmatched row only has the file's own target.
-        const target = ind ? ind.targets[year] : (v.target ?? undefined);
-        const s = cellStatus({ indicator: ind ?? { direction: 'higher', tolerance: null }, year, target, actual: v.actual, today });
-        values[yearText] = { target: v.target, actual: v.actual, note: v.note, status: s.status };
+        // A matched row is judged against the plan's target (the plan is the source of truth). An
+        // unmatched row is not judged: whether more is better is the plan's to say (近视率 ≤28 is
+        // met by 27), and a guess would show a wrong ✓ or ✗.
+        const status = ind ? cellStatus({ indicator: ind, year, target: ind.targets[year], actual: v.actual, today }).status : null;
+        values[yearText] = { target: v.target, actual: v.actual, note: v.note, status };
       }
       return { code: ind ? ind.code : row.code, name: row.name, indicatorId: row.indicatorId, values };
     }),

@@ -50,7 +50,12 @@ describe('--plan as child processes', () => {
     expect(inspected.code, inspected.stderr).toBe(0);
     expect((JSON.parse(inspected.stdout) as { rows: { indicatorId: string | null }[] }).rows.map((r) => r.indicatorId)).toEqual(['xyyj-01', 'xyyj-02', 'xyyj-03']);
     // Without --plan, inspect reads against the embedded plan: the rows match nothing there.
-    expect((JSON.parse(inspectedSeed.stdout) as { rows: { indicatorId: string | null }[] }).rows.every((r) => r.indicatorId === null)).toBe(true);
+    type Rows = { rows: { indicatorId: string | null; values: Record<string, { status: string | null }> }[] };
+    const seedRows = (JSON.parse(inspectedSeed.stdout) as Rows).rows;
+    expect(seedRows.every((r) => r.indicatorId === null)).toBe(true);
+    // … and are not judged there: whether more is better (大班额比例: less) is their own plan's to say.
+    expect(seedRows.flatMap((r) => Object.values(r.values).map((v) => v.status))).toEqual(Array(3 * SECOND_PLAN.years.length).fill(null));
+    expect((JSON.parse(inspected.stdout) as Rows).rows.flatMap((r) => Object.values(r.values).map((v) => v.status))).not.toContain(null);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).not.toMatch(/unmatched":\[\{/);
     expect(reported.code, reported.stderr).toBe(0);
