@@ -71,6 +71,9 @@ describe('the plan switcher and the programme view', () => {
       const counts = countOutlooks(await app.services.handlers.getProgress({ planId }));
       const row = table.locator(`tr[data-plan-id="${planId}"]`);
       for (const o of OUTLOOKS) expect(await row.locator(`td[data-outlook="${o}"]`).innerText()).toBe(String(counts[o]));
+      // Each plan by its own short name, so plans that share a table's title are told apart.
+      const summary = (await app.services.handlers.listPlans({})).find((p) => p.id === planId);
+      expect(await row.getByTestId('programme-short-name').innerText()).toBe(summary?.shortName);
     }
     await page.screenshot({ path: join(SHOTS, 'programme.png') });
     await table.locator(`tr[data-plan-id="${PLAN_ID}"] button`).click();

@@ -39,7 +39,8 @@ export function ProgrammeView({ lines, currentPlanId, onOpenPlan, onClose }: Pro
             {lines.map((line) => (
               <tr key={line.plan.id} data-plan-id={line.plan.id} className={line.plan.id === currentPlanId ? 'current' : ''}>
                 <td>
-                  {line.plan.title}
+                  {/* The short name first: plans imported from one table share its title (学有优教, 学有优教（2）). */}
+                  <strong data-testid="programme-short-name">{line.plan.shortName}</strong> <span className="muted">{line.plan.title}</span>
                   {line.plan.id === currentPlanId ? <span className="muted">{p('programme.current')}</span> : null}
                 </td>
                 <td className="nowrap">{line.plan.years[0]}–{line.plan.years[line.plan.years.length - 1]}</td>
