@@ -18,6 +18,8 @@ import { CLI_TEXTS } from './cli-texts';
 import type { ImportCliTextKey } from './import-texts';
 import { IMPORT_CLI_TEXTS } from './import-texts';
 import { CYCLE_CLI_TEXTS } from './cycle-texts';
+import { issuesToList } from '../../shared/api/preview-issues';
+import { otherPlanHint } from './import-plan-hint';
 
 type Out = { stdout: (s: string) => void; stderr: (s: string) => void };
 
@@ -93,14 +95,20 @@ export async function runImportCommand(
         unchanged: count('cli.n-unchanged', v.unchanged),
         targetDiffs: count('cli.n-target-diffs', v.targetDiffs.length),
         unmatched: count('cli.n-unmatched', v.unmatched.length),
-        issues: count('cli.n-issues', v.issues.length),
+        issues: count('cli.n-issues', issuesToList(v).length),
         department: sayImport('cli.department', { department: v.department ?? unspecified }),
       }));
       for (const c of v.changes) out.stdout(`  ${c.cell}  ${c.code} ${c.name} ${c.year} ${say(c.field === 'note' ? 'cli.field-note' : 'cli.field-actual')}: ${c.oldValue ?? '—'} → ${c.newValue ?? '—'}`);
       for (const d of v.targetDiffs) out.stdout(`  ${d.cell}  ${say('cli.target-differs', { code: d.code, year: d.year, planTarget: d.planTarget ?? '—', fileTarget: d.fileTarget ?? '—' })}`);
       for (const u of v.unmatched) out.stdout(`  ${u.sheet}!${u.cell ?? u.row}  ${say('cli.unmatched-row')}: ${u.code ?? ''} ${u.name}`);
-      for (const i of v.issues) out.stdout(`  ${i.sheet ? `${i.sheet}!${i.cell}  ` : ''}${i.message[lang]}`);
+      // Unmatched rows are listed just above: not a second time as issues.
+      for (const i of issuesToList(v)) out.stdout(`  ${i.sheet ? `${i.sheet}!${i.cell}  ` : ''}${i.message[lang]}`);
     }
+  }
+  // A file of another plan of the database: which --plan reads it as that plan's own (stderr, both modes).
+  for (const p of pending) {
+    const hint = otherPlanHint(lang, p.preview.fileName, p.preview.plan, planId);
+    if (hint !== null) out.stderr(hint);
   }
   // The failures of a batch go to stderr in both output modes (JSON also carries them).
   for (const f of failures.filter((x) => x.message.key !== 'import.two-departments')) out.stderr(`${f.fileName}: ${say('cli.unreadable')} — ${f.message[lang]}`);

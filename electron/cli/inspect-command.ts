@@ -12,6 +12,7 @@ import { EXIT, flag, todayOption } from './args';
 import type { CliTextKey } from './cli-texts';
 import { CLI_TEXTS } from './cli-texts';
 import { inspectFile } from './inspect';
+import { otherPlanHint } from './import-plan-hint';
 
 /** Where a command's lines go (one line per call, no trailing newline). */
 export type CliOut = { stdout: (s: string) => void; stderr: (s: string) => void };
@@ -27,12 +28,13 @@ const STATUS_MARK: Record<string, string> = { met: '✓', missed: '✗', near: '
 /**
  * Reads `file` against `plan` and prints it: one JSON line (--json, inspect.ts's InspectJson) or a
  * summary, one line per row (year:actual + status mark) and one per issue. Returns EXIT.ok; throws
- * DeskError for a missing or unreadable file (the caller prints it and exits 2).
+ * DeskError for a missing or unreadable file (the caller prints it and exits 2). `plans`: the
+ * database's, when --db or --plan gave one — then a file of another of them gets a `--plan` hint.
  */
-export async function runInspectCommand(file: string, plan: Plan, values: OptionValues, out: CliOut, lang: Lang): Promise<number> {
+export async function runInspectCommand(file: string, plan: Plan, values: OptionValues, out: CliOut, lang: Lang, plans: readonly Plan[] = []): Promise<number> {
   const say = (key: CliTextKey, params: Params = {}): string => render(CLI_TEXTS, lang, key, params);
   checkReadable(file);
-  const result = await inspectFile(file, plan, todayOption(values), lang);
+  const { json: result, otherPlan } = await inspectFile(file, plan, todayOption(values), lang, plans);
   if (flag(values, 'json')) out.stdout(JSON.stringify(result));
   else {
     out.stdout(say('cli.inspect-summary', { file: result.file, format: result.format, kind: say(result.kind === 'plan' ? 'cli.kind-plan' : 'cli.kind-return'), department: result.department ?? '—', years: result.years.join(', ') }));
@@ -44,5 +46,8 @@ export async function runInspectCommand(file: string, plan: Plan, values: Option
     }
     for (const i of result.issues) out.stdout(`  ${say(i.severity === 'error' ? 'cli.severity-error' : 'cli.severity-warning')} ${i.sheet}!${i.cell}: ${i.message}`);
   }
+  // A file of another plan of the database: which --plan reads it as its own (stderr: --json stays one document).
+  const hint = otherPlanHint(lang, result.file, otherPlan, plan.id);
+  if (hint !== null) out.stderr(hint);
   return EXIT.ok;
 }

@@ -10,6 +10,9 @@ import type { Lang } from '../../shared/i18n/lang';
 import type { InterpretedWorkbook } from '../workbook/import/interpret';
 import { readAndInterpret } from '../workbook/import/interpret';
 import { implausibleValueIssues } from '../workbook/import/plausible-issues';
+import type { PlanOfBook } from '../services/plan-match';
+import { planOfBook } from '../services/plan-match';
+import { namePlansFromStore } from '../services/import-plan-names';
 
 export interface InspectJson {
   file: string;
@@ -53,8 +56,20 @@ export function describeWorkbook(file: string, book: InterpretedWorkbook, plan: 
   };
 }
 
-export async function inspectFile(path: string, plan: Plan, today: Date, lang: Lang): Promise<InspectJson> {
+/** What inspect found: the JSON scripts read, and the database's plan the file belongs to when that is another plan. */
+export interface Inspected {
+  json: InspectJson;
+  /** Null without a database (`plans` empty), or when the file is `plan`'s own or no plan's. */
+  otherPlan: PlanOfBook | null;
+}
+
+/**
+ * Read `path` against `plan`. `plans` are the database's plans (none without --db/--plan): with
+ * them the file's plan is named as the database holds it and the plan it belongs to is found.
+ */
+export async function inspectFile(path: string, plan: Plan, today: Date, lang: Lang, plans: readonly Plan[] = []): Promise<Inspected> {
   const bytes = new Uint8Array(readFileSync(path));
-  const book = await readAndInterpret(bytes, basename(path), plan);
-  return describeWorkbook(path, book, plan, today, lang);
+  const book = namePlansFromStore(await readAndInterpret(bytes, basename(path), plan), plan, plans);
+  const belongsTo = plans.length === 0 ? null : planOfBook(book, plans);
+  return { json: describeWorkbook(path, book, plan, today, lang), otherPlan: belongsTo !== null && belongsTo.planId !== plan.id ? belongsTo : null };
 }

@@ -96,12 +96,15 @@ function checkedPlan(values: OptionValues, services: Services): Plan {
   return services.store.plans.getPlan(planOption(values, services.store.plans.listPlans()));
 }
 
-/** inspect's plan: the embedded one without touching a database, or --plan's from the database (--db). */
-function inspectPlan(values: OptionValues, out: Out): Plan {
-  if (stringOption(values, 'plan') === null) return SEED_PLAN;
+/**
+ * inspect's plan: the embedded one without touching a database; with --plan or --db, --plan's (or
+ * the default plan) from the database, with all its plans (a file of another one gets a --plan hint).
+ */
+function inspectPlan(values: OptionValues, out: Out): { plan: Plan; plans: Plan[] } {
+  if (stringOption(values, 'plan') === null && stringOption(values, 'db') === null) return { plan: SEED_PLAN, plans: [] };
   const services = openServices(values, out, false);
   try {
-    return checkedPlan(values, services);
+    return { plan: checkedPlan(values, services), plans: services.store.plans.listPlans().map((p) => services.store.plans.getPlan(p.id)) };
   } finally {
     services.close();
   }
@@ -148,7 +151,8 @@ export async function runCli(argv: string[], out: Out, options: CliOptions = {})
         // The plan is resolved only after the file is found, so a missing file is reported first.
         const file = rest[0] as string;
         checkReadable(file);
-        return await runInspectCommand(file, inspectPlan(values, out), values, out, lang);
+        const { plan, plans } = inspectPlan(values, out);
+        return await runInspectCommand(file, plan, values, out, lang, plans);
       }
       case 'import': {
         rest.forEach(checkReadable);

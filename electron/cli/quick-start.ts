@@ -2,7 +2,7 @@
 // runs `inspect` over dozens of files, so a plain `inspect FILE [--json]` (the embedded plan, no
 // --plan) runs from here, loading only the workbook reader and the rules it needs: no database, no
 // zod, no ExcelJS or SheetJS unless the file needs them, no exporter. Every other command line —
-// including inspect with --plan or --help, and any usage error — goes to main.ts's runCli, loaded
+// including inspect with --plan, --db or --help, and any usage error — goes to main.ts's runCli, loaded
 // on demand, which prints exactly what it always has.
 import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
 import { EXIT, flag, langOption, parseCommandLine, stringOption, todayOption } from './args';
@@ -15,7 +15,8 @@ import { runInspectCommand } from './inspect-command';
 function plainInspect(argv: string[]): { file: string; values: OptionValues } | null {
   try {
     const { command, positionals, values } = parseCommandLine(argv);
-    if (command !== 'inspect' || flag(values, 'help') || stringOption(values, 'plan') !== null) return null;
+    // With --db the database is consulted (its plans, for the --plan hint): the full command line.
+    if (command !== 'inspect' || flag(values, 'help') || stringOption(values, 'plan') !== null || stringOption(values, 'db') !== null) return null;
     langOption(values);
     if (values.today !== undefined) todayOption(values);
     const file = positionals[0];

@@ -30,6 +30,7 @@ import { actualKey, auditValueText } from '../store/repositories/actuals-repo';
 import type { BatchFile } from './import-batch';
 import { cellLabel, departmentOfReturn, findConflicts, splitOtherUnits } from './import-batch';
 import { planOfBook } from './plan-match';
+import { namePlansFromStore } from './import-plan-names';
 import { implausibleValueIssues } from '../workbook/import/plausible-issues';
 
 export interface PendingImport {
@@ -74,7 +75,8 @@ export async function previewFile(
   aliases: Readonly<Record<string, string>> = {},
   read: ReadWorkbookJob = inProcessJobs.readAndInterpret,
 ): Promise<PendingImport> {
-  const book = await read(bytes, fileName, plan);
+  // The file's plan named as the database holds it (an old return's _meta names only its id).
+  const book = namePlansFromStore(await read(bytes, fileName, plan), plan, store.plans.listPlans());
   const dept = departmentOfReturn(book, fileName, store.plans.listDepartments(), aliases, department);
   const preview = diffAgainstStore(store, plan, book, fileName, sha256(bytes), dept.department, dept.from);
   preview.issues = [...dept.issues, ...preview.issues];

@@ -10,6 +10,8 @@ import { makeMatcher } from '../workbook/import/match';
 export interface PlanOfBook {
   planId: string;
   title: string;
+  /** The plan's short name (规划简称): the window and messages name a plan by it and its title. */
+  shortName: string;
   /** 'meta': the template's _meta sheet names it; 'names': most of its rows name its indicators. */
   by: 'meta' | 'names';
 }
@@ -22,7 +24,7 @@ export interface PlanOfBook {
 export function planOfBook(book: Pick<InterpretedWorkbook, 'planId' | 'rows'>, plans: readonly Plan[]): PlanOfBook | null {
   if (book.planId !== null) {
     const named = plans.find((p) => p.id === book.planId);
-    if (named) return { planId: named.id, title: named.title, by: 'meta' };
+    if (named) return { planId: named.id, title: named.title, shortName: named.shortName, by: 'meta' };
   }
   if (book.rows.length === 0) return null;
   let best: { plan: Plan; hits: number } | null = null;
@@ -36,5 +38,5 @@ export function planOfBook(book: Pick<InterpretedWorkbook, 'planId' | 'rows'>, p
     if (seen.size > 0 && (best === null || seen.size > best.hits)) best = { plan, hits: seen.size };
   }
   if (best === null || best.hits * 2 < book.rows.length) return null;
-  return { planId: best.plan.id, title: best.plan.title, by: 'names' };
+  return { planId: best.plan.id, title: best.plan.title, shortName: best.plan.shortName, by: 'names' };
 }

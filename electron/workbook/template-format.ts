@@ -56,6 +56,10 @@ export const META_KEYS = [
   'appVersion',
   'clerkName',
   'clerkPhone',
+  // The plan's short name and title, so any reader of the file can name the plan it came from
+  // (import.other-plan). Files written before these keys name the plan by planId only.
+  'planShortName',
+  'planTitle',
 ] as const;
 export type MetaKey = (typeof META_KEYS)[number];
 

@@ -97,7 +97,7 @@ export const ImportPreviewSchema = z.object({
    * The plan of the database the file belongs to (its _meta plan id, else its indicator names:
    * electron/services/plan-match.ts); null when it belongs to none; absent from older previews.
    */
-  plan: z.object({ planId: Id, title: z.string(), by: z.enum(['meta', 'names']) }).nullable().optional(),
+  plan: z.object({ planId: Id, title: z.string(), shortName: z.string().optional(), by: z.enum(['meta', 'names']) }).nullable().optional(),
   /**
    * Values the file gives for cells that are locked (their department-year or the whole year,
    * docs/ARCHITECTURE.md §Reporting cycle): shown, never applied. Absent when there are none.

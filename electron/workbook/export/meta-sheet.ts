@@ -30,6 +30,8 @@ export function metaValues(input: MetaInput): Record<MetaKey, string | number | 
     appVersion: input.appVersion,
     clerkName: input.clerkName,
     clerkPhone: input.clerkPhone,
+    planShortName: input.plan.shortName,
+    planTitle: input.plan.title,
   };
 }
 

@@ -31,6 +31,9 @@ import { Issues, readValueCell, ref } from './read-value-cell';
 import type { SheetInfo } from './info-lines';
 import { readInfoLines } from './info-lines';
 import { chooseCodePage } from './code-page-choice';
+import type { PlanNaming } from '../../../shared/domain/plan-label';
+import { planLabel } from '../../../shared/domain/plan-label';
+import type { AppMessage } from '../../../shared/i18n/engine';
 
 
 export interface InterpretedValue {
@@ -62,6 +65,13 @@ export interface InterpretedWorkbook {
   kind: WorkbookKind;
   path: 'template' | 'heuristic';
   planId: string | null;
+  /**
+   * The short name and title of the plan the file was exported from, as its _meta sheet names them
+   * (null each when the file does not: a hand-made table, or a return exported before _meta carried
+   * them — then only planId names it).
+   */
+  planShortName: string | null;
+  planTitle: string | null;
   department: string | null;
   /** Every department text the file names (meta sheet, 填报单位 lines), in order: two different ones are refused later. */
   departmentsNamed: string[];
@@ -204,7 +214,7 @@ function finish(
   book: NeutralWorkbook,
   reads: TableRead[],
   issues: Issues,
-  base: Pick<InterpretedWorkbook, 'path' | 'planId' | 'department' | 'departmentsNamed' | 'clerkName' | 'clerkPhone'> & { reportingYear: number | null; kind?: 'return' },
+  base: Pick<InterpretedWorkbook, 'path' | 'planId' | 'planShortName' | 'planTitle' | 'department' | 'departmentsNamed' | 'clerkName' | 'clerkPhone'> & { reportingYear: number | null; kind?: 'return' },
   plan: Plan,
 ): InterpretedWorkbook {
   const hasActual = reads.some((t) => t.hasActualColumns);
@@ -264,6 +274,8 @@ function finish(
     kind,
     path: base.path,
     planId: base.planId,
+    planShortName: base.planShortName,
+    planTitle: base.planTitle,
     department: base.department,
     departmentsNamed: base.departmentsNamed,
     reportingYear,
@@ -276,6 +288,16 @@ function finish(
 }
 
 // --- exact path -------------------------------------------------------------------------------
+
+/**
+ * "The file was exported from another plan": both plans named as a clerk knows them (planLabel —
+ * short name and title; the file's plan by what its _meta says, its id only when it says nothing
+ * more). The import service names the file's plan from the database when it holds it
+ * (services/import-plan-names.ts). `planId` stays in the params for scripts.
+ */
+export function otherPlanMessage(filePlan: PlanNaming, current: Plan): AppMessage {
+  return importMessage('import.other-plan', { plan: planLabel(filePlan), current: planLabel(current), planId: filePlan.id });
+}
 
 interface TemplateMeta {
   values: Partial<Record<MetaKey, string>>;
@@ -308,8 +330,9 @@ function interpretTemplate(book: NeutralWorkbook, plan: Plan, meta: TemplateMeta
   if (!layout || layout.headerBottom + 1 !== FIRST_DATA_ROW) return null;
   const issues = new Issues();
   const planId = meta.values.planId ?? null;
-  if (planId !== null && planId !== plan.id)
-    issues.add('warning', SHEET_META, `B${META_KEYS.indexOf('planId') + 1}`, importMessage('import.other-plan', { planId, current: plan.id }));
+  const text = (k: MetaKey) => (meta.values[k] && meta.values[k] !== '' ? (meta.values[k] as string) : null);
+  const filePlan = { id: planId ?? '', shortName: text('planShortName'), title: text('planTitle') };
+  if (planId !== null && planId !== plan.id) issues.add('warning', SHEET_META, `B${META_KEYS.indexOf('planId') + 1}`, otherPlanMessage(filePlan, plan));
   const year = meta.values.year ? Number(meta.values.year) : null;
   const reportingYear = year !== null && Number.isInteger(year) ? year : null;
   // The 说明 column belongs to the reporting year named in the meta sheet. Another plan's indicator
@@ -323,10 +346,11 @@ function interpretTemplate(book: NeutralWorkbook, plan: Plan, meta: TemplateMeta
           return fromColumn !== '' ? fromColumn : (meta.idByRow.get(r) ?? null);
         };
   const read = readTable({ ...layout, noteYear: reportingYear }, matcher, issues, idFor);
-  const text = (k: MetaKey) => (meta.values[k] && meta.values[k] !== '' ? (meta.values[k] as string) : null);
   return finish(book, [read], issues, {
     path: 'template',
     planId,
+    planShortName: filePlan.shortName,
+    planTitle: filePlan.title,
     department: text('department'),
     departmentsNamed: text('department') === null ? [] : [text('department') as string],
     clerkName: text('clerkName'),
@@ -357,6 +381,8 @@ function interpretHeuristic(book: NeutralWorkbook, plan: Plan, matcher: Matcher)
   return finish(book, reads, issues, {
     path: 'heuristic',
     planId: null,
+    planShortName: null,
+    planTitle: null,
     ...info,
     reportingYear: namedYears.length ? Math.max(...namedYears) : null,
   }, plan);

@@ -2,7 +2,7 @@
 // detail, and the batch's conflicts side by side with a pick per cell. Leaving a file out or choosing
 // a department for a return that names none compares the batch again (consolidateImport). 应用
 // writes the ticked files; conflicts not picked and other departments' values not ticked are skipped.
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { ApiRequest, ImportConflict, ImportFailure, ImportPreview } from '../../../shared/api/contract';
 import { formatNumber, renderCount } from '../../../shared/i18n/engine';
 import { UI_MESSAGES } from '../i18n/catalogue';
@@ -11,6 +11,8 @@ import { Dialog } from './Dialog';
 import { ConflictsPanel } from './import/ConflictsPanel';
 import { ImportFileDetail } from './import/ImportFileDetail';
 import { useImportChoices } from './import/useImportChoices';
+import { applyReadiness } from './import/apply-readiness';
+import { issuesToList } from '../../../shared/api/preview-issues';
 import { usePreviewLifetime } from './use-preview-lifetime';
 
 /** Compare the given previews again; resolves to the fresh batch, or an error text to show. */
@@ -47,6 +49,10 @@ export function ImportPreviewDialog({ previews: initial, failures, conflicts: in
   const current = previews[selected];
   const chosen = previews.filter((p) => included.has(p.previewId));
   const changeCount = chosen.reduce((n, p) => n + p.changes.length, 0);
+  // 应用 that would change nothing is not offered; the hint says why (apply-readiness.ts).
+  const readiness = applyReadiness(chosen, conflicts, choices.picks, choices.ticks);
+  const blocked = readiness.block !== null;
+  const hintId = useId();
 
   /** Compare the included files again after a change of files or departments. */
   const refresh = async (ids: Set<string>, departmentsById: Record<string, string | null>): Promise<void> => {
@@ -83,6 +89,7 @@ export function ImportPreviewDialog({ previews: initial, failures, conflicts: in
   };
 
   const apply = async (): Promise<void> => {
+    if (blocked) return;
     if (chosen.length === 0) {
       setError(t('import.nothing-selected'));
       return;
@@ -109,8 +116,20 @@ export function ImportPreviewDialog({ previews: initial, failures, conflicts: in
               failures: renderCount(UI_MESSAGES, lang, 'import.n-unreadable', failures.length),
             })}
           </span>
+          {/* A live region, so the reason is read out when it appears (a file unticked, a conflict left open). */}
+          <span id={hintId} className="apply-hint" role="status" data-testid="apply-hint">
+            {readiness.block === null ? null : t(`import.apply-blocked.${readiness.block}`)}
+          </span>
           <button type="button" onClick={onClose}>{t('common.cancel')}</button>
-          <button type="button" className="primary" disabled={busy || previews.length === 0} onClick={() => void apply()}>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || previews.length === 0}
+            aria-disabled={blocked || undefined}
+            aria-describedby={blocked ? hintId : undefined}
+            data-testid="import-apply"
+            onClick={() => void apply()}
+          >
             {busy ? t('import.applying') : t('import.apply')}
           </button>
         </>
@@ -145,7 +164,7 @@ export function ImportPreviewDialog({ previews: initial, failures, conflicts: in
                   <span className="file-name">{p.fileName}</span>
                   <span className="badges">
                     <span className="badge">{p.changes.length}</span>
-                    {p.issues.length > 0 ? <span className="badge badge-warn">{p.issues.length}</span> : null}
+                    {issuesToList(p).length > 0 ? <span className="badge badge-warn">{issuesToList(p).length}</span> : null}
                   </span>
                 </button>
               </li>

@@ -38,9 +38,9 @@ describe('the plan an incoming workbook belongs to', () => {
     const exported = await services.handlers.exportWorkbook({ planId: SECOND_PLAN_ID, year: 2025, department: null });
     const bytes = new Uint8Array(Buffer.from(exported.base64, 'base64'));
     const underSeed = await previewUnder(SEED_PLAN.id, exported.fileName, bytes);
-    expect(underSeed.plan).toEqual({ planId: SECOND_PLAN_ID, title: SECOND_PLAN.title, by: 'meta' });
+    expect(underSeed.plan).toEqual({ planId: SECOND_PLAN_ID, title: SECOND_PLAN.title, shortName: SECOND_PLAN.shortName, by: 'meta' });
     const underOwn = await previewUnder(SECOND_PLAN_ID, exported.fileName, bytes);
-    expect(underOwn.plan).toEqual({ planId: SECOND_PLAN_ID, title: SECOND_PLAN.title, by: 'meta' });
+    expect(underOwn.plan).toEqual({ planId: SECOND_PLAN_ID, title: SECOND_PLAN.title, shortName: SECOND_PLAN.shortName, by: 'meta' });
     // Its rows are the second plan's: under it they are matched, under the seed they are not.
     expect(underOwn.unmatched).toEqual([]);
     expect(underSeed.unmatched.length).toBe(SECOND_PLAN.indicators.length);
@@ -48,7 +48,7 @@ describe('the plan an incoming workbook belongs to', () => {
 
   it('a return typed by a clerk (LibreOffice, no meta sheet) is matched to the seed plan by its indicator names', async () => {
     const preview = await previewUnder(SECOND_PLAN_ID, '住建局.xlsx', new Uint8Array(readFileSync(FIXTURE)));
-    expect(preview.plan).toEqual({ planId: SEED_PLAN.id, title: SEED_PLAN.title, by: 'names' });
+    expect(preview.plan).toEqual({ planId: SEED_PLAN.id, title: SEED_PLAN.title, shortName: SEED_PLAN.shortName, by: 'names' });
   });
 
   it('a return whose rows name no plan\'s indicators belongs to none, and a refresh keeps the answer', async () => {

@@ -398,6 +398,9 @@ describe('exportTemplate: the department return for 区住建局, 2025', () => {
       appVersion: '0.1.0',
       clerkName: '=张三',
       clerkPhone: '+86 577 6348 7777',
+      // The plan named as a clerk knows it, so a reader of the file alone can say which plan it is.
+      planShortName: SEED_PLAN.shortName,
+      planTitle: SEED_PLAN.title,
     });
     const headerRow = META_KEYS.length + 2;
     expect(meta.getRow(headerRow - 1).cellCount).toBe(0);

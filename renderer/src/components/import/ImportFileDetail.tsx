@@ -1,9 +1,11 @@
 // One previewed file in detail: its facts (department found or chosen), the changes (old → new with
 // the cell each value came from), other departments' values (unticked), targets that differ from
-// the plan, rows that match no indicator, and issues with their cell.
+// the plan, rows that match no indicator, and the other issues with their cell (each fact once).
 import type { ImportPreview } from '../../../../shared/api/contract';
 import type { Lang } from '../../../../shared/i18n/lang';
-import { formatNumber } from '../../../../shared/i18n/engine';
+import { formatNumber, renderCount } from '../../../../shared/i18n/engine';
+import { issuesToList } from '../../../../shared/api/preview-issues';
+import { UI_MESSAGES } from '../../i18n/catalogue';
 import { useLang, useT } from '../../i18n/context';
 import { pi } from '../../i18n/plan-import-messages';
 import { DepartmentField } from './DepartmentField';
@@ -31,6 +33,8 @@ export function ImportFileDetail({ preview, departments, choices, onChooseDepart
   const t = useT();
   const lang = useLang();
   const empty = t('history.empty-value');
+  // A row matching no indicator is listed once, under 未能对应到指标的行, not again as an issue.
+  const issues = issuesToList(preview);
   return (
     <div className="preview-detail" data-testid="import-preview-detail">
       <dl className="preview-facts">
@@ -47,7 +51,7 @@ export function ImportFileDetail({ preview, departments, choices, onChooseDepart
         <dt>{t('import.years')}</dt><dd>{preview.years.join(', ') || '—'}</dd>
       </dl>
       <h3>{t('import.changes', { count: preview.changes.length })}</h3>
-      <p className="hint">{t('import.unchanged', { count: preview.unchanged })}</p>
+      <p className="hint">{renderCount(UI_MESSAGES, lang, 'import.unchanged', preview.unchanged, { count: formatNumber(lang, preview.unchanged) })}</p>
       {preview.changes.length === 0 ? (
         <p className="muted">{t('import.no-changes')}</p>
       ) : (
@@ -108,13 +112,13 @@ export function ImportFileDetail({ preview, departments, choices, onChooseDepart
           </table>
         </>
       ) : null}
-      {preview.issues.length > 0 ? (
+      {issues.length > 0 ? (
         <>
-          <h3>{t('import.issues', { count: preview.issues.length })}</h3>
+          <h3>{t('import.issues', { count: issues.length })}</h3>
           <table className="data-table" data-testid="import-issues">
             <thead><tr><th>{t('import.severity')}</th><th>{t('import.where')}</th><th>{t('import.message')}</th></tr></thead>
             <tbody>
-              {preview.issues.map((issue, i) => (
+              {issues.map((issue, i) => (
                 <tr key={i} className={issue.severity === 'error' ? 'issue-error' : 'issue-warning'}>
                   <td className="nowrap">{issue.severity === 'error' ? t('import.severity-error') : t('import.severity-warning')}</td>
                   <td className="cellref">{issue.sheet ? `${issue.sheet}!${issue.cell}` : ''}</td>

@@ -1,0 +1,56 @@
+// Whether 应用 in the import preview would change anything, and if not, why (docs/ARCHITECTURE.md
+// §Import preview). An import that changes nothing is not offered: the button is marked unavailable
+// (aria-disabled, so it stays reachable by Tab and a screen reader reads the reason with it) and a
+// hint says what would make it change something. Plain logic: the dialog only shows the answer.
+import type { ImportConflict, ImportPreview } from '../../../../shared/api/contract';
+import { conflictKey, tickKey } from './useImportChoices';
+
+/** Why nothing would change, most useful first: each names what the clerk can still do. */
+export type ApplyBlock =
+  /** No file is ticked. */
+  | 'no-file'
+  /** Conflicts wait for a pick: picking a file's value would change the cell. */
+  | 'conflicts-open'
+  /** Only other departments' values would change, and none is ticked. */
+  | 'other-units'
+  /** Every value the files give falls in locked cells. */
+  | 'locked'
+  /** The files give nothing that differs from the database (equal values, unmatched rows, blanks). */
+  | 'nothing';
+
+export interface ApplyReadiness {
+  /** Cells 应用 would write: the ticked files' changes, ticked other-unit values and conflicts picked to take a file's value. */
+  writes: number;
+  /** Null when `writes` > 0. */
+  block: ApplyBlock | null;
+}
+
+/**
+ * What 应用 would do for the ticked files `chosen`, the batch's `conflicts` and the clerk's `picks`
+ * (conflictKey → previewId or 'current') and `ticks` (tickKey set), as useImportChoices holds them.
+ */
+export function applyReadiness(
+  chosen: readonly ImportPreview[],
+  conflicts: readonly ImportConflict[],
+  picks: ReadonlyMap<string, string>,
+  ticks: ReadonlySet<string>,
+): ApplyReadiness {
+  const ids = new Set(chosen.map((p) => p.previewId));
+  let writes = 0;
+  for (const p of chosen) {
+    writes += p.changes.length;
+    writes += p.otherUnits.filter((c) => ticks.has(tickKey(p.previewId, c))).length;
+  }
+  let open = 0;
+  for (const c of conflicts) {
+    const take = picks.get(conflictKey(c));
+    if (take !== undefined && take !== 'current' && ids.has(take) && c.incoming.some((s) => s.previewId === take)) writes += 1;
+    else if (take === undefined || (take !== 'current' && !c.incoming.some((s) => s.previewId === take))) open += 1;
+  }
+  if (writes > 0) return { writes, block: null };
+  if (chosen.length === 0) return { writes, block: 'no-file' };
+  if (open > 0) return { writes, block: 'conflicts-open' };
+  if (chosen.some((p) => p.otherUnits.length > 0)) return { writes, block: 'other-units' };
+  if (chosen.some((p) => (p.locked ?? []).length > 0)) return { writes, block: 'locked' };
+  return { writes, block: 'nothing' };
+}
