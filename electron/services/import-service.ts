@@ -38,6 +38,11 @@ export interface PendingImport {
   book: InterpretedWorkbook;
   /** The file's bytes, kept in the data folder's imports/ when the import is applied. */
   bytes?: Uint8Array;
+  /**
+   * The issues of finding the file's department (listed first in the preview), kept apart so a
+   * preview compared again (refreshPreview) lists each issue once. Absent: none.
+   */
+  departmentIssues?: ImportPreview['issues'];
 }
 
 /** One file to preview; `department` is the one chosen for it (used only when the file names none). */
@@ -81,7 +86,7 @@ export async function previewFile(
   const preview = diffAgainstStore(store, plan, book, fileName, sha256(bytes), dept.department, dept.from);
   preview.issues = [...dept.issues, ...preview.issues];
   preview.plan = planOfBook(book, store.plans.listPlans().map((p) => (p.id === plan.id ? plan : store.plans.getPlan(p.id))));
-  return { book, bytes, preview };
+  return { book, bytes, preview, departmentIssues: dept.issues };
 }
 
 /** The file's changes against the database, its own and other units' apart. Conflicts are not removed here. */
@@ -219,8 +224,9 @@ export function refreshPreview(store: Store, plan: Plan, item: PendingImport, de
   const dept = department !== undefined && canChoose ? department : p.department;
   const from: ImportPreview['departmentFrom'] = department !== undefined && canChoose ? (department === null ? 'none' : 'chosen') : p.departmentFrom;
   const fresh = diffAgainstStore(store, plan, item.book, p.fileName, p.sha256, dept, from);
-  // Department issues come first in a preview: keep them, but drop "names no department" once one is chosen.
-  const deptIssues = p.issues.slice(0, p.issues.length - item.book.issues.length).filter((i) => from !== 'chosen' || i.message.key !== 'import.no-department');
+  // Department issues come first in a preview: keep them, but drop "names no department" once one is
+  // chosen. They are kept apart (departmentIssues): the preview's other issues are all made afresh.
+  const deptIssues = (item.departmentIssues ?? []).filter((i) => from !== 'chosen' || i.message.key !== 'import.no-department');
   fresh.issues = [...deptIssues, ...fresh.issues];
   return { ...item, preview: { ...fresh, previewId: p.previewId, plan: p.plan } };
 }
