@@ -11,8 +11,6 @@ import type { InterpretedWorkbook } from '../workbook/import/interpret';
 import { readAndInterpret } from '../workbook/import/interpret';
 import { implausibleValueIssues } from '../workbook/import/plausible-issues';
 import type { PlanOfBook } from '../services/plan-match';
-import { planOfBook } from '../services/plan-match';
-import { namePlansFromStore } from '../services/import-plan-names';
 
 export interface InspectJson {
   file: string;
@@ -69,7 +67,11 @@ export interface Inspected {
  */
 export async function inspectFile(path: string, plan: Plan, today: Date, lang: Lang, plans: readonly Plan[] = []): Promise<Inspected> {
   const bytes = new Uint8Array(readFileSync(path));
-  const book = namePlansFromStore(await readAndInterpret(bytes, basename(path), plan), plan, plans);
-  const belongsTo = plans.length === 0 ? null : planOfBook(book, plans);
+  const read = await readAndInterpret(bytes, basename(path), plan);
+  if (plans.length === 0) return { json: describeWorkbook(path, read, plan, today, lang), otherPlan: null };
+  // Loaded only with a database: the quick start's plain inspect loads no service (cli-quick-start.test.ts).
+  const [{ planOfBook }, { namePlansFromStore }] = await Promise.all([import('../services/plan-match'), import('../services/import-plan-names')]);
+  const book = namePlansFromStore(read, plan, plans);
+  const belongsTo = planOfBook(book, plans);
   return { json: describeWorkbook(path, book, plan, today, lang), otherPlan: belongsTo !== null && belongsTo.planId !== plan.id ? belongsTo : null };
 }
