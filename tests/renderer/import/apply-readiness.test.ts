@@ -1,0 +1,83 @@
+// 应用 in the import preview is offered only when it would change something (apply-readiness.ts);
+// otherwise the hint says why. Judged on real previews: the real services on a temporary SQLite
+// file, returns written by openpyxl, the batch compared as the window compares it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../../electron/services/create-services';
+import type { Services } from '../../../electron/services/create-services';
+import { applyReadiness } from '../../../renderer/src/components/import/apply-readiness';
+import { conflictKey, tickKey } from '../../../renderer/src/components/import/useImportChoices';
+import { UI_MESSAGES, t } from '../../../renderer/src/i18n/catalogue';
+import { renderCount } from '../../../shared/i18n/engine';
+import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
+import { writeHandMadeReturn } from '../../helpers/returns';
+import { makeTempDir } from '../../helpers/tmp';
+
+let tmp: ReturnType<typeof makeTempDir>;
+let services: Services;
+beforeAll(() => {
+  tmp = makeTempDir('apply-ready-');
+  services = createServices({ dbPath: join(tmp.dir, 'db.sqlite'), mode: 'browser', now: () => new Date(2026, 2, 15, 9) });
+});
+afterAll(() => {
+  services.close();
+  tmp.cleanup();
+});
+
+const NONE = new Map<string, string>();
+const NO_TICKS = new Set<string>();
+
+async function preview(...files: string[]) {
+  const batch = await services.handlers.previewImport({ planId: SEED_PLAN.id, files: files.map((f) => ({ name: f.split('/').pop()!, base64: readFileSync(f).toString('base64') })) });
+  expect(batch.failures).toEqual([]);
+  return services.handlers.consolidateImport({ previewIds: batch.previews.map((p) => p.previewId), departments: {} });
+}
+
+describe('whether 应用 would change anything', () => {
+  it('a return with new figures can be applied; the same return again changes nothing, and says so', async () => {
+    const file = writeHandMadeReturn({ path: join(tmp.dir, 'housing.xlsx'), year: 2025, departments: ['区住建局'], actuals: { '1': 88, '2': 1100 } });
+    const first = await preview(file);
+    expect(applyReadiness(first.previews, first.conflicts, NONE, NO_TICKS)).toEqual({ writes: 2, block: null });
+    await services.handlers.applyImport({ previewIds: first.previews.map((p) => p.previewId) });
+
+    const again = await preview(file);
+    expect(again.previews[0]!.changes).toEqual([]);
+    expect(again.previews[0]!.unchanged).toBe(2);
+    expect(applyReadiness(again.previews, again.conflicts, NONE, NO_TICKS)).toEqual({ writes: 0, block: 'nothing' });
+    expect(t('zh', 'import.apply-blocked.nothing')).toContain('应用不会改变任何数值');
+    expect(t('en', 'import.apply-blocked.nothing')).toContain('Applying would change nothing');
+    // No file ticked: nothing either, for another reason.
+    expect(applyReadiness([], [], NONE, NO_TICKS)).toEqual({ writes: 0, block: 'no-file' });
+  });
+
+  it('only another department\'s values: not until one is ticked', async () => {
+    // 13 (住房公积金…) is led by the 公积金中心, not by 区住建局.
+    const file = writeHandMadeReturn({ path: join(tmp.dir, 'other.xlsx'), year: 2025, departments: ['区住建局'], actuals: { '13': 15000 } });
+    const batch = await preview(file);
+    const p = batch.previews[0]!;
+    expect(p.changes).toEqual([]);
+    expect(p.otherUnits).toHaveLength(1);
+    expect(applyReadiness(batch.previews, batch.conflicts, NONE, NO_TICKS).block).toBe('other-units');
+    expect(applyReadiness(batch.previews, batch.conflicts, NONE, new Set([tickKey(p.previewId, p.otherUnits[0]!)]))).toEqual({ writes: 1, block: null });
+  });
+
+  it('two files disagreeing on one cell: not until a file\'s value is picked; keeping the current value changes nothing', async () => {
+    const a = writeHandMadeReturn({ path: join(tmp.dir, 'a.xlsx'), year: 2024, departments: ['区住建局'], actuals: { '2': 1001 } });
+    const b = writeHandMadeReturn({ path: join(tmp.dir, 'b.xlsx'), year: 2024, departments: ['区住建局'], actuals: { '2': 1002 } });
+    const batch = await preview(a, b);
+    expect(batch.conflicts).toHaveLength(1);
+    const conflict = batch.conflicts[0]!;
+    expect(applyReadiness(batch.previews, batch.conflicts, NONE, NO_TICKS).block).toBe('conflicts-open');
+    const takeB = new Map([[conflictKey(conflict), batch.previews[1]!.previewId]]);
+    expect(applyReadiness(batch.previews, batch.conflicts, takeB, NO_TICKS)).toEqual({ writes: 1, block: null });
+    const keep = new Map([[conflictKey(conflict), 'current']]);
+    expect(applyReadiness(batch.previews, batch.conflicts, keep, NO_TICKS).block).toBe('nothing');
+  });
+
+  it('"1 value equals the current data": the count agrees in English', () => {
+    expect(renderCount(UI_MESSAGES, 'en', 'import.unchanged', 1)).toBe('1 value equals the current data');
+    expect(renderCount(UI_MESSAGES, 'en', 'import.unchanged', 2)).toBe('2 values equal the current data');
+    expect(renderCount(UI_MESSAGES, 'zh', 'import.unchanged', 1)).toBe('1 个数值与现有数据相同');
+  });
+});
