@@ -17,7 +17,8 @@ export function PlanOfFile({ preview, currentPlanId }: { preview: ImportPreview;
       <dt>{p('import.plan')}</dt>
       <dd data-testid="import-plan" className={plan === null || other ? 'warn-text' : ''}>
         {text}
-        {other ? <div role="note">{p('import.plan-other', { title: label })}</div> : null}
+        {/* The plan is named just above: the note says only what to do. */}
+        {other ? <div role="note">{p('import.plan-other')}</div> : null}
       </dd>
     </>
   );
