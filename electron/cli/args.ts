@@ -46,7 +46,7 @@ const CYCLE: OptionTable = { ...COMMON, ...DB, plan: { type: 'string' }, year: {
 
 /** The table later commands extend: command name → its options and positionals. */
 export const COMMANDS: Record<string, CommandSpec> = {
-  inspect: { options: { ...COMMON, json: { type: 'boolean' }, plan: { type: 'string' }, ...DB }, positionals: 'one', usage: 'inspect FILE [--json] [--plan ID|NAME [--db PATH]]' },
+  inspect: { options: { ...COMMON, json: { type: 'boolean' }, plan: { type: 'string' }, ...DB }, positionals: 'one', usage: 'inspect FILE [--json] [--plan ID|NAME] [--db PATH]' },
   import: {
     options: {
       ...COMMON,

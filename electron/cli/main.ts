@@ -1,5 +1,5 @@
 // The command line: `npm run cli -- <command>` (and later the packaged app's command line).
-//   inspect FILE [--json] [--plan ID|NAME [--db PATH]]     read a workbook (a database only for --plan)
+//   inspect FILE [--json] [--plan ID|NAME] [--db PATH]     read a workbook (a database only for --plan/--db)
 //   import FILE... [--db PATH] [--plan ID|NAME] [--dry-run] [--json]   preview or apply returns
 //          [--department D] [--prefer incoming|current] [--include-other-units]   (import-command.ts)
 //   export --year Y [--department D] [--plan ID] [--db PATH] --out FILE [--force]

@@ -1,5 +1,5 @@
 // Which of an import preview's issues are listed as issues, one rule for the window and the command
-// line (docs/ARCHITECTURE.md §Returns from another plan): a fact the preview lists in a section of its
+// line (docs/ARCHITECTURE.md §The import preview: each fact once): a fact the preview lists in a section of its
 // own is shown there only, never a second time among the issues. The preview still carries every
 // issue (scripts reading `import --json`, the annotated reply's problem list).
 import type { ImportIssue } from './contract';

@@ -1,4 +1,4 @@
-// Each issue of an import preview is listed once (docs/ARCHITECTURE.md §Returns from another plan):
+// Each issue of an import preview is listed once (docs/ARCHITECTURE.md §The import preview: each fact once):
 // a preview compared again (a department chosen, a file left out: consolidateImport) keeps every
 // issue exactly once — it listed some twice, since it cut the file's issues off by counting from the
 // end while implausible-value warnings came after them — and the window and the CLI list a row that

@@ -1,7 +1,8 @@
 // Whether 应用 in the import preview would change anything, and if not, why (docs/ARCHITECTURE.md
-// §Import preview). An import that changes nothing is not offered: the button is marked unavailable
-// (aria-disabled, so it stays reachable by Tab and a screen reader reads the reason with it) and a
-// hint says what would make it change something. Plain logic: the dialog only shows the answer.
+// §The import preview: each fact once, 应用 only when it writes). An import that changes nothing is
+// not offered: the button is marked unavailable (aria-disabled, so it stays reachable by Tab and a
+// screen reader reads the reason with it) and a hint says what would make it change something.
+// Plain logic: the dialog only shows the answer.
 import type { ImportConflict, ImportPreview } from '../../../../shared/api/contract';
 import { conflictKey, tickKey } from './useImportChoices';
 
