@@ -13,6 +13,7 @@ import type { CliTextKey } from './cli-texts';
 import { CLI_TEXTS } from './cli-texts';
 import { inspectFile } from './inspect';
 import { otherPlanHint } from './import-plan-hint';
+import { ISSUES_LISTED_APART } from '../../shared/api/preview-issues';
 
 /** Where a command's lines go (one line per call, no trailing newline). */
 export type CliOut = { stdout: (s: string) => void; stderr: (s: string) => void };
@@ -34,7 +35,7 @@ const STATUS_MARK: Record<string, string> = { met: '✓', missed: '✗', near: '
 export async function runInspectCommand(file: string, plan: Plan, values: OptionValues, out: CliOut, lang: Lang, plans: readonly Plan[] = []): Promise<number> {
   const say = (key: CliTextKey, params: Params = {}): string => render(CLI_TEXTS, lang, key, params);
   checkReadable(file);
-  const { json: result, otherPlan } = await inspectFile(file, plan, todayOption(values), lang, plans);
+  const { json: result, issueKeys, otherPlan } = await inspectFile(file, plan, todayOption(values), lang, plans);
   if (flag(values, 'json')) out.stdout(JSON.stringify(result));
   else {
     out.stdout(say('cli.inspect-summary', { file: result.file, format: result.format, kind: say(result.kind === 'plan' ? 'cli.kind-plan' : 'cli.kind-return'), department: result.department ?? '—', years: result.years.join(', ') }));
@@ -44,7 +45,10 @@ export async function runInspectCommand(file: string, plan: Plan, values: Option
         .join('  ');
       out.stdout(`  ${(row.code ?? '?').padStart(3)} ${row.indicatorId ? '' : say('cli.unmatched-mark')}${row.name}  ${cells}`);
     }
-    for (const i of result.issues) out.stdout(`  ${say(i.severity === 'error' ? 'cli.severity-error' : 'cli.severity-warning')} ${i.sheet}!${i.cell}: ${i.message}`);
+    // A row matching no indicator is marked in its line above: not listed again as an issue (preview-issues.ts).
+    result.issues.forEach((i, n) => {
+      if (!ISSUES_LISTED_APART.has(issueKeys[n] ?? '')) out.stdout(`  ${say(i.severity === 'error' ? 'cli.severity-error' : 'cli.severity-warning')} ${i.sheet}!${i.cell}: ${i.message}`);
+    });
   }
   // A file of another plan of the database: which --plan reads it as its own (stderr: --json stays one document).
   const hint = otherPlanHint(lang, result.file, otherPlan, plan.id);

@@ -2,6 +2,7 @@
 // the JSON shape scripts rely on (see README). Statuses come from the shared rule.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { ImportIssue } from '../../shared/api/contract';
 import type { Plan } from '../../shared/domain/plan';
 import { cellStatus } from '../../shared/domain/status';
 import type { CellStatus } from '../../shared/domain/status';
@@ -28,7 +29,12 @@ export interface InspectJson {
   issues: { severity: 'error' | 'warning'; sheet: string; cell: string; message: string }[];
 }
 
-export function describeWorkbook(file: string, book: InterpretedWorkbook, plan: Plan, today: Date, lang: Lang): InspectJson {
+/** The issues inspect reports: the file's, then values outside the plausible range (shared rule). */
+function allIssues(book: InterpretedWorkbook, plan: Plan): ImportIssue[] {
+  return [...book.issues, ...implausibleValueIssues(book, plan)];
+}
+
+export function describeWorkbook(file: string, book: InterpretedWorkbook, plan: Plan, today: Date, lang: Lang, issues: readonly ImportIssue[] = allIssues(book, plan)): InspectJson {
   const byId = new Map(plan.indicators.map((i) => [i.id, i]));
   return {
     file,
@@ -50,13 +56,15 @@ export function describeWorkbook(file: string, book: InterpretedWorkbook, plan: 
       return { code: ind ? ind.code : row.code, name: row.name, indicatorId: row.indicatorId, values };
     }),
     // Values outside the plausible range (shared rule) are reported with the file's other issues.
-    issues: [...book.issues, ...implausibleValueIssues(book, plan)].map((i) => ({ severity: i.severity, sheet: i.sheet, cell: i.cell, message: i.message[lang] })),
+    issues: issues.map((i) => ({ severity: i.severity, sheet: i.sheet, cell: i.cell, message: i.message[lang] })),
   };
 }
 
 /** What inspect found: the JSON scripts read, and the database's plan the file belongs to when that is another plan. */
 export interface Inspected {
   json: InspectJson;
+  /** The message key of each of `json.issues`, in order (not in the JSON: for the text listing's each-fact-once rule). */
+  issueKeys: string[];
   /** Null without a database (`plans` empty), or when the file is `plan`'s own or no plan's. */
   otherPlan: PlanOfBook | null;
 }
@@ -68,10 +76,14 @@ export interface Inspected {
 export async function inspectFile(path: string, plan: Plan, today: Date, lang: Lang, plans: readonly Plan[] = []): Promise<Inspected> {
   const bytes = new Uint8Array(readFileSync(path));
   const read = await readAndInterpret(bytes, basename(path), plan);
-  if (plans.length === 0) return { json: describeWorkbook(path, read, plan, today, lang), otherPlan: null };
+  if (plans.length === 0) {
+    const issues = allIssues(read, plan);
+    return { json: describeWorkbook(path, read, plan, today, lang, issues), issueKeys: issues.map((i) => i.message.key), otherPlan: null };
+  }
   // Loaded only with a database: the quick start's plain inspect loads no service (cli-quick-start.test.ts).
   const [{ planOfBook }, { namePlansFromStore }] = await Promise.all([import('../services/plan-match'), import('../services/import-plan-names')]);
   const book = namePlansFromStore(read, plan, plans);
   const belongsTo = planOfBook(book, plans);
-  return { json: describeWorkbook(path, book, plan, today, lang), otherPlan: belongsTo !== null && belongsTo.planId !== plan.id ? belongsTo : null };
+  const issues = allIssues(book, plan);
+  return { json: describeWorkbook(path, book, plan, today, lang, issues), issueKeys: issues.map((i) => i.message.key), otherPlan: belongsTo !== null && belongsTo.planId !== plan.id ? belongsTo : null };
 }

@@ -1,7 +1,7 @@
 // The command line suggests --plan (docs/ARCHITECTURE.md §Returns from another plan): `inspect` and
 // `import` reading a file that belongs to another plan of the --db — by its _meta plan id, or by its
 // indicator names — say which `--plan <id>` reads it as its own, in Chinese and English, on stderr
-// (so --json stays one JSON document). `import` lists a row matching no indicator once. A real
+// (so --json stays one JSON document). Both list a row matching no indicator once. A real
 // SQLite file holding two plans; a template of the second plan from our exporter (CLI `export`) and a
 // hand-made return of the seed plan written by openpyxl.
 import { join } from 'node:path';
@@ -35,6 +35,9 @@ describe('inspect and import say which --plan reads a file of another plan', () 
     expect(r.code).toBe(0);
     expect(r.err).toContain(`属于另一规划：${SECOND_LABEL}（模板中的规划编号）；加 --plan ${SECOND_PLAN_ID} 即按该规划读取`);
     expect(r.out).toContain(`另一规划：${SECOND_LABEL}`);
+    // Each unmatched row once: marked [未匹配] in its line, not listed again as an issue.
+    for (const name of ['普惠性幼儿园在园幼儿占比', '新建改扩建中小学累计数量', '义务教育阶段大班额比例']) expect(r.out.split(name).length - 1, name).toBe(1);
+    expect(r.out).toContain('[未匹配] 普惠性幼儿园在园幼儿占比');
   });
 
   it('inspect --db --json --lang en: stdout is one JSON document, the hint in English on stderr', async () => {
