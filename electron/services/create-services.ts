@@ -18,6 +18,7 @@ import type { WorkbookJobs } from '../workbook/jobs/jobs';
 import { inProcessJobs } from '../workbook/jobs/jobs';
 import { reportFileName, templateFileName } from '../workbook/template-format';
 import { saveCells } from './edit-service';
+import { checkPlanDepartment, departmentsOfPlan } from './plan-departments';
 import { changeState, departmentYearState, exportLock, missNoteRequired, setDeadline, setMissNoteRequired, yearStates } from './reporting-service';
 import { buildGrid, isoDate } from './grid-service';
 import type { ApplyOptions, ImportFileInput, PendingImport } from './import-service';
@@ -158,7 +159,7 @@ export function createServices(options: ServicesOptions): Services {
       appVersion,
       mode: options.mode,
       today: isoDate(now()),
-      plans: store.plans.listPlans(),
+      plans: store.plans.listPlans().map((p) => ({ ...p, departments: departmentsOfPlan(store, store.plans.getPlan(p.id)) })),
       departments: store.plans.listDepartments(),
       settings: readSettings(store),
       dataFolder,
@@ -222,6 +223,8 @@ export function createServices(options: ServicesOptions): Services {
     listImports: () => store.imports.list(),
     exportWorkbook: async ({ planId, year, department }) => {
       const plan = store.plans.getPlan(planId);
+      // A department of another plan would get an empty return: refused, naming the plan's own.
+      checkPlanDepartment(store, plan, department);
       const grid = buildGrid(store, planId, year, department, now());
       const settings = readSettings(store);
       // Run by the workbook jobs: in this process (loaded on first export), or on the worker thread.
