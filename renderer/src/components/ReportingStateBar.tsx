@@ -12,6 +12,8 @@ import type { ReportingView } from '../app/use-reporting-state';
 import { cycleUi } from '../i18n/cycle-ui-messages';
 import { useT } from '../i18n/context';
 import { Dialog } from './Dialog';
+import type { NoticeText } from './Notice';
+import { inBothLanguages } from '../app/notice-text';
 import './reporting-state-bar.css';
 
 interface Props {
@@ -19,8 +21,8 @@ interface Props {
   year: number;
   department: string | null;
   lang: Lang;
-  /** Show the outcome: done (info) or the refusal (error). */
-  notify: (kind: 'info' | 'error', text: string) => void;
+  /** Show the outcome: done (info) or the refusal (error), in both languages. */
+  notify: (kind: 'info' | 'error', text: NoticeText) => void;
 }
 
 export function ReportingStateBar({ view, year, department, lang, notify }: Props): React.JSX.Element | null {
@@ -30,8 +32,8 @@ export function ReportingStateBar({ view, year, department, lang, notify }: Prop
 
   const run = async (action: CycleAction, reason: string | null): Promise<boolean> => {
     const refused = await view.change(action, reason);
-    if (refused) notify('error', refused[lang]);
-    else notify('info', cycleUi(lang, `done.${action}`, { scope }));
+    if (refused) notify('error', refused);
+    else notify('info', inBothLanguages((l) => cycleUi(l, `done.${action}`, { scope: scopeWords(year, department)[l] })));
     return refused === null;
   };
   const ask = (action: CycleAction) => (REASON_REQUIRED.includes(action) || action === 'lock' ? setAsking(action) : void run(action, null));
