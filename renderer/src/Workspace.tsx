@@ -17,7 +17,7 @@ import { usePlanDepartments } from './app/use-plan-departments';
 import { useReportingState } from './app/use-reporting-state';
 import { downloadBase64 } from './files';
 import { formatDate } from '../../shared/i18n/engine';
-import { t as translateUi } from './i18n/catalogue';
+import { t as translateUi, tCount } from './i18n/catalogue';
 import { LangContext } from './i18n/context';
 import { IndicatorGrid } from './grid/IndicatorGrid';
 import { StatusLegend } from './grid/StatusLegend';
@@ -158,7 +158,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
         <div className="subbar" role="region" aria-label={at(lang, 'legend.region')}>
           <StatusLegend lang={lang} />
           <span className="subbar-info">
-            {grid ? t('grid.count', { count: grid.rows.length }) : ''}
+            {grid ? tCount(lang, 'grid.count', grid.rows.length) : ''}
             {grid ? ` · ${t('grid.today', { date: formatDate(lang, grid.today) })}` : ''}
           </span>
         </div>

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { CycleAction } from '../../../shared/domain/reporting-cycle';
 import { REASON_REQUIRED, MAX_REASON_LENGTH } from '../../../shared/domain/reporting-cycle';
-import { cycleText, scopeWords } from '../../../shared/i18n/cycle-messages';
+import { cycleText, overdueWords, scopeWords } from '../../../shared/i18n/cycle-messages';
 import { formatDate } from '../../../shared/i18n/engine';
 import type { Lang } from '../../../shared/i18n/lang';
 import type { ReportingView } from '../app/use-reporting-state';
@@ -72,7 +72,7 @@ export function ReportingStateBar({ view, year, department, lang, notify }: Prop
           {cycleUi(lang, 'bar.deadline', { date: formatDate(lang, state.deadline) })}
           {state.deadlineIsDefault ? cycleUi(lang, 'bar.deadline-default') : ''}
         </span>
-        {state.overdueDays !== null ? <span className="cycle-overdue" data-testid="cycle-overdue">{cycleText(lang, 'overdue', { days: state.overdueDays })}</span> : null}
+        {state.overdueDays !== null ? <span className="cycle-overdue" data-testid="cycle-overdue">{overdueWords(lang, state.overdueDays)}</span> : null}
         {lock ? <span className="cycle-detail">{cycleUi(lang, 'bar.locked-by', { who: lock.who, at: lock.at.slice(0, 10) })}</span> : null}
         {reason ? <span className="cycle-detail" title={reason}>{cycleUi(lang, 'bar.last-reason', { reason })}</span> : null}
         <span className="cycle-buttons">
