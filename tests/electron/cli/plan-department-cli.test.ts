@@ -2,7 +2,7 @@
 // §Departments of a plan), on a real SQLite file holding two plans: exporting plan 学有优教 for
 // 区住建局 (a department of the other plan only) wrote an EMPTY return with exit code 0; now it is
 // refused with exit code 2 (EXIT.nothingDone), one zh/en line naming the plan and its departments,
-// and no file. status and cycle actions refuse it the same way; the plan's own departments still work.
+// and no file. status, import and cycle actions refuse it the same way; the plan's own departments still work.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { makeTwoPlanDatabase } from '../../helpers/second-plan';
 import { cliChild, cliInProcess } from '../../helpers/cli';
 import { makeTempDir } from '../../helpers/tmp';
 
+const RETURN = join(__dirname, '../../fixtures/returns/a-title-two-row-header.xlsx');
 let tmp: ReturnType<typeof makeTempDir>;
 let db: string;
 beforeAll(() => {
@@ -48,6 +49,15 @@ describe('--department of another plan', () => {
     expect(lock.err).toContain('规划“学有优教”');
     const seed = await cliInProcess('status', '--year', '2025', '--department', '区住建局', '--db', db, '--json');
     expect(seed.code, seed.err).toBe(EXIT.ok);
+  });
+
+  it('import --department of another plan is refused before anything is read or written', async () => {
+    const r = await cliInProcess('import', RETURN, '--plan', '学有优教', '--department', '区住建局', '--db', db);
+    expect(r.code).toBe(EXIT.nothingDone);
+    expect(r.err).toContain('单位“区住建局”在规划“学有优教”中没有任何指标');
+    const imports = await cliInProcess('status', '--year', '2025', '--plan', '学有优教', '--db', db, '--json');
+    expect(imports.code, imports.err).toBe(EXIT.ok);
+    expect((JSON.parse(imports.out) as { rows: { actual: unknown }[] }).rows.every((row) => row.actual === null)).toBe(true);
   });
 
   it('a name no plan has is still a usage error listing the plan\'s departments', async () => {

@@ -2,7 +2,7 @@
 // holding two plans: each plan lists its own lead and co-units only (the bootstrap, the reporting
 // year), and a department of the other plan only is refused — an export (which wrote an EMPTY
 // return before), a cycle action — with a message naming the plan and the departments it has.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/services/create-services';
@@ -87,6 +87,17 @@ describe('departments of a plan', () => {
     const failure = failureOf(() => changeState(services.store, { planId: SECOND_PLAN_ID, year: 2025, department: OTHER, action: 'lock', reason: null }, { who: 't', at: NOW.toISOString() }, NOW));
     expect(failure?.appMessage.key).toBe('error.department-not-in-plan');
     expect(services.store.reporting.lockOf(SECOND_PLAN_ID, 2025, OTHER)).toBeNull();
+  });
+
+  it('an import preview for a department of the other plan is refused', async () => {
+    const base64 = readFileSync(join(__dirname, '../../fixtures/returns/a-title-two-row-header.xlsx')).toString('base64');
+    let failure: unknown = null;
+    try {
+      await services.handlers.previewImport({ planId: SECOND_PLAN_ID, files: [{ name: 'zjj.xlsx', base64 }], department: OTHER });
+    } catch (e) {
+      failure = e;
+    }
+    expect((failure as ApiFailure).appMessage.key).toBe('error.department-not-in-plan');
   });
 
   it('a name no plan has stays "unknown department"; null (all departments) passes', () => {
