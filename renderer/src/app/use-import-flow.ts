@@ -58,7 +58,8 @@ export interface ImportFlow {
 }
 
 export function useImportFlow({ api, planId, lang, notify, afterChange }: ImportFlowOptions): ImportFlow {
-  const [readingText, setReadingText] = useState<string | null>(null);
+  // Which file is being read, worded at render time so the line follows a language switch too.
+  const [reading, setReading] = useState<{ index: number; total: number; name: string } | null>(null);
   const [pending, setPending] = useState<PendingImport | null>(null);
   const { consolidateAll, consolidate, reopen } = useImportBatch(api, lang, planId);
 
@@ -69,7 +70,7 @@ export function useImportFlow({ api, planId, lang, notify, afterChange }: Import
       const failures: ImportFailure[] = [];
       notify(null);
       for (const [i, source] of sources.entries()) {
-        setReadingText(t(lang, 'import.reading', { index: i + 1, total: sources.length, name: source.name }));
+        setReading({ index: i + 1, total: sources.length, name: source.name });
         let base64: string;
         try {
           base64 = await source.read();
@@ -88,9 +89,9 @@ export function useImportFlow({ api, planId, lang, notify, afterChange }: Import
         }
       }
       setPending(await consolidateAll(previews, failures));
-      setReadingText(null);
+      setReading(null);
     },
-    [api, planId, lang, notify, consolidateAll],
+    [api, planId, notify, consolidateAll],
   );
 
   const importFiles = useCallback(
@@ -143,5 +144,6 @@ export function useImportFlow({ api, planId, lang, notify, afterChange }: Import
 
   const closePreview = useCallback(() => setPending(null), []);
 
+  const readingText = reading ? t(lang, 'import.reading', reading) : null;
   return { readingText, pending, importSources, importFiles, applyImport, undoImport, consolidate, reopenImport, closePreview };
 }
