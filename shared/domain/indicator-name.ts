@@ -26,3 +26,19 @@ export function normalizeName(name: string): string {
   }
   return out;
 }
+
+/** A digit not directly after a Latin letter ("第1组", "2023年"); "m2", "km2", "μg/m3" pass. */
+const NON_EXPONENT_DIGIT = /(?:^|[^A-Za-zµμ])[0-9０-９]/;
+
+/**
+ * Whether the text inside a name's closing bracket can be a unit of measure — 城镇住房保障受益覆盖率
+ * (%), …套数（套）, …面积（万m2）, PM2.5浓度（μg/m3） — rather than words that belong to the name:
+ * an ordinal or a number such as （第1组）, （第二批）, （2023年）. A unit holds no 第 and no digit
+ * other than an exponent right after a Latin letter. Used wherever a name's last bracket may be
+ * taken as its unit: matching a clerk's row to the plan (match.ts) and reading a plan table
+ * (plan-inference.ts), so "X（第1组）" is never read as indicator X in the unit "第1组".
+ */
+export function isUnitText(text: string): boolean {
+  const t = text.trim();
+  return !t.startsWith('第') && !NON_EXPONENT_DIGIT.test(t);
+}

@@ -4,6 +4,7 @@
 // and from their trend, and each target cell's number with its qualifier taken off. Pure: the
 // importer, the preview and the tests share it. The preview shows every inference with its reason
 // so the user can correct it.
+import { isUnitText } from './indicator-name';
 import { parseNumberInput, toHalfWidth } from './parse-number';
 import type { Direction, IndicatorKind, Target } from './plan';
 import { NO_TARGET } from './plan';
@@ -16,11 +17,13 @@ export type DirectionReason = 'upper-bound' | 'falling-to' | 'falling-targets' |
  * "城镇住房保障受益覆盖率(%)" → name 城镇住房保障受益覆盖率, unit %. Only the LAST bracket at the
  * end is the unit ("…套(间)数(套)" keeps 套（间） in the name). Brackets inside the name become
  * full-width, as the plan prints them; spaces between Chinese characters go (a wrapped cell).
- * A name with no bracket at the end has unit ''.
+ * A name with no bracket at the end, or whose last bracket is no unit (isUnitText: （第1组）), has unit ''.
  */
 export function splitNameUnit(text: string): { name: string; unit: string } {
   const flat = squashCjkSpaces(text.replace(/[\r\n\t\u3000]+/g, ' ').trim());
-  const m = /^(.*?)\s*[(（]([^()（）]*)[)）]\s*$/.exec(flat);
+  const found = /^(.*?)\s*[(（]([^()（）]*)[)）]\s*$/.exec(flat);
+  // "…（第1组）", "…（2023年）": words of the name, not a unit.
+  const m = found && isUnitText(toHalfWidth(found[2] as string)) ? found : null;
   const rawName = m ? (m[1] as string) : flat;
   return { name: rawName.replace(/\(/g, '（').replace(/\)/g, '）').trim(), unit: m ? normalizeUnit(m[2] as string) : '' };
 }

@@ -4,16 +4,19 @@
 import type { Indicator, Plan } from '../../../shared/domain/plan';
 import { displayName } from '../../../shared/domain/plan';
 import { toHalfWidth } from '../../../shared/domain/parse-number';
-import { normalizeName } from '../../../shared/domain/indicator-name';
+import { isUnitText, normalizeName } from '../../../shared/domain/indicator-name';
 
 export { normalizeName };
 
 const TRAILING_UNIT = /\(([^()]*)\)$/;
 
-/** The normalised name without its trailing "(unit)", and that unit (null when none). */
+/**
+ * The normalised name without its trailing "(unit)", and that unit (null when none). A closing
+ * bracket that cannot be a unit (isUnitText: "(第1组)", "(2023年)") is part of the name.
+ */
 export function splitUnit(normalized: string): { bare: string; unit: string | null } {
   const m = TRAILING_UNIT.exec(normalized);
-  return m ? { bare: normalized.slice(0, m.index), unit: m[1] as string } : { bare: normalized, unit: null };
+  return m && isUnitText(m[1] as string) ? { bare: normalized.slice(0, m.index), unit: m[1] as string } : { bare: normalized, unit: null };
 }
 
 export function normalizeCode(code: string): string {
