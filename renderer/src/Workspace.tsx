@@ -101,8 +101,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
       const r = await api.exportWorkbook({ planId: plan.id, year: exportYear, department: exportDepartment });
       if (!r.ok) return r.error.message[lang];
       downloadBase64(r.value.fileName, r.value.base64);
-      const name = r.value.fileName;
-      setNotice({ kind: 'info', text: inBothLanguages((l) => translateUi(l, 'export.done', { name })) });
+      setNotice({ kind: 'info', text: inBothLanguages((l) => translateUi(l, 'export.done', { name: r.value.fileName })) });
       return null;
     },
     [api, plan.id, lang],
