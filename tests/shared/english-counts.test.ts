@@ -18,8 +18,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** "{count} changes", "{days} days overdue", "{count} unsaved entries", "cell(s)", "entr(ies)". */
-const UNCOUNTED_PLURAL = /\{(?:count|days|total|n)\} (?:[a-z-]+ ){0,2}?[a-z]+(?:s|ies)\b(?! \()|\w\((?:s|ies)\)/;
+/** "{count} changes", "{days} days overdue", "{conflicts} conflicts left", "cell(s)", "entr(ies)": a count placeholder, then a plural noun. */
+const UNCOUNTED_PLURAL = /\{(?:count|days|total|n|changed|conflicts|skipped|problems|values|cells)\} (?:[a-z-]+ ){0,2}?[a-z]+(?:s|ies)\b(?! \()|\w\((?:s|ies)\)/;
 
 async function uncountedPlurals(): Promise<string[]> {
   const files = ['shared', 'electron', 'renderer/src']
@@ -65,6 +65,7 @@ const LEFT_TO_THEIR_OWNERS = [
   // Import preview (renderer/src/components/import): another helper's files in this batch.
   'ui: import.unchanged',
   'consolidation: conflicts.unresolved',
+  'consolidation: history.file-line',
   // Shown only for more than one cell (use-cell-saves: "Saved" alone for one).
   'grid: state.saved.count',
 ];
