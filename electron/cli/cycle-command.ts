@@ -12,7 +12,7 @@
 import type { Params } from '../../shared/i18n/engine';
 import { render } from '../../shared/i18n/engine';
 import type { Lang } from '../../shared/i18n/lang';
-import { cycleText, scopeWords } from '../../shared/i18n/cycle-messages';
+import { cycleText, overdueWords, scopeWords } from '../../shared/i18n/cycle-messages';
 import { planOption } from './plan-option';
 import type { CycleAction } from '../../shared/domain/reporting-cycle';
 import type { Services } from '../services/create-services';
@@ -32,7 +32,7 @@ export type CycleCommand = (typeof CYCLE_COMMANDS)[number];
 
 /** One line: 市住房公积金洞头分中心 2025 年度：已提交（截止 2026-01-31，逾期 3 天）. */
 export function stateLine(lang: Lang, s: DepartmentYearState): string {
-  const overdue = s.overdueDays === null ? '' : `${lang === 'zh' ? '，' : ', '}${cycleText(lang, 'overdue', { days: s.overdueDays })}`;
+  const overdue = s.overdueDays === null ? '' : `${lang === 'zh' ? '，' : ', '}${overdueWords(lang, s.overdueDays)}`;
   return render(CYCLE_CLI_TEXTS, lang, 'cli.state-line', { scope: scopeWords(s.year, s.department)[lang], state: cycleText(lang, `state.${s.state}`), deadline: s.deadline, overdue });
 }
 

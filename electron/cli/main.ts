@@ -25,6 +25,7 @@ import { BACKUP_FOLDER_NAME } from '../backup/backups';
 import { createServices } from '../services/create-services';
 import type { Services } from '../services/create-services';
 import { checkExportTarget } from '../services/export-target';
+import { checkPlanDepartment, departmentsOfPlan } from '../services/plan-departments';
 import { builtRendererDir } from '../services/paths';
 import type { CliTextKey } from './cli-texts';
 import { CLI_TEXTS } from './cli-texts';
@@ -110,11 +111,15 @@ function inspectPlan(values: OptionValues, out: Out): { plan: Plan; plans: Plan[
   }
 }
 
-/** --year must be one of the plan's years; --department one of the plan's departments. */
+/**
+ * --year must be one of the plan's years; --department one of the plan's departments
+ * (plan-departments.ts): a department of another plan only is refused naming this plan's.
+ */
 function checkedView(values: OptionValues, services: Services, plan: Plan): { year: number; department: string | null } {
   const year = requireChoice('--year', yearOption(values, true) as number, plan.years);
   const department = stringOption(values, 'department');
-  if (department !== null) requireChoice('--department', department, services.store.plans.listDepartments());
+  if (department !== null && !services.store.plans.listDepartments().includes(department)) requireChoice('--department', department, departmentsOfPlan(services.store, plan));
+  checkPlanDepartment(services.store, plan, department);
   return { year, department };
 }
 

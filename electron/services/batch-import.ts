@@ -5,7 +5,8 @@
 import type { ConflictResolution, ImportChange, ImportConflict, ImportFailure, ImportRecord } from '../../shared/api/contract';
 import { resolveDepartment } from '../../shared/domain/departments';
 import type { Services } from './create-services';
-import { checkDepartment, readDepartmentAliases } from './create-services';
+import { readDepartmentAliases } from './create-services';
+import { checkPlanDepartment } from './plan-departments';
 import type { ImportFileInput, PendingImport } from './import-service';
 
 export type Prefer = 'incoming' | 'current';
@@ -49,7 +50,8 @@ export async function importBatch(services: Services, planId: string, files: Imp
   const aliases = readDepartmentAliases(store);
   // "区住房和城乡建设局" names 区住建局 here as in a file; anything else unknown is refused.
   const department = options.department === null ? null : (resolveDepartment(options.department, store.plans.listDepartments(), aliases) ?? options.department);
-  checkDepartment(store, department);
+  // A department of another plan only would skip every value as another unit's: refused (plan-departments.ts).
+  checkPlanDepartment(store, store.plans.getPlan(planId), department);
   const { pending, failures, conflicts } = await services.imports.preview(planId, files, options.onProgress, department);
   const resolutions = options.prefer ? resolveByPreference(conflicts, options.prefer) : [];
   const skipped = options.includeOtherUnits ? [] : pending.flatMap((p) => p.preview.otherUnits.map((change) => ({ fileName: p.preview.fileName, change })));

@@ -18,6 +18,7 @@ import type { WorkbookJobs } from '../workbook/jobs/jobs';
 import { inProcessJobs } from '../workbook/jobs/jobs';
 import { reportFileName, templateFileName } from '../workbook/template-format';
 import { saveCells } from './edit-service';
+import { checkPlanDepartment, departmentsOfPlan } from './plan-departments';
 import { changeState, departmentYearState, exportLock, missNoteRequired, setDeadline, setMissNoteRequired, yearStates } from './reporting-service';
 import { buildGrid, isoDate } from './grid-service';
 import type { ApplyOptions, ImportFileInput, PendingImport } from './import-service';
@@ -106,11 +107,6 @@ export function readDepartmentAliases(store: Store): DepartmentAliases {
   return parsed.success ? parsed.data : {};
 }
 
-/** Refuses an unknown department name (error.unknown-department), e.g. a CLI --department. */
-export function checkDepartment(store: Store, name: string | null): void {
-  if (name !== null && !store.plans.listDepartments().includes(name)) fail('refused', 'error.unknown-department', { name });
-}
-
 export function createServices(options: ServicesOptions): Services {
   const now = options.now ?? (() => new Date());
   const store = Store.open(options.dbPath, options);
@@ -125,10 +121,12 @@ export function createServices(options: ServicesOptions): Services {
 
   const imports: ImportUseCase = {
     preview: (planId, files, onProgress, department = null) => {
-      checkDepartment(store, department);
-      for (const f of files) checkDepartment(store, f.department ?? null);
+      // A department chosen for the returns must be one of the plan's (plan-departments.ts).
+      const plan = store.plans.getPlan(planId);
+      checkPlanDepartment(store, plan, department);
+      for (const f of files) checkPlanDepartment(store, plan, f.department ?? null);
       const c = ctx();
-      return previewFiles(store, store.plans.getPlan(planId), files, { department, aliases: readDepartmentAliases(store), at: c.at, who: c.who, onProgress }, jobs.readAndInterpret);
+      return previewFiles(store, plan, files, { department, aliases: readDepartmentAliases(store), at: c.at, who: c.who, onProgress }, jobs.readAndInterpret);
     },
     apply: async (planId, items, whoOverride, choices = {}) => {
       const plan = store.plans.getPlan(planId);
@@ -158,7 +156,7 @@ export function createServices(options: ServicesOptions): Services {
       appVersion,
       mode: options.mode,
       today: isoDate(now()),
-      plans: store.plans.listPlans(),
+      plans: store.plans.listPlans().map((p) => ({ ...p, departments: departmentsOfPlan(store, store.plans.getPlan(p.id)) })),
       departments: store.plans.listDepartments(),
       settings: readSettings(store),
       dataFolder,
@@ -196,8 +194,8 @@ export function createServices(options: ServicesOptions): Services {
       if (list === null) fail('not-found', 'import.preview-expired');
       const planId = list[0]?.planId as string;
       if (list.some((p) => p.planId !== planId)) fail('refused', 'import.preview-expired');
-      for (const d of Object.values(departments ?? {})) checkDepartment(store, d);
       const plan = store.plans.getPlan(planId);
+      for (const d of Object.values(departments ?? {})) checkPlanDepartment(store, plan, d);
       const fresh = list.map((p) => refreshPreview(store, plan, p.item, departments?.[p.item.preview.previewId]));
       const c = ctx();
       const conflicts = detectConflicts(store, plan, fresh, c.at, c.who);
@@ -222,6 +220,8 @@ export function createServices(options: ServicesOptions): Services {
     listImports: () => store.imports.list(),
     exportWorkbook: async ({ planId, year, department }) => {
       const plan = store.plans.getPlan(planId);
+      // A department of another plan would get an empty return: refused, naming the plan's own.
+      checkPlanDepartment(store, plan, department);
       const grid = buildGrid(store, planId, year, department, now());
       const settings = readSettings(store);
       // Run by the workbook jobs: in this process (loaded on first export), or on the worker thread.

@@ -15,6 +15,7 @@ import { cycleMessage, cycleText, cycleWords, scopeWords } from '../../shared/i1
 import type { Store, WriteContext } from '../store/store';
 import { actualKey } from '../store/repositories/actuals-repo';
 import { isoDate } from './grid-service';
+import { checkPlanDepartment, departmentsOfPlan } from './plan-departments';
 
 /** A department-year as the state bar, the overview (报送情况) and the CLI show it. */
 /**
@@ -45,11 +46,14 @@ export function setMissNoteRequired(store: Store, planId: string, required: bool
   store.transaction(() => store.settings.set(MISS_NOTE_KEY(planId), required ? 'true' : 'false', { ...ctx, source: 'settings' }));
 }
 
-/** The plan, checked year and department (unknown ones refused with error.unknown-year / error.unknown-department). */
+/**
+ * The plan, checked year and department (unknown ones refused with error.unknown-year /
+ * error.unknown-department; a department of another plan only with error.department-not-in-plan).
+ */
 export function checked(store: Store, planId: string, year: number, department: string | null): Plan {
   const plan = store.plans.getPlan(planId);
   if (!plan.years.includes(year)) fail('refused', 'error.unknown-year', { year });
-  if (department !== null && !store.plans.listDepartments().includes(department)) fail('refused', 'error.unknown-department', { name: department });
+  checkPlanDepartment(store, plan, department);
   return plan;
 }
 
@@ -70,10 +74,10 @@ export function departmentYearState(store: Store, planId: string, year: number, 
   return stateOf(store, plan, year, department, today);
 }
 
-/** Every department of the plan's database for a year (departments in their sort order). */
+/** Every department of the plan (plan-departments.ts: not those of other plans) for a year, in their sort order. */
 export function yearStates(store: Store, planId: string, year: number, today: Date): DepartmentYearState[] {
   const plan = checked(store, planId, year, null);
-  return store.plans.listDepartments().map((d) => stateOf(store, plan, year, d, today));
+  return departmentsOfPlan(store, plan).map((d) => stateOf(store, plan, year, d, today));
 }
 
 function stateOf(store: Store, plan: Plan, year: number, department: string, today: Date): DepartmentYearState {

@@ -12,10 +12,12 @@ import { useCellHistory, useImportList, useProgressData } from './app/use-panel-
 import { useSettings } from './app/use-settings';
 import { useTextSize } from './app/use-text-size';
 import { useShellActions } from './app/use-shell-actions';
+import { inBothLanguages, sameInBoth } from './app/notice-text';
+import { usePlanDepartments } from './app/use-plan-departments';
 import { useReportingState } from './app/use-reporting-state';
 import { downloadBase64 } from './files';
 import { formatDate } from '../../shared/i18n/engine';
-import { t as translateUi } from './i18n/catalogue';
+import { t as translateUi, tCount } from './i18n/catalogue';
 import { LangContext } from './i18n/context';
 import { IndicatorGrid } from './grid/IndicatorGrid';
 import { StatusLegend } from './grid/StatusLegend';
@@ -23,7 +25,7 @@ import { lockSignature } from './grid/locked-cells';
 import { ExportDialog } from './components/ExportDialog';
 import { HistoryPanel } from './components/HistoryPanel';
 import { ImportPreviewDialog } from './components/ImportPreviewDialog';
-import type { NoticeMessage } from './components/Notice';
+import type { NoticeMessage, NoticeText } from './components/Notice';
 import { Notice } from './components/Notice';
 import { ProgressPanel } from './components/ProgressPanel';
 import { LazyDashboard } from './dashboard/LazyDashboard';
@@ -61,17 +63,20 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
   const [overviewOpen, setOverviewOpen] = useState(false);
   const [planTable, setPlanTable] = useState<File | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const showError = useCallback((text: string) => setNotice({ kind: 'error', text }), []);
+  const showError = useCallback((text: NoticeText) => setNotice({ kind: 'error', text }), []);
+  // The plan parts word their problems in one language only (sameInBoth): left to them.
+  const showPlanError = useCallback((text: string) => showError(sameInBoth(text)), [showError]);
 
   const { lang, settings, switchLanguage, saveSettings, textSize, changeTextSize } = useSettings(api, boot.settings, showError);
   useTextSize(textSize, changeTextSize);
   // The plan on screen (issue 14): remembered in settings; switching starts at its reporting year.
-  const planChoice = usePlanChoice({ api, initialPlans: boot.plans, settings, saveSettings, onProblem: showError });
+  const planChoice = usePlanChoice({ api, initialPlans: boot.plans, settings, saveSettings, onProblem: showPlanError });
   const { plan } = planChoice;
   const t = useCallback((key: Parameters<typeof translateUi>[1], params?: Record<string, string | number>) => translateUi(lang, key, params), [lang]);
   const initialYear = useMemo(() => defaultReportingYear(plan, boot.today), [plan, boot.today]);
-  const view = useGridView({ api, planId: plan.id, initialYear, initialDepartment: boot.settings.department, lang, onError: showError });
+  const view = useGridView({ api, planId: plan.id, initialYear, initialDepartment: boot.settings.department, onError: showError });
   const { grid, reload, dataChanged, setDepartment } = view;
+  const departments = usePlanDepartments(plan, view.department, setDepartment);
   const { plans } = planChoice;
   const { switchPlan, afterPlanEdit, afterPlanCopy, afterPlanImport, planEdits } = usePlanView({ planChoice, view, today: boot.today });
   const programme = useProgramme(api, { plans, open: programmeOpen, lang });
@@ -88,7 +93,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
   }, [reload, reloadImports, dataChanged]);
   const reporting = useReportingState({ api, planId: plan.id, year: view.year, department: view.department, version: view.dataVersion, afterChange: reload });
   const flow = useImportFlow({ api, planId: plan.id, lang, notify: setNotice, afterChange: afterImportChange });
-  useShellActions({ lang, importSources: flow.importSources, notify: setNotice });
+  useShellActions({ importSources: flow.importSources, notify: setNotice });
   const { dragging } = useFileDrop((files) => void flow.importFiles(files));
 
   const exportWorkbook = useCallback(
@@ -96,10 +101,10 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
       const r = await api.exportWorkbook({ planId: plan.id, year: exportYear, department: exportDepartment });
       if (!r.ok) return r.error.message[lang];
       downloadBase64(r.value.fileName, r.value.base64);
-      setNotice({ kind: 'info', text: t('export.done', { name: r.value.fileName }) });
+      setNotice({ kind: 'info', text: inBothLanguages((l) => translateUi(l, 'export.done', { name: r.value.fileName })) });
       return null;
     },
-    [api, plan.id, lang, t],
+    [api, plan.id, lang],
   );
 
   /** The dialog also switches the view to the saved department (the language switch does not). */
@@ -121,7 +126,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
           years={plan.years}
           year={view.year}
           onYear={view.setYear}
-          departments={boot.departments}
+          departments={departments}
           department={view.department}
           onDepartment={setDepartment}
           saveState={view.saveState}
@@ -152,7 +157,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
         <div className="subbar" role="region" aria-label={at(lang, 'legend.region')}>
           <StatusLegend lang={lang} />
           <span className="subbar-info">
-            {grid ? t('grid.count', { count: grid.rows.length }) : ''}
+            {grid ? tCount(lang, 'grid.count', grid.rows.length) : ''}
             {grid ? ` · ${t('grid.today', { date: formatDate(lang, grid.today) })}` : ''}
           </span>
         </div>
@@ -202,7 +207,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
         {exportOpen ? (
           <ExportDialog
             years={plan.years}
-            departments={boot.departments}
+            departments={departments}
             year={view.year}
             department={view.department}
             onExport={exportWorkbook}
@@ -220,8 +225,8 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
           <PlanTableImport
             api={api}
             file={planTable}
-            onCreated={(id, text) => { setPlanTable(null); setNotice({ kind: 'info', text }); void afterPlanImport(id); }}
-            onRevised={(id, text) => { setPlanTable(null); setNotice({ kind: 'info', text }); void afterPlanImport(id); }}
+            onCreated={(id, text) => { setPlanTable(null); setNotice({ kind: 'info', text: sameInBoth(text) }); void afterPlanImport(id); }}
+            onRevised={(id, text) => { setPlanTable(null); setNotice({ kind: 'info', text: sameInBoth(text) }); void afterPlanImport(id); }}
             onClose={() => setPlanTable(null)}
           />
         ) : null}
@@ -232,7 +237,7 @@ export function Workspace({ api, boot }: WorkspaceProps): React.JSX.Element {
             previews={flow.pending.previews}
             failures={flow.pending.failures}
             conflicts={flow.pending.conflicts}
-            departments={boot.departments}
+            departments={departments}
             onConsolidate={flow.consolidate}
             onApply={({ previewIds, ...choices }) => flow.applyImport(previewIds, choices)}
             onClose={flow.closePreview}

@@ -177,7 +177,9 @@ export const api = {
       appVersion: z.string(),
       mode: z.enum(['desktop', 'browser']),
       today: z.string(),
-      plans: z.array(z.object({ id: Id, shortName: z.string(), title: z.string(), years: z.array(Year) })),
+      /** Each plan with its own departments (lead and co-units of its indicators, in the department order). */
+      plans: z.array(z.object({ id: Id, shortName: z.string(), title: z.string(), years: z.array(Year), departments: z.array(z.string()) })),
+      /** Every department of every plan (the clerk's own department in settings is one of these). */
       departments: z.array(z.string()),
       settings: SettingsSchema,
       dataFolder: z.string(),

@@ -3,7 +3,7 @@
 // and English, rendered by the one engine. Some parameters are themselves words (a state, an action,
 // a list of problems): those are passed as {zh, en} pairs and rendered in each language.
 import type { AppMessage, KeyOf } from './engine';
-import { defineCatalogue, render } from './engine';
+import { defineCatalogue, render, renderCount } from './engine';
 import type { Lang } from './lang';
 
 export const CYCLE_MESSAGES = defineCatalogue(
@@ -18,7 +18,8 @@ export const CYCLE_MESSAGES = defineCatalogue(
     'action.send-back': '退回修改',
     'action.lock': '锁定',
     'action.unlock': '解锁',
-    overdue: '逾期 {days} 天',
+    'overdue.one': '逾期 {days} 天',
+    'overdue.other': '逾期 {days} 天',
     'scope.department': '{department} {year} 年度',
     'scope.year': '{year} 年度（全部单位）',
     'refused.transition': '{scope}当前为“{state}”，不能{action}。未做任何改动',
@@ -47,7 +48,8 @@ export const CYCLE_MESSAGES = defineCatalogue(
     'action.send-back': 'send back',
     'action.lock': 'lock',
     'action.unlock': 'unlock',
-    overdue: '{days} days overdue',
+    'overdue.one': '{days} day overdue',
+    'overdue.other': '{days} days overdue',
     'scope.department': '{department} {year}',
     'scope.year': 'the year {year} (all departments)',
     'refused.transition': '{scope} is "{state}": cannot {action}. Nothing was changed',
@@ -84,6 +86,11 @@ export function cycleText(lang: Lang, key: CycleMessageKey, params: Readonly<Rec
   const flat: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(params)) flat[k] = typeof v === 'object' ? v[lang] : v;
   return render(CYCLE_MESSAGES, lang, key, flat);
+}
+
+/** "逾期 3 天" / "1 day overdue" / "3 days overdue": the overdue words by the language's plural rule. */
+export function overdueWords(lang: Lang, days: number): string {
+  return renderCount(CYCLE_MESSAGES, lang, 'overdue', days, { days });
 }
 
 /** Words for a cycle message key, e.g. cycleWords('state.locked') = {zh: '已锁定', en: 'Locked'}. */

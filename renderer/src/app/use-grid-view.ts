@@ -4,7 +4,7 @@
 // panels that show them reload.
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { CellEdit, CellEditResult, EditSource, Grid, IndicatorDeskApi } from '../../../shared/api/contract';
-import type { Lang } from '../../../shared/i18n/lang';
+import type { NoticeText } from '../components/Notice';
 import type { SaveState } from '../components/Toolbar';
 import type { FocusedCell } from '../components/HistoryPanel';
 
@@ -13,10 +13,8 @@ export interface GridViewOptions {
   planId: string;
   initialYear: number;
   initialDepartment: string | null;
-  /** Language of the error passed to onError. */
-  lang: Lang;
-  /** A grid could not be loaded: the reason in `lang`. */
-  onError: (text: string) => void;
+  /** A grid could not be loaded: the reason in both languages (the notice follows a language switch). */
+  onError: (message: NoticeText) => void;
 }
 
 export interface GridView {
@@ -54,7 +52,7 @@ export function cellSaver(api: IndicatorDeskApi, planId: string): (edits: CellEd
   };
 }
 
-export function useGridView({ api, planId, initialYear, initialDepartment, lang, onError }: GridViewOptions): GridView {
+export function useGridView({ api, planId, initialYear, initialDepartment, onError }: GridViewOptions): GridView {
   const [year, setYear] = useState(initialYear);
   const [department, setDepartment] = useState(initialDepartment);
   const [grid, setGrid] = useState<Grid | null>(null);
@@ -69,8 +67,8 @@ export function useGridView({ api, planId, initialYear, initialDepartment, lang,
     const r = await api.getGrid({ planId, year, department });
     if (seq !== gridRequest.current) return;
     if (r.ok) setGrid(r.value);
-    else onError(r.error.message[lang]);
-  }, [api, planId, year, department, lang, onError]);
+    else onError(r.error.message);
+  }, [api, planId, year, department, onError]);
 
   // A new view starts empty and loads. Keyed on the view only: a language switch must not refetch
   // (and reset) the grid, so the load is an effect event reading the latest reload.

@@ -10,6 +10,7 @@ import type { NoticeMessage } from '../components/Notice';
 import { readFileAsBase64 } from '../files';
 import { formatNumber, renderCount } from '../../../shared/i18n/engine';
 import { t, UI_MESSAGES } from '../i18n/catalogue';
+import { inBothLanguages, sameInBoth } from './notice-text';
 import type { Consolidate } from '../components/ImportPreviewDialog';
 import type { ImportBatchState } from '../components/import/useImportBatch';
 import { useImportBatch } from '../components/import/useImportBatch';
@@ -57,7 +58,8 @@ export interface ImportFlow {
 }
 
 export function useImportFlow({ api, planId, lang, notify, afterChange }: ImportFlowOptions): ImportFlow {
-  const [readingText, setReadingText] = useState<string | null>(null);
+  // Which file is being read, worded at render time so the line follows a language switch too.
+  const [reading, setReading] = useState<{ index: number; total: number; name: string } | null>(null);
   const [pending, setPending] = useState<PendingImport | null>(null);
   const { consolidateAll, consolidate, reopen } = useImportBatch(api, lang, planId);
 
@@ -68,7 +70,7 @@ export function useImportFlow({ api, planId, lang, notify, afterChange }: Import
       const failures: ImportFailure[] = [];
       notify(null);
       for (const [i, source] of sources.entries()) {
-        setReadingText(t(lang, 'import.reading', { index: i + 1, total: sources.length, name: source.name }));
+        setReading({ index: i + 1, total: sources.length, name: source.name });
         let base64: string;
         try {
           base64 = await source.read();
@@ -87,9 +89,9 @@ export function useImportFlow({ api, planId, lang, notify, afterChange }: Import
         }
       }
       setPending(await consolidateAll(previews, failures));
-      setReadingText(null);
+      setReading(null);
     },
-    [api, planId, lang, notify, consolidateAll],
+    [api, planId, notify, consolidateAll],
   );
 
   const importFiles = useCallback(
@@ -102,12 +104,12 @@ export function useImportFlow({ api, planId, lang, notify, afterChange }: Import
       const r = await api.applyImport({ ...choices, previewIds });
       if (!r.ok) return r.error.message[lang];
       setPending(null);
+      const { changeCount } = r.value;
       notify({
         kind: 'info',
-        text: renderCount(UI_MESSAGES, lang, 'import.applied', r.value.changeCount, {
-          count: formatNumber(lang, r.value.changeCount),
-          files: r.value.files.map((f) => f.name).join(lang === 'zh' ? '、' : ', '),
-        }),
+        text: inBothLanguages((l) =>
+          renderCount(UI_MESSAGES, l, 'import.applied', changeCount, { count: formatNumber(l, changeCount), files: r.value.files.map((f) => f.name).join(l === 'zh' ? '、' : ', ') }),
+        ),
         undoImportId: r.value.importId,
       });
       await afterChange();
@@ -120,19 +122,21 @@ export function useImportFlow({ api, planId, lang, notify, afterChange }: Import
     async (importId: number): Promise<void> => {
       const r = await api.undoImport({ importId });
       if (!r.ok) {
-        notify({ kind: 'error', text: r.error.message[lang] });
+        notify({ kind: 'error', text: r.error.message });
         return;
       }
-      notify({ kind: 'info', text: renderCount(UI_MESSAGES, lang, 'import.undone', r.value.changeCount, { count: formatNumber(lang, r.value.changeCount) }) });
+      const { changeCount } = r.value;
+      notify({ kind: 'info', text: inBothLanguages((l) => renderCount(UI_MESSAGES, l, 'import.undone', changeCount, { count: formatNumber(l, changeCount) })) });
       await afterChange();
     },
-    [api, lang, notify, afterChange],
+    [api, notify, afterChange],
   );
 
   const reopenImport = useCallback(
     async (importId: number): Promise<void> => {
       const r = await reopen(importId);
-      if (typeof r === 'string') notify({ kind: 'error', text: r });
+      // useImportBatch words a refusal in the language of the moment only (left as it is).
+      if (typeof r === 'string') notify({ kind: 'error', text: sameInBoth(r) });
       else setPending(r);
     },
     [reopen, notify],
@@ -140,5 +144,6 @@ export function useImportFlow({ api, planId, lang, notify, afterChange }: Import
 
   const closePreview = useCallback(() => setPending(null), []);
 
+  const readingText = reading ? t(lang, 'import.reading', reading) : null;
   return { readingText, pending, importSources, importFiles, applyImport, undoImport, consolidate, reopenImport, closePreview };
 }

@@ -8,9 +8,11 @@ import type { TextSize } from '../../../shared/domain/text-size';
 import { DEFAULT_TEXT_SIZE } from '../../../shared/domain/text-size';
 import type { Lang } from '../../../shared/i18n/lang';
 import { t } from '../i18n/catalogue';
+import type { AppMessage } from '../../../shared/i18n/engine';
+import type { NoticeText } from '../components/Notice';
 
-/** A save's outcome: the settings as stored, or the reason in the UI language. */
-export type SettingsOutcome = { ok: true; saved: Settings } | { ok: false; problem: string };
+/** A save's outcome: the settings as stored, or the reason in the UI language (`problem`) and in both (`message`). */
+export type SettingsOutcome = { ok: true; saved: Settings } | { ok: false; problem: string; message: AppMessage };
 
 export interface SettingsState {
   lang: Lang;
@@ -26,7 +28,8 @@ export interface SettingsState {
   changeTextSize: (next: TextSize) => void;
 }
 
-export function useSettings(api: IndicatorDeskApi, initial: Settings, onProblem: (text: string) => void): SettingsState {
+/** `onProblem` gets a failed background save's reason in both languages (it becomes a notice that follows the language). */
+export function useSettings(api: IndicatorDeskApi, initial: Settings, onProblem: (message: NoticeText) => void): SettingsState {
   const [settings, setSettings] = useState(initial);
   const [lang, setLang] = useState<Lang>(initial.lang);
   const [textSize, setTextSize] = useState<TextSize>(initial.textSize ?? DEFAULT_TEXT_SIZE);
@@ -39,7 +42,7 @@ export function useSettings(api: IndicatorDeskApi, initial: Settings, onProblem:
   const saveSettings = useCallback(
     async (next: Settings): Promise<SettingsOutcome> => {
       const r = await api.saveSettings(next);
-      if (!r.ok) return { ok: false, problem: r.error.message[lang] };
+      if (!r.ok) return { ok: false, problem: r.error.message[lang], message: r.error.message };
       setSettings(r.value);
       setLang(r.value.lang);
       setTextSize(r.value.textSize ?? DEFAULT_TEXT_SIZE);
@@ -52,7 +55,7 @@ export function useSettings(api: IndicatorDeskApi, initial: Settings, onProblem:
     (next: Lang) => {
       setLang(next);
       void saveSettings({ ...settings, lang: next }).then((outcome) => {
-        if (!outcome.ok) onProblem(outcome.problem);
+        if (!outcome.ok) onProblem(outcome.message);
       });
     },
     [onProblem, saveSettings, settings],
@@ -62,7 +65,7 @@ export function useSettings(api: IndicatorDeskApi, initial: Settings, onProblem:
     (next: TextSize) => {
       setTextSize(next);
       void saveSettings({ ...settings, lang, textSize: next }).then((outcome) => {
-        if (!outcome.ok) onProblem(outcome.problem);
+        if (!outcome.ok) onProblem(outcome.message);
       });
     },
     [lang, onProblem, saveSettings, settings],

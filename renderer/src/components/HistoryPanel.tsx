@@ -3,6 +3,7 @@
 // department and counts — with reopen and undo buttons for each.
 import type { AuditEntry, ImportRecord } from '../../../shared/api/contract';
 import type { MessageKey } from '../i18n/catalogue';
+import { tCount } from '../i18n/catalogue';
 import { formatDateTime, formatNumber } from '../../../shared/i18n/engine';
 import { useLang, useT } from '../i18n/context';
 import { ImportFileLines } from './import/ImportFileLines';
@@ -109,7 +110,7 @@ export function HistoryPanel({ cell, entries, imports, onUndoImport, onReopenImp
                   <span className="who">{r.who}</span>
                 </div>
                 <div className="history-source">
-                  {t('history.import-line', { files: r.files.map((f) => f.name).join('、'), count: r.changeCount })}
+                  {tCount(lang, 'history.import-line', r.changeCount, { files: r.files.map((f) => f.name).join(lang === 'zh' ? '、' : ', ') })}
                 </div>
                 <ImportFileLines record={r} onReopen={onReopenImport} planId={planId} />
                 {r.undone ? (

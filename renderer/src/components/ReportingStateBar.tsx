@@ -5,13 +5,15 @@
 import { useState } from 'react';
 import type { CycleAction } from '../../../shared/domain/reporting-cycle';
 import { REASON_REQUIRED, MAX_REASON_LENGTH } from '../../../shared/domain/reporting-cycle';
-import { cycleText, scopeWords } from '../../../shared/i18n/cycle-messages';
+import { cycleText, overdueWords, scopeWords } from '../../../shared/i18n/cycle-messages';
 import { formatDate } from '../../../shared/i18n/engine';
 import type { Lang } from '../../../shared/i18n/lang';
 import type { ReportingView } from '../app/use-reporting-state';
 import { cycleUi } from '../i18n/cycle-ui-messages';
 import { useT } from '../i18n/context';
 import { Dialog } from './Dialog';
+import type { NoticeText } from './Notice';
+import { inBothLanguages } from '../app/notice-text';
 import './reporting-state-bar.css';
 
 interface Props {
@@ -19,8 +21,8 @@ interface Props {
   year: number;
   department: string | null;
   lang: Lang;
-  /** Show the outcome: done (info) or the refusal (error). */
-  notify: (kind: 'info' | 'error', text: string) => void;
+  /** Show the outcome: done (info) or the refusal (error), in both languages. */
+  notify: (kind: 'info' | 'error', text: NoticeText) => void;
 }
 
 export function ReportingStateBar({ view, year, department, lang, notify }: Props): React.JSX.Element | null {
@@ -30,8 +32,8 @@ export function ReportingStateBar({ view, year, department, lang, notify }: Prop
 
   const run = async (action: CycleAction, reason: string | null): Promise<boolean> => {
     const refused = await view.change(action, reason);
-    if (refused) notify('error', refused[lang]);
-    else notify('info', cycleUi(lang, `done.${action}`, { scope }));
+    if (refused) notify('error', refused);
+    else notify('info', inBothLanguages((l) => cycleUi(l, `done.${action}`, { scope: scopeWords(year, department)[l] })));
     return refused === null;
   };
   const ask = (action: CycleAction) => (REASON_REQUIRED.includes(action) || action === 'lock' ? setAsking(action) : void run(action, null));
@@ -70,7 +72,7 @@ export function ReportingStateBar({ view, year, department, lang, notify }: Prop
           {cycleUi(lang, 'bar.deadline', { date: formatDate(lang, state.deadline) })}
           {state.deadlineIsDefault ? cycleUi(lang, 'bar.deadline-default') : ''}
         </span>
-        {state.overdueDays !== null ? <span className="cycle-overdue" data-testid="cycle-overdue">{cycleText(lang, 'overdue', { days: state.overdueDays })}</span> : null}
+        {state.overdueDays !== null ? <span className="cycle-overdue" data-testid="cycle-overdue">{overdueWords(lang, state.overdueDays)}</span> : null}
         {lock ? <span className="cycle-detail">{cycleUi(lang, 'bar.locked-by', { who: lock.who, at: lock.at.slice(0, 10) })}</span> : null}
         {reason ? <span className="cycle-detail" title={reason}>{cycleUi(lang, 'bar.last-reason', { reason })}</span> : null}
         <span className="cycle-buttons">

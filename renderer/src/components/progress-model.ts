@@ -8,7 +8,7 @@ import type { Outlook } from '../../../shared/domain/progress';
 import { OUTLOOKS, lastDueYear } from '../../../shared/domain/progress';
 import type { Lang } from '../../../shared/i18n/lang';
 import { formatNumber } from '../../../shared/i18n/engine';
-import { t } from '../i18n/catalogue';
+import { t, tCount } from '../i18n/catalogue';
 
 export interface ProgressItem {
   indicator: Indicator;
@@ -57,8 +57,8 @@ export function missingDueYear(years: number[], latestYear: number | null, today
 /** "13 项指标：超前 2，正常 6，滞后 3，有风险 1，无数据 1". */
 export function summaryText(lang: Lang, rows: Pick<ProgressRow, 'outlook'>[]): string {
   const c = countOutlooks(rows);
-  return t(lang, 'progress.summary', {
-    total: formatNumber(lang, rows.length),
+  return tCount(lang, 'progress.summary', rows.length, {
+    count: formatNumber(lang, rows.length),
     ahead: formatNumber(lang, c.ahead),
     onTrack: formatNumber(lang, c['on-track']),
     behind: formatNumber(lang, c.behind),

@@ -4,9 +4,9 @@
 import type { DepartmentCycle } from '../../../shared/domain/dashboard';
 import { ReportingStateSchema } from '../../../shared/domain/reporting-cycle';
 import type { ReportingState } from '../../../shared/domain/reporting-cycle';
-import { cycleText } from '../../../shared/i18n/cycle-messages';
+import { cycleText, overdueWords } from '../../../shared/i18n/cycle-messages';
 import type { Lang } from '../../../shared/i18n/lang';
-import { cy } from '../i18n/overview-messages';
+import { cyCount } from '../i18n/overview-messages';
 import { LATE_COLOURS, OVERDUE_COLOURS, REPORTING_STATE_COLOURS } from './colours';
 
 /** The state's name ('—' when the department has none). */
@@ -16,8 +16,8 @@ export function stateText(lang: Lang, cycle: DepartmentCycle | null): string {
 
 /** 逾期 43 天 (still owed), 逾期 43 天提交 (submitted late), or '' when neither. */
 export function overdueText(lang: Lang, cycle: DepartmentCycle | null): string {
-  if (cycle?.overdueDays) return cycleText(lang, 'overdue', { days: cycle.overdueDays });
-  if (cycle?.submittedLateDays) return cy(lang, 'overview.late-days', { days: cycle.submittedLateDays });
+  if (cycle?.overdueDays) return overdueWords(lang, cycle.overdueDays);
+  if (cycle?.submittedLateDays) return cyCount(lang, 'overview.late-days', cycle.submittedLateDays, { days: cycle.submittedLateDays });
   return '';
 }
 

@@ -4,7 +4,8 @@
 // presses the focused button, Esc cancels.
 import type { JSX } from 'react';
 import { useEffect, useRef } from 'react';
-import { plausibleMessage } from '../../../shared/domain/plausible';
+import { PLAUSIBLE_MESSAGES, plausibleMessage } from '../../../shared/domain/plausible';
+import { renderCount } from '../../../shared/i18n/engine';
 import type { Lang } from '../../../shared/i18n/lang';
 import { Dialog } from '../components/Dialog';
 import type { PendingConfirm } from './use-plausible-confirm';
@@ -34,7 +35,7 @@ export function PlausibleConfirmDialog(props: { pending: PendingConfirm; lang: L
         </>
       }
     >
-      <p>{text('plausible.confirm.body', { count: pending.items.length })}</p>
+      <p>{renderCount(PLAUSIBLE_MESSAGES, lang, 'plausible.confirm.body', pending.items.length)}</p>
       <ul className="plausible-list">
         {pending.items.map((item) => (
           <li key={`${item.edit.indicatorId}|${item.edit.year}`}>

@@ -1,8 +1,9 @@
 // Every string the indicator grid shows, in Chinese (default) and English, rendered by the one
 // message engine. Status names are shared words (shared/i18n/messages statusLabel) so the grid, the
 // exported workbook and the CLI use the same ones.
-import type { KeyOf } from '../../../shared/i18n/engine';
-import { defineCatalogue, translatorFor } from '../../../shared/i18n/engine';
+import type { KeyOf, Params, PluralBase } from '../../../shared/i18n/engine';
+import type { Lang } from '../../../shared/i18n/lang';
+import { defineCatalogue, renderCount, translatorFor } from '../../../shared/i18n/engine';
 
 export const GRID_MESSAGES = defineCatalogue(
   'grid',
@@ -35,16 +36,22 @@ export const GRID_MESSAGES = defineCatalogue(
     'state.saving': '正在保存…',
     'state.saved': '已保存',
     'state.saved.count': '已保存 {count} 个单元格',
-    'state.refused': '{count} 个单元格未保存：{reason}',
+    'state.refused.one': '{count} 个单元格未保存：{reason}',
+    'state.refused.other': '{count} 个单元格未保存：{reason}',
     'state.failed': '保存失败：{reason}',
-    'state.unsaved': '{count} 个单元格未保存，输入已保留，每 5 秒自动重试：{reason}',
-    'state.discarded': '已放弃 {count} 个未保存的输入',
-    'state.paste.clipped': '已粘贴 {count} 个单元格；{clipped} 个超出表格范围，已忽略',
+    'state.unsaved.one': '{count} 个单元格未保存，输入已保留，每 5 秒自动重试：{reason}',
+    'state.unsaved.other': '{count} 个单元格未保存，输入已保留，每 5 秒自动重试：{reason}',
+    'state.discarded.one': '已放弃 {count} 个未保存的输入',
+    'state.discarded.other': '已放弃 {count} 个未保存的输入',
+    'state.paste.clipped.one': '已粘贴 {count} 个单元格；{clipped} 个超出表格范围，已忽略',
+    'state.paste.clipped.other': '已粘贴 {count} 个单元格；{clipped} 个超出表格范围，已忽略',
     'state.paste.nothing': '粘贴位置右侧没有可填写的列',
     'state.undo.nothing': '没有可撤销的操作',
     'state.redo.nothing': '没有可重做的操作',
-    'state.undone': '已撤销 {count} 个单元格',
-    'state.redone': '已重做 {count} 个单元格',
+    'state.undone.one': '已撤销 {count} 个单元格',
+    'state.undone.other': '已撤销 {count} 个单元格',
+    'state.redone.one': '已重做 {count} 个单元格',
+    'state.redone.other': '已重做 {count} 个单元格',
     'grid.no-rows': '没有可显示的指标',
     'grid.label': '指标填报表',
     'legend.title': '图例',
@@ -78,16 +85,22 @@ export const GRID_MESSAGES = defineCatalogue(
     'state.saving': 'Saving…',
     'state.saved': 'Saved',
     'state.saved.count': 'Saved {count} cells',
-    'state.refused': '{count} cell(s) not saved: {reason}',
+    'state.refused.one': '{count} cell not saved: {reason}',
+    'state.refused.other': '{count} cells not saved: {reason}',
     'state.failed': 'Saving failed: {reason}',
-    'state.unsaved': '{count} cell(s) not saved; your entries are kept and retried every 5 s: {reason}',
-    'state.discarded': 'Discarded {count} unsaved entr(ies)',
-    'state.paste.clipped': 'Pasted {count} cells; {clipped} fell outside the table and were ignored',
+    'state.unsaved.one': '{count} cell not saved; your entry is kept and retried every 5 s: {reason}',
+    'state.unsaved.other': '{count} cells not saved; your entries are kept and retried every 5 s: {reason}',
+    'state.discarded.one': 'Discarded {count} unsaved entry',
+    'state.discarded.other': 'Discarded {count} unsaved entries',
+    'state.paste.clipped.one': 'Pasted {count} cell; {clipped} fell outside the table and were ignored',
+    'state.paste.clipped.other': 'Pasted {count} cells; {clipped} fell outside the table and were ignored',
     'state.paste.nothing': 'There is no editable column at or right of the paste position',
     'state.undo.nothing': 'Nothing to undo',
     'state.redo.nothing': 'Nothing to redo',
-    'state.undone': 'Undid {count} cell(s)',
-    'state.redone': 'Redid {count} cell(s)',
+    'state.undone.one': 'Undid {count} cell',
+    'state.undone.other': 'Undid {count} cells',
+    'state.redone.one': 'Redid {count} cell',
+    'state.redone.other': 'Redid {count} cells',
     'grid.no-rows': 'No indicators to show',
     'grid.label': 'Indicator return',
     'legend.title': 'Legend',
@@ -98,3 +111,8 @@ export type GridMessageKey = KeyOf<typeof GRID_MESSAGES>;
 
 /** A grid string in the given language: gridText(lang, key, params). */
 export const gridText = translatorFor(GRID_MESSAGES);
+
+/** A counted grid message (`base.one` / `base.other` by the plural rule): "1 cell not saved" / "2 cells not saved". */
+export function gridCount(lang: Lang, base: PluralBase<GridMessageKey>, count: number, params: Params = {}): string {
+  return renderCount(GRID_MESSAGES, lang, base, count, params);
+}

@@ -6,7 +6,7 @@ import type { CellDoubleClickedEvent, CellKeyDownEvent, FullWidthCellKeyDownEven
 import type { AppMessage } from '../../../shared/i18n/engine';
 import type { Lang } from '../../../shared/i18n/lang';
 import { editTarget } from './columns';
-import { gridText } from './grid-messages';
+import { gridCount } from './grid-messages';
 import type { SaveStateKind } from './use-cell-saves';
 import type { IndicatorRowData } from './row-model';
 import { cellOf } from './row-model';
@@ -48,7 +48,7 @@ export function useLockedCellRefusal(current: () => { grid: { year: number }; la
     (data: IndicatorRowData | undefined, colId: string) => {
       const { grid, lang, onSaveStateChange } = current();
       const lock = lockOfCell(data, colId, grid.year);
-      if (lock) onSaveStateChange?.('error', gridText(lang, 'state.refused', { count: 1, reason: lock[lang] }));
+      if (lock) onSaveStateChange?.('error', gridCount(lang, 'state.refused', 1, { reason: lock[lang] }));
     },
     [current],
   );

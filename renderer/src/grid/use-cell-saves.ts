@@ -12,7 +12,7 @@ import type { CellEdit, CellEditResult, EditSource, Grid, GridCell } from '../..
 import type { AppMessage } from '../../../shared/i18n/engine';
 import type { Lang } from '../../../shared/i18n/lang';
 import { columnIdForEdit, editTarget } from './columns';
-import { gridText } from './grid-messages';
+import { gridCount, gridText } from './grid-messages';
 import type { GridPort } from './grid-port';
 import type { IndicatorRowData } from './row-model';
 import {
@@ -258,9 +258,9 @@ export function useCellSaves(options: CellSavesOptions): CellSaves {
       const firstRefusal = refusals[0];
       const firstUnsaved = unsaved[0];
       if (firstRefusal) {
-        report('error', gridText(l, 'state.refused', { count: refusals.length, reason: firstRefusal[l] }));
+        report('error', gridCount(l, 'state.refused', refusals.length, { reason: firstRefusal[l] }));
       } else if (firstUnsaved) {
-        report('error', gridText(l, 'state.unsaved', { count: Math.max(queue.size, unsaved.length), reason: firstUnsaved[l] }));
+        report('error', gridCount(l, 'state.unsaved', Math.max(queue.size, unsaved.length), { reason: firstUnsaved[l] }));
       } else if (inFlight.current === 0) {
         report('saved', doneMessage ?? (sent.length > 1 ? gridText(l, 'state.saved.count', { count: sent.length }) : gridText(l, 'state.saved')));
       }
@@ -327,7 +327,7 @@ export function useCellSaves(options: CellSavesOptions): CellSaves {
       if (count === 0) return 0;
       persistQueue();
       view.applyRows([...rows.values()]);
-      report('idle', gridText(latest.current.lang, 'state.discarded', { count }));
+      report('idle', gridCount(latest.current.lang, 'state.discarded', count));
       return count;
     },
     [persistQueue, port, queueFor, report],
@@ -352,7 +352,7 @@ export function useCellSaves(options: CellSavesOptions): CellSaves {
       const first = entry.changes[0];
       if (first) focusCellOf(first);
       const edits = direction === 'undo' ? undoEdits(entry) : redoEdits(entry);
-      const done = gridText(l, direction === 'undo' ? 'state.undone' : 'state.redone', { count: entry.changes.length });
+      const done = gridCount(l, direction === 'undo' ? 'state.undone' : 'state.redone', entry.changes.length);
       await runSave(edits, direction, false, done);
     },
     [focusCellOf, report, runSave],

@@ -7,7 +7,7 @@ import type { CellEdit, EditSource, Grid } from '../../../shared/api/contract';
 import type { Lang } from '../../../shared/i18n/lang';
 import { editTarget } from './columns';
 import { copyBlock } from './copy-text';
-import { gridText } from './grid-messages';
+import { gridCount, gridText } from './grid-messages';
 import type { CellPosition, GridPort } from './grid-port';
 import { planPaste } from './paste-plan';
 import type { IndicatorRowData } from './row-model';
@@ -206,7 +206,7 @@ export function useRangeClipboard(options: RangeClipboardOptions): RangeClipboar
       onSaveStateChange?.('error', gridText(l, 'state.paste.nothing'));
       return;
     }
-    const done = plan.clipped > 0 ? gridText(l, 'state.paste.clipped', { count: plan.edits.length, clipped: plan.clipped }) : undefined;
+    const done = plan.clipped > 0 ? gridCount(l, 'state.paste.clipped', plan.edits.length, { clipped: plan.clipped }) : undefined;
     void runSave(plan.edits, 'pasted', true, done);
   }, [port, runSave]);
 

@@ -1,8 +1,9 @@
 // The UI's own words, Chinese (default) and English, rendered by the one message engine
 // (shared/i18n/engine). Messages that come back from main (refusals, import issues, errors) already
 // carry both languages; these are the labels around them.
-import type { KeyOf } from '../../../shared/i18n/engine';
-import { defineCatalogue, translatorFor } from '../../../shared/i18n/engine';
+import type { KeyOf, Params, PluralBase } from '../../../shared/i18n/engine';
+import type { Lang } from '../../../shared/i18n/lang';
+import { defineCatalogue, renderCount, translatorFor } from '../../../shared/i18n/engine';
 
 export const UI_MESSAGES = defineCatalogue(
   'ui',
@@ -23,7 +24,8 @@ export const UI_MESSAGES = defineCatalogue(
     'save.saving': '正在保存…',
     'save.saved': '已保存',
     'save.error': '保存失败',
-    'grid.count': '共 {count} 项指标',
+    'grid.count.one': '共 {count} 项指标',
+    'grid.count.other': '共 {count} 项指标',
     'grid.empty': '该单位在本规划中没有牵头指标。',
     'grid.today': '统计日期：{date}',
     'status.mode-browser': '浏览器模式',
@@ -42,7 +44,8 @@ export const UI_MESSAGES = defineCatalogue(
     'history.by': '{who}',
     'history.imports': '导入记录',
     'history.no-imports': '尚无导入。',
-    'history.import-line': '{files}：{count} 处修改',
+    'history.import-line.one': '{files}：{count} 处修改',
+    'history.import-line.other': '{files}：{count} 处修改',
     'history.undone': '已撤销',
     'history.empty-value': '（空）',
     'source.typed': '手工录入',
@@ -130,7 +133,8 @@ export const UI_MESSAGES = defineCatalogue(
     'toolbar.progress': '进度',
     'progress.title': '五年目标进度',
     'progress.hint': '“预计”按已填报实际值的趋势推算到目标年度；预计达不到目标、当年未达标（累计类任务进度快于时间的除外）、应填年度未填报，各下调一档。',
-    'progress.summary': '{total} 项指标：超前 {ahead}，正常 {onTrack}，滞后 {behind}，有风险 {atRisk}，无数据 {noData}',
+    'progress.summary.one': '{count} 项指标：超前 {ahead}，正常 {onTrack}，滞后 {behind}，有风险 {atRisk}，无数据 {noData}',
+    'progress.summary.other': '{count} 项指标：超前 {ahead}，正常 {onTrack}，滞后 {behind}，有风险 {atRisk}，无数据 {noData}',
     'progress.outlook.ahead': '超前',
     'progress.outlook.on-track': '正常',
     'progress.outlook.behind': '滞后',
@@ -217,7 +221,8 @@ export const UI_MESSAGES = defineCatalogue(
     'save.saving': 'Saving…',
     'save.saved': 'Saved',
     'save.error': 'Not saved',
-    'grid.count': '{count} indicators',
+    'grid.count.one': '{count} indicator',
+    'grid.count.other': '{count} indicators',
     'grid.empty': 'This department leads no indicator of the plan.',
     'grid.today': 'Status as of {date}',
     'status.mode-browser': 'Browser mode',
@@ -236,7 +241,8 @@ export const UI_MESSAGES = defineCatalogue(
     'history.by': '{who}',
     'history.imports': 'Imports',
     'history.no-imports': 'No imports yet.',
-    'history.import-line': '{files}: {count} changes',
+    'history.import-line.one': '{files}: {count} change',
+    'history.import-line.other': '{files}: {count} changes',
     'history.undone': 'Undone',
     'history.empty-value': '(empty)',
     'source.typed': 'Typed',
@@ -324,7 +330,8 @@ export const UI_MESSAGES = defineCatalogue(
     'toolbar.progress': 'Progress',
     'progress.title': 'Progress on the five-year targets',
     'progress.hint': '“Projected” extends the trend of the reported actuals to the target year; a projection short of the target, a missed year (unless a cumulative path runs ahead of time) and a due year not reported each lower the outlook one step.',
-    'progress.summary': '{total} indicators: {ahead} ahead, {onTrack} on track, {behind} behind, {atRisk} at risk, {noData} no data',
+    'progress.summary.one': '{count} indicator: {ahead} ahead, {onTrack} on track, {behind} behind, {atRisk} at risk, {noData} no data',
+    'progress.summary.other': '{count} indicators: {ahead} ahead, {onTrack} on track, {behind} behind, {atRisk} at risk, {noData} no data',
     'progress.outlook.ahead': 'Ahead',
     'progress.outlook.on-track': 'On track',
     'progress.outlook.behind': 'Behind',
@@ -400,3 +407,12 @@ export type MessageKey = KeyOf<typeof UI_MESSAGES>;
 
 /** A UI label in the given language: t(lang, key, params). */
 export const t = translatorFor(UI_MESSAGES);
+
+/**
+ * A counted UI label (keys `base.one` / `base.other`, chosen by the language's plural rule, e.g.
+ * "1 indicator" / "13 indicators"): tCount(lang, 'grid.count', n). `params.count` may give the
+ * count formatted for display; the form is still chosen by `count`.
+ */
+export function tCount(lang: Lang, base: PluralBase<MessageKey>, count: number, params: Params = {}): string {
+  return renderCount(UI_MESSAGES, lang, base, count, params);
+}

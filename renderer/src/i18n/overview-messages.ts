@@ -1,7 +1,8 @@
 // The UI words of the reporting cycle (报送情况 panel, department contacts, reminders, annotated
 // replies): a catalogue on the one message engine (typed keys, Chinese and English, {name} placeholders).
-import type { KeyOf, Params } from '../../../shared/i18n/engine';
-import { defineCatalogue, translatorFor } from '../../../shared/i18n/engine';
+import type { KeyOf, Params, PluralBase } from '../../../shared/i18n/engine';
+import type { Lang } from '../../../shared/i18n/lang';
+import { defineCatalogue, renderCount, translatorFor } from '../../../shared/i18n/engine';
 import { useLang } from './context';
 
 export const OVERVIEW_UI_MESSAGES = defineCatalogue(
@@ -19,13 +20,16 @@ export const OVERVIEW_UI_MESSAGES = defineCatalogue(
     'overview.col.filled': '已填 / 应填',
     'overview.col.misses': '未达标缺说明',
     'overview.col.last-import': '最近导入',
-    'overview.overdue-days': '逾期 {days} 天',
-    'overview.late-days': '逾期 {days} 天提交',
+    'overview.overdue-days.one': '逾期 {days} 天',
+    'overview.overdue-days.other': '逾期 {days} 天',
+    'overview.late-days.one': '逾期 {days} 天提交',
+    'overview.late-days.other': '逾期 {days} 天提交',
     'overview.not-overdue': '—',
     'overview.no-import': '无',
     'overview.remind': '生成催报邮件',
     'overview.reminding': '正在生成催报邮件…',
-    'overview.reminded': '已生成 {count} 封催报邮件',
+    'overview.reminded.one': '已生成 {count} 封催报邮件',
+    'overview.reminded.other': '已生成 {count} 封催报邮件',
     'overview.no-address': '以下单位没有联系邮箱，未生成催报邮件（设置 → 单位联系邮箱）：{departments}',
     'overview.none-owed': '各单位均已提交，无需催报',
     'state.not-started': '未填报',
@@ -39,7 +43,8 @@ export const OVERVIEW_UI_MESSAGES = defineCatalogue(
     'contacts.saved': '联系邮箱已更新',
     'reply.button': '生成批注回复',
     'reply.working': '正在生成批注回复…',
-    'reply.done': '已生成批注回复“{name}”（{count} 处问题）',
+    'reply.done.one': '已生成批注回复“{name}”（{count} 处问题）',
+    'reply.done.other': '已生成批注回复“{name}”（{count} 处问题）',
   },
   {
     'overview.open': 'Who has reported',
@@ -54,13 +59,16 @@ export const OVERVIEW_UI_MESSAGES = defineCatalogue(
     'overview.col.filled': 'Filled / due',
     'overview.col.misses': 'Misses without a note',
     'overview.col.last-import': 'Last import',
-    'overview.overdue-days': '{days} days overdue',
-    'overview.late-days': 'submitted {days} days late',
+    'overview.overdue-days.one': '{days} day overdue',
+    'overview.overdue-days.other': '{days} days overdue',
+    'overview.late-days.one': 'submitted {days} day late',
+    'overview.late-days.other': 'submitted {days} days late',
     'overview.not-overdue': '—',
     'overview.no-import': 'none',
     'overview.remind': 'Draft reminders',
     'overview.reminding': 'Drafting reminders…',
-    'overview.reminded': '{count} reminders drafted',
+    'overview.reminded.one': '{count} reminder drafted',
+    'overview.reminded.other': '{count} reminders drafted',
     'overview.no-address': 'No email address, so no reminder for (Settings → department email addresses): {departments}',
     'overview.none-owed': 'Every department has submitted; no reminders needed',
     'state.not-started': 'Not started',
@@ -74,13 +82,19 @@ export const OVERVIEW_UI_MESSAGES = defineCatalogue(
     'contacts.saved': 'Addresses updated',
     'reply.button': 'Annotated reply',
     'reply.working': 'Drafting the annotated reply…',
-    'reply.done': 'Annotated reply "{name}" drafted ({count} problems)',
+    'reply.done.one': 'Annotated reply "{name}" drafted ({count} problem)',
+    'reply.done.other': 'Annotated reply "{name}" drafted ({count} problems)',
   },
 );
 
 export type CycleUiKey = KeyOf<typeof OVERVIEW_UI_MESSAGES>;
 
 export const cy = translatorFor(OVERVIEW_UI_MESSAGES);
+
+/** A counted cycle label (`base.one` / `base.other` by the plural rule): "1 day overdue" / "3 days overdue". */
+export function cyCount(lang: Lang, base: PluralBase<CycleUiKey>, count: number, params: Params = {}): string {
+  return renderCount(OVERVIEW_UI_MESSAGES, lang, base, count, params);
+}
 
 export function useCy(): (key: CycleUiKey, params?: Params) => string {
   const lang = useLang();

@@ -6,14 +6,15 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { GridViewOptions } from '../../../renderer/src/app/use-grid-view';
 import { cellSaver, useGridView } from '../../../renderer/src/app/use-grid-view';
+import type { NoticeText } from '../../../renderer/src/components/Notice';
 import { PLAN_ID, realApiPerTest } from '../real-api';
 
 const real = realApiPerTest();
 
 function mount(overrides: Partial<GridViewOptions> = {}) {
-  const errors: string[] = [];
+  const errors: NoticeText[] = [];
   const hook = renderHook(() =>
-    useGridView({ api: real.api, planId: PLAN_ID, initialYear: 2025, initialDepartment: '区住建局', lang: 'zh', onError: (t) => errors.push(t), ...overrides }),
+    useGridView({ api: real.api, planId: PLAN_ID, initialYear: 2025, initialDepartment: '区住建局', onError: (t) => errors.push(t), ...overrides }),
   );
   return { hook, errors };
 }
@@ -71,11 +72,12 @@ describe('useGridView', () => {
     expect(hook.result.current.focused).toBeNull();
   });
 
-  it('reports a grid that cannot be loaded in the UI language', async () => {
+  it('reports a grid that cannot be loaded in both languages (the notice follows a language switch)', async () => {
     real.offline = true;
-    const { hook, errors } = mount({ lang: 'en' });
+    const { hook, errors } = mount();
     await waitFor(() => expect(errors).toHaveLength(1));
-    expect(errors[0]).toContain('Cannot reach the local service');
+    expect(errors[0]?.en).toContain('Cannot reach the local service');
+    expect(errors[0]?.zh).toContain('无法连接本机服务');
     expect(hook.result.current.grid).toBeNull();
   });
 });

@@ -108,12 +108,12 @@ describe('useImportFlow', () => {
     expect(hook.result.current.pending).toBeNull();
     expect(await actualOf(change.indicatorId, change.year)).not.toBeNull();
     const applied = notices.at(-1);
-    expect(applied).toMatchObject({ kind: 'info', text: expect.stringContaining('已导入') });
+    expect(applied).toMatchObject({ kind: 'info', text: { zh: expect.stringContaining('已导入'), en: expect.stringContaining('Imported') } });
     expect(applied?.undoImportId).toEqual(expect.any(Number));
     expect(changes()).toBe(1);
 
     await act(() => hook.result.current.undoImport(applied?.undoImportId as number));
-    expect(notices.at(-1)).toMatchObject({ kind: 'info', text: expect.stringContaining('已撤销导入') });
+    expect(notices.at(-1)).toMatchObject({ kind: 'info', text: { zh: expect.stringContaining('已撤销导入'), en: expect.stringContaining('Import undone') } });
     expect(await actualOf(change.indicatorId, change.year)).toBeNull();
     expect(changes()).toBe(2);
 
@@ -137,9 +137,9 @@ describe('useImportFlow in English', () => {
     });
     const n = preview.changes.length;
     expect(n).toBeGreaterThan(1);
-    expect(notices.at(-1)?.text).toBe(`Imported ${n} changes (zjj.xlsx).`);
+    expect(notices.at(-1)?.text.en).toBe(`Imported ${n} changes (zjj.xlsx).`);
     await act(() => hook.result.current.undoImport(notices.at(-1)?.undoImportId as number));
-    expect(notices.at(-1)?.text).toBe(`Import undone (${n} changes reverted).`);
+    expect(notices.at(-1)?.text.en).toBe(`Import undone (${n} changes reverted).`);
   });
 
   it('one of each: singular forms in the import summary pieces and notices', () => {
@@ -170,7 +170,6 @@ describe('useShellActions', () => {
     const imported: string[][] = [];
     const hook = renderHook(() =>
       useShellActions({
-        lang: 'en',
         importSources: async (sources) => {
           imported.push(await Promise.all(sources.map(async (s) => `${s.name}:${await s.read()}`)));
         },
@@ -180,7 +179,7 @@ describe('useShellActions', () => {
     await act(async () => deliver({ type: 'import-files', files: [{ name: 'a.xlsx', base64: 'QUJD' }] }));
     await waitFor(() => expect(imported).toEqual([['a.xlsx:QUJD']]));
     act(() => deliver({ type: 'show-message', zh: '已从备份恢复', en: 'Restored from the backup' }));
-    expect(notices).toEqual([{ kind: 'info', text: 'Restored from the backup' }]);
+    expect(notices).toEqual([{ kind: 'info', text: { zh: '已从备份恢复', en: 'Restored from the backup' } }]);
     hook.unmount();
     expect(unsubscribed).toBe(1);
   });

@@ -34,7 +34,7 @@ describe('useBootstrap', () => {
 describe('useSettings', () => {
   it('switches the language at once, saves it, and sets the page language and title', async () => {
     const problems: string[] = [];
-    const hook = renderHook(() => useSettings(real.api, INITIAL, (p) => problems.push(p)));
+    const hook = renderHook(() => useSettings(real.api, INITIAL, (p) => problems.push(p.zh)));
     expect(document.documentElement.lang).toBe('zh-CN');
     expect(document.title).toBe('指标填报台');
     act(() => hook.result.current.switchLanguage('en'));
@@ -48,7 +48,7 @@ describe('useSettings', () => {
 
   it('keeps the switched language when saving it fails, and says why', async () => {
     const problems: string[] = [];
-    const hook = renderHook(() => useSettings(real.api, INITIAL, (p) => problems.push(p)));
+    const hook = renderHook(() => useSettings(real.api, INITIAL, (p) => problems.push(p.zh)));
     real.offline = true;
     act(() => hook.result.current.switchLanguage('en'));
     await waitFor(() => expect(problems).toHaveLength(1));
@@ -84,7 +84,7 @@ describe('useSettings: text size', () => {
 
   it('changes the text size at once and saves it with the other settings', async () => {
     const problems: string[] = [];
-    const hook = renderHook(() => useSettings(real.api, { ...INITIAL, clerkName: '王芳' }, (p) => problems.push(p)));
+    const hook = renderHook(() => useSettings(real.api, { ...INITIAL, clerkName: '王芳' }, (p) => problems.push(p.zh)));
     act(() => hook.result.current.changeTextSize(150));
     expect(hook.result.current.textSize).toBe(150);
     await waitFor(() => expect(hook.result.current.settings.textSize).toBe(150));
@@ -94,7 +94,7 @@ describe('useSettings: text size', () => {
 
   it('keeps the new size when saving it fails, and says why', async () => {
     const problems: string[] = [];
-    const hook = renderHook(() => useSettings(real.api, INITIAL, (p) => problems.push(p)));
+    const hook = renderHook(() => useSettings(real.api, INITIAL, (p) => problems.push(p.zh)));
     real.offline = true;
     act(() => hook.result.current.changeTextSize(125));
     await waitFor(() => expect(problems).toHaveLength(1));

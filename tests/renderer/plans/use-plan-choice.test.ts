@@ -23,9 +23,9 @@ async function boot(): Promise<Bootstrap> {
 
 function mountWindow(b: Bootstrap, problems: string[] = []) {
   return renderHook(() => {
-    const s = useSettings(real.api, b.settings, (p) => problems.push(p));
+    const s = useSettings(real.api, b.settings, (p) => problems.push(p.zh));
     const choice = usePlanChoice({ api: real.api, initialPlans: b.plans, settings: s.settings, saveSettings: s.saveSettings, onProblem: (p) => problems.push(p) });
-    const view = useGridView({ api: real.api, planId: choice.plan.id, initialYear: 2025, initialDepartment: null, lang: 'zh', onError: (p) => problems.push(p) });
+    const view = useGridView({ api: real.api, planId: choice.plan.id, initialYear: 2025, initialDepartment: null, onError: (p) => problems.push(p.zh) });
     return { s, choice, view };
   });
 }

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { getApi } from '../../api';
 import { downloadBase64 } from '../../files';
 import { useLang } from '../../i18n/context';
-import { useCy } from '../../i18n/overview-messages';
+import { cyCount, useCy } from '../../i18n/overview-messages';
 import { EML_TYPE } from './use-reporting-overview';
 
 export function ReplyButton({ planId, importId, sha256 }: { planId: string; importId: number; sha256: string }): React.JSX.Element {
@@ -20,7 +20,7 @@ export function ReplyButton({ planId, importId, sha256 }: { planId: string; impo
       return;
     }
     downloadBase64(r.value.fileName, r.value.base64, EML_TYPE);
-    setText(c('reply.done', { name: r.value.fileName, count: r.value.problems }));
+    setText(cyCount(lang, 'reply.done', r.value.problems, { name: r.value.fileName }));
   };
   return (
     <span className="reply-action">

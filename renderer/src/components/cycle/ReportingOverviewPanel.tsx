@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { formatDate, formatDateTime } from '../../../../shared/i18n/engine';
 import { getApi } from '../../api';
 import { useLang } from '../../i18n/context';
-import { useCy } from '../../i18n/overview-messages';
+import { cyCount, useCy } from '../../i18n/overview-messages';
 import { Dialog } from '../Dialog';
 import { useReportingOverview } from './use-reporting-overview';
 
@@ -45,7 +45,7 @@ export function ReportingOverviewPanel({ planId, year, onClose }: ReportingOverv
                   <td>{r.department}</td>
                   <td data-testid="overview-state">{c(`state.${r.state}`)}</td>
                   <td>{formatDate(lang, r.deadline)}</td>
-                  <td data-testid="overview-overdue">{r.overdue ? c('overview.overdue-days', { days: r.daysOverdue }) : r.lateDays > 0 ? c('overview.late-days', { days: r.lateDays }) : c('overview.not-overdue')}</td>
+                  <td data-testid="overview-overdue">{r.overdue ? cyCount(lang, 'overview.overdue-days', r.daysOverdue, { days: r.daysOverdue }) : r.lateDays > 0 ? cyCount(lang, 'overview.late-days', r.lateDays, { days: r.lateDays }) : c('overview.not-overdue')}</td>
                   <td data-testid="overview-filled">{`${r.filled} / ${r.due}`}</td>
                   <td data-testid="overview-misses">{r.missesWithoutNote}</td>
                   <td>{r.lastImport ? `${r.lastImport.fileName}（${formatDateTime(lang, r.lastImport.at)}）` : c('overview.no-import')}</td>

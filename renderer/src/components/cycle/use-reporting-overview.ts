@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { IndicatorDeskApi, ReportingOverview } from '../../../../shared/api/contract';
 import type { Lang } from '../../../../shared/i18n/lang';
 import { downloadBase64 } from '../../files';
-import { cy } from '../../i18n/overview-messages';
+import { cy, cyCount } from '../../i18n/overview-messages';
 
 export type OverviewState = { kind: 'loading' } | { kind: 'error'; text: string } | { kind: 'ready'; overview: ReportingOverview };
 
@@ -35,7 +35,7 @@ export function useReportingOverview(api: IndicatorDeskApi, planId: string, year
     }
     for (const d of r.value.drafts) downloadBase64(d.fileName, d.base64, EML_TYPE);
     const lines: string[] = [];
-    if (r.value.drafts.length > 0) lines.push(cy(lang, 'overview.reminded', { count: r.value.drafts.length }));
+    if (r.value.drafts.length > 0) lines.push(cyCount(lang, 'overview.reminded', r.value.drafts.length));
     if (r.value.withoutAddress.length > 0) lines.push(cy(lang, 'overview.no-address', { departments: r.value.withoutAddress.join('、') }));
     if (lines.length === 0) lines.push(cy(lang, 'overview.none-owed'));
     setRemindText(lines.join(' '));
