@@ -62,10 +62,6 @@ const LEFT_TO_THEIR_OWNERS = [
   'plan-import: created',
   'plan-import: revised',
   'plans: editor.saved',
-  // Import preview (renderer/src/components/import): another helper's files in this batch.
-  'ui: import.unchanged',
-  'consolidation: conflicts.unresolved',
-  'consolidation: history.file-line',
   // Shown only for more than one cell (use-cell-saves: "Saved" alone for one).
   'grid: state.saved.count',
 ];

@@ -1,8 +1,8 @@
 // The UI words of consolidation (departments of returns, provenance, conflicts, import history): a
 // catalogue on the one message engine (typed keys, Chinese and English, {name} placeholders).
 import type { Provenance } from '../../../shared/api/contract';
-import type { KeyOf, Params } from '../../../shared/i18n/engine';
-import { defineCatalogue, formatDateTime, translatorFor } from '../../../shared/i18n/engine';
+import type { KeyOf, Params, PluralBase } from '../../../shared/i18n/engine';
+import { defineCatalogue, formatDateTime, renderCount, translatorFor } from '../../../shared/i18n/engine';
 import type { Lang } from '../../../shared/i18n/lang';
 import { useLang } from './context';
 
@@ -19,7 +19,8 @@ export const CONSOLIDATION_MESSAGES = defineCatalogue('consolidation', {
   'conflicts.none-current': '（无）',
   'conflicts.take-all': '全部采用“{file}”',
   'conflicts.keep-all': '全部保留当前值',
-  'conflicts.unresolved': '{count} 处冲突尚未选择，将不会写入',
+  'conflicts.unresolved.one': '{count} 处冲突尚未选择，将不会写入',
+  'conflicts.unresolved.other': '{count} 处冲突尚未选择，将不会写入',
   'other.title': '非本单位指标的数值（{count}）：{department}既不牵头也不配合，勾选后才会导入',
   'other.include': '导入此数值',
   'prov.typed': '{who} 手工录入',
@@ -29,7 +30,13 @@ export const CONSOLIDATION_MESSAGES = defineCatalogue('consolidation', {
   'prov.department': '，{department}',
   'prov.at': '，{at}',
   'prov.tooltip': '来源：{text}',
-  'history.file-line': '{name}（{department}）：{changed} 处修改，{conflicts} 处冲突未处理，{skipped} 个非本单位数值未导入',
+  'history.file-line': '{name}（{department}）：{changed}，{conflicts}，{skipped}',
+  'history.n-changed.one': '{count} 处修改',
+  'history.n-changed.other': '{count} 处修改',
+  'history.n-conflicts.one': '{count} 处冲突未处理',
+  'history.n-conflicts.other': '{count} 处冲突未处理',
+  'history.n-skipped.one': '{count} 个非本单位数值未导入',
+  'history.n-skipped.other': '{count} 个非本单位数值未导入',
   'history.reopen': '重新打开',
   'history.department': '单位：{department}',
   'aliases.title': '单位别名',
@@ -53,7 +60,8 @@ export const CONSOLIDATION_MESSAGES = defineCatalogue('consolidation', {
   'conflicts.none-current': '(none)',
   'conflicts.take-all': 'Take all from "{file}"',
   'conflicts.keep-all': 'Keep all current values',
-  'conflicts.unresolved': '{count} conflicts not picked; they will not be written',
+  'conflicts.unresolved.one': '{count} conflict not picked; it will not be written',
+  'conflicts.unresolved.other': '{count} conflicts not picked; they will not be written',
   'other.title': 'Values for other departments\' indicators ({count}): {department} neither leads nor co-reports them; tick to import',
   'other.include': 'Import this value',
   'prov.typed': 'typed by {who}',
@@ -63,7 +71,13 @@ export const CONSOLIDATION_MESSAGES = defineCatalogue('consolidation', {
   'prov.department': ', {department}',
   'prov.at': ', {at}',
   'prov.tooltip': 'Source: {text}',
-  'history.file-line': '{name} ({department}): {changed} changes, {conflicts} conflicts left, {skipped} other-department values skipped',
+  'history.file-line': '{name} ({department}): {changed}, {conflicts}, {skipped}',
+  'history.n-changed.one': '{count} change',
+  'history.n-changed.other': '{count} changes',
+  'history.n-conflicts.one': '{count} conflict left',
+  'history.n-conflicts.other': '{count} conflicts left',
+  'history.n-skipped.one': '{count} other-department value skipped',
+  'history.n-skipped.other': '{count} other-department values skipped',
   'history.reopen': 'Reopen',
   'history.department': 'Department: {department}',
   'aliases.title': 'Department aliases',
@@ -79,6 +93,11 @@ export const CONSOLIDATION_MESSAGES = defineCatalogue('consolidation', {
 export type ConsolidationKey = KeyOf<typeof CONSOLIDATION_MESSAGES>;
 
 export const ct = translatorFor(CONSOLIDATION_MESSAGES);
+
+/** A counted consolidation message ("1 change" / "2 changes"), by the language's plural rule (renderCount). */
+export function ctCount(lang: Lang, base: PluralBase<ConsolidationKey>, count: number): string {
+  return renderCount(CONSOLIDATION_MESSAGES, lang, base, count);
+}
 
 export function useCt(): (key: ConsolidationKey, params?: Params) => string {
   const lang = useLang();

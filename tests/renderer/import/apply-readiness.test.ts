@@ -9,6 +9,7 @@ import type { Services } from '../../../electron/services/create-services';
 import { applyReadiness } from '../../../renderer/src/components/import/apply-readiness';
 import { conflictKey, tickKey } from '../../../renderer/src/components/import/useImportChoices';
 import { UI_MESSAGES, t } from '../../../renderer/src/i18n/catalogue';
+import { ct, ctCount } from '../../../renderer/src/i18n/consolidation-messages';
 import { renderCount } from '../../../shared/i18n/engine';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
 import { writeHandMadeReturn } from '../../helpers/returns';
@@ -75,9 +76,17 @@ describe('whether 应用 would change anything', () => {
     expect(applyReadiness(batch.previews, batch.conflicts, keep, NO_TICKS).block).toBe('nothing');
   });
 
-  it('"1 value equals the current data": the count agrees in English', () => {
+  it('"1 value equals the current data", "1 conflict", "1 change": counts agree in English', () => {
     expect(renderCount(UI_MESSAGES, 'en', 'import.unchanged', 1)).toBe('1 value equals the current data');
     expect(renderCount(UI_MESSAGES, 'en', 'import.unchanged', 2)).toBe('2 values equal the current data');
     expect(renderCount(UI_MESSAGES, 'zh', 'import.unchanged', 1)).toBe('1 个数值与现有数据相同');
+    // The preview's other counts: open conflicts, and the history's line per imported file.
+    expect(ctCount('en', 'conflicts.unresolved', 1)).toBe('1 conflict not picked; it will not be written');
+    expect(ctCount('en', 'conflicts.unresolved', 3)).toBe('3 conflicts not picked; they will not be written');
+    const line = (lang: 'zh' | 'en', n: number) =>
+      ct(lang, 'history.file-line', { name: 'a.xlsx', department: '区住建局', changed: ctCount(lang, 'history.n-changed', n), conflicts: ctCount(lang, 'history.n-conflicts', n), skipped: ctCount(lang, 'history.n-skipped', n) });
+    expect(line('en', 1)).toBe('a.xlsx (区住建局): 1 change, 1 conflict left, 1 other-department value skipped');
+    expect(line('en', 2)).toBe('a.xlsx (区住建局): 2 changes, 2 conflicts left, 2 other-department values skipped');
+    expect(line('zh', 1)).toBe('a.xlsx（区住建局）：1 处修改，1 处冲突未处理，1 个非本单位数值未导入');
   });
 });

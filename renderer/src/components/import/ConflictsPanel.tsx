@@ -4,7 +4,7 @@
 import type { ConflictSide, ImportConflict, ImportPreview } from '../../../../shared/api/contract';
 import { formatNumber } from '../../../../shared/i18n/engine';
 import { useLang } from '../../i18n/context';
-import { ct, provenanceText, useCt } from '../../i18n/consolidation-messages';
+import { ct, ctCount, provenanceText, useCt } from '../../i18n/consolidation-messages';
 import type { ImportChoices } from './useImportChoices';
 import { conflictKey } from './useImportChoices';
 
@@ -42,6 +42,7 @@ function Side({ conflict, side, choices }: { conflict: ImportConflict; side: Con
 
 export function ConflictsPanel({ conflicts, previews, choices }: ConflictsPanelProps): React.JSX.Element | null {
   const c = useCt();
+  const lang = useLang();
   if (conflicts.length === 0) return null;
   const involved = previews.filter((p) => conflicts.some((x) => x.incoming.some((s) => s.previewId === p.previewId)));
   const open = choices.unresolved(conflicts);
@@ -73,7 +74,7 @@ export function ConflictsPanel({ conflicts, previews, choices }: ConflictsPanelP
           ))}
         </tbody>
       </table>
-      {open > 0 ? <p className="hint warn" data-testid="conflicts-open">{c('conflicts.unresolved', { count: open })}</p> : null}
+      {open > 0 ? <p className="hint warn" data-testid="conflicts-open">{ctCount(lang, 'conflicts.unresolved', open)}</p> : null}
     </section>
   );
 }
