@@ -111,7 +111,7 @@ describe('a return from another plan in the import preview', () => {
     await page.getByRole('button', { name: '中文' }).click();
   });
 
-  it('a return with a new figure can be applied; unticking its file makes 应用 unavailable again, with why', async () => {
+  it('a return with a new figure can be applied; unticking its file makes 应用 unavailable again, with why; sent again, it is only recorded', async () => {
     const { page } = app;
     const file = writeHandMadeReturn({ path: join(app.dir, '住建局.xlsx'), year: 2025, departments: ['区住建局'], actuals: { '1': 88 } });
     const preview = await openPreview(file);
@@ -130,10 +130,20 @@ describe('a return from another plan in the import preview', () => {
     await expect.poll(() => page.getByTestId('import-preview').count(), POLL).toBe(0);
     expect((await app.dbCell('zyyj-01', 2025)).actual).toBe(88);
 
-    // The same file again: 1 value equals the current data, and nothing to apply.
+    // The same file again (a department sends its return twice): 1 value equals the current data;
+    // 应用 stays offered, to record the file as received, and the hint says it changes no value.
     const again = await openPreview(file);
-    await expect.poll(() => again.getByTestId('apply-hint').innerText(), POLL).toContain('应用不会改变任何数值');
+    await expect.poll(() => again.getByTestId('apply-hint').innerText(), POLL).toBe('应用不会改变任何数值，只记录已收到这些文件（之后可在“修改记录”中生成批注回复）。');
     expect(await again.getByTestId('import-preview-detail').innerText()).toContain('1 个数值与现有数据相同');
-    await again.getByRole('button', { name: '取消' }).click();
+    const applyAgain = again.getByTestId('import-apply');
+    expect(await applyAgain.getAttribute('aria-disabled')).toBeNull();
+    expect(await applyAgain.getAttribute('aria-describedby')).toBeTruthy();
+    const before = (await app.services.handlers.listImports({})).length;
+    await applyAgain.click();
+    await expect.poll(() => page.getByTestId('import-preview').count(), POLL).toBe(0);
+    const records = await app.services.handlers.listImports({});
+    expect(records).toHaveLength(before + 1);
+    expect(records.map((r) => r.changeCount)).toContain(0);
+    expect((await app.dbCell('zyyj-01', 2025)).actual).toBe(88);
   });
 });

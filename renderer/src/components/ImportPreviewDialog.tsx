@@ -49,9 +49,10 @@ export function ImportPreviewDialog({ previews: initial, failures, conflicts: in
   const current = previews[selected];
   const chosen = previews.filter((p) => included.has(p.previewId));
   const changeCount = chosen.reduce((n, p) => n + p.changes.length, 0);
-  // 应用 that would change nothing is not offered; the hint says why (apply-readiness.ts).
-  const readiness = applyReadiness(chosen, conflicts, choices.picks, choices.ticks);
-  const blocked = readiness.block !== null;
+  // 应用 that can do nothing is not offered; the hint says why, or that it will only record the
+  // files as received (apply-readiness.ts).
+  const readiness = applyReadiness(chosen, conflicts, choices.picks, choices.ticks, currentPlanId);
+  const blocked = readiness.block !== null && !readiness.recordsOnly;
   const hintId = useId();
 
   /** Compare the included files again after a change of files or departments. */
@@ -118,7 +119,7 @@ export function ImportPreviewDialog({ previews: initial, failures, conflicts: in
           </span>
           {/* A live region, so the reason is read out when it appears (a file unticked, a conflict left open). */}
           <span id={hintId} className="apply-hint" role="status" data-testid="apply-hint">
-            {readiness.block === null ? null : t(`import.apply-blocked.${readiness.block}`)}
+            {readiness.block === null ? null : readiness.recordsOnly ? t('import.apply-records-only') : t(`import.apply-blocked.${readiness.block}`)}
           </span>
           <button type="button" onClick={onClose}>{t('common.cancel')}</button>
           <button
@@ -126,7 +127,7 @@ export function ImportPreviewDialog({ previews: initial, failures, conflicts: in
             className="primary"
             disabled={busy || previews.length === 0}
             aria-disabled={blocked || undefined}
-            aria-describedby={blocked ? hintId : undefined}
+            aria-describedby={readiness.block !== null ? hintId : undefined}
             data-testid="import-apply"
             onClick={() => void apply()}
           >

@@ -1,5 +1,5 @@
-// 应用 in the import preview is offered only when it would change something (apply-readiness.ts);
-// otherwise the hint says why. Judged on real previews: the real services on a temporary SQLite
+// 应用 in the import preview is offered only when it would change something or record the files
+// as received (apply-readiness.ts); otherwise the hint says why. Judged on real previews: the real services on a temporary SQLite
 // file, returns written by openpyxl, the batch compared as the window compares it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,17 +39,28 @@ describe('whether 应用 would change anything', () => {
   it('a return with new figures can be applied; the same return again changes nothing, and says so', async () => {
     const file = writeHandMadeReturn({ path: join(tmp.dir, 'housing.xlsx'), year: 2025, departments: ['区住建局'], actuals: { '1': 88, '2': 1100 } });
     const first = await preview(file);
-    expect(applyReadiness(first.previews, first.conflicts, NONE, NO_TICKS)).toEqual({ writes: 2, block: null });
+    expect(applyReadiness(first.previews, first.conflicts, NONE, NO_TICKS)).toEqual({ writes: 2, block: null, recordsOnly: false });
     await services.handlers.applyImport({ previewIds: first.previews.map((p) => p.previewId) });
 
     const again = await preview(file);
     expect(again.previews[0]!.changes).toEqual([]);
     expect(again.previews[0]!.unchanged).toBe(2);
-    expect(applyReadiness(again.previews, again.conflicts, NONE, NO_TICKS)).toEqual({ writes: 0, block: 'nothing' });
+    // Still offered, to record the file as received (the office replies to it from 修改记录).
+    expect(applyReadiness(again.previews, again.conflicts, NONE, NO_TICKS, SEED_PLAN.id)).toEqual({ writes: 0, block: 'nothing', recordsOnly: true });
+    expect(t('zh', 'import.apply-records-only')).toContain('只记录已收到这些文件');
+    expect(t('en', 'import.apply-records-only')).toContain('only records these files as received');
+    const before = (await services.handlers.listImports({})).length;
+    await services.handlers.applyImport({ previewIds: again.previews.map((p) => p.previewId) });
+    const records = await services.handlers.listImports({});
+    expect(records).toHaveLength(before + 1);
+    expect(records.map((r) => r.changeCount)).toContain(0);
+    // Under another plan on screen the same file is not recorded: it names a plan that is not this one.
+    const third = await preview(file);
+    expect(applyReadiness(third.previews, third.conflicts, NONE, NO_TICKS, 'another-plan')).toMatchObject({ block: 'nothing', recordsOnly: false });
     expect(t('zh', 'import.apply-blocked.nothing')).toContain('应用不会改变任何数值');
     expect(t('en', 'import.apply-blocked.nothing')).toContain('Applying would change nothing');
-    // No file ticked: nothing either, for another reason.
-    expect(applyReadiness([], [], NONE, NO_TICKS)).toEqual({ writes: 0, block: 'no-file' });
+    // No file ticked: nothing to do at all.
+    expect(applyReadiness([], [], NONE, NO_TICKS)).toEqual({ writes: 0, block: 'no-file', recordsOnly: false });
   });
 
   it('only another department\'s values: not until one is ticked', async () => {
@@ -59,8 +70,8 @@ describe('whether 应用 would change anything', () => {
     const p = batch.previews[0]!;
     expect(p.changes).toEqual([]);
     expect(p.otherUnits).toHaveLength(1);
-    expect(applyReadiness(batch.previews, batch.conflicts, NONE, NO_TICKS).block).toBe('other-units');
-    expect(applyReadiness(batch.previews, batch.conflicts, NONE, new Set([tickKey(p.previewId, p.otherUnits[0]!)]))).toEqual({ writes: 1, block: null });
+    expect(applyReadiness(batch.previews, batch.conflicts, NONE, NO_TICKS)).toMatchObject({ block: 'other-units', recordsOnly: true });
+    expect(applyReadiness(batch.previews, batch.conflicts, NONE, new Set([tickKey(p.previewId, p.otherUnits[0]!)]))).toEqual({ writes: 1, block: null, recordsOnly: false });
   });
 
   it('two files disagreeing on one cell: not until a file\'s value is picked; keeping the current value changes nothing', async () => {
@@ -69,9 +80,9 @@ describe('whether 应用 would change anything', () => {
     const batch = await preview(a, b);
     expect(batch.conflicts).toHaveLength(1);
     const conflict = batch.conflicts[0]!;
-    expect(applyReadiness(batch.previews, batch.conflicts, NONE, NO_TICKS).block).toBe('conflicts-open');
+    expect(applyReadiness(batch.previews, batch.conflicts, NONE, NO_TICKS)).toMatchObject({ block: 'conflicts-open', recordsOnly: false });
     const takeB = new Map([[conflictKey(conflict), batch.previews[1]!.previewId]]);
-    expect(applyReadiness(batch.previews, batch.conflicts, takeB, NO_TICKS)).toEqual({ writes: 1, block: null });
+    expect(applyReadiness(batch.previews, batch.conflicts, takeB, NO_TICKS)).toEqual({ writes: 1, block: null, recordsOnly: false });
     const keep = new Map([[conflictKey(conflict), 'current']]);
     expect(applyReadiness(batch.previews, batch.conflicts, keep, NO_TICKS).block).toBe('nothing');
   });

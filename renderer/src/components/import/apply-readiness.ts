@@ -1,8 +1,10 @@
 // Whether 应用 in the import preview would change anything, and if not, why (docs/ARCHITECTURE.md
-// §The import preview: each fact once, 应用 only when it writes). An import that changes nothing is
+// §The import preview: each fact once, 应用 only when it writes or records). An import that can do nothing is
 // not offered: the button is marked unavailable (aria-disabled, so it stays reachable by Tab and a
 // screen reader reads the reason with it) and a hint says what would make it change something.
-// Plain logic: the dialog only shows the answer.
+// One that writes no value but records the files as received (a return sent again, one whose
+// figures were all refused: the office still wants it in 历史, to reply to it with 批注回复) stays
+// offered, and the hint says it will only record them. Plain logic: the dialog shows the answer.
 import type { ImportConflict, ImportPreview } from '../../../../shared/api/contract';
 import { conflictKey, tickKey } from './useImportChoices';
 
@@ -24,17 +26,25 @@ export interface ApplyReadiness {
   writes: number;
   /** Null when `writes` > 0. */
   block: ApplyBlock | null;
+  /**
+   * 应用 writes no value but is still offered, to record the ticked files as received (the
+   * department's last import, and the file in 历史 for 批注回复): true for 'nothing' and
+   * 'other-units' when every ticked file is of the plan on screen (or of no known plan).
+   */
+  recordsOnly: boolean;
 }
 
 /**
  * What 应用 would do for the ticked files `chosen`, the batch's `conflicts` and the clerk's `picks`
  * (conflictKey → previewId or 'current') and `ticks` (tickKey set), as useImportChoices holds them.
+ * `currentPlanId`: the plan on screen; a file of another plan is never recorded under it.
  */
 export function applyReadiness(
   chosen: readonly ImportPreview[],
   conflicts: readonly ImportConflict[],
   picks: ReadonlyMap<string, string>,
   ticks: ReadonlySet<string>,
+  currentPlanId?: string,
 ): ApplyReadiness {
   const ids = new Set(chosen.map((p) => p.previewId));
   let writes = 0;
@@ -48,10 +58,16 @@ export function applyReadiness(
     if (take !== undefined && take !== 'current' && ids.has(take) && c.incoming.some((s) => s.previewId === take)) writes += 1;
     else if (take === undefined || (take !== 'current' && !c.incoming.some((s) => s.previewId === take))) open += 1;
   }
-  if (writes > 0) return { writes, block: null };
-  if (chosen.length === 0) return { writes, block: 'no-file' };
-  if (open > 0) return { writes, block: 'conflicts-open' };
-  if (chosen.some((p) => p.otherUnits.length > 0)) return { writes, block: 'other-units' };
-  if (chosen.some((p) => (p.locked ?? []).length > 0)) return { writes, block: 'locked' };
-  return { writes, block: 'nothing' };
+  const block = blockOf(writes, chosen, open);
+  const ownPlan = chosen.every((p) => !p.plan || currentPlanId === undefined || p.plan.planId === currentPlanId);
+  return { writes, block, recordsOnly: (block === 'nothing' || block === 'other-units') && ownPlan };
+}
+
+function blockOf(writes: number, chosen: readonly ImportPreview[], open: number): ApplyBlock | null {
+  if (writes > 0) return null;
+  if (chosen.length === 0) return 'no-file';
+  if (open > 0) return 'conflicts-open';
+  if (chosen.some((p) => p.otherUnits.length > 0)) return 'other-units';
+  if (chosen.some((p) => (p.locked ?? []).length > 0)) return 'locked';
+  return 'nothing';
 }
