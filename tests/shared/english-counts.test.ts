@@ -2,30 +2,15 @@
 // base.one / base.other), never "1 changes" or "cell(s)". The test loads every catalogue, as the
 // catalogue test does, and looks at each English text that has no .one/.other form: a count
 // placeholder followed by a plural noun, or a "(s)"-style plural, is the fault this guards against.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { registeredCatalogues } from '../../shared/i18n/engine';
-
-const ROOT = join(__dirname, '..', '..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path] : [];
-  });
-}
+import { loadAllCatalogues } from '../helpers/catalogue-files';
 
 /** "{count} changes", "{days} days overdue", "{conflicts} conflicts left", "cell(s)", "entr(ies)": a count placeholder, then a plural noun. */
 const UNCOUNTED_PLURAL = /\{(?:count|days|total|n|changed|conflicts|skipped|problems|values|cells)\} (?:[a-z-]+ ){0,2}?[a-z]+(?:s|ies)\b(?! \()|\w\((?:s|ies)\)/;
 
 async function uncountedPlurals(): Promise<string[]> {
-  const files = ['shared', 'electron', 'renderer/src']
-    .flatMap((d) => sourceFiles(join(ROOT, d)))
-    .filter((f) => !f.endsWith(join('i18n', 'engine.ts')) && /\bdefineCatalogue\(/.test(readFileSync(f, 'utf8')));
-  for (const file of files) await import(pathToFileURL(file).href);
+  await loadAllCatalogues();
   return registeredCatalogues().flatMap((c) =>
     Object.entries(c.texts.en)
       .filter(([key, text]) => !/\.(one|other)$/.test(key) && UNCOUNTED_PLURAL.test(text))

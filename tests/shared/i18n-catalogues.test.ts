@@ -2,25 +2,13 @@
 // {placeholders} in both, and every catalogue is made with the one engine: the test finds the
 // catalogues by searching the sources for defineCatalogue(, loads those modules, and checks what
 // they registered — so a new catalogue is covered without being listed here.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { catalogueProblems, fillTemplate, formatDate, formatNumber, formatPercent, placeholdersOf, registeredCatalogues } from '../../shared/i18n/engine';
+import { ROOT, catalogueFiles } from '../helpers/catalogue-files';
 
-const ROOT = join(__dirname, '..', '..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-const defining = ['shared', 'electron', 'renderer/src']
-  .flatMap((d) => sourceFiles(join(ROOT, d)))
-  .filter((f) => !f.endsWith(join('i18n', 'engine.ts')) && /\bdefineCatalogue\(/.test(readFileSync(f, 'utf8')));
+const defining = catalogueFiles();
 
 describe('message catalogues', () => {
   it('are found in every layer', () => {
