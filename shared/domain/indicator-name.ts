@@ -40,8 +40,17 @@ const NON_EXPONENT_DIGIT = /(?:^|[^A-Za-zµμ])[0-9０-９]/;
  * (plan-inference.ts), so "X（第1组）" is never read as indicator X in the unit "第1组".
  */
 export function isUnitText(text: string): boolean {
+  return !isBreakdownText(text) && !QUALIFIER.test(text.trim());
+}
+
+/**
+ * Whether a name's closing bracket names a part or a period of something — （第1组）, （第二批）,
+ * （2024年） — which makes the row another figure than the indicator's, even under its 序号
+ * (match.ts). A note or scope word (（注）, （含省级）) only qualifies the same indicator.
+ */
+export function isBreakdownText(text: string): boolean {
   const t = text.trim();
-  return !t.startsWith('第') && !NON_EXPONENT_DIGIT.test(t) && !QUALIFIER.test(t);
+  return t.startsWith('第') || NON_EXPONENT_DIGIT.test(t);
 }
 
 /** Words that open a note or a qualifier in a name's bracket (（注）, （含棚改）, （暂定）), never a unit. */

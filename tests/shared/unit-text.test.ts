@@ -1,7 +1,7 @@
 // Which closing brackets of an indicator name can be its unit (shared/domain/indicator-name.ts
 // isUnitText): one rule for matching a clerk's rows and for reading plan tables.
 import { describe, expect, it } from 'vitest';
-import { isUnitText } from '../../shared/domain/indicator-name';
+import { isBreakdownText, isUnitText } from '../../shared/domain/indicator-name';
 import { splitNameUnit } from '../../shared/domain/plan-inference';
 import { splitUnit } from '../../electron/workbook/import/match';
 
@@ -11,6 +11,11 @@ describe('isUnitText', () => {
     (text) => expect(isUnitText(text)).toBe(true),
   );
   it.each(['第1组', '第２组', '第二批', '2023年', '2021—2025', '2023年底', '一期2号楼', '注', '注1', '含棚改', '不含公租房', '其中：新建', '暂定', '试行'])('%s is not a unit', (text) => expect(isUnitText(text)).toBe(false));
+});
+
+describe('isBreakdownText: a part or a period, not a note', () => {
+  it.each(['第1组', '第二批', '2024年', '一期2号楼'])('%s is a breakdown', (text) => expect(isBreakdownText(text)).toBe(true));
+  it.each(['注', '含省级', '暂定', '个', 'm2'])('%s is not', (text) => expect(isBreakdownText(text)).toBe(false));
 });
 
 describe('a closing bracket that is no unit stays in the name', () => {

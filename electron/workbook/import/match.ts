@@ -4,7 +4,7 @@
 import type { Indicator, Plan } from '../../../shared/domain/plan';
 import { displayName } from '../../../shared/domain/plan';
 import { toHalfWidth } from '../../../shared/domain/parse-number';
-import { isUnitText, normalizeName } from '../../../shared/domain/indicator-name';
+import { isBreakdownText, isUnitText, normalizeName } from '../../../shared/domain/indicator-name';
 
 export { normalizeName };
 
@@ -19,10 +19,10 @@ export function splitUnit(normalized: string): { bare: string; unit: string | nu
   return m && isUnitText(m[1] as string) ? { bare: normalized.slice(0, m.index), unit: m[1] as string } : { bare: normalized, unit: null };
 }
 
-/** A normalised name ending in a bracket that is no unit ("…(第1组)", "…(2024年)"). */
-function endsInQualifier(normalized: string): boolean {
+/** A normalised name ending in a part or a period ("…(第1组)", "…(2024年)"): isBreakdownText. */
+function endsInBreakdown(normalized: string): boolean {
   const m = TRAILING_UNIT.exec(normalized);
-  return m !== null && !isUnitText(m[1] as string);
+  return m !== null && isBreakdownText(m[1] as string);
 }
 
 export function normalizeCode(code: string): string {
@@ -81,9 +81,9 @@ export function makeMatcher(plan: Plan): Matcher {
         if (ind && unit !== null && unit !== planUnit(ind)) otherUnit = unit;
       }
       // A name shortened or lengthened a little still counts when its 序号 agrees — but not one
-      // lengthened by a closing bracket that is no unit: "…（第1组）" under the indicator's 序号 is
-      // a sub-group row, and taking it would read its figure as the indicator's.
-      if (!ind && codeHit && !endsInQualifier(n)) {
+      // lengthened by a part or a period: "…（第1组）" under the indicator's 序号 is a sub-group
+      // row, and taking it would read its figure as the indicator's.
+      if (!ind && codeHit && !endsInBreakdown(n)) {
         const planBare = normalizeName(codeHit.name);
         if (bare.length >= 4 && (bare.includes(planBare) || planBare.includes(bare))) ind = codeHit;
       }
