@@ -19,6 +19,7 @@ import type {
 import type { Plan, Target } from '../../shared/domain/plan';
 import { displayName } from '../../shared/domain/plan';
 import { ApiFailure, fail } from '../../shared/api/result';
+import { planLabel } from '../../shared/domain/plan-label';
 import type { CycleLock } from '../../shared/domain/reporting-cycle';
 import type { Words } from '../../shared/i18n/cycle-messages';
 import { cycleMessage, lockedMessage } from '../../shared/i18n/cycle-messages';
@@ -270,7 +271,8 @@ export interface ApplyOptions {
  * value. A pick for a cell that is not (or no longer) in conflict, or a tick for a value that is not
  * an other-unit value, refuses the whole import (ApiFailure), nothing written.
  */
-export function applyImports(store: Store, plan: Plan, pending: PendingImport[], ctx: Omit<WriteContext, 'source'>, options: ApplyOptions = {}): ImportRecord {
+export function applyImports(store: Store, plan: Plan, all: PendingImport[], ctx: Omit<WriteContext, 'source'>, options: ApplyOptions = {}): ImportRecord {
+  const pending = leaveOutOtherPlansWritingNothing(store, plan, all, options);
   const importId = store.transaction(() => {
     const fresh = pending.map((p) => {
       const preview = diffAgainstStore(store, plan, p.book, p.preview.fileName, p.preview.sha256, p.preview.department, p.preview.departmentFrom);
@@ -317,6 +319,29 @@ export function applyImports(store: Store, plan: Plan, pending: PendingImport[],
   // After the commit: a refused import leaves nothing behind, not even a kept file.
   for (const p of pending) options.keepFile?.(p);
   return store.imports.get(importId) as ImportRecord;
+}
+
+/**
+ * A file of another plan (its preview's `plan`: by _meta or by names) that would write nothing here
+ * is not recorded under this plan: it is not this plan's return, and its record would show as the
+ * department's last import (docs/ARCHITECTURE.md §The import preview). When every file is such a
+ * file the import is refused (zh+en, nothing written). One of another plan whose rows match this
+ * plan by name and change figures is applied as before (§Which plan).
+ */
+function leaveOutOtherPlansWritingNothing(store: Store, plan: Plan, pending: PendingImport[], options: ApplyOptions): PendingImport[] {
+  const writes = (p: PendingImport): boolean => {
+    const id = p.preview.previewId;
+    if (diffAgainstStore(store, plan, p.book, p.preview.fileName, p.preview.sha256, p.preview.department, p.preview.departmentFrom).changes.length > 0) return true;
+    if ((options.includeOtherUnits ?? []).some((t) => t.previewId === id)) return true;
+    return (options.resolutions ?? []).some((r) => r.take === id);
+  };
+  const other = (p: PendingImport): boolean => p.preview.plan != null && p.preview.plan.planId !== plan.id;
+  const kept = pending.filter((p) => !other(p) || writes(p));
+  if (kept.length === 0 && pending.length > 0) {
+    const first = pending[0]?.preview.plan;
+    fail('refused', 'import.other-plan-nothing', { plan: first ? planLabel({ id: first.planId, shortName: first.shortName, title: first.title }) : '' });
+  }
+  return kept;
 }
 
 /**

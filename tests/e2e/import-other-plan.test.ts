@@ -68,11 +68,11 @@ describe('a return from another plan in the import preview', () => {
     const apply = preview.getByTestId('import-apply');
     const hint = preview.getByTestId('apply-hint');
     expect(await apply.getAttribute('aria-disabled')).toBe('true');
-    expect(await hint.innerText()).toBe('应用不会改变任何数值：文件中的数值与现有数据相同，或未能对应到指标。');
+    expect(await hint.innerText()).toBe('这些文件属于另一规划，在当前规划中不会写入任何数值：请切换到该规划后再导入。');
     // A screen reader reads the reason with the button: its description is the hint.
     const describedBy = await apply.getAttribute('aria-describedby');
     expect(describedBy).toBeTruthy();
-    expect(await page.evaluate((id) => document.getElementById(id as string)?.textContent, describedBy)).toContain('应用不会改变任何数值');
+    expect(await page.evaluate((id) => document.getElementById(id as string)?.textContent, describedBy)).toContain('属于另一规划');
     expect(await hint.getAttribute('role')).toBe('status');
     // Still reachable by Tab (it is not removed from the keyboard's way), and pressing it does nothing.
     await preview.getByRole('button', { name: '取消' }).focus();
@@ -102,7 +102,7 @@ describe('a return from another plan in the import preview', () => {
     expect((await preview.getByTestId('import-plan').innerText()).split(SECOND_LABEL).length - 1).toBe(1);
     expect(await preview.getByTestId('import-issues').innerText()).toContain(`The file was exported from another plan, ${SECOND_LABEL}; the current plan is ${SEED_LABEL}. Rows were matched by indicator name`);
     expect(await preview.getByTestId('import-issues').innerText()).not.toContain('matches no indicator');
-    expect(await preview.getByTestId('apply-hint').innerText()).toBe('Applying would change nothing: the file\'s values equal the current data or match no indicator.');
+    expect(await preview.getByTestId('apply-hint').innerText()).toBe('These files belong to another plan and would write nothing in this one: switch to that plan and import them there.');
     expect(await preview.getByTestId('import-apply').getAttribute('aria-disabled')).toBe('true');
     expect(await runAxe(page, '[data-testid="import-preview"]')).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'other-plan-en.png') });
@@ -133,7 +133,7 @@ describe('a return from another plan in the import preview', () => {
     // The same file again (a department sends its return twice): 1 value equals the current data;
     // 应用 stays offered, to record the file as received, and the hint says it changes no value.
     const again = await openPreview(file);
-    await expect.poll(() => again.getByTestId('apply-hint').innerText(), POLL).toBe('应用不会改变任何数值，只记录已收到这些文件（之后可在“修改记录”中生成批注回复）。');
+    await expect.poll(() => again.getByTestId('apply-hint').innerText(), POLL).toBe('应用不会改变任何数值，只记录已收到这些文件（之后可在“历史”中生成批注回复）。');
     expect(await again.getByTestId('import-preview-detail').innerText()).toContain('1 个数值与现有数据相同');
     const applyAgain = again.getByTestId('import-apply');
     expect(await applyAgain.getAttribute('aria-disabled')).toBeNull();

@@ -56,7 +56,8 @@ describe('whether 应用 would change anything', () => {
     expect(records.map((r) => r.changeCount)).toContain(0);
     // Under another plan on screen the same file is not recorded: it names a plan that is not this one.
     const third = await preview(file);
-    expect(applyReadiness(third.previews, third.conflicts, NONE, NO_TICKS, 'another-plan')).toMatchObject({ block: 'nothing', recordsOnly: false });
+    expect(applyReadiness(third.previews, third.conflicts, NONE, NO_TICKS, 'another-plan')).toEqual({ writes: 0, block: 'other-plan', recordsOnly: false });
+    expect(t('zh', 'import.apply-blocked.other-plan')).toContain('请切换到该规划后再导入');
     expect(t('zh', 'import.apply-blocked.nothing')).toContain('应用不会改变任何数值');
     expect(t('en', 'import.apply-blocked.nothing')).toContain('Applying would change nothing');
     // No file ticked: nothing to do at all.

@@ -12,6 +12,8 @@ import { conflictKey, tickKey } from './useImportChoices';
 export type ApplyBlock =
   /** No file is ticked. */
   | 'no-file'
+  /** Every ticked file belongs to another plan and writes nothing here (the service would refuse it). */
+  | 'other-plan'
   /** Conflicts wait for a pick: picking a file's value would change the cell. */
   | 'conflicts-open'
   /** Only other departments' values would change, and none is ticked. */
@@ -29,7 +31,8 @@ export interface ApplyReadiness {
   /**
    * 应用 writes no value but is still offered, to record the ticked files as received (the
    * department's last import, and the file in 历史 for 批注回复): true for 'nothing' and
-   * 'other-units' when every ticked file is of the plan on screen (or of no known plan).
+   * 'other-units' when a ticked file is of the plan on screen (or of no known plan); files of another
+   * plan are then left out.
    */
   recordsOnly: boolean;
 }
@@ -58,14 +61,17 @@ export function applyReadiness(
     if (take !== undefined && take !== 'current' && ids.has(take) && c.incoming.some((s) => s.previewId === take)) writes += 1;
     else if (take === undefined || (take !== 'current' && !c.incoming.some((s) => s.previewId === take))) open += 1;
   }
-  const block = blockOf(writes, chosen, open);
-  const ownPlan = chosen.every((p) => !p.plan || currentPlanId === undefined || p.plan.planId === currentPlanId);
-  return { writes, block, recordsOnly: (block === 'nothing' || block === 'other-units') && ownPlan };
+  // A file of another plan writing nothing is left out when applying (import-service.ts): only the
+  // plan's own files can be recorded as received.
+  const own = chosen.filter((p) => !p.plan || currentPlanId === undefined || p.plan.planId === currentPlanId);
+  const block = blockOf(writes, chosen, open, own.length);
+  return { writes, block, recordsOnly: (block === 'nothing' || block === 'other-units') && own.length > 0 };
 }
 
-function blockOf(writes: number, chosen: readonly ImportPreview[], open: number): ApplyBlock | null {
+function blockOf(writes: number, chosen: readonly ImportPreview[], open: number, own: number): ApplyBlock | null {
   if (writes > 0) return null;
   if (chosen.length === 0) return 'no-file';
+  if (own === 0) return 'other-plan';
   if (open > 0) return 'conflicts-open';
   if (chosen.some((p) => p.otherUnits.length > 0)) return 'other-units';
   if (chosen.some((p) => (p.locked ?? []).length > 0)) return 'locked';
