@@ -12,6 +12,7 @@ import type { IndicatorDraft, PlanDraft } from '../../../shared/domain/plan-draf
 import type { Lang } from '../../../shared/i18n/lang';
 import type { z } from 'zod';
 import { formatTarget } from '../grid/format';
+import { revisionReason } from './revision-reason';
 
 type Inferred = z.infer<typeof InferredIndicatorSchema>;
 export type KindReasonKey = Inferred['kindReason'];
@@ -128,12 +129,6 @@ export function changeTargetText(t: Target | null, lang: Lang): string {
   return t === null ? '—' : formatTarget(t, lang);
 }
 
-/** The reason for a revision, trimmed, or null when blank (the 调整原因 is required, as in the editor). */
-export function revisionReason(text: string): string | null {
-  const why = text.trim();
-  return why === '' ? null : why;
-}
-
 /**
  * Whether the clerk has done work a close would lose (closing then asks first: docs/ARCHITECTURE.md
  * §The plan-table preview keeps typed work): a correction that differs from the table
@@ -147,6 +142,6 @@ export function hasUnsavedWork(preview: PlanTablePreview | null, rows: PreviewRo
     rows.some((r) => r.corrected.length > 0) ||
     shortName.trim() !== draft.shortName.trim() ||
     title.trim() !== draft.title.trim() ||
-    reason.trim() !== ''
+    revisionReason(reason) !== null
   );
 }

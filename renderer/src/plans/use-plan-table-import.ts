@@ -13,7 +13,8 @@ import { readFileAsBase64 } from '../files';
 import { pi } from '../i18n/plan-import-messages';
 import { pt } from '../i18n/plans-messages';
 import type { CorrectableField, Corrections, ImportChoice, PreviewRow } from './plan-table-import-model';
-import { correct, draftToSend, hasUnsavedWork, importChoice, previewRows, revisionReason } from './plan-table-import-model';
+import { correct, draftToSend, hasUnsavedWork, importChoice, previewRows } from './plan-table-import-model';
+import { revisionReason } from './revision-reason';
 
 export interface PlanTableImportOptions {
   api: IndicatorDeskApi;

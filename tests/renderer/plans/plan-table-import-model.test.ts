@@ -14,8 +14,9 @@ import type { PlanTablePreview } from '../../../shared/api/plan-schemas';
 import { UNASSIGNED_LEAD } from '../../../shared/domain/plan-draft';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
 import {
-  changeTargetText, correct, draftToSend, hasUnsavedWork, importChoice, previewRows, revisionReason,
+  changeTargetText, correct, draftToSend, hasUnsavedWork, importChoice, previewRows,
 } from '../../../renderer/src/plans/plan-table-import-model';
+import { revisionReason } from '../../../renderer/src/plans/revision-reason';
 import { XUE_YOU_YOU_JIAO, seedTableFromText, typePlanTable } from '../../helpers/plan-tables';
 import type { TableSpec } from '../../helpers/plan-tables';
 import { makeTempDir } from '../../helpers/tmp';
