@@ -107,13 +107,21 @@ export function correct<K extends CorrectableField>(corrections: Corrections, in
 export type DraftProblem = { key: 'problem.short-name' } | { key: 'problem.field'; code: string; field: 'name' | 'leadUnit' };
 
 /**
+ * The 规划简称 is required: blank (only whitespace) is refused at the field and 创建 is disabled —
+ * never silently replaced by the table's name.
+ */
+export function shortNameMissing(shortName: string): boolean {
+  return shortName.trim() === '';
+}
+
+/**
  * The draft to send: the table's draft with the short name and the corrections (texts trimmed);
  * or the problems (a blank short name, a blank name or lead unit) — the same fields the store
  * refuses blank, named here before a round trip.
  */
 export function draftToSend(draft: PlanDraft, shortName: string, corrections: Corrections): { ok: true; draft: PlanDraft } | { ok: false; problems: DraftProblem[] } {
   const problems: DraftProblem[] = [];
-  if (shortName.trim() === '') problems.push({ key: 'problem.short-name' });
+  if (shortNameMissing(shortName)) problems.push({ key: 'problem.short-name' });
   const indicators = draft.indicators.map((ind, i) => {
     const c = corrected(ind, corrections[i]);
     const out = { ...c, name: c.name.trim(), unit: c.unit.trim(), leadUnit: c.leadUnit.trim() };
