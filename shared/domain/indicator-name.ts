@@ -33,12 +33,16 @@ const NON_EXPONENT_DIGIT = /(?:^|[^A-Za-zµμ])[0-9０-９]/;
 /**
  * Whether the text inside a name's closing bracket can be a unit of measure — 城镇住房保障受益覆盖率
  * (%), …套数（套）, …面积（万m2）, PM2.5浓度（μg/m3） — rather than words that belong to the name:
- * an ordinal or a number such as （第1组）, （第二批）, （2023年）. A unit holds no 第 and no digit
- * other than an exponent right after a Latin letter. Used wherever a name's last bracket may be
+ * an ordinal or a number such as （第1组）, （第二批）, （2023年）, or a note such as （注）, （含棚改）.
+ * A unit holds no 第, no digit other than an exponent right after a Latin letter, and does not open
+ * with a note's word (注, 含, 其中, 暂定 …). Used wherever a name's last bracket may be
  * taken as its unit: matching a clerk's row to the plan (match.ts) and reading a plan table
  * (plan-inference.ts), so "X（第1组）" is never read as indicator X in the unit "第1组".
  */
 export function isUnitText(text: string): boolean {
   const t = text.trim();
-  return !t.startsWith('第') && !NON_EXPONENT_DIGIT.test(t);
+  return !t.startsWith('第') && !NON_EXPONENT_DIGIT.test(t) && !QUALIFIER.test(t);
 }
+
+/** Words that open a note or a qualifier in a name's bracket (（注）, （含棚改）, （暂定）), never a unit. */
+const QUALIFIER = /^(注|备注|说明|含|不含|包括|其中|预计|暂定|试行|参考)/;

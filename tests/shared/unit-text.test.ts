@@ -10,7 +10,7 @@ describe('isUnitText', () => {
     '%s is a unit',
     (text) => expect(isUnitText(text)).toBe(true),
   );
-  it.each(['第1组', '第２组', '第二批', '2023年', '2021—2025', '2023年底', '一期2号楼'])('%s is not a unit', (text) => expect(isUnitText(text)).toBe(false));
+  it.each(['第1组', '第２组', '第二批', '2023年', '2021—2025', '2023年底', '一期2号楼', '注', '注1', '含棚改', '不含公租房', '其中：新建', '暂定', '试行'])('%s is not a unit', (text) => expect(isUnitText(text)).toBe(false));
 });
 
 describe('a closing bracket that is no unit stays in the name', () => {
@@ -23,5 +23,6 @@ describe('a closing bracket that is no unit stays in the name', () => {
     expect(splitNameUnit('学校数（第1组）')).toEqual({ name: '学校数（第1组）', unit: '' });
     expect(splitNameUnit('新建学校数（2024年）')).toEqual({ name: '新建学校数（2024年）', unit: '' });
     expect(splitNameUnit('细颗粒物浓度（μg/m3）')).toEqual({ name: '细颗粒物浓度', unit: 'μg/m3' });
+    expect(splitNameUnit('人数（注）')).toEqual({ name: '人数（注）', unit: '' });
   });
 });

@@ -19,6 +19,12 @@ export function splitUnit(normalized: string): { bare: string; unit: string | nu
   return m && isUnitText(m[1] as string) ? { bare: normalized.slice(0, m.index), unit: m[1] as string } : { bare: normalized, unit: null };
 }
 
+/** A normalised name ending in a bracket that is no unit ("…(第1组)", "…(2024年)"). */
+function endsInQualifier(normalized: string): boolean {
+  const m = TRAILING_UNIT.exec(normalized);
+  return m !== null && !isUnitText(m[1] as string);
+}
+
 export function normalizeCode(code: string): string {
   return (/[\uff01-\uff5e\u3000]/.test(code) ? toHalfWidth(code) : code).trim().replace(/[.、．]$/, '');
 }
@@ -74,8 +80,10 @@ export function makeMatcher(plan: Plan): Matcher {
         ind = byName.get(bare);
         if (ind && unit !== null && unit !== planUnit(ind)) otherUnit = unit;
       }
-      // A name shortened or lengthened a little still counts when its 序号 agrees.
-      if (!ind && codeHit) {
+      // A name shortened or lengthened a little still counts when its 序号 agrees — but not one
+      // lengthened by a closing bracket that is no unit: "…（第1组）" under the indicator's 序号 is
+      // a sub-group row, and taking it would read its figure as the indicator's.
+      if (!ind && codeHit && !endsInQualifier(n)) {
         const planBare = normalizeName(codeHit.name);
         if (bare.length >= 4 && (bare.includes(planBare) || planBare.includes(bare))) ind = codeHit;
       }

@@ -23,6 +23,11 @@ beforeAll(async () => {
     [null, '老旧小区累计改造个数（第2组）', '个', null, 40],
     [null, '公租房在保家庭户数（2024年）', '户', null, 205],
     [null, '住宅加装电梯累计数量（部）', null, 6, 7],
+    // Sub-group rows under the indicator's own 序号, before its real row: the real row's 7 is read.
+    [4, '老旧小区累计改造个数（第3组）', '个', null, 3],
+    [4, '老旧小区累计改造个数（第4组）', '个', null, 4],
+    [4, '老旧小区累计改造个数（个）', '个', 6, 7],
+    [null, '创建未来社区累计数量（注）', '个', null, 2],
   ]);
   book = await readAndInterpret(readFileSync(file), 'brackets.xlsx', SEED_PLAN);
 });
@@ -38,6 +43,16 @@ describe('a name\'s closing bracket that is no unit', () => {
     expect(rowNamed('公租房在保家庭户数（2024年）')).toMatchObject({ indicatorId: null, values: { '2025': { actual: 205 } } });
     expect(keys()).toEqual(expect.arrayContaining(['B4 import.unmatched-row', 'B5 import.unmatched-row', 'B6 import.unmatched-row']));
     expect(keys().filter((k) => /duplicate-value|unit-mismatch/.test(k) && /^B[456] /.test(k))).toEqual([]);
+  });
+
+  it('does not take a sub-group row for the indicator because it carries the indicator\'s 序号; a note bracket is no unit', () => {
+    expect(book.rows.filter((r) => r.indicatorId === 'zyyj-04')).toMatchObject([{ name: '老旧小区累计改造个数（个）', values: { '2025': { actual: 7 } } }]);
+    const atRow = (row: number) => book.rows.find((r) => r.row === row);
+    expect(atRow(8)).toMatchObject({ name: '老旧小区累计改造个数（第3组）', indicatorId: null, values: { '2025': { actual: 3 } } });
+    expect(atRow(9)).toMatchObject({ name: '老旧小区累计改造个数（第4组）', indicatorId: null, values: { '2025': { actual: 4 } } });
+    expect(atRow(11)).toMatchObject({ name: '创建未来社区累计数量（注）', indicatorId: null });
+    expect(keys()).toEqual(expect.arrayContaining(['B8 import.unmatched-row', 'B9 import.unmatched-row', 'B11 import.unmatched-row']));
+    expect(book.issues.filter((i) => i.message.key === 'import.duplicate-value')).toEqual([]);
   });
 
   it('while a bracket that is a unit still matches: ％ silently, 部 (plan: 台) with a warning naming both', () => {
