@@ -2,7 +2,8 @@
 // `plan list [--json]`, `plan export ID --out FILE [--force]`: plans as data on the command line,
 // through the same plan service as the window (services/plan-service.ts; docs/ARCHITECTURE.md
 // §Plans as data). Exit codes (args.ts EXIT): 0 done (or said why nothing was needed); 2 nothing
-// done (bad table, unknown plan, bad options).
+// done (bad table, unknown plan, bad options, or targets that differ from the matching plan with
+// neither --revise nor --as-new).
 import { basename } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import type { PlanTablePreview } from '../../shared/api/plan-schemas';
@@ -18,6 +19,7 @@ import { createPlanFromDraft, listPlanSummaries, previewPlanTableBytes, reviseFr
 import { writePlanTable } from '../workbook/plan-table/write-plan-table';
 import type { ExitCode, OptionValues } from './args';
 import { EXIT, UsageError, flag, stringOption } from './args';
+import { openForDryRun } from './plan-dry-run-db';
 import type { PlanCliTextKey } from './plan-texts';
 import { PLAN_CLI_TEXTS } from './plan-texts';
 
@@ -34,11 +36,16 @@ export interface PlanCommandIo {
 
 const targetText = (t: Target | null) => (t === null ? '—' : t === NO_TARGET ? '/' : String(t));
 
-/** A plan named by id or short name; a UsageError listing the plans otherwise. */
-export function findPlanId(services: Services, plan: string, say: (k: PlanCliTextKey, p?: Params) => string): string {
+/** One CLI error line in both languages, as every other CLI error: `中文 / English`. */
+export function bothLanguages(key: PlanCliTextKey, params: Params = {}): string {
+  return `${render(PLAN_CLI_TEXTS, 'zh', key, params)} / ${render(PLAN_CLI_TEXTS, 'en', key, params)}`;
+}
+
+/** A plan named by id or short name; a bilingual UsageError listing the plans otherwise. */
+export function findPlanId(services: Services, plan: string): string {
   const plans = services.store.plans.listPlans();
   const found = plans.find((p) => p.id === plan) ?? plans.find((p) => p.shortName === plan);
-  if (!found) throw new UsageError(say('plan.unknown', { plan, choices: plans.map((p) => `${p.id} (${p.shortName})`).join(', ') }));
+  if (!found) throw new UsageError(bothLanguages('plan.unknown', { plan, choices: plans.map((p) => `${p.id} (${p.shortName})`).join(', ') }));
   return found.id;
 }
 
@@ -51,7 +58,8 @@ function printPreview(p: PlanTablePreview, say: (k: PlanCliTextKey, params?: Par
     const reasons = why ? [say(`plan.reason.${why.kindReason}`), say(`plan.reason.${why.directionReason}`)].join(lang === 'zh' ? '；' : '; ') : '';
     const targets = d.years.map((y) => `${y}:${targetText(ind.targets[y] ?? null)}`).join('  ');
     out.stdout(say('plan.indicator', { code: ind.code, name: ind.name, unit: ind.unit || '—', kind: say(`plan.kind.${ind.kind}`), direction: say(`plan.direction.${ind.direction}`), reasons, targets }));
-    if (why?.leadFromTable) out.stdout(say('plan.lead', { lead: ind.leadUnit, co: ind.coUnits.length ? `、${ind.coUnits.join('、')}` : '' }));
+    // Lead unit and co-units apart, as the window's preview shows them (PlanTablePreviewRows).
+    if (why?.leadFromTable) out.stdout(say('plan.lead', { lead: ind.leadUnit }) + (ind.coUnits.length ? say('plan.co-units', { units: ind.coUnits.join('、') }) : ''));
   });
 }
 
@@ -59,7 +67,7 @@ function printPreview(p: PlanTablePreview, say: (k: PlanCliTextKey, params?: Par
 export async function runPlanCommand(values: OptionValues, args: string[], io: PlanCommandIo): Promise<ExitCode> {
   const { out, lang } = io;
   const say = (key: PlanCliTextKey, params: Params = {}): string => render(PLAN_CLI_TEXTS, lang, key, params);
-  const both = (key: PlanCliTextKey) => `${render(PLAN_CLI_TEXTS, 'zh', key)} / ${render(PLAN_CLI_TEXTS, 'en', key)}`;
+  const both = (key: PlanCliTextKey) => bothLanguages(key);
   const [sub, ...rest] = args;
   const json = flag(values, 'json');
   if (sub === 'list' && rest.length === 0) {
@@ -78,7 +86,7 @@ export async function runPlanCommand(values: OptionValues, args: string[], io: P
     if (!outFile) throw new UsageError('需要 --out 指定输出文件 / --out FILE is required');
     const services = io.open(false);
     try {
-      const plan = services.store.plans.getPlan(findPlanId(services, rest[0] as string, say));
+      const plan = services.store.plans.getPlan(findPlanId(services, rest[0] as string));
       checkExportTarget(outFile, { dbPath: services.dbPath, overwrite: flag(values, 'force') });
       // As for `export`: the plan table is always an .xlsx workbook, never a misnamed one.
       if (!outFile.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out 须是 .xlsx 文件（规划表总是 .xlsx 工作簿）/ --out must name an .xlsx file (the plan table is always an .xlsx workbook)');
@@ -108,7 +116,7 @@ async function importPlan(
   if (revise && asNew) throw new UsageError(both('plan.revise-or-new'));
   if (revise && (reason === null || reason.trim() === '')) throw new UsageError(both('plan.reason-needed'));
   io.checkReadable(file);
-  const services = io.open(!dryRun);
+  const services = dryRun ? openForDryRun(values, io.open, io.out.stderr) : io.open(true);
   try {
     const preview = await previewPlanTableBytes(services.store, io.read(file), basename(file), stringOption(values, 'name') ?? undefined);
     const json = flag(values, 'json');
@@ -125,10 +133,10 @@ async function importPlan(
     const ctx = { who: readSettings(services.store).clerkName.trim() || 'cli', at: new Date().toISOString(), source: 'plan-import' };
     if (revise) {
       if (!match) {
-        out.stderr(`${render(PLAN_CLI_TEXTS, 'zh', 'plan.no-match')} / ${render(PLAN_CLI_TEXTS, 'en', 'plan.no-match')}`);
+        out.stderr(bothLanguages('plan.no-match'));
         return EXIT.nothingDone;
       }
-      printChanges(preview, say, out, json, false);
+      printChanges(preview, say, out, json);
       if (dryRun) return EXIT.ok;
       const changed = reviseFromDraft(services.store, match.planId, draft, reason as string, ctx);
       if (json) out.stdout(JSON.stringify({ revised: match.planId, changed }));
@@ -139,9 +147,12 @@ async function importPlan(
       if (json) out.stdout(JSON.stringify({ preview, created: null, matched: match.planId }));
       else {
         out.stdout(say('plan.same', { name: match.shortName, id: match.planId }));
-        printChanges(preview, say, out, false, true);
+        printChanges(preview, say, out, false);
       }
-      return EXIT.ok;
+      // Differing targets and no choice made: nothing was done, and the clerk is told what to do.
+      if (match.targetChanges.length === 0) return EXIT.ok;
+      out.stderr(bothLanguages('plan.use-revise'));
+      return EXIT.nothingDone;
     }
     if (dryRun) {
       if (json) out.stdout(JSON.stringify({ preview, created: null }));
@@ -159,7 +170,7 @@ async function importPlan(
   }
 }
 
-function printChanges(preview: PlanTablePreview, say: (key: PlanCliTextKey, params?: Params) => string, out: Out, json: boolean, hint: boolean): void {
+function printChanges(preview: PlanTablePreview, say: (key: PlanCliTextKey, params?: Params) => string, out: Out, json: boolean): void {
   if (json) return;
   const changes = preview.match?.targetChanges ?? [];
   if (changes.length === 0) {
@@ -168,5 +179,4 @@ function printChanges(preview: PlanTablePreview, say: (key: PlanCliTextKey, para
   }
   out.stdout(say('plan.differs', { count: changes.length }));
   for (const c of changes) out.stdout(say('plan.change', { code: c.code, name: c.name, year: c.year, from: targetText(c.from), to: targetText(c.to) }));
-  if (hint) out.stdout(say('plan.use-revise'));
 }

@@ -57,10 +57,10 @@ export function PlanTableImport({ api, file, onCreated, onRevised, onClose }: Pl
     <>
       <span className="footer-note" />
       {choice?.kind === 'create' ? (
-        <button type="button" className="primary" disabled={busy} onClick={() => void flow.create(false)} data-testid="plan-import-create">{i('create')}</button>
+        <button type="button" className="primary" disabled={busy || flow.nameMissing} onClick={() => void flow.create(false)} data-testid="plan-import-create">{i('create')}</button>
       ) : null}
       {match ? (
-        <button type="button" className={match.changes.length === 0 ? 'primary' : ''} disabled={busy} onClick={() => void flow.create(true)} data-testid="plan-import-as-new">{i('as-new')}</button>
+        <button type="button" className={match.changes.length === 0 ? 'primary' : ''} disabled={busy || flow.nameMissing} onClick={() => void flow.create(true)} data-testid="plan-import-as-new">{i('as-new')}</button>
       ) : null}
       <button type="button" onClick={requestClose} data-testid="plan-import-cancel">{t('common.cancel')}</button>
     </>
@@ -77,10 +77,11 @@ export function PlanTableImport({ api, file, onCreated, onRevised, onClose }: Pl
               <div className="plan-import-head">
                 <div className="plan-import-fields">
                   <label htmlFor="plan-import-short-name">{i('short-name')}</label>
-                  <input id="plan-import-short-name" value={flow.shortName} maxLength={500} placeholder={i('short-name-hint')} disabled={busy} onChange={(e) => flow.setShortName(e.target.value)} onKeyDown={keepEnter} data-testid="plan-import-name" />
+                  <input id="plan-import-short-name" value={flow.shortName} maxLength={500} title={i('short-name-hint')} required aria-invalid={flow.nameMissing} aria-describedby={flow.nameMissing ? 'plan-import-name-problem' : undefined} disabled={busy} onChange={(e) => flow.setShortName(e.target.value)} onKeyDown={keepEnter} data-testid="plan-import-name" />
                   <label htmlFor="plan-import-title">{i('plan-title')}</label>
                   <input id="plan-import-title" value={flow.title} maxLength={2000} disabled={busy} onChange={(e) => flow.setTitle(e.target.value)} onKeyDown={keepEnter} data-testid="plan-import-title" />
                 </div>
+                {flow.nameMissing ? <p className="error-text" id="plan-import-name-problem" role="alert" data-testid="plan-import-name-problem">{i('problem.short-name')}</p> : null}
                 <p className="hint" data-testid="plan-import-summary">
                   {i('summary', { sheet: preview.sheet ?? '', first: draft.years[0] ?? '', last: draft.years[draft.years.length - 1] ?? '', count: draft.indicators.length })}
                 </p>

@@ -56,7 +56,7 @@ function ReadOnlyFields({ row }: { row: PreviewRow }): React.JSX.Element {
   const i = usePi();
   return (
     <>
-      <td><span data-field="name">{row.name}</span></td>
+      <td className="pin-name"><span data-field="name">{row.name}</span></td>
       <td><span data-field="unit">{row.unit}</span></td>
       <td><span data-field="kind">{p(`editor.kind.${row.kind}`)}</span></td>
       <td><span data-field="direction">{p(`editor.direction.${row.direction}`)}</span></td>
@@ -77,9 +77,9 @@ export function PlanTablePreviewRows({ rows, years, disabled, readOnly, changed,
     <table className="data-table plan-import-table" data-testid="plan-import-rows" data-readonly={readOnly ? 'true' : undefined} onKeyDown={enterMovesDown}>
       <thead>
         <tr>
-          <th>{p('editor.code')}</th>
+          <th className="pin-code">{p('editor.code')}</th>
           <th>{i('domain')}</th>
-          <th>{p('editor.name')}</th>
+          <th className="pin-name">{p('editor.name')}</th>
           <th>{p('editor.unit')}</th>
           <th>{p('editor.kind')}</th>
           <th>{p('editor.direction')}</th>
@@ -90,13 +90,13 @@ export function PlanTablePreviewRows({ rows, years, disabled, readOnly, changed,
       <tbody>
         {rows.map((row, n) => (
           <tr key={row.index} data-code={row.code} className={row.corrected.length > 0 ? 'dirty' : ''} title={row.nameCell ?? undefined}>
-            <td className="num">{row.code}</td>
+            <td className="num pin-code">{row.code}</td>
             {spans[n] ? <td rowSpan={spans[n]} className="domain">{row.domain}</td> : null}
             {readOnly ? (
               <ReadOnlyFields row={row} />
             ) : (
               <>
-                <td>
+                <td className="pin-name">
                   <input value={row.name} disabled={disabled} aria-label={`${row.code} ${p('editor.name')}`} data-field="name" onChange={(e) => onField(row.index, 'name', e.target.value)} />
                 </td>
                 <td>

@@ -8,6 +8,7 @@ import type { IndicatorDraft } from '../../../shared/domain/plan-draft';
 import { indicatorKey } from '../../../shared/domain/plan-draft';
 import type { PlanAddKey } from '../i18n/plan-add-messages';
 import { optionalNumber, parseTarget, splitUnits, toleranceFraction } from './editor-model';
+import { revisionReason } from './revision-reason';
 
 /** The form's inputs, every one as typed. */
 export interface NewIndicatorForm {
@@ -77,7 +78,9 @@ export function emptyForm(plan: EditablePlan): NewIndicatorForm {
 /** The form checked against the plan: the draft to send, or what is wrong beside which field. */
 export function checkNewIndicator(plan: EditablePlan, form: NewIndicatorForm): NewIndicatorCheck {
   const problems: Partial<Record<NewIndicatorField, FieldProblem>> = {};
-  for (const key of ['code', 'name', 'leadUnit', 'reason'] as const) if (form[key].trim() === '') problems[key] = { key: key === 'reason' ? 'problem.reason' : 'problem.required' };
+  for (const key of ['code', 'name', 'leadUnit'] as const) if (form[key].trim() === '') problems[key] = { key: 'problem.required' };
+  const reason = revisionReason(form.reason);
+  if (reason === null) problems.reason = { key: 'problem.reason' };
   const key = indicatorKey({ name: form.name, unit: form.unit });
   if (form.name.trim() !== '' && plan.indicators.some((i) => indicatorKey(i) === key)) problems.name = { key: 'problem.duplicate' };
   const holder = plan.indicators.find((i) => !i.retiredAt && i.code === form.code.trim());
@@ -112,5 +115,5 @@ export function checkNewIndicator(plan: EditablePlan, form: NewIndicatorForm): N
     targets,
     ...(lo !== null || hi !== null ? { plausible: { min: lo, max: hi } } : {}),
   };
-  return { ok: true, draft, reason: form.reason.trim() };
+  return { ok: true, draft, reason: reason as string };
 }

@@ -12,6 +12,7 @@ import type { IndicatorDraft, PlanDraft } from '../../../shared/domain/plan-draf
 import type { Lang } from '../../../shared/i18n/lang';
 import type { z } from 'zod';
 import { formatTarget } from '../grid/format';
+import { revisionReason } from './revision-reason';
 
 type Inferred = z.infer<typeof InferredIndicatorSchema>;
 export type KindReasonKey = Inferred['kindReason'];
@@ -106,13 +107,21 @@ export function correct<K extends CorrectableField>(corrections: Corrections, in
 export type DraftProblem = { key: 'problem.short-name' } | { key: 'problem.field'; code: string; field: 'name' | 'leadUnit' };
 
 /**
+ * The 规划简称 is required: blank (only whitespace) is refused at the field and 创建 is disabled —
+ * never silently replaced by the table's name.
+ */
+export function shortNameMissing(shortName: string): boolean {
+  return shortName.trim() === '';
+}
+
+/**
  * The draft to send: the table's draft with the short name and the corrections (texts trimmed);
  * or the problems (a blank short name, a blank name or lead unit) — the same fields the store
  * refuses blank, named here before a round trip.
  */
 export function draftToSend(draft: PlanDraft, shortName: string, corrections: Corrections): { ok: true; draft: PlanDraft } | { ok: false; problems: DraftProblem[] } {
   const problems: DraftProblem[] = [];
-  if (shortName.trim() === '') problems.push({ key: 'problem.short-name' });
+  if (shortNameMissing(shortName)) problems.push({ key: 'problem.short-name' });
   const indicators = draft.indicators.map((ind, i) => {
     const c = corrected(ind, corrections[i]);
     const out = { ...c, name: c.name.trim(), unit: c.unit.trim(), leadUnit: c.leadUnit.trim() };
@@ -128,12 +137,6 @@ export function changeTargetText(t: Target | null, lang: Lang): string {
   return t === null ? '—' : formatTarget(t, lang);
 }
 
-/** The reason for a revision, trimmed, or null when blank (the 调整原因 is required, as in the editor). */
-export function revisionReason(text: string): string | null {
-  const why = text.trim();
-  return why === '' ? null : why;
-}
-
 /**
  * Whether the clerk has done work a close would lose (closing then asks first: docs/ARCHITECTURE.md
  * §The plan-table preview keeps typed work): a correction that differs from the table
@@ -147,6 +150,6 @@ export function hasUnsavedWork(preview: PlanTablePreview | null, rows: PreviewRo
     rows.some((r) => r.corrected.length > 0) ||
     shortName.trim() !== draft.shortName.trim() ||
     title.trim() !== draft.title.trim() ||
-    reason.trim() !== ''
+    revisionReason(reason) !== null
   );
 }

@@ -14,6 +14,7 @@ import type { IndicatorDraftRow, PlanChanges, PlanDraftState } from './editor-mo
 import { changesOf, draftOf, isEmpty } from './editor-model';
 import { MAX_PLAN_YEARS, spanText, yearSpan } from '../../../shared/domain/plan-years';
 import { pa } from '../i18n/plan-add-messages';
+import { revisionReason } from './revision-reason';
 
 export interface PlanEditorOptions {
   api: IndicatorDeskApi;
@@ -98,11 +99,9 @@ export function usePlanEditor({ api, planId, lang, onChanged, onCreated }: PlanE
 
   /** The reason, or null with the message set when there is none. */
   const checkedReason = (): string | null => {
-    if (reason.trim() === '') {
-      setMessage({ kind: 'error', text: p('editor.reason-required') });
-      return null;
-    }
-    return reason.trim();
+    const why = revisionReason(reason);
+    if (why === null) setMessage({ kind: 'error', text: p('editor.reason-required') });
+    return why;
   };
 
   const afterWrite = async (text: string): Promise<void> => {

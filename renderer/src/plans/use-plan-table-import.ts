@@ -13,7 +13,8 @@ import { readFileAsBase64 } from '../files';
 import { pi } from '../i18n/plan-import-messages';
 import { pt } from '../i18n/plans-messages';
 import type { CorrectableField, Corrections, ImportChoice, PreviewRow } from './plan-table-import-model';
-import { correct, draftToSend, hasUnsavedWork, importChoice, previewRows, revisionReason } from './plan-table-import-model';
+import { correct, draftToSend, hasUnsavedWork, importChoice, previewRows, shortNameMissing } from './plan-table-import-model';
+import { revisionReason } from './revision-reason';
 
 export interface PlanTableImportOptions {
   api: IndicatorDeskApi;
@@ -32,6 +33,8 @@ export interface PlanTableImport {
   rows: PreviewRow[];
   choice: ImportChoice | null;
   shortName: string;
+  /** The short name is blank: said at the field, 创建 and 仍作为新规划创建 disabled. */
+  nameMissing: boolean;
   setShortName: (name: string) => void;
   title: string;
   setTitle: (title: string) => void;
@@ -127,5 +130,6 @@ export function usePlanTableImport({ api, file, lang, onCreated, onRevised }: Pl
 
   const dirty = hasUnsavedWork(preview, rows, shortName, title, reason);
 
-  return { preview, rows, choice, shortName, setShortName, title, setTitle, setField, reason, setReason, create, revise, busy, dirty, problem };
+  const nameMissing = preview?.draft ? shortNameMissing(shortName) : false;
+  return { preview, rows, choice, shortName, nameMissing, setShortName, title, setTitle, setField, reason, setReason, create, revise, busy, dirty, problem };
 }

@@ -14,8 +14,9 @@ import type { PlanTablePreview } from '../../../shared/api/plan-schemas';
 import { UNASSIGNED_LEAD } from '../../../shared/domain/plan-draft';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
 import {
-  changeTargetText, correct, draftToSend, hasUnsavedWork, importChoice, previewRows, revisionReason,
+  changeTargetText, correct, draftToSend, hasUnsavedWork, importChoice, previewRows, shortNameMissing,
 } from '../../../renderer/src/plans/plan-table-import-model';
+import { revisionReason } from '../../../renderer/src/plans/revision-reason';
 import { XUE_YOU_YOU_JIAO, seedTableFromText, typePlanTable } from '../../helpers/plan-tables';
 import type { TableSpec } from '../../helpers/plan-tables';
 import { makeTempDir } from '../../helpers/tmp';
@@ -98,6 +99,11 @@ describe('what the preview offers and what is sent', () => {
   it('a blank short name, name or lead unit is named before anything is sent', () => {
     const sent = draftToSend(previews.xue!.draft!, '  ', correct(correct({}, 2, 'name', ' '), 3, 'leadUnit', ''));
     expect(sent).toEqual({ ok: false, problems: [{ key: 'problem.short-name' }, { key: 'problem.field', code: '3', field: 'name' }, { key: 'problem.field', code: '4', field: 'leadUnit' }] });
+  });
+
+  it('the short name is required: blank or only whitespace (incl. 全角空格) is missing, any text is not', () => {
+    for (const blank of ['', '  ', '\u3000']) expect(shortNameMissing(blank)).toBe(true);
+    expect(shortNameMissing(' 学有优教 ')).toBe(false);
   });
 
   it('a table with errors (duplicate 序号) offers nothing, and names the cell', () => {

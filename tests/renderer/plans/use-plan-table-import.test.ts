@@ -43,7 +43,11 @@ describe('usePlanTableImport', () => {
     expect(hook.result.current.choice).toEqual({ kind: 'create' });
     expect(hook.result.current.shortName).toBe('学有优教');
     expect(hook.result.current.rows).toHaveLength(6);
+    expect(hook.result.current.nameMissing).toBe(false);
     act(() => hook.result.current.setShortName(' '));
+    // Refused at the field (the window disables 创建), never replaced by the table's name.
+    expect(hook.result.current.nameMissing).toBe(true);
+    expect(hook.result.current.shortName).toBe(' ');
     await act(() => hook.result.current.create(false));
     expect(hook.result.current.problem).toBe('请填写规划简称。');
     expect(await real.services.handlers.listPlans({})).toHaveLength(1);
