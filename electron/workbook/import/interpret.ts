@@ -4,9 +4,8 @@
 //   1. exact: the app's own template (a _meta sheet naming the format) — rows by the hidden 指标ID;
 //   2. heuristic: any table a clerk made — header found by its words, rows matched by 序号 + name.
 import type { ImportIssue } from '../../../shared/api/contract';
-import type { Indicator, Plan, Target } from '../../../shared/domain/plan';
+import type { Plan } from '../../../shared/domain/plan';
 import type { WorkbookFormat, WorkbookKind } from '../../../shared/domain/workbook-file';
-import { NO_TARGET } from '../../../shared/domain/plan';
 import {
   FIRST_DATA_ROW,
   META_KEYS,
@@ -19,45 +18,25 @@ import {
   TEMPLATE_FORMAT_NAME,
 } from '../template-format';
 import type { MetaKey } from '../template-format';
-import type { NeutralCell, NeutralWorkbook } from './model';
-import { columnLetters, getCell } from './model';
+import type { NeutralWorkbook } from './model';
+import { getCell } from './model';
 import type { TableLayout } from './header';
-import { cellText, findTable, noteText } from './header';
+import { cellText, findTable } from './header';
 import type { Matcher } from './match';
-import { makeMatcher, normalizeCode, normalizeName } from './match';
+import { makeMatcher, normalizeName } from './match';
 import { importMessage, unreadable } from './import-messages';
 import { readWorkbook } from './read-workbook';
-import { Issues, readValueCell, ref } from './read-value-cell';
+import { Issues } from './read-value-cell';
 import type { SheetInfo } from './info-lines';
 import { readInfoLines } from './info-lines';
 import { chooseCodePage } from './code-page-choice';
 import type { PlanNaming } from '../../../shared/domain/plan-label';
 import { planLabel } from '../../../shared/domain/plan-label';
 import type { AppMessage } from '../../../shared/i18n/engine';
+import type { IdLookup, InterpretedRow, TableRead } from './read-table';
+import { emptyValue, readTable } from './read-table';
 
-
-export interface InterpretedValue {
-  target: Target | null;
-  actual: number | null;
-  note: string | null;
-  /** Where each came from, like "填报表!H9"; null when the file has no such cell. */
-  targetCell: string | null;
-  actualCell: string | null;
-  noteCell: string | null;
-}
-
-export interface InterpretedRow {
-  sheet: string;
-  row: number;
-  code: string | null;
-  name: string;
-  /** The A1 address of the row's name cell on its sheet ("C18"): where a row matching no indicator is pointed at. */
-  nameCell: string;
-  /** Null when the row matches no indicator of the plan (kept, with a warning, never dropped). */
-  indicatorId: string | null;
-  /** Keyed by year, e.g. "2025". */
-  values: Record<string, InterpretedValue>;
-}
+export type { InterpretedRow, InterpretedValue } from './read-table';
 
 export interface InterpretedWorkbook {
   format: WorkbookFormat;
@@ -84,131 +63,6 @@ export interface InterpretedWorkbook {
   issues: ImportIssue[];
 }
 
-const TOTAL_ROW = /^(合计|总计|小计|累计合计|总合计)$/;
-const FOOTER_ROW = /^(注|备注|说明|附注)[:：]|填报人|填报单位|联系电话|联系人|审核人|负责人|填报日期|制表/;
-
-function emptyValue(): InterpretedValue {
-  return { target: null, actual: null, note: null, targetCell: null, actualCell: null, noteCell: null };
-}
-
-interface PendingRow {
-  row: InterpretedRow;
-  /** 说明 text waiting for the reporting year, when the header did not name one. */
-  note: { text: string; cell: string } | null;
-}
-
-interface TableRead {
-  rows: PendingRow[];
-  hasActualColumns: boolean;
-  years: number[];
-}
-
-function rowHasValues(layout: TableLayout, cells: Map<number, NeutralCell>): boolean {
-  for (const v of layout.valueCols) {
-    const c = cells.get(v.col);
-    if (c !== undefined && c.value !== null && cellText(c) !== '') return true;
-  }
-  return false;
-}
-
-type IdLookup = (rowNumber: number, cells: Map<number, NeutralCell>) => string | null;
-
-/** Read the data rows under a table's header. `idFor` (template path) names the indicator directly. */
-function readTable(layout: TableLayout, matcher: Matcher, issues: Issues, idFor: IdLookup | null): TableRead {
-  const { sheet } = layout;
-  const rows: PendingRow[] = [];
-  const leftCols = [layout.codeCol, layout.nameCol].filter((c): c is number => c !== null);
-  const rowNumbers = [...sheet.rows.keys()].filter((r) => r > layout.headerBottom).sort((a, b) => a - b);
-  let sawData = false;
-
-  for (const r of rowNumbers) {
-    const cells = sheet.rows.get(r) as Map<number, NeutralCell>;
-    const nameCell = cells.get(layout.nameCol);
-    const name = cellText(nameCell);
-    const codeCell = layout.codeCol === null ? undefined : cells.get(layout.codeCol);
-    const codeText = cellText(codeCell);
-    // 合计 may sit in the 领域, 序号 or 指标 column (merged across them).
-    let isTotal = false;
-    for (let c = 1; c <= layout.nameCol && !isTotal; c++) {
-      const v = cells.get(c)?.value;
-      if (typeof v === 'string' && v.length <= 12) isTotal = TOTAL_ROW.test(v.replace(/[\s\u3000]+/g, ''));
-    }
-    if (isTotal) {
-      const at = nameCell ?? codeCell ?? cells.values().next().value;
-      issues.add('warning', sheet.name, at?.address ?? `A${r}`, importMessage('import.total-row', { row: r, name: name || '合计' }));
-      continue;
-    }
-    if (name === '') {
-      if (rowHasValues(layout, cells)) issues.add('warning', sheet.name, `${columnLetters(layout.nameCol)}${r}`, importMessage('import.values-without-name', { row: r }));
-      continue;
-    }
-    if (FOOTER_ROW.test(name)) continue;
-    // "一、住房保障" or a bare 领域 name across the table: a heading, not an indicator.
-    if (codeText === '' && matcher.isSectionHeading(name) && !rowHasValues(layout, cells)) continue;
-    sawData = true;
-    if (sheet.hiddenRows.has(r)) issues.add('warning', sheet.name, nameCell?.address ?? `A${r}`, importMessage('import.hidden-row', { row: r }));
-
-    const code = codeText === '' ? null : normalizeCode(codeText);
-    let ind: Indicator | null = null;
-    const id = idFor?.(r, cells) ?? null;
-    if (id !== null) {
-      ind = matcher.byId(id) ?? null;
-      if (!ind) issues.add('warning', sheet.name, nameCell?.address ?? `A${r}`, importMessage('import.unknown-indicator-id', { row: r, id }));
-    }
-    if (!ind) {
-      const m = matcher.match(name, code);
-      ind = m.indicator;
-      if (ind && m.codeDisagrees)
-        issues.add('warning', sheet.name, (codeCell ?? nameCell)?.address ?? `A${r}`, importMessage('import.code-name-mismatch', { row: r, code: code ?? '', name, planCode: ind.code }));
-      if (ind && m.otherUnit !== null)
-        issues.add('warning', sheet.name, nameCell?.address ?? `A${r}`, importMessage('import.unit-mismatch', { row: r, name, unit: m.otherUnit, planUnit: ind.unit }));
-    }
-    if (ind && layout.unitCol !== null) {
-      const unitCell = cells.get(layout.unitCol);
-      const unit = normalizeName(cellText(unitCell));
-      if (unit !== '' && unit !== normalizeName(ind.unit))
-        issues.add('warning', sheet.name, unitCell?.address ?? `A${r}`, importMessage('import.unit-mismatch', { row: r, name, unit: cellText(unitCell), planUnit: ind.unit }));
-    }
-    const nameAt = nameCell?.address ?? `${columnLetters(layout.nameCol)}${r}`;
-    if (!ind) issues.add('warning', sheet.name, nameAt, importMessage('import.unmatched-row', { row: r, name }));
-
-    const values: Record<string, InterpretedValue> = {};
-    for (const vc of layout.valueCols) {
-      const key = String(vc.year);
-      const slot = (values[key] ??= emptyValue());
-      const cell = cells.get(vc.col);
-      const read = readValueCell(cell, ind, sheet, issues);
-      if (vc.role === 'target') {
-        slot.targetCell = ref(sheet, cell?.address ?? `${columnLetters(vc.col)}${r}`);
-        slot.target = read.kind === 'number' ? read.value : read.kind === 'slash' ? NO_TARGET : null;
-      } else {
-        slot.actualCell = ref(sheet, cell?.address ?? `${columnLetters(vc.col)}${r}`);
-        slot.actual = read.kind === 'number' ? read.value : null;
-      }
-    }
-    let note: PendingRow['note'] = null;
-    if (layout.noteCol !== null) {
-      const noteCell = cells.get(layout.noteCol);
-      const text = noteText(noteCell);
-      const cellRef = ref(sheet, noteCell?.address ?? `${columnLetters(layout.noteCol)}${r}`);
-      if (layout.noteYear !== null) {
-        const slot = (values[String(layout.noteYear)] ??= emptyValue());
-        slot.note = text === '' ? null : text;
-        slot.noteCell = cellRef;
-      } else note = { text, cell: cellRef };
-    }
-    rows.push({ row: { sheet: sheet.name, row: r, code, name, nameCell: nameAt, indicatorId: ind?.id ?? null, values }, note });
-  }
-
-  for (const c of layout.columnIssues) issues.add(c.severity, sheet.name, c.cell, c.message);
-  if (sawData) {
-    const used = new Set([layout.nameCol, ...leftCols, ...layout.valueCols.map((v) => v.col), ...(layout.noteCol === null ? [] : [layout.noteCol])]);
-    for (const c of [...used].sort((a, b) => a - b))
-      if (sheet.hiddenCols.has(c)) issues.add('warning', sheet.name, `${columnLetters(c)}:${columnLetters(c)}`, importMessage('import.hidden-column', { column: columnLetters(c) }));
-  }
-  const years = [...new Set(layout.valueCols.map((v) => v.year))];
-  return { rows, hasActualColumns: layout.valueCols.some((v) => v.role === 'actual'), years };
-}
 
 function finish(
   book: NeutralWorkbook,
