@@ -26,6 +26,7 @@ import type { Matcher } from './match';
 import { makeMatcher, normalizeName } from './match';
 import { importMessage, unreadable } from './import-messages';
 import { readWorkbook } from './read-workbook';
+import { IMPORT_LIMITS } from './limits';
 import { Issues } from './read-value-cell';
 import type { SheetInfo } from './info-lines';
 import { readInfoLines } from './info-lines';
@@ -262,7 +263,7 @@ function interpretReading(book: NeutralWorkbook, plan: Plan): InterpretedWorkboo
 
 /** Read and interpret; a file with no recognisable table is refused like an unreadable one. */
 export async function readAndInterpret(bytes: Uint8Array, fileName: string, plan: Plan): Promise<InterpretedWorkbook> {
-  const book = await readWorkbook(bytes, fileName);
+  const book = await readWorkbook(bytes, fileName, IMPORT_LIMITS, 'values');
   const result = interpretWorkbook(book, plan);
   if (result.rows.length === 0 && result.years.length === 0)
     throw unreadable('import.no-table', { file: fileName.split(/[\\/]/).pop() ?? fileName });

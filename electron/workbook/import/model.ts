@@ -30,6 +30,16 @@ export interface NeutralCell {
   percent: boolean;
 }
 
+/**
+ * Which cells a reader keeps. 'whole': every cell that holds anything, formulas included (a copy
+ * of the sheet: the annotated reply rebuilt from it). 'values': the importer's reading — a
+ * calculated formula whose cached result shows nothing (a template's 完成率 cell before the
+ * actual is typed) is left out, as it reads as an empty cell anyway; a formula never calculated
+ * is kept, because the importer says so. Only the fast .xlsx reader saves anything by it; the
+ * other readers keep every cell.
+ */
+export type ReadCells = 'whole' | 'values';
+
 /** A merged range, 1-based and inclusive. */
 export interface MergeRange {
   top: number;

@@ -5,7 +5,7 @@
 // XML guards). Every refusal or failure is an UnreadableWorkbookError with one clear zh/en line
 // that says what the clerk can do. SheetJS (.xls) and ExcelJS (the slow .xlsx path) are loaded only
 // when a file needs them: the command line reads most returns without either.
-import type { NeutralWorkbook } from './model';
+import type { NeutralWorkbook, ReadCells } from './model';
 import type { ImportLimits } from './limits';
 import { IMPORT_LIMITS } from './limits';
 import { UnreadableWorkbookError, unreadable } from './import-messages';
@@ -115,9 +115,9 @@ function checkRows(book: NeutralWorkbook, file: string, limits: ImportLimits): N
  * The fast scanner reads what the importer needs in a fraction of ExcelJS's time; a part it does not
  * understand (an unusual writer) sends the whole file to ExcelJS instead.
  */
-async function readXlsxParts(buf: Buffer, parts: Map<string, Buffer>): Promise<NeutralWorkbook> {
+async function readXlsxParts(buf: Buffer, parts: Map<string, Buffer>, cells: ReadCells): Promise<NeutralWorkbook> {
   try {
-    return readXlsxFast(parts);
+    return readXlsxFast(parts, cells);
   } catch (err) {
     if (!(err instanceof FastReaderUnsupported) && !(err instanceof RangeError)) throw err;
     const { readXlsx } = await import('./read-xlsx');
@@ -125,8 +125,11 @@ async function readXlsxParts(buf: Buffer, parts: Map<string, Buffer>): Promise<N
   }
 }
 
-/** Read any workbook a clerk might send. Throws UnreadableWorkbookError, never anything else. */
-export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: ImportLimits = IMPORT_LIMITS): Promise<NeutralWorkbook> {
+/**
+ * Read any workbook a clerk might send. Throws UnreadableWorkbookError, never anything else.
+ * `cells`: 'values' for the importer, 'whole' for a copy of the sheet (ReadCells, model.ts).
+ */
+export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: ImportLimits = IMPORT_LIMITS, cells: ReadCells = 'whole'): Promise<NeutralWorkbook> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const file = fileName.split(/[\\/]/).pop() ?? fileName;
   if (buf.length > limits.maxFileBytes) throw unreadable('import.too-large', { file, size: mb(buf.length), max: mb(limits.maxFileBytes) });
@@ -135,7 +138,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
   try {
     if (startsWith(buf, ZIP) || startsWith(buf, ZIP_EMPTY)) {
       const parts = guardXlsx(buf, file, limits);
-      return checkRows(await readXlsxParts(buf, parts), file, limits);
+      return checkRows(await readXlsxParts(buf, parts, cells), file, limits);
     }
     if (startsWith(buf, OLE2)) {
       const ole = await readOle2Kind(buf, file);
@@ -144,7 +147,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
       if (!d.ok) throw notDecrypted(d, file);
       // The decrypted package passes the same guards as any other .xlsx.
       if (!startsWith(d.bytes, ZIP)) throw unreadable('import.damaged', { file });
-      return checkRows(await readXlsxParts(d.bytes, guardXlsx(d.bytes, file, limits)), file, limits);
+      return checkRows(await readXlsxParts(d.bytes, guardXlsx(d.bytes, file, limits), cells), file, limits);
     }
     const xml = spreadsheetMl(buf);
     if (xml !== null) {

@@ -5,7 +5,7 @@
 // an order of magnitude faster than building a general workbook model on large returns; a package
 // it cannot make sense of throws FastReaderUnsupported and read-workbook.ts falls back to the
 // ExcelJS reader (read-xlsx.ts). A part that is not well-formed XML throws XmlRefused.
-import type { CellValue, NeutralCell, NeutralSheet, NeutralWorkbook, SheetState } from './model';
+import type { CellValue, NeutralCell, NeutralSheet, NeutralWorkbook, ReadCells, SheetState } from './model';
 import { cellAddress, isPercentFormat, newSheet, parseRange, putCell } from './model';
 import type { Parts } from './package-parts';
 import { mainDocumentPart, relType, relationshipsOf } from './package-parts';
@@ -159,6 +159,8 @@ interface Target {
   formats: (string | null)[];
   /** isPercentFormat of each style's format, worked out once per style rather than per cell. */
   percent: boolean[];
+  /** Keep formulas whose cached result shows nothing (ReadCells 'whole'). */
+  blankFormulas: boolean;
 }
 
 /** A cell's pieces as the stream gave them: attributes r, s, t, then the text of <v>, <f>, <is>. */
@@ -193,10 +195,12 @@ function finishCell(
     }
     // An empty <v></v> (openpyxl writes one for every formula it never calculated): no cached value.
   }
-  const formula = f === null ? null : unescapeOoxml(f);
-  if (value === null && formula === null) return;
   // No <v> at all, or an empty one that is not a cached "" text result: never calculated.
-  const uncalculated = formula !== null && (v === null || (v === '' && t !== 'str' && t !== 's'));
+  const uncalculated = f !== null && (v === null || (v === '' && t !== 'str' && t !== 's'));
+  // A calculated formula showing nothing (a template's 完成率 before the actual is typed: a fifth
+  // of a large return's cells) tells the importer nothing; only a copy of the sheet needs it.
+  if (value === null && (f === null || (!uncalculated && !to.blankFormulas))) return;
+  const formula = f === null ? null : unescapeOoxml(f);
   const style = s === undefined ? 0 : Number(s);
   const numFmt = to.formats[style] ?? null;
   // Nearly every writer's r="B12" is already the address: kept as is (toUpperCase is a runtime call
@@ -224,9 +228,9 @@ const V = 1;
 const F = 2;
 const IS = 3;
 
-function readSheet(ref: SheetRef, xml: Buffer, strings: string[], formats: (string | null)[]): NeutralSheet {
+function readSheet(ref: SheetRef, xml: Buffer, strings: string[], formats: (string | null)[], cells: ReadCells): NeutralSheet {
   const sheet = newSheet(ref.name, ref.state);
-  const to: Target = { sheet, strings, formats, percent: formats.map(isPercentFormat) };
+  const to: Target = { sheet, strings, formats, percent: formats.map(isPercentFormat), blankFormulas: cells === 'whole' };
   let inData = false;
   let rowNumber = 0;
   let col = 0;
@@ -308,8 +312,9 @@ function readSheet(ref: SheetRef, xml: Buffer, strings: string[], formats: (stri
 /**
  * `parts`: the unpacked XML parts by partKey() (zip-guard.ts). The workbook is found through
  * `_rels/.rels`, its sheets, shared strings and styles through the workbook's relationships.
+ * `cells`: see ReadCells (model.ts).
  */
-export function readXlsxFast(parts: Parts): NeutralWorkbook {
+export function readXlsxFast(parts: Parts, cells: ReadCells = 'whole'): NeutralWorkbook {
   const workbookPart = mainDocumentPart(parts, parts.keys());
   const workbookXml = workbookPart === null ? undefined : parts.get(workbookPart);
   if (workbookPart === null || !workbookXml) throw new FastReaderUnsupported('no workbook part');
@@ -325,7 +330,7 @@ export function readXlsxFast(parts: Parts): NeutralWorkbook {
   const sheets = refs.map((ref) => {
     const xml = parts.get(ref.part);
     if (xml === undefined) throw new FastReaderUnsupported(`missing part ${ref.part}`);
-    return readSheet(ref, xml, strings, formats);
+    return readSheet(ref, xml, strings, formats, cells);
   });
   return { format: 'xlsx', sheets };
 }
