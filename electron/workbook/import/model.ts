@@ -51,8 +51,13 @@ export interface MergeRange {
 export interface NeutralSheet {
   name: string;
   state: SheetState;
-  /** Cells by row, then by column; only cells that hold something (or a format worth keeping). */
-  rows: Map<number, Map<number, NeutralCell>>;
+  /**
+   * Cells by row, then by column; only cells that hold something (or a format worth keeping).
+   * Read-only: a reader fills a WritableSheet's Maps (putCell), or keeps the cells compactly and
+   * builds a row's Map when it is asked for (compact-rows.ts) — so a row's cell objects need not
+   * be the same from one call to the next.
+   */
+  rows: ReadonlyMap<number, ReadonlyMap<number, NeutralCell>>;
   merges: MergeRange[];
   hiddenRows: Set<number>;
   hiddenCols: Set<number>;
@@ -116,11 +121,17 @@ export function isPercentFormat(numFmt: string | null | undefined): boolean {
   return bare.includes('%');
 }
 
-export function newSheet(name: string, state: SheetState): NeutralSheet {
+/** A sheet whose reader fills its rows cell by cell with putCell. */
+export interface WritableSheet extends NeutralSheet {
+  rows: Map<number, Map<number, NeutralCell>>;
+}
+
+export function newSheet(name: string, state: SheetState): WritableSheet {
   return { name, state, rows: new Map(), merges: [], hiddenRows: new Set(), hiddenCols: new Set(), maxRow: 0, maxCol: 0 };
 }
 
-export function putCell(sheet: NeutralSheet, cell: NeutralCell): void {
+/** Put a cell in its row (a second cell at the same address replaces the first, in its place). */
+export function putCell(sheet: WritableSheet, cell: NeutralCell): void {
   let row = sheet.rows.get(cell.row);
   if (!row) {
     row = new Map();

@@ -56,7 +56,7 @@ export interface TableRead {
   years: number[];
 }
 
-function rowHasValues(layout: TableLayout, cells: Map<number, NeutralCell>): boolean {
+function rowHasValues(layout: TableLayout, cells: ReadonlyMap<number, NeutralCell>): boolean {
   for (const v of layout.valueCols) {
     const c = cells.get(v.col);
     if (c !== undefined && c.value !== null && cellText(c) !== '') return true;
@@ -64,7 +64,7 @@ function rowHasValues(layout: TableLayout, cells: Map<number, NeutralCell>): boo
   return false;
 }
 
-export type IdLookup = (rowNumber: number, cells: Map<number, NeutralCell>) => string | null;
+export type IdLookup = (rowNumber: number, cells: ReadonlyMap<number, NeutralCell>) => string | null;
 
 /** Read the data rows under a table's header. `idFor` (template path) names the indicator directly. */
 export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues, idFor: IdLookup | null): TableRead {
@@ -75,7 +75,7 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
   let sawData = false;
 
   for (const r of rowNumbers) {
-    const cells = sheet.rows.get(r) as Map<number, NeutralCell>;
+    const cells = sheet.rows.get(r) as ReadonlyMap<number, NeutralCell>;
     const nameCell = cells.get(layout.nameCol);
     const name = cellText(nameCell);
     const codeCell = layout.codeCol === null ? undefined : cells.get(layout.codeCol);

@@ -5,7 +5,8 @@
 // an order of magnitude faster than building a general workbook model on large returns; a package
 // it cannot make sense of throws FastReaderUnsupported and read-workbook.ts falls back to the
 // ExcelJS reader (read-xlsx.ts). A part that is not well-formed XML throws XmlRefused.
-import type { CellValue, NeutralCell, NeutralSheet, NeutralWorkbook, ReadCells, SheetState } from './model';
+import type { CellValue, NeutralCell, NeutralSheet, NeutralWorkbook, ReadCells, SheetState, WritableSheet } from './model';
+import { CompactRows } from './compact-rows';
 import { cellAddress, isPercentFormat, newSheet, parseRange, putCell } from './model';
 import type { Parts } from './package-parts';
 import { mainDocumentPart, relType, relationshipsOf } from './package-parts';
@@ -52,6 +53,28 @@ function columnOf(address: string): number {
     else if (c !== 36) break; // "$"
   }
   return col;
+}
+
+/**
+ * Whether `address` is exactly cellAddress(row, its column): upper-case letters, then `row`'s
+ * digits without a leading zero — as nearly every writer writes it, so it need not be kept.
+ */
+function isCanonicalAddress(address: string, row: number): boolean {
+  let i = 0;
+  while (i < address.length && address.charCodeAt(i) >= 65 && address.charCodeAt(i) <= 90) i++;
+  if (i === 0 || i === address.length || address.charCodeAt(i) === 48) return false;
+  let n = 0;
+  for (; i < address.length; i++) {
+    const c = address.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    n = n * 10 + (c - 48);
+  }
+  return n === row;
+}
+
+/** The address a cell's r attribute gives, when not already plain: lower case upper-cased, "$B$12" rebuilt. */
+function writtenAddress(address: string, row: number, col: number): string {
+  return !address.includes('$') ? address.toUpperCase() : cellAddress(row, col);
 }
 
 /** Whether an address is only upper-case letters and digits ("B12"), as nearly every writer writes it. */
@@ -152,9 +175,16 @@ function sheetRefs(workbookXml: Buffer, rels: Map<string, string>): SheetRef[] {
 
 const HIDDEN = /^\s*(1|true)\s*$/;
 
-/** Where a cell goes, read as a whole: cells are finished without allocating per-cell objects. */
+/**
+ * Where a cell goes: a cell object in the sheet's row Maps (ReadCells 'whole'), or a few plain
+ * values in its compact rows ('values': the importer's reading, compact-rows.ts).
+ */
 interface Target {
   sheet: NeutralSheet;
+  /** Set for 'whole': the same sheet, filled with putCell. */
+  writable: WritableSheet | null;
+  /** Set for 'values': the sheet's rows. */
+  compact: CompactRows | null;
   strings: string[];
   formats: (string | null)[];
   /** isPercentFormat of each style's format, worked out once per style rather than per cell. */
@@ -202,15 +232,20 @@ function finishCell(
   if (value === null && (f === null || (!uncalculated && !to.blankFormulas))) return;
   const formula = f === null ? null : unescapeOoxml(f);
   const style = s === undefined ? 0 : Number(s);
-  const numFmt = to.formats[style] ?? null;
+  if (to.compact !== null) {
+    const written = addr === undefined || parsedCol <= 0 || isCanonicalAddress(addr, row) ? null : writtenAddress(addr, row, col);
+    to.compact.add(row, col, written, style, value, isError, formula, uncalculated);
+    if (row > to.sheet.maxRow) to.sheet.maxRow = row;
+    if (col > to.sheet.maxCol) to.sheet.maxCol = col;
+    return;
+  }
   // Nearly every writer's r="B12" is already the address: kept as is (toUpperCase is a runtime call
-  // per cell, a tenth of a 10,000-row read); lower case is upper-cased, "$B$12" rebuilt.
-  const address =
-    addr === undefined || parsedCol <= 0 ? cellAddress(row, col) : isPlainAddress(addr) ? addr : !addr.includes('$') ? addr.toUpperCase() : cellAddress(row, col);
+  // per cell, a tenth of a 10,000-row read).
+  const address = addr === undefined || parsedCol <= 0 ? cellAddress(row, col) : isPlainAddress(addr) ? addr : writtenAddress(addr, row, col);
   // One object shape for every cell (a spread here gave each cell a copied, slower-to-read shape).
-  const cell: NeutralCell = { row, col, address, value, formula, isError, numFmt, percent: to.percent[style] ?? false };
+  const cell: NeutralCell = { row, col, address, value, formula, isError, numFmt: to.formats[style] ?? null, percent: to.percent[style] ?? false };
   if (uncalculated) cell.uncalculated = true;
-  putCell(to.sheet, cell);
+  putCell(to.writable as WritableSheet, cell);
 }
 
 /**
@@ -229,8 +264,11 @@ const F = 2;
 const IS = 3;
 
 function readSheet(ref: SheetRef, xml: Buffer, strings: string[], formats: (string | null)[], cells: ReadCells): NeutralSheet {
-  const sheet = newSheet(ref.name, ref.state);
-  const to: Target = { sheet, strings, formats, percent: formats.map(isPercentFormat), blankFormulas: cells === 'whole' };
+  const percent = formats.map(isPercentFormat);
+  const writable = cells === 'whole' ? newSheet(ref.name, ref.state) : null;
+  const compact = cells === 'whole' ? null : new CompactRows(formats, percent);
+  const sheet: NeutralSheet = writable ?? { ...newSheet(ref.name, ref.state), rows: compact as CompactRows };
+  const to: Target = { sheet, writable, compact, strings, formats, percent, blankFormulas: cells === 'whole' };
   let inData = false;
   let rowNumber = 0;
   let col = 0;

@@ -7,7 +7,7 @@
 // interpretation (code-page-choice.ts) keeps the reading whose indicator names match the plan,
 // saying which code page it used. Record layouts: [MS-XLS] 2.4.52 CodePage, 2.4.21 BOF.
 import type * as XLSXModule from '@e965/xlsx';
-import type { NeutralSheet } from './model';
+import type { NeutralSheet, WritableSheet } from './model';
 import { putCell } from './model';
 
 type XLSX = typeof XLSXModule;
@@ -125,7 +125,7 @@ export function sheetsWithLatin1AsGbk(sheets: NeutralSheet[]): NeutralSheet[] | 
   let changed = false;
   const out = sheets.map((s) => {
     const name = latin1AsGbk(s.name);
-    const copy: NeutralSheet = { ...s, name, rows: new Map(), maxRow: 0, maxCol: 0 };
+    const copy: WritableSheet = { ...s, name, rows: new Map(), maxRow: 0, maxCol: 0 };
     changed ||= name !== s.name;
     for (const row of s.rows.values())
       for (const c of row.values()) {
