@@ -92,7 +92,7 @@ export async function benchWorkbooks(dir: string, sizes: number[] = [13, 1000, 1
     });
     const label = n === 13 ? '13-row standard return' : `${n.toLocaleString('en-US')}-row return`;
     // Today's saxes reader against the hand-scanning one it replaced, paired and alternated.
-    const pair = n >= 10000 ? compareXlsxReaders(bytes, 15) : null;
+    const pair = n >= 10000 ? await compareXlsxReaders(bytes, 15) : null;
     figures.push(
       { label: `${label}: import total (read+interpret+diff)`, ms: importMs, peakMb: importMem.peakMb },
       { label: `${label}:   read`, ms: readMs },

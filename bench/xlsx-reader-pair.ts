@@ -33,34 +33,34 @@ function median(xs: number[]): number {
 
 const cellsOf = (b: NeutralWorkbook) => b.sheets.reduce((n, s) => n + [...s.rows.values()].reduce((m, r) => m + r.size, 0), 0);
 
-/** Wall and CPU milliseconds of one call. */
-function timeOne(fn: () => unknown): { wall: number; cpu: number } {
+/** Wall and CPU milliseconds of one call (awaited: the saxes reader is async, though with every part unpacked it never waits). */
+async function timeOne(fn: () => unknown): Promise<{ wall: number; cpu: number }> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  fn();
+  await fn();
   const wall = performance.now() - t0;
   const c = process.cpuUsage(c0);
   return { wall, cpu: (c.user + c.system) / 1000 };
 }
 
 /** Time both readers on `bytes` (an .xlsx), `pairs` paired runs after one warm-up of each. */
-export function compareXlsxReaders(bytes: Uint8Array, pairs = 15): ReaderPair {
+export async function compareXlsxReaders(bytes: Uint8Array, pairs = 15): Promise<ReaderPair> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { parts } = guardZip(buf, { file: 'bench.xlsx', limits: IMPORT_LIMITS });
   // The old reader looked parts up by their names as written; today's guard keys them by partKey.
   const asWritten = { get: (name: string) => parts.get(partKey(name)) } as unknown as Map<string, Buffer>;
   const saxes = () => readXlsxFast(parts);
   const hand = () => readXlsxHandScan(asWritten);
-  if (cellsOf(hand()) !== cellsOf(saxes())) throw new Error('the two readers read a different number of cells');
+  if (cellsOf(hand()) !== cellsOf(await saxes())) throw new Error('the two readers read a different number of cells');
   const s: { wall: number; cpu: number }[] = [];
   const h: { wall: number; cpu: number }[] = [];
   for (let i = 0; i < pairs; i++) {
     if (i % 2 === 0) {
-      s.push(timeOne(saxes));
-      h.push(timeOne(hand));
+      s.push(await timeOne(saxes));
+      h.push(await timeOne(hand));
     } else {
-      h.push(timeOne(hand));
-      s.push(timeOne(saxes));
+      h.push(await timeOne(hand));
+      s.push(await timeOne(saxes));
     }
   }
   const ratios = (k: 'wall' | 'cpu') => median(s.map((x, i) => x[k] / (h[i] as { wall: number; cpu: number })[k]));

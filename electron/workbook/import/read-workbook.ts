@@ -9,6 +9,7 @@ import type { NeutralWorkbook, ReadCells } from './model';
 import type { ImportLimits } from './limits';
 import { IMPORT_LIMITS } from './limits';
 import { UnreadableWorkbookError, unreadable } from './import-messages';
+import type { GuardedZip } from './zip-guard';
 import { guardZip, inflateEntry, mb } from './zip-guard';
 import { FastReaderUnsupported, readXlsxFast } from './read-xlsx-fast';
 import { mainDocumentPart, rootElementOf } from './package-parts';
@@ -39,12 +40,15 @@ function sniffOther(buf: Buffer, fileName: string): string | null {
   return null;
 }
 
-function guardXlsx(buf: Buffer, file: string, limits: ImportLimits): Map<string, Buffer> {
+/** The package's parts, its largest sheets still inflating off this thread (GuardedZip.later). */
+type XlsxParts = Pick<GuardedZip, 'parts' | 'later'>;
+
+function guardXlsx(buf: Buffer, file: string, limits: ImportLimits): XlsxParts {
   const g = { file, limits };
-  const { entries, parts } = guardZip(buf, g);
+  const { entries, parts, later } = guardZip(buf, g, true);
   const main = mainDocumentPart(parts, entries.keys());
   // A .docx or .pptx has a main part too: only a <workbook> makes a spreadsheet.
-  if (main?.endsWith('.xml') && rootElementOf(parts, main) === 'workbook') return parts;
+  if (main?.endsWith('.xml') && rootElementOf(parts, main) === 'workbook') return { parts, later };
   if (main?.endsWith('.bin')) throw unreadable('import.unsupported-format', { file, format: 'Excel .xlsb' });
   const mimetype = entries.get('mimetype');
   if (mimetype && inflateEntry(buf, mimetype, g).toString('utf8').includes('spreadsheet'))
@@ -115,11 +119,13 @@ function checkRows(book: NeutralWorkbook, file: string, limits: ImportLimits): N
  * The fast scanner reads what the importer needs in a fraction of ExcelJS's time; a part it does not
  * understand (an unusual writer) sends the whole file to ExcelJS instead.
  */
-async function readXlsxParts(buf: Buffer, parts: Map<string, Buffer>, cells: ReadCells): Promise<NeutralWorkbook> {
+async function readXlsxParts(buf: Buffer, { parts, later }: XlsxParts, cells: ReadCells): Promise<NeutralWorkbook> {
   try {
-    return readXlsxFast(parts, cells);
+    return await readXlsxFast(parts, cells, later);
   } catch (err) {
     if (!(err instanceof FastReaderUnsupported) && !(err instanceof RangeError)) throw err;
+    // The guards on sheets still inflating (row count, zip bomb) decide before ExcelJS reads them.
+    await Promise.all(later.values());
     const { readXlsx } = await import('./read-xlsx');
     return readXlsx(buf);
   }

@@ -350,9 +350,11 @@ function readSheet(ref: SheetRef, xml: Buffer, strings: string[], formats: (stri
 /**
  * `parts`: the unpacked XML parts by partKey() (zip-guard.ts). The workbook is found through
  * `_rels/.rels`, its sheets, shared strings and styles through the workbook's relationships.
- * `cells`: see ReadCells (model.ts).
+ * `cells`: see ReadCells (model.ts). `later`: sheet parts still being inflated (GuardedZip.later),
+ * read after everything already unpacked; `sheets` keep the workbook's order either way. Throws
+ * FastReaderUnsupported, XmlRefused, or what a part in `later` rejects with.
  */
-export function readXlsxFast(parts: Parts, cells: ReadCells = 'whole'): NeutralWorkbook {
+export async function readXlsxFast(parts: Parts, cells: ReadCells = 'whole', later: ReadonlyMap<string, Promise<Buffer>> = new Map()): Promise<NeutralWorkbook> {
   const workbookPart = mainDocumentPart(parts, parts.keys());
   const workbookXml = workbookPart === null ? undefined : parts.get(workbookPart);
   if (workbookPart === null || !workbookXml) throw new FastReaderUnsupported('no workbook part');
@@ -365,10 +367,12 @@ export function readXlsxFast(parts: Parts, cells: ReadCells = 'whole'): NeutralW
   const partOfType = (kind: string, usual: string) => parts.get(rels.find((r) => relType(r.type, kind) && r.target !== null)?.target ?? `${dir}${usual}`);
   const strings = sharedStrings(partOfType('sharedStrings', 'sharedstrings.xml'));
   const formats = styleFormats(partOfType('styles', 'styles.xml'));
-  const sheets = refs.map((ref) => {
-    const xml = parts.get(ref.part);
+  const sheets: NeutralSheet[] = [];
+  const unpackedFirst = refs.map((ref, i) => ({ ref, i })).sort((a, b) => Number(later.has(a.ref.part)) - Number(later.has(b.ref.part)));
+  for (const { ref, i } of unpackedFirst) {
+    const xml = parts.get(ref.part) ?? (await later.get(ref.part));
     if (xml === undefined) throw new FastReaderUnsupported(`missing part ${ref.part}`);
-    return readSheet(ref, xml, strings, formats, cells);
-  });
+    sheets[i] = readSheet(ref, xml, strings, formats, cells);
+  }
   return { format: 'xlsx', sheets };
 }

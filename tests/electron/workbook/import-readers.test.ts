@@ -42,7 +42,7 @@ function shape(book: NeutralWorkbook, opts: { formats: boolean } = { formats: tr
 
 async function bothReaders(bytes: Buffer) {
   const { parts } = guardZip(bytes, { file: 'x.xlsx', limits: { ...IMPORT_LIMITS } });
-  return { fast: readXlsxFast(parts), exceljs: await readXlsx(bytes) };
+  return { fast: await readXlsxFast(parts), exceljs: await readXlsx(bytes) };
 }
 
 describe('fast .xlsx reader ≡ ExcelJS reader', () => {

@@ -34,7 +34,7 @@ async function expectCaseReading(bytes: Buffer): Promise<void> {
   expect(caseReading(book)).toEqual(CASE_READING);
   expect(book.issues.filter((i) => i.severity === 'error')).toEqual([]);
   // The fast reader itself reads it (a throw here would have meant a fall back to ExcelJS).
-  const fast = readXlsxFast(guardZip(bytes, { file: 'shape.xlsx', limits: { ...IMPORT_LIMITS } }).parts);
+  const fast = await readXlsxFast(guardZip(bytes, { file: 'shape.xlsx', limits: { ...IMPORT_LIMITS } }).parts);
   expect(caseReading(interpretWorkbook(fast, SEED_PLAN))).toEqual(CASE_READING);
 }
 
@@ -120,9 +120,9 @@ describe.each(['openpyxl', 'excel'])('written by %s', (base) => {
   });
 });
 
-it('openpyxl formulas without a cached value keep their formula and no value, on the fast reader', () => {
+it('openpyxl formulas without a cached value keep their formula and no value, on the fast reader', async () => {
   const bytes = bases.openpyxl as Buffer;
   expect(readZip(bytes).find((f) => f.name === 'xl/worksheets/sheet1.xml')?.data.toString('utf8')).toContain('<f>F4/E4</f><v></v>');
-  const sheet = readXlsxFast(guardZip(bytes, { file: 'o.xlsx', limits: { ...IMPORT_LIMITS } }).parts).sheets[0];
+  const sheet = (await readXlsxFast(guardZip(bytes, { file: 'o.xlsx', limits: { ...IMPORT_LIMITS } }).parts)).sheets[0];
   expect(sheet?.rows.get(4)?.get(9)).toMatchObject({ address: 'I4', value: null, formula: 'F4/E4' });
 });
