@@ -1,10 +1,10 @@
 // A sheet's cells kept as columns of plain values (row, column, style, value) instead of an object
-// per cell, for the importer's reading of large returns (ReadCells 'values', read-xlsx-fast.ts).
-// A 10,000-row return has ~130,000 cells: as objects in per-row Maps they all live until the read
-// ends, so every young-generation collection copied them and the old generation marked them —
-// about a fifth of a large inspect's time. Here they are a few growing arrays, and a row's cells
-// are built only when the interpreter asks for that row; those objects die young. Seen from
-// outside it is the read-only Map of rows every reader's sheet offers (NeutralSheet.rows).
+// per cell, as the fast .xlsx reader keeps them (read-xlsx-fast.ts). A 10,000-row return has
+// ~130,000 cells: as objects in per-row Maps they all lived until the read ended, so every
+// young-generation collection copied them and the old generation marked them. Here they are a few
+// typed arrays, and a row's cells are built only when the interpreter asks for that row; those
+// objects die young. Seen from outside it is the read-only Map of rows every reader's sheet
+// offers (NeutralSheet.rows).
 import type { CellValue, NeutralCell } from './model';
 import { cellAddress } from './model';
 

@@ -4,10 +4,11 @@
 // rows/columns, sheet state — found through the package's relationships (package-parts.ts). It is
 // an order of magnitude faster than building a general workbook model on large returns; a package
 // it cannot make sense of throws FastReaderUnsupported and read-workbook.ts falls back to the
-// ExcelJS reader (read-xlsx.ts). A part that is not well-formed XML throws XmlRefused.
-import type { CellValue, NeutralCell, NeutralSheet, NeutralWorkbook, ReadCells, SheetState, WritableSheet } from './model';
+// ExcelJS reader (read-xlsx.ts). A part that is not well-formed XML throws XmlRefused. Cells are
+// kept as compact rows (compact-rows.ts), not an object each.
+import type { CellValue, NeutralSheet, NeutralWorkbook, ReadCells, SheetState } from './model';
 import { CompactRows } from './compact-rows';
-import { cellAddress, isPercentFormat, newSheet, parseRange, putCell } from './model';
+import { cellAddress, isPercentFormat, newSheet, parseRange } from './model';
 import type { Parts } from './package-parts';
 import { mainDocumentPart, relType, relationshipsOf } from './package-parts';
 import type { XmlAttrs } from './xml-stream';
@@ -75,15 +76,6 @@ function isCanonicalAddress(address: string, row: number): boolean {
 /** The address a cell's r attribute gives, when not already plain: lower case upper-cased, "$B$12" rebuilt. */
 function writtenAddress(address: string, row: number, col: number): string {
   return !address.includes('$') ? address.toUpperCase() : cellAddress(row, col);
-}
-
-/** Whether an address is only upper-case letters and digits ("B12"), as nearly every writer writes it. */
-function isPlainAddress(address: string): boolean {
-  for (let i = 0; i < address.length; i++) {
-    const c = address.charCodeAt(i);
-    if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
-  }
-  return true;
 }
 
 const NO_TEXT = (): void => {};
@@ -175,20 +167,11 @@ function sheetRefs(workbookXml: Buffer, rels: Map<string, string>): SheetRef[] {
 
 const HIDDEN = /^\s*(1|true)\s*$/;
 
-/**
- * Where a cell goes: a cell object in the sheet's row Maps (ReadCells 'whole'), or a few plain
- * values in its compact rows ('values': the importer's reading, compact-rows.ts).
- */
+/** Where a sheet's cells go: its compact rows (compact-rows.ts), a few plain values per cell. */
 interface Target {
   sheet: NeutralSheet;
-  /** Set for 'whole': the same sheet, filled with putCell. */
-  writable: WritableSheet | null;
-  /** Set for 'values': the sheet's rows. */
-  compact: CompactRows | null;
+  rows: CompactRows;
   strings: string[];
-  formats: (string | null)[];
-  /** isPercentFormat of each style's format, worked out once per style rather than per cell. */
-  percent: boolean[];
   /** Keep formulas whose cached result shows nothing (ReadCells 'whole'). */
   blankFormulas: boolean;
 }
@@ -232,20 +215,11 @@ function finishCell(
   if (value === null && (f === null || (!uncalculated && !to.blankFormulas))) return;
   const formula = f === null ? null : unescapeOoxml(f);
   const style = s === undefined ? 0 : Number(s);
-  if (to.compact !== null) {
-    const written = addr === undefined || parsedCol <= 0 || isCanonicalAddress(addr, row) ? null : writtenAddress(addr, row, col);
-    to.compact.add(row, col, written, style, value, isError, formula, uncalculated);
-    if (row > to.sheet.maxRow) to.sheet.maxRow = row;
-    if (col > to.sheet.maxCol) to.sheet.maxCol = col;
-    return;
-  }
-  // Nearly every writer's r="B12" is already the address: kept as is (toUpperCase is a runtime call
-  // per cell, a tenth of a 10,000-row read).
-  const address = addr === undefined || parsedCol <= 0 ? cellAddress(row, col) : isPlainAddress(addr) ? addr : writtenAddress(addr, row, col);
-  // One object shape for every cell (a spread here gave each cell a copied, slower-to-read shape).
-  const cell: NeutralCell = { row, col, address, value, formula, isError, numFmt: to.formats[style] ?? null, percent: to.percent[style] ?? false };
-  if (uncalculated) cell.uncalculated = true;
-  putCell(to.writable as WritableSheet, cell);
+  // Nearly every writer's r="B12" is exactly the address the row and column give: not kept.
+  const written = addr === undefined || parsedCol <= 0 || isCanonicalAddress(addr, row) ? null : writtenAddress(addr, row, col);
+  to.rows.add(row, col, written, style, value, isError, formula, uncalculated);
+  if (row > to.sheet.maxRow) to.sheet.maxRow = row;
+  if (col > to.sheet.maxCol) to.sheet.maxCol = col;
 }
 
 /**
@@ -264,11 +238,10 @@ const F = 2;
 const IS = 3;
 
 function readSheet(ref: SheetRef, xml: Buffer, strings: string[], formats: (string | null)[], cells: ReadCells): NeutralSheet {
-  const percent = formats.map(isPercentFormat);
-  const writable = cells === 'whole' ? newSheet(ref.name, ref.state) : null;
-  const compact = cells === 'whole' ? null : new CompactRows(formats, percent);
-  const sheet: NeutralSheet = writable ?? { ...newSheet(ref.name, ref.state), rows: compact as CompactRows };
-  const to: Target = { sheet, writable, compact, strings, formats, percent, blankFormulas: cells === 'whole' };
+  // isPercentFormat of each style's format, worked out once per style rather than per cell.
+  const rows = new CompactRows(formats, formats.map(isPercentFormat));
+  const sheet: NeutralSheet = { ...newSheet(ref.name, ref.state), rows };
+  const to: Target = { sheet, rows, strings, blankFormulas: cells === 'whole' };
   let inData = false;
   let rowNumber = 0;
   let col = 0;

@@ -4,8 +4,6 @@
 // exactly those formulas, a formula never calculated is still kept (the importer says so), and
 // the interpretation of the file is the same either way. Run on an exported template, its
 // LibreOffice re-save, every LibreOffice fixture and an openpyxl file with uncalculated formulas.
-// The importer's reading keeps its rows compactly (compact-rows.ts), the whole reading in Maps:
-// the comparison is also that of the two stores on real files.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
