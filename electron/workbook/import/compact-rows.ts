@@ -22,6 +22,9 @@ type Row = ReadonlyMap<number, NeutralCell>;
 
 const INITIAL_CAPACITY = 1024;
 
+/** A cell whose s attribute names no style of the workbook. */
+const NO_STYLE = -1;
+
 /**
  * Cells in the order a reader added them, grouped by row number when asked for. Read-only for
  * consumers (ReadonlyMap); a reader fills it with add(). Semantics match putCell (model.ts) on a
@@ -32,8 +35,11 @@ export class CompactRows implements ReadonlyMap<number, Row> {
   // Typed columns grown by doubling: Array.prototype.push onto plain arrays this long cost about
   // ten times as much per cell.
   private count = 0;
-  private rowOf = new Int32Array(INITIAL_CAPACITY);
-  private colOf = new Int32Array(INITIAL_CAPACITY);
+  // Row and column as doubles: a file may name any column (a corrupt r="MWLQKXC6" is past 2³²),
+  // and a 32-bit column would wrap onto a real one.
+  private rowOf = new Float64Array(INITIAL_CAPACITY);
+  private colOf = new Float64Array(INITIAL_CAPACITY);
+  /** A style index of styles.xml's cellXfs, or NO_STYLE. */
   private styleOf = new Int32Array(INITIAL_CAPACITY);
   private kindOf = new Uint8Array(INITIAL_CAPACITY);
   private nums = new Float64Array(INITIAL_CAPACITY);
@@ -61,13 +67,16 @@ export class CompactRows implements ReadonlyMap<number, Row> {
   /**
    * Add a cell. `address`: the A1 address when the file wrote one differing from
    * cellAddress(row, col) (leading zeros, a row number disagreeing with its <row>), else null.
+   * `style`: the s attribute as a number; anything but an index of `formats` (NaN, 0.5, -1, past
+   * the end) means no number format.
    */
   add(row: number, col: number, address: string | null, style: number, value: CellValue, isError: boolean, formula: string | null, uncalculated: boolean): void {
     const i = this.count++;
     if (i === this.rowOf.length) this.grow();
     this.rowOf[i] = row;
     this.colOf[i] = col;
-    this.styleOf[i] = style;
+    // s="abc", "0.5", "-1" or past the last style: no format, as a lookup of formats[s] gives.
+    this.styleOf[i] = Number.isInteger(style) && style >= 0 && style < this.formats.length ? style : NO_STYLE;
     if (isError) {
       this.kindOf[i] = Kind.Error;
       this.texts[i] = String(value);
@@ -99,8 +108,8 @@ export class CompactRows implements ReadonlyMap<number, Row> {
       to.set(from);
       return to;
     };
-    this.rowOf = wider(this.rowOf, new Int32Array(size));
-    this.colOf = wider(this.colOf, new Int32Array(size));
+    this.rowOf = wider(this.rowOf, new Float64Array(size));
+    this.colOf = wider(this.colOf, new Float64Array(size));
     this.styleOf = wider(this.styleOf, new Int32Array(size));
     this.kindOf = wider(this.kindOf, new Uint8Array(size));
     this.nums = wider(this.nums, new Float64Array(size));

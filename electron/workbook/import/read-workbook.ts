@@ -41,19 +41,50 @@ function sniffOther(buf: Buffer, fileName: string): string | null {
 }
 
 /** The package's parts, its largest sheets still inflating off this thread (GuardedZip.later). */
-type XlsxParts = Pick<GuardedZip, 'parts' | 'later'>;
+type XlsxParts = Pick<GuardedZip, 'parts' | 'later' | 'ready'>;
 
-function guardXlsx(buf: Buffer, file: string, limits: ImportLimits): XlsxParts {
-  const g = { file, limits };
-  const { entries, parts, later } = guardZip(buf, g, true);
-  const main = mainDocumentPart(parts, entries.keys());
+/** Every part unpacked, the ones still inflating included (a main part stored where sheets go). */
+async function settled(zip: GuardedZip): Promise<Map<string, Buffer>> {
+  const parts = new Map(zip.parts);
+  for (const [key, part] of zip.later) parts.set(key, await part);
+  return parts;
+}
+
+async function guardXlsx(buf: Buffer, zip: GuardedZip, g: { file: string; limits: ImportLimits }): Promise<XlsxParts> {
+  const { file } = g;
+  const { entries, later, ready } = zip;
+  let { parts } = zip;
+  let main = mainDocumentPart(parts, entries.keys());
+  if ((main === null || !parts.has(main)) && later.size > 0) {
+    parts = await settled(zip);
+    main = mainDocumentPart(parts, entries.keys());
+  }
   // A .docx or .pptx has a main part too: only a <workbook> makes a spreadsheet.
-  if (main?.endsWith('.xml') && rootElementOf(parts, main) === 'workbook') return { parts, later };
+  if (main?.endsWith('.xml') && rootElementOf(parts, main) === 'workbook') return { parts, later, ready };
   if (main?.endsWith('.bin')) throw unreadable('import.unsupported-format', { file, format: 'Excel .xlsb' });
   const mimetype = entries.get('mimetype');
   if (mimetype && inflateEntry(buf, mimetype, g).toString('utf8').includes('spreadsheet'))
     throw unreadable('import.unsupported-format', { file, format: 'OpenDocument (.ods)' });
   throw unreadable('import.not-a-workbook', { file });
+}
+
+/**
+ * An .xlsx package, guarded and read. Its largest sheets inflate while the rest is read
+ * (zip-guard.ts GuardedZip.later), yet every guard decides as if all were unpacked first: the
+ * first refusal in the package's order is what the clerk is told, before anything a reader met,
+ * and a part no reader looks at is still checked.
+ */
+async function readXlsxPackage(buf: Buffer, file: string, limits: ImportLimits, cells: ReadCells): Promise<NeutralWorkbook> {
+  const g = { file, limits };
+  const zip = guardZip(buf, g, true);
+  try {
+    const book = await readXlsxParts(buf, await guardXlsx(buf, zip, g), cells);
+    await zip.ready;
+    return book;
+  } catch (err) {
+    await zip.ready;
+    throw err;
+  }
 }
 
 type Ole2Kind = { kind: 'xls' } | { kind: 'encrypted-package'; encryptionInfo: Uint8Array | null };
@@ -119,13 +150,13 @@ function checkRows(book: NeutralWorkbook, file: string, limits: ImportLimits): N
  * The fast scanner reads what the importer needs in a fraction of ExcelJS's time; a part it does not
  * understand (an unusual writer) sends the whole file to ExcelJS instead.
  */
-async function readXlsxParts(buf: Buffer, { parts, later }: XlsxParts, cells: ReadCells): Promise<NeutralWorkbook> {
+async function readXlsxParts(buf: Buffer, { parts, later, ready }: XlsxParts, cells: ReadCells): Promise<NeutralWorkbook> {
   try {
     return await readXlsxFast(parts, cells, later);
   } catch (err) {
     if (!(err instanceof FastReaderUnsupported) && !(err instanceof RangeError)) throw err;
-    // The guards on sheets still inflating (row count, zip bomb) decide before ExcelJS reads them.
-    await Promise.all(later.values());
+    // Every guard (a sheet still inflating included) decides before ExcelJS reads the package.
+    await ready;
     const { readXlsx } = await import('./read-xlsx');
     return readXlsx(buf);
   }
@@ -143,8 +174,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
 
   try {
     if (startsWith(buf, ZIP) || startsWith(buf, ZIP_EMPTY)) {
-      const parts = guardXlsx(buf, file, limits);
-      return checkRows(await readXlsxParts(buf, parts, cells), file, limits);
+      return checkRows(await readXlsxPackage(buf, file, limits, cells), file, limits);
     }
     if (startsWith(buf, OLE2)) {
       const ole = await readOle2Kind(buf, file);
@@ -153,7 +183,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
       if (!d.ok) throw notDecrypted(d, file);
       // The decrypted package passes the same guards as any other .xlsx.
       if (!startsWith(d.bytes, ZIP)) throw unreadable('import.damaged', { file });
-      return checkRows(await readXlsxParts(d.bytes, guardXlsx(d.bytes, file, limits), cells), file, limits);
+      return checkRows(await readXlsxPackage(d.bytes, file, limits, cells), file, limits);
     }
     const xml = spreadsheetMl(buf);
     if (xml !== null) {

@@ -337,13 +337,15 @@ export async function readXlsxFast(parts: Parts, cells: ReadCells = 'whole', lat
   const refs = sheetRefs(workbookXml, byId);
   // By relationship; a writer that left the relationship out still gets its conventionally named part.
   const dir = workbookPart.slice(0, workbookPart.lastIndexOf('/') + 1);
-  const partOfType = (kind: string, usual: string) => parts.get(rels.find((r) => relType(r.type, kind) && r.target !== null)?.target ?? `${dir}${usual}`);
-  const strings = sharedStrings(partOfType('sharedStrings', 'sharedstrings.xml'));
-  const formats = styleFormats(partOfType('styles', 'styles.xml'));
+  // A part still inflating is waited for: sheets are what usually is, but a writer may store anything under worksheets/.
+  const part = async (name: string) => parts.get(name) ?? (await later.get(name));
+  const partOfType = (kind: string, usual: string) => part(rels.find((r) => relType(r.type, kind) && r.target !== null)?.target ?? `${dir}${usual}`);
+  const strings = sharedStrings(await partOfType('sharedStrings', 'sharedstrings.xml'));
+  const formats = styleFormats(await partOfType('styles', 'styles.xml'));
   const sheets: NeutralSheet[] = [];
   const unpackedFirst = refs.map((ref, i) => ({ ref, i })).sort((a, b) => Number(later.has(a.ref.part)) - Number(later.has(b.ref.part)));
   for (const { ref, i } of unpackedFirst) {
-    const xml = parts.get(ref.part) ?? (await later.get(ref.part));
+    const xml = await part(ref.part);
     if (xml === undefined) throw new FastReaderUnsupported(`missing part ${ref.part}`);
     sheets[i] = readSheet(ref, xml, strings, formats, cells);
   }

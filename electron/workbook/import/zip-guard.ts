@@ -153,8 +153,11 @@ async function inflateEntryLater(buf: Buffer, e: ZipEntry, g: Guard): Promise<Bu
   if (stored !== null) return stored;
   try {
     return await inflateRawAsync(data, inflateOptions(e));
-  } catch (err) {
-    throw inflateFailure(err, g);
+  } catch {
+    // Asynchronous zlib names some damaged streams differently (one that overruns its declared
+    // size before breaking off is "too large", where the synchronous one says "damaged"): the
+    // failure is told again by inflateEntry, capped the same, so one file always gets one message.
+    return inflateEntry(buf, e, g);
   }
 }
 
@@ -221,6 +224,13 @@ export interface GuardedZip {
    * left unhandled: a caller that gives up on one does not crash the process. Empty otherwise.
    */
   later: Map<string, Promise<Buffer>>;
+  /**
+   * Settles once every guard has passed; else rejects with the first refusal in the package's
+   * order, as the guards run without `later`. With `later`, a refusal met while a sheet before it
+   * is still inflating is kept here rather than thrown, and the entries after it are not unpacked.
+   * Never left unhandled.
+   */
+  ready: Promise<void>;
 }
 
 /**
@@ -244,6 +254,7 @@ export function guardZip(buf: Buffer, g: Guard, later = false): GuardedZip {
   for (const e of entries) if (!byName.has(partKey(e.name))) byName.set(partKey(e.name), e);
   const parts = new Map<string, Buffer>();
   const pending = new Map<string, Promise<Buffer>>();
+  const checks: Promise<unknown>[] = [];
   for (const [key, e] of byName) {
     if (key.endsWith('/')) continue;
     const sheet = /(?:^|\/)worksheets\/([^/]+)\.xml$/.exec(key)?.[1];
@@ -254,14 +265,29 @@ export function guardZip(buf: Buffer, g: Guard, later = false): GuardedZip {
     };
     if (later && sheet !== undefined && e.uncompressedSize >= LATER_SHEET_BYTES) {
       const part = inflateEntryLater(buf, e, g).then(checkRows);
-      part.catch(() => {}); // handled by whoever awaits it; none of this part's business otherwise
+      part.catch(() => {}); // handled by whoever awaits it (and `ready`)
       pending.set(key, part);
+      checks.push(part);
       continue;
     }
-    const data = checkRows(inflateEntry(buf, e, g));
+    let data: Buffer;
+    try {
+      data = checkRows(inflateEntry(buf, e, g));
+    } catch (err) {
+      if (pending.size === 0) throw err;
+      // A sheet before this entry may yet be refused itself: `ready` says which comes first.
+      const refused = Promise.reject(err);
+      refused.catch(() => {});
+      checks.push(refused);
+      break;
+    }
     if (/\.(xml|rels)$/.test(key)) parts.set(key, data);
   }
-  return { entries: byName, parts, later: pending };
+  const ready = (async () => {
+    for (const check of checks) await check;
+  })();
+  ready.catch(() => {});
+  return { entries: byName, parts, later: pending, ready };
 }
 
 export function mb(bytes: number): string {

@@ -111,4 +111,20 @@ describe('compact rows read as the Map of Maps putCell fills', () => {
     compact.add(1, 2, null, 0, 'b', false, null, false);
     expect([...(compact.get(1)?.values() ?? [])].map((c) => c.value)).toEqual(['a', 'b']);
   });
+
+  it('a style that names no style of the workbook means no format; any column keeps its own place', () => {
+    const compact = new CompactRows(FORMATS, PERCENT);
+    for (const [col, style] of [[1, Number('abc')], [2, 0.5], [3, -1], [4, FORMATS.length], [5, 2 ** 32 + 1], [6, 1]] as const)
+      compact.add(1, col, null, style, 0.12, false, null, false);
+    const row = compact.get(1);
+    for (const col of [1, 2, 3, 4, 5]) expect(row?.get(col), `column ${col}`).toMatchObject({ numFmt: null, percent: false });
+    expect(row?.get(6)).toMatchObject({ numFmt: '0.0%', percent: true });
+    // Column 2³² + 7 (a corrupt r="MWLQKXC6") is not column 7.
+    compact.add(2, 7, null, 0, 5, false, null, false);
+    compact.add(2, 2 ** 32 + 7, 'MWLQKXC2', 0, 999, false, null, false);
+    expect([...(compact.get(2)?.entries() ?? [])].map(([c, cell]) => [c, cell.value])).toEqual([
+      [7, 5],
+      [2 ** 32 + 7, 999],
+    ]);
+  });
 });
