@@ -77,14 +77,10 @@ async function guardXlsx(buf: Buffer, zip: GuardedZip, g: { file: string; limits
 async function readXlsxPackage(buf: Buffer, file: string, limits: ImportLimits, cells: ReadCells): Promise<NeutralWorkbook> {
   const g = { file, limits };
   const zip = guardZip(buf, g, true);
-  try {
-    const book = await readXlsxParts(buf, await guardXlsx(buf, zip, g), cells);
-    await zip.ready;
-    return book;
-  } catch (err) {
-    await zip.ready;
-    throw err;
-  }
+  const reading = guardXlsx(buf, zip, g).then((parts) => readXlsxParts(buf, parts, cells));
+  reading.catch(() => {}); // told below, once every guard has passed
+  await zip.ready;
+  return reading;
 }
 
 type Ole2Kind = { kind: 'xls' } | { kind: 'encrypted-package'; encryptionInfo: Uint8Array | null };

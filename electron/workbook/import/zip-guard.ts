@@ -107,16 +107,6 @@ function entryData(buf: Buffer, e: ZipEntry, g: Guard): Buffer {
   return buf.subarray(start, end);
 }
 
-/** The entry's stored bytes when it is stored uncompressed, else null; throws for a method other than deflate. */
-function storedData(data: Buffer, e: ZipEntry, g: Guard): Buffer | null {
-  if (e.method === 0) {
-    if (e.compressedSize !== e.uncompressedSize) throw damaged(g);
-    return data;
-  }
-  if (e.method !== 8) throw unreadable('import.read-failed', { file: g.file });
-  return null;
-}
-
 /**
  * zlib's options for one entry: +1 so that "exactly as declared" passes and one byte more fails.
  * The output buffer is sized to the declared size (capped) rather than zlib's 16 KiB chunks, which
@@ -127,36 +117,35 @@ function inflateOptions(e: ZipEntry): { maxOutputLength: number; chunkSize: numb
   return { maxOutputLength: limit, chunkSize: Math.max(64, Math.min(limit, MAX_INFLATE_CHUNK)) };
 }
 
-function inflateFailure(err: unknown, g: Guard): Error {
-  if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return unreadable('import.zip-bomb', { file: g.file }, err);
-  return damaged(g, err);
-}
-
 /** Unpack one entry, never producing more than it declared. */
 export function inflateEntry(buf: Buffer, e: ZipEntry, g: Guard): Buffer {
   const data = entryData(buf, e, g);
-  const stored = storedData(data, e, g);
-  if (stored !== null) return stored;
+  if (e.method === 0) {
+    if (e.compressedSize !== e.uncompressedSize) throw damaged(g);
+    return data;
+  }
+  if (e.method !== 8) throw unreadable('import.read-failed', { file: g.file });
   try {
     return inflateRawSync(data, inflateOptions(e));
   } catch (err) {
-    throw inflateFailure(err, g);
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw unreadable('import.zip-bomb', { file: g.file }, err);
+    throw damaged(g, err);
   }
 }
 
 const inflateRawAsync = promisify(inflateRaw);
 
-/** inflateEntry on libuv's thread pool: this thread goes on meanwhile. Rejects as inflateEntry throws. */
+/**
+ * inflateEntry on libuv's thread pool: this thread goes on meanwhile. Any failure is told by
+ * inflateEntry itself (capped the same), so one file always gets one message: asynchronous zlib
+ * names some damaged streams differently (one that overruns its declared size before breaking
+ * off is "too large", where the synchronous one says "damaged").
+ */
 async function inflateEntryLater(buf: Buffer, e: ZipEntry, g: Guard): Promise<Buffer> {
-  const data = entryData(buf, e, g);
-  const stored = storedData(data, e, g);
-  if (stored !== null) return stored;
+  if (e.method !== 8) return inflateEntry(buf, e, g);
   try {
-    return await inflateRawAsync(data, inflateOptions(e));
+    return await inflateRawAsync(entryData(buf, e, g), inflateOptions(e));
   } catch {
-    // Asynchronous zlib names some damaged streams differently (one that overruns its declared
-    // size before breaking off is "too large", where the synchronous one says "damaged"): the
-    // failure is told again by inflateEntry, capped the same, so one file always gets one message.
     return inflateEntry(buf, e, g);
   }
 }
