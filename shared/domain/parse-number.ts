@@ -9,6 +9,7 @@ export const PARSE_REFUSAL_CODES = [
   'chinese-magnitude',
   'several-decimal-points',
   'bad-thousands-separator',
+  'space-inside',
   'negative-count',
   'not-finite',
 ] as const;
@@ -49,14 +50,25 @@ const APPROX_WORDS = /(约|大约|近|超过|不足|左右|以上|以下|多|余
 const CN_MAGNITUDE = /[万亿千百十]/;
 
 /**
+ * A space between two digits is a thousands separator only in groups of three ("1 050",
+ * "12 345 678.5"); anywhere else ("10 62", "2 2 3") it splits two numbers, and joining them would
+ * invent a figure nobody typed. Spaces next to a sign, the decimal point or "%" are just spacing.
+ */
+const SPACE_GROUPED = /^[+-]?\d{1,3}( \d{3})+(\.\d*)?%?$/;
+
+/**
  * Parse one cell's text. Accepts "1,050", "１０５０", "87.5%", " 12 ", "1 050", "+3", "1.5e3" is
- * refused (clerks do not type exponents; it is almost always a paste accident).
+ * refused (clerks do not type exponents; it is almost always a paste accident). Spaces inside the
+ * digits are refused unless they group thousands (SPACE_GROUPED): "10 62" → 'space-inside'.
  */
 export function parseNumberInput(raw: string, options: ParseOptions = {}): ParsedNumber {
   const text = toHalfWidth(raw).replace(/[\u00a0\u200b\t\r\n]/g, ' ').trim();
   if (EMPTY_MARKS.has(text)) return { ok: true, kind: 'empty' };
   if (SLASH_MARKS.has(text)) return { ok: true, kind: 'slash' };
 
+  // Keep only the spaces between two digits; those must group thousands.
+  const digitSpaces = text.replace(/\s+/g, ' ').replace(/ (?!\d)|(?<!\d) /g, '');
+  if (digitSpaces.includes(' ') && !SPACE_GROUPED.test(digitSpaces) && /^[+-]?[\d, ]*(\.[\d ]*)?%?$/.test(digitSpaces)) return refuse('space-inside', raw);
   let body = text.replace(/\s+/g, '');
   let fromPercent = false;
   if (body.endsWith('%')) {

@@ -22,6 +22,10 @@ describe('parseNumberInput: accepted forms', () => {
     [' 12 ', 12],
     ['\t12\u00a0', 12],
     ['1 050', 1050],
+    ['12 345 678.5', 12345678.5],
+    ['1\u00a0050', 1050],
+    ['+ 3', 3],
+    ['87.5 %', 87.5],
     ['+3', 3],
     ['0', 0],
     ['-0', 0],
@@ -62,6 +66,12 @@ describe('parseNumberInput: refusals carry a reason', () => {
     ['100左右', 'approximate'],
     ['12a', 'not-a-number'],
     ['%', 'not-a-number'],
+    ['10 62', 'space-inside'],
+    ['2 2 3', 'space-inside'],
+    ['11\u00a04', 'space-inside'],
+    ['1 0500', 'space-inside'],
+    ['12.3 4', 'space-inside'],
+    ['1,0 50', 'space-inside'],
   ])('%j → %s', (text, code) => {
     const r = parseNumberInput(text);
     expect(r.ok).toBe(false);

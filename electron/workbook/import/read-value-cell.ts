@@ -65,6 +65,8 @@ export function readValueCell(cell: NeutralCell | undefined, ind: Indicator | nu
  */
 const INVISIBLE = /[\u00a0\u2007\u202f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+/** The no-break spaces among them: they show as a space, so they stand where a space would (a space between digits is then judged as one, parse-number.ts). */
+const NO_BREAK_SPACES = /[\u00a0\u2007\u202f]/g;
 
 /** "U+200E, U+00A0": which invisible characters a text holds, for the clerk's message. */
 function invisibleNames(text: string): string {
@@ -74,10 +76,12 @@ function invisibleNames(text: string): string {
 
 /** A text value holding invisible characters: read without them when what remains is a clean number, with a warning. */
 function readInvisible(cell: NeutralCell, text: string, ind: Indicator | null, sheet: NeutralSheet, issues: Issues): ReadValue {
-  const visible = text.replace(INVISIBLE_ALL, '');
+  const visible = text.replace(NO_BREAK_SPACES, ' ').replace(INVISIBLE_ALL, '');
   const parsed = parseNumberInput(visible, ind?.kind ? { kind: ind.kind } : {});
   const params = { text: visible.trim(), chars: invisibleNames(text) };
-  if (!parsed.ok) return refuseCell(cell, sheet, issues, importMessage('import.invisible-not-a-number', params));
+  // Digits split by a no-break space are refused for what they are, as when typed with a space.
+  if (!parsed.ok)
+    return refuseCell(cell, sheet, issues, parsed.code === 'space-inside' ? parseRefusalMessage(parsed.code, params.text) : importMessage('import.invisible-not-a-number', params));
   if (parsed.kind !== 'number') return parsed.kind === 'slash' ? SLASH : EMPTY;
   issues.add('warning', sheet.name, cell.address, importMessage('import.invisible-stripped', { ...params, value: parsed.value }));
   const percent = ind ? percentSignReason(ind.unit, visible, parsed) : null;
