@@ -26,8 +26,8 @@ const CHECK_WARNINGS = new Set([
   'import.percent-not-rate',
   'plausible.percent-sign',
   'import.invisible-stripped',
-  'import.duplicate-value',
-  'import.ambiguous-columns',
+  'import.superseded-row',
+  'import.mark-no-value',
 ]);
 
 /** "填报表!E9" → {sheet, cell}; a reference without a sheet keeps the whole text as the cell. */

@@ -14,6 +14,12 @@ export interface ValueColumn {
   role: ValueRole;
 }
 
+/** A 说明/备注 column; `year` when its header names one ("2025年说明"), else null (the table's noteYear). */
+export interface NoteColumn {
+  col: number;
+  year: number | null;
+}
+
 export interface TableLayout {
   sheet: NeutralSheet;
   headerTop: number;
@@ -21,12 +27,18 @@ export interface TableLayout {
   nameCol: number;
   codeCol: number | null;
   unitCol: number | null;
-  noteCol: number | null;
+  /**
+   * Every note column, left to right (说明 and 备注 side by side are both read: a row's texts in
+   * them are joined, so a note written in the second is never dropped).
+   */
+  noteCols: NoteColumn[];
   idCol: number | null;
   valueCols: ValueColumn[];
+  /** True when some column claims an actual, even one left unread as ambiguous: the file is a return, not a plan. */
+  claimsActual: boolean;
   /** Choices made among columns claiming the same year and role, to report with the table. */
   columnIssues: ColumnIssue[];
-  /** The year a 说明 column belongs to when the header or the sheet says so; else the book's reporting year. */
+  /** The year of a note column whose header names none: the sheet's year when it says one; else the book's reporting year (null). */
   noteYear: number | null;
   /** A single year named by the sheet name or the title rows above the header (e.g. "2024年度"). */
   sheetYear: number | null;
@@ -35,7 +47,7 @@ export interface TableLayout {
 /** How far down a sheet a header may start (title rows, 填报单位 lines, legends …). */
 const MAX_HEADER_ROW = 40;
 
-export type ColumnRole = 'name' | 'code' | 'unit' | 'domain' | 'note' | 'id' | 'completion' | ValueRole | 'year-only' | null;
+export type ColumnRole = 'name' | 'code' | 'unit' | 'domain' | 'note' | 'situation' | 'id' | 'completion' | ValueRole | 'year-only' | null;
 
 const YEAR = /((?:19|20)\d{2})\s*年?度?/;
 /** Every year in a header text (replace() resets lastIndex, so one shared instance is safe). */
@@ -86,6 +98,12 @@ export interface HeaderRule {
 export const HEADER_RULES: readonly HeaderRule[] = [
   { role: 'id', on: 'rest', pattern: /指标ID/i, why: "the app template's hidden indicator-id column" },
   { role: 'note', on: 'rest', pattern: /说明|备注|原因/, why: 'a remark, even when it also says 完成 or 实际 (未完成原因说明): before target/actual' },
+  {
+    role: 'situation',
+    on: 'rest',
+    pattern: /情况|进展/,
+    why: '完成情况 / 实际完成情况: the narrative beside a 实际值 column of the same year (then a note), else the figures themselves (then the actual)',
+  },
   { role: 'completion', on: 'rest', pattern: /完成率|完成比例|完成进度|达成率/, why: 'a computed ratio, not a figure: before actual (完成)' },
   { role: 'target', on: 'rest', pattern: /目标|计划/, why: '目标值, 规划目标, 计划数' },
   { role: 'actual', on: 'rest', pattern: /实际|完成/, why: '实际值, 完成值, 实际完成' },
@@ -121,34 +139,68 @@ export interface ColumnIssue {
 
 /** How a header names a year's role, for messages that quote it (2025年实际值). */
 const ROLE_WORDS: Record<ValueRole, string> = { target: '目标值', actual: '实际值' };
+
+/** A value column's year and role in the header's words: "2025年实际值". */
+export function claimName(c: { year: number; role: ValueRole }): string {
+  return `${c.year}年${ROLE_WORDS[c.role]}`;
+}
 const wholeColumn = (col: number) => `${columnLetters(col)}:${columnLetters(col)}`;
 
+/** A value column with its header text as the clerk wrote it, for messages that quote it. */
+interface Candidate extends ValueColumn {
+  header: string;
+}
+
+/** "F, G" when the columns' headers read the same; else each with its own words: "F“2025年实际值”, H“完成情况”". */
+function namedColumns(cols: Candidate[]): string {
+  const same = cols.every((c) => c.header === cols[0]?.header);
+  return cols.map((c) => (same ? columnLetters(c.col) : `${columnLetters(c.col)}“${c.header}”`)).join(', ');
+}
+
+/** Whether any data row (below the header) holds something in `col`. */
+function columnHasData(sheet: NeutralSheet, headerBottom: number, col: number): boolean {
+  for (const [r, cells] of sheet.rows) if (r > headerBottom && cellText(cells.get(col)) !== '') return true;
+  return false;
+}
+
 /**
- * One column per year and role, never chosen silently. When several columns claim the same year
- * and role (a hidden draft 2025年实际值 before the visible final one), the only visible one is
- * used and the hidden ones are reported; when more than one is visible (or none is), none is read
- * and the ambiguity is reported naming them all.
+ * One column per year and role, never chosen silently (the rule for rows and sheets is the same,
+ * interpret.ts). When several columns claim the same year and role: the visible ones compete (the
+ * hidden ones only when none is visible); of those, the only one holding any figure is read, and
+ * every other is reported by its column — a hidden draft as superseded, an empty copy as unused.
+ * When two or more competing columns hold figures, none is read and the ambiguity names them all
+ * with their header words.
  */
-function chooseValueColumns(sheet: NeutralSheet, groups: ValueColumn[][]): { valueCols: ValueColumn[]; columnIssues: ColumnIssue[] } {
+function chooseValueColumns(sheet: NeutralSheet, headerBottom: number, groups: Candidate[][]): { valueCols: ValueColumn[]; columnIssues: ColumnIssue[] } {
   const valueCols: ValueColumn[] = [];
   const columnIssues: ColumnIssue[] = [];
   for (const group of groups) {
-    const first = group[0] as ValueColumn;
+    const first = group[0] as Candidate;
+    const keep = ({ col, year, role }: Candidate): ValueColumn => ({ col, year, role });
     if (group.length === 1) {
-      valueCols.push(first);
+      valueCols.push(keep(first));
       continue;
     }
     const visible = group.filter((c) => !sheet.hiddenCols.has(c.col));
-    const base = { header: `${first.year}年${ROLE_WORDS[first.role]}` };
-    if (visible.length === 1) {
-      const used = visible[0] as ValueColumn;
-      valueCols.push(used);
-      for (const c of group)
-        if (c !== used)
-          columnIssues.push({ severity: 'warning', cell: wholeColumn(c.col), message: importMessage('import.superseded-column', { ...base, used: columnLetters(used.col), hidden: columnLetters(c.col) }) });
-    } else {
-      const columns = group.map((c) => columnLetters(c.col)).join(', ');
-      columnIssues.push({ severity: 'error', cell: group.map((c) => wholeColumn(c.col)).join(','), message: importMessage('import.ambiguous-columns', { ...base, columns }) });
+    const competing = visible.length > 0 ? visible : group;
+    const filled = competing.filter((c) => columnHasData(sheet, headerBottom, c.col));
+    const header = claimName(first);
+    if (filled.length >= 2) {
+      const allHidden = visible.length === 0;
+      columnIssues.push({
+        severity: 'error',
+        cell: filled.map((c) => wholeColumn(c.col)).join(','),
+        message: importMessage(allHidden ? 'import.ambiguous-hidden-columns' : 'import.ambiguous-columns', { header, columns: namedColumns(filled) }),
+      });
+      continue;
+    }
+    const used = filled[0] ?? (competing[0] as Candidate);
+    valueCols.push(keep(used));
+    for (const c of group) {
+      if (c === used) continue;
+      const params = { header, used: columnLetters(used.col), hidden: columnLetters(c.col), otherHeader: c.header };
+      const key = sheet.hiddenCols.has(c.col) && !sheet.hiddenCols.has(used.col) ? 'import.superseded-column' : 'import.unused-empty-column';
+      columnIssues.push({ severity: 'warning', cell: wholeColumn(c.col), message: importMessage(key, params) });
     }
   }
   valueCols.sort((a, b) => a.col - b.col);
@@ -183,7 +235,7 @@ function rowHasRoleWords(sheet: NeutralSheet, row: number): boolean {
   for (const c of cells.values()) {
     if (typeof c.value !== 'string') continue;
     const role = classify(c.value);
-    if (role === 'target' || role === 'actual' || role === 'completion' || role === 'note' || role === 'year-only') return true;
+    if (role === 'target' || role === 'actual' || role === 'completion' || role === 'note' || role === 'situation' || role === 'year-only') return true;
   }
   return false;
 }
@@ -207,18 +259,21 @@ function layoutFor(sheet: NeutralSheet, top: number, bottom: number): TableLayou
   for (let r = top; r <= bottom; r++) for (const c of sheet.rows.get(r)?.keys() ?? []) width = Math.max(width, c);
   for (const m of merges) width = Math.max(width, m.right);
 
-  const roles: { col: number; role: ColumnRole; year: number | null }[] = [];
+  const roles: { col: number; role: ColumnRole; year: number | null; text: string }[] = [];
   for (let col = 1; col <= width; col++) {
     const text = headerTextOf(sheet, merges, top, bottom, col);
-    roles.push({ col, role: classify(text), year: yearIn(text) });
+    roles.push({ col, role: classify(text), year: yearIn(text), text });
   }
   const first = (role: ColumnRole) => roles.find((r) => r.role === role)?.col ?? null;
   const nameCol = first('name');
   if (nameCol === null) return null;
 
   const sheetYear = sheetYearOf(sheet, top);
+  // 完成情况 beside a 实际值 column of its year is the narrative about it (a note); alone, it is the figures.
+  const actualYears = new Set(roles.filter((r) => r.role === 'actual').map((r) => r.year ?? sheetYear));
+  for (const r of roles) if (r.role === 'situation') r.role = actualYears.has(r.year ?? sheetYear) || (r.year === null && actualYears.size > 0) ? 'note' : 'actual';
   const anyRole = roles.some((r) => r.role === 'target' || r.role === 'actual');
-  const candidates = new Map<string, ValueColumn[]>();
+  const candidates = new Map<string, Candidate[]>();
   for (const r of roles) {
     // A header of bare years ("2023年 | 2024年 …") with no 目标/实际 anywhere is a table of targets.
     const role: ValueRole | null = r.role === 'target' || r.role === 'actual' ? r.role : r.role === 'year-only' && !anyRole ? 'target' : null;
@@ -226,12 +281,11 @@ function layoutFor(sheet: NeutralSheet, top: number, bottom: number): TableLayou
     const year = r.year ?? sheetYear;
     if (year === null) continue;
     const key = `${year}:${role}`;
-    candidates.set(key, [...(candidates.get(key) ?? []), { col: r.col, year, role }]);
+    candidates.set(key, [...(candidates.get(key) ?? []), { col: r.col, year, role, header: r.text }]);
   }
-  const { valueCols, columnIssues } = chooseValueColumns(sheet, [...candidates.values()]);
-  if (valueCols.length === 0) return null;
-  const noteCol = first('note');
-  const noteHeaderYear = noteCol === null ? null : (roles.find((r) => r.col === noteCol)?.year ?? null);
+  const { valueCols, columnIssues } = chooseValueColumns(sheet, bottom, [...candidates.values()]);
+  const claimsActual = [...candidates.values()].some((g) => g[0]?.role === 'actual');
+  if (valueCols.length === 0 && columnIssues.length === 0) return null;
   return {
     sheet,
     headerTop: top,
@@ -239,11 +293,12 @@ function layoutFor(sheet: NeutralSheet, top: number, bottom: number): TableLayou
     nameCol,
     codeCol: first('code'),
     unitCol: first('unit'),
-    noteCol,
+    noteCols: roles.filter((r) => r.role === 'note').map((r) => ({ col: r.col, year: r.year })),
     idCol: first('id'),
     valueCols,
+    claimsActual,
     columnIssues,
-    noteYear: noteHeaderYear ?? sheetYear,
+    noteYear: sheetYear,
     sheetYear,
   };
 }

@@ -21,7 +21,7 @@ import type { MetaKey } from '../template-format';
 import type { NeutralWorkbook } from './model';
 import { getCell } from './model';
 import type { TableLayout } from './header';
-import { cellText, findTable } from './header';
+import { cellText, claimName, findTable } from './header';
 import type { Matcher } from './match';
 import { makeMatcher, normalizeName } from './match';
 import { importMessage, unreadable } from './import-messages';
@@ -34,7 +34,7 @@ import { chooseCodePage } from './code-page-choice';
 import type { PlanNaming } from '../../../shared/domain/plan-label';
 import { planLabel } from '../../../shared/domain/plan-label';
 import type { AppMessage } from '../../../shared/i18n/engine';
-import type { IdLookup, InterpretedRow, TableRead } from './read-table';
+import type { IdLookup, InterpretedRow, InterpretedValue, TableRead } from './read-table';
 import { emptyValue, readTable } from './read-table';
 
 export type { InterpretedRow, InterpretedValue } from './read-table';
@@ -91,38 +91,7 @@ function finish(
       slot.noteCell = p.note.cell;
     }
 
-  // One row per indicator: a workbook with a sheet per year gives the same indicator several times.
-  const rows: InterpretedRow[] = [];
-  const byKey = new Map<string, InterpretedRow>();
-  const codes = new Map(plan.indicators.map((i) => [i.id, i.code]));
-  for (const t of reads)
-    for (const { row } of t.rows) {
-      const key = row.indicatorId ?? `name:${normalizeName(row.name)}`;
-      const first = byKey.get(key);
-      if (!first) {
-        byKey.set(key, row);
-        rows.push(row);
-        continue;
-      }
-      for (const [year, v] of Object.entries(row.values)) {
-        const slot = (first.values[year] ??= emptyValue());
-        const merge = <K extends 'target' | 'actual' | 'note'>(field: K, cellField: `${K}Cell`) => {
-          if (v[field] === null) return;
-          if (slot[field] === null) {
-            slot[field] = v[field];
-            slot[cellField] = v[cellField];
-          } else if (slot[field] !== v[field]) {
-            const code = (row.indicatorId ? codes.get(row.indicatorId) : undefined) ?? row.code ?? row.name;
-            const first = slot[cellField] ?? '';
-            const second = v[cellField] ?? '';
-            issues.add('warning', row.sheet, second.split('!').pop() ?? '', importMessage('import.duplicate-value', { code, year, first, second }));
-          }
-        };
-        merge('target', 'targetCell');
-        merge('actual', 'actualCell');
-        merge('note', 'noteCell');
-      }
-    }
+  const rows = mergeRepeatedIndicators(reads, issues, plan);
   const years = [...new Set(reads.flatMap((t) => t.years))].sort((a, b) => a - b);
   return {
     format: book.format,
@@ -140,6 +109,68 @@ function finish(
     rows,
     issues: issues.list,
   };
+}
+
+type MergedField = 'target' | 'actual' | 'note';
+
+/** "1062", "/" or a note's text, to show two disagreeing values side by side. */
+const shown = (v: InterpretedValue[MergedField]): string => (v === null ? '' : String(v));
+
+/**
+ * One row per indicator (docs/ARCHITECTURE.md §Import pipeline, "no silent choices"). A workbook
+ * with a sheet per year gives the same indicator several times, and a table may repeat a row (a
+ * hidden draft above the final one). The same value twice is no choice. Different values are
+ * never chosen silently, as for columns (header.ts): a visible row's wins over a hidden row's
+ * (import.superseded-row), and two visible (or two hidden) rows that disagree leave the value
+ * unread (import.ambiguous-value, an error naming both cells and values).
+ */
+function mergeRepeatedIndicators(reads: TableRead[], issues: Issues, plan: Plan): InterpretedRow[] {
+  const rows: InterpretedRow[] = [];
+  const byKey = new Map<string, { row: InterpretedRow; hidden: Map<string, boolean>; ambiguous: Set<string> }>();
+  const codes = new Map(plan.indicators.map((i) => [i.id, i.code]));
+  for (const t of reads)
+    for (const { row, hidden } of t.rows) {
+      const key = row.indicatorId ?? `name:${normalizeName(row.name)}`;
+      const first = byKey.get(key);
+      if (!first) {
+        const fromHidden = new Map<string, boolean>();
+        for (const year of Object.keys(row.values)) for (const f of ['target', 'actual', 'note'] as const) fromHidden.set(`${year}:${f}`, hidden);
+        byKey.set(key, { row, hidden: fromHidden, ambiguous: new Set() });
+        rows.push(row);
+        continue;
+      }
+      const code = (row.indicatorId ? codes.get(row.indicatorId) : undefined) ?? row.code ?? row.name;
+      for (const [year, v] of Object.entries(row.values)) {
+        const slot = (first.row.values[year] ??= emptyValue());
+        for (const field of ['target', 'actual', 'note'] as const) {
+          const cellField = `${field}Cell` as const;
+          const at = `${year}:${field}`;
+          if (v[field] === null || first.ambiguous.has(at)) continue;
+          const take = () => {
+            Object.assign(slot, { [field]: v[field], [cellField]: v[cellField] });
+            first.hidden.set(at, hidden);
+          };
+          if (slot[field] === null) take();
+          else if (slot[field] !== v[field]) {
+            const keptHidden = first.hidden.get(at) ?? false;
+            const theirs = v[cellField] ?? '';
+            const ours = slot[cellField] ?? '';
+            const sheetOf = (ref: string) => ref.slice(0, Math.max(0, ref.lastIndexOf('!')));
+            const cellOf = (ref: string) => ref.split('!').pop() ?? '';
+            if (keptHidden !== hidden) {
+              const [used, hiddenRef] = hidden ? [ours, theirs] : [theirs, ours];
+              if (!hidden) take();
+              issues.add('warning', sheetOf(hiddenRef) || row.sheet, cellOf(hiddenRef), importMessage('import.superseded-row', { code, year, used, hidden: hiddenRef }));
+            } else {
+              issues.add('error', row.sheet, cellOf(theirs), importMessage('import.ambiguous-value', { code, year, first: ours, second: theirs, firstValue: shown(slot[field]), secondValue: shown(v[field]) }));
+              Object.assign(slot, { [field]: null });
+              first.ambiguous.add(at);
+            }
+          }
+        }
+      }
+    }
+  return rows;
 }
 
 // --- exact path -------------------------------------------------------------------------------
@@ -222,10 +253,22 @@ const NOT_A_TABLE_SHEET = new RegExp(`^(${SHEET_INSTRUCTIONS}|填报说明|说�
 function interpretHeuristic(book: NeutralWorkbook, plan: Plan, matcher: Matcher): InterpretedWorkbook {
   const issues = new Issues();
   const candidates = book.sheets.filter((s) => s.state !== 'veryHidden' && !NOT_A_TABLE_SHEET.test(s.name.trim()));
-  let tables = candidates.filter((s) => s.state === 'visible').map((s) => findTable(s)).filter((t): t is TableLayout => t !== null);
-  if (tables.length === 0) {
-    tables = candidates.filter((s) => s.state === 'hidden').map((s) => findTable(s)).filter((t): t is TableLayout => t !== null);
-    for (const t of tables) issues.add('warning', t.sheet.name, 'A1', importMessage('import.hidden-sheet', { sheet: t.sheet.name }));
+  const tables = candidates.filter((s) => s.state === 'visible').map((s) => findTable(s)).filter((t): t is TableLayout => t !== null);
+  // A hidden sheet is read, with a warning, unless a visible sheet has a column for the same year
+  // and role: then it is a draft of that sheet, and the visible one is used (the column rule, header.ts).
+  const claimedBy = new Map<string, string>();
+  for (const t of tables) for (const v of t.valueCols) if (!claimedBy.has(claimName(v))) claimedBy.set(claimName(v), t.sheet.name);
+  for (const s of candidates.filter((c) => c.state === 'hidden')) {
+    const t = findTable(s);
+    if (!t) continue;
+    const overlap = t.valueCols.filter((v) => claimedBy.has(claimName(v)));
+    if (overlap.length === 0) {
+      tables.push(t);
+      issues.add('warning', s.name, 'A1', importMessage('import.hidden-sheet', { sheet: s.name }));
+      continue;
+    }
+    const used = [...new Set(overlap.map((v) => claimedBy.get(claimName(v)) as string))].join('、');
+    issues.add('warning', s.name, 'A1', importMessage('import.hidden-sheet-superseded', { sheet: s.name, header: [...new Set(overlap.map(claimName))].join('、'), used }));
   }
   const info: SheetInfo = { department: null, clerkName: null, clerkPhone: null, departmentsNamed: [] };
   const reads = tables.map((t) => {

@@ -48,6 +48,8 @@ export interface PendingRow {
   row: InterpretedRow;
   /** 说明 text waiting for the reporting year, when the header did not name one. */
   note: { text: string; cell: string } | null;
+  /** The row or its sheet is hidden: a visible row for the same indicator wins over it (interpret.ts). */
+  hidden: boolean;
 }
 
 export interface TableRead {
@@ -64,6 +66,33 @@ function rowHasValues(layout: TableLayout, cells: ReadonlyMap<number, NeutralCel
   return false;
 }
 
+/** Note columns by the year they belong to (their header's year, else the table's noteYear; null = the reporting year, decided later). */
+function groupNoteColumns(layout: TableLayout): Map<number | null, number[]> {
+  const groups = new Map<number | null, number[]>();
+  for (const n of layout.noteCols) {
+    const year = n.year ?? layout.noteYear;
+    groups.set(year, [...(groups.get(year) ?? []), n.col]);
+  }
+  return groups;
+}
+
+/**
+ * A row's note from one or more note columns of the same year (说明 and 备注 side by side): the
+ * non-empty texts, left to right, one per line; the cell is the first that holds text (else the first column's).
+ */
+function joinedNote(cells: ReadonlyMap<number, NeutralCell>, cols: number[], r: number): { text: string; cell: string } {
+  const texts: string[] = [];
+  let at: string | null = null;
+  for (const col of cols) {
+    const cell = cells.get(col);
+    const text = noteText(cell);
+    if (text === '') continue;
+    texts.push(text);
+    at ??= cell?.address ?? null;
+  }
+  return { text: texts.join('\n'), cell: at ?? `${columnLetters(cols[0] as number)}${r}` };
+}
+
 export type IdLookup = (rowNumber: number, cells: ReadonlyMap<number, NeutralCell>) => string | null;
 
 /** Read the data rows under a table's header. `idFor` (template path) names the indicator directly. */
@@ -72,6 +101,7 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
   const rows: PendingRow[] = [];
   const leftCols = [layout.codeCol, layout.nameCol].filter((c): c is number => c !== null);
   const rowNumbers = [...sheet.rows.keys()].filter((r) => r > layout.headerBottom).sort((a, b) => a - b);
+  const noteGroups = groupNoteColumns(layout);
   let sawData = false;
 
   for (const r of rowNumbers) {
@@ -137,28 +167,32 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
       } else {
         slot.actualCell = ref(sheet, cell?.address ?? `${columnLetters(vc.col)}${r}`);
         slot.actual = read.kind === 'number' ? read.value : null;
+        // "/", "-", "——" for an actual: no figure, said so (a clerk may have meant 0).
+        if (cell && (read.kind === 'slash' || (read.kind === 'empty' && cellText(cell) !== '')))
+          issues.add('warning', sheet.name, cell.address, importMessage('import.mark-no-value', { text: cellText(cell) }));
       }
     }
     let note: PendingRow['note'] = null;
-    if (layout.noteCol !== null) {
-      const noteCell = cells.get(layout.noteCol);
-      const text = noteText(noteCell);
-      const cellRef = ref(sheet, noteCell?.address ?? `${columnLetters(layout.noteCol)}${r}`);
-      if (layout.noteYear !== null) {
-        const slot = (values[String(layout.noteYear)] ??= emptyValue());
+    for (const [year, cols] of noteGroups) {
+      const joined = joinedNote(cells, cols, r);
+      const text = joined.text;
+      const cellRef = ref(sheet, joined.cell);
+      if (year !== null) {
+        const slot = (values[String(year)] ??= emptyValue());
         slot.note = text === '' ? null : text;
         slot.noteCell = cellRef;
       } else note = { text, cell: cellRef };
     }
-    rows.push({ row: { sheet: sheet.name, row: r, code, name, nameCell: nameAt, indicatorId: ind?.id ?? null, values }, note });
+    const hidden = sheet.hiddenRows.has(r) || sheet.state !== 'visible';
+    rows.push({ row: { sheet: sheet.name, row: r, code, name, nameCell: nameAt, indicatorId: ind?.id ?? null, values }, note, hidden });
   }
 
   for (const c of layout.columnIssues) issues.add(c.severity, sheet.name, c.cell, c.message);
   if (sawData) {
-    const used = new Set([layout.nameCol, ...leftCols, ...layout.valueCols.map((v) => v.col), ...(layout.noteCol === null ? [] : [layout.noteCol])]);
+    const used = new Set([layout.nameCol, ...leftCols, ...layout.valueCols.map((v) => v.col), ...layout.noteCols.map((n) => n.col)]);
     for (const c of [...used].sort((a, b) => a - b))
       if (sheet.hiddenCols.has(c)) issues.add('warning', sheet.name, `${columnLetters(c)}:${columnLetters(c)}`, importMessage('import.hidden-column', { column: columnLetters(c) }));
   }
   const years = [...new Set(layout.valueCols.map((v) => v.year))];
-  return { rows, hasActualColumns: layout.valueCols.some((v) => v.role === 'actual'), years };
+  return { rows, hasActualColumns: layout.claimsActual, years };
 }

@@ -48,6 +48,6 @@ it('the hidden draft column of p25 is reported by its column, the visible final 
   const file = 'p25-hidden-superseded-column.xlsx';
   const book = await readAndInterpret(readFileSync(join(DIR, file)), file, SEED_PLAN);
   const superseded = book.issues.filter((i) => i.message.key === 'import.superseded-column');
-  expect(superseded.map((i) => [i.severity, i.cell, i.message.params])).toEqual([['warning', 'F:F', { header: '2025年实际值', used: 'G', hidden: 'F' }]]);
+  expect(superseded.map((i) => [i.severity, i.cell, i.message.params])).toEqual([['warning', 'F:F', { header: '2025年实际值', used: 'G', hidden: 'F', otherHeader: '2025年实际值' }]]);
   expect(book.rows.find((r) => r.code === '2')?.values['2025']?.actualCell).toBe(`${book.rows[0]?.sheet}!G5`);
 });

@@ -17,6 +17,7 @@ import { makeTempDir } from '../../helpers/tmp';
 const RULE_CASES: Record<string, { claims: string[]; notClaims?: [string, string | null][] }> = {
   id: { claims: ['指标ID', '指标id'] },
   note: { claims: ['说明', '备注', '未完成原因说明', '2025年实际完成情况说明', '完成率说明', '原因'], notClaims: [['2025年实际值', 'actual']] },
+  situation: { claims: ['完成情况', '2025年实际完成情况', '工作进展'], notClaims: [['2025年实际完成情况说明', 'note']] },
   completion: { claims: ['2025年完成率', '完成比例', '完成进度', '达成率'] },
   target: { claims: ['2025年目标值', '规划目标', '2025年度计划', '目标'] },
   actual: { claims: ['2025年实际值', '2025年完成值', '实际完成', '完成'] },
@@ -78,9 +79,14 @@ describe('two columns for the same year and role', () => {
     expect(issues[0]?.message.en).toContain('none was read');
   });
 
-  it('both hidden: neither is read, the ambiguity is reported', async () => {
+  it('both hidden: neither is read, the ambiguity is reported saying both are hidden', async () => {
     const book = await readRows(withDraftColumn(5), ['F', 'G']);
-    expect(book.issues.filter((i) => i.message.key === 'import.ambiguous-columns').map((i) => i.cell)).toEqual(['F:F,G:G']);
+    const issues = book.issues.filter((i) => i.message.key === 'import.ambiguous-hidden-columns');
+    expect(issues.map((i) => i.cell)).toEqual(['F:F,G:G']);
+    expect(issues[0]?.message.zh).toContain('都是隐藏列');
+    expect(issues[0]?.message.zh).toContain('取消隐藏');
+    // Still a return: the actual columns are there, only unread.
+    expect(book.kind).toBe('return');
   });
 });
 

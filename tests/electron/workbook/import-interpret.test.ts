@@ -126,16 +126,30 @@ describe('rows and values', () => {
     expect(c.rows[0]?.indicatorId).toBe('zyyj-06');
   });
 
-  it('the same indicator twice with different figures: the first is kept, the second named', () => {
+  it('the same indicator twice with different figures, both visible: neither is read, both named', () => {
     const b = interpretWorkbook(book(sheet('S', [
       header,
       [3, '公租房在保家庭户数（户）', 220, 224],
       [3, '公租房在保家庭户数', 220, 230],
     ])), SEED_PLAN);
     expect(b.rows).toHaveLength(1);
-    expect(b.rows[0]?.values['2025']?.actual).toBe(224);
-    expect(keys(b)).toEqual([['warning', 'S', 'D3', 'import.duplicate-value']]);
-    expect(b.issues[0]?.message.params).toMatchObject({ first: 'S!D2', second: 'S!D3', year: '2025', code: '3' });
+    expect(b.rows[0]?.values['2025']?.actual).toBeNull();
+    // The same target twice is no choice: it is read.
+    expect(b.rows[0]?.values['2025']?.target).toBe(220);
+    expect(keys(b)).toEqual([['error', 'S', 'D3', 'import.ambiguous-value']]);
+    expect(b.issues[0]?.message.params).toMatchObject({ first: 'S!D2', second: 'S!D3', year: '2025', code: '3', firstValue: '224', secondValue: '230' });
+  });
+
+  it('the same indicator in a hidden row and a visible one: the visible figure is read, the hidden one named', () => {
+    for (const hiddenRow of [2, 3]) {
+      const s = sheet('S', [header, [3, '公租房在保家庭户数（户）', 220, 224], [3, '公租房在保家庭户数', 220, 230]]);
+      s.hiddenRows.add(hiddenRow);
+      const b = interpretWorkbook(book(s), SEED_PLAN);
+      const visibleRow = hiddenRow === 2 ? 3 : 2;
+      expect(b.rows[0]?.values['2025']).toMatchObject({ actual: visibleRow === 2 ? 224 : 230, actualCell: `S!D${visibleRow}` });
+      const superseded = b.issues.filter((i) => i.message.key === 'import.superseded-row');
+      expect(superseded.map((i) => [i.severity, i.cell, i.message.params.used, i.message.params.hidden])).toEqual([['warning', `D${hiddenRow}`, `S!D${visibleRow}`, `S!D${hiddenRow}`]]);
+    }
   });
 
   it('a hidden sheet is read only when no visible sheet holds a table, with a warning', () => {

@@ -1,0 +1,220 @@
+// No silent choices, beyond columns (import-header-rules.test.ts): several note columns, a 完成情况
+// column beside the actuals, an empty copy of a value column, the same table on two sheets, the
+// same indicator in two rows, digits split by spaces, and "/" or "-" where an actual belongs. Each
+// kind in several shapes, in files written by openpyxl or xlwt, read by the real importer.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
+import type { InterpretedWorkbook } from '../../../electron/workbook/import/interpret';
+import { readAndInterpret } from '../../../electron/workbook/import/interpret';
+import { CASE_EXPECTED, CASE_HEADER, CASE_READING, caseReading, caseRows } from '../../helpers/case-return';
+import type { PyCell } from '../../helpers/python';
+import { python } from '../../helpers/python';
+import { makeTempDir } from '../../helpers/tmp';
+
+interface SheetSpec {
+  name: string;
+  rows: PyCell[][];
+  state?: 'visible' | 'hidden';
+  hiddenRows?: number[];
+  hiddenCols?: string[];
+}
+
+let tmp: ReturnType<typeof makeTempDir>;
+beforeAll(() => {
+  tmp = makeTempDir();
+});
+afterAll(() => tmp.cleanup());
+
+let n = 0;
+async function read(sheets: SheetSpec[], ext: 'xlsx' | 'xls' = 'xlsx'): Promise<InterpretedWorkbook> {
+  const out = join(tmp.dir, `c${++n}.${ext}`);
+  writeFileSync(`${out}.json`, JSON.stringify({ out, sheets }));
+  execFileSync(python(), [join(import.meta.dirname, '..', '..', 'helpers', 'write-sheets.py'), `${out}.json`], { stdio: 'pipe' });
+  return readAndInterpret(readFileSync(out), out, SEED_PLAN);
+}
+const one = (rows: PyCell[][], extra: Omit<SheetSpec, 'name' | 'rows'> = {}) => [{ name: '2025年度', rows, ...extra }];
+const keyed = (book: InterpretedWorkbook, key: string) => book.issues.filter((i) => i.message.key === key);
+const actualOf = (book: InterpretedWorkbook, code: string) => book.rows.find((r) => r.code === code)?.values['2025']?.actual;
+const noteOf = (book: InterpretedWorkbook, code: string) => book.rows.find((r) => r.code === code)?.values['2025']?.note;
+
+/** The case table with one more column at the end: `header`, and `cell(code)` in each row. */
+function withColumn(header: string, cell: (code: string, row: PyCell[]) => PyCell, base = caseRows()): PyCell[][] {
+  return base.map((row, i) => (i < 2 ? row : i === 2 ? [...row, header] : [...row, cell(String(row[1]), row)]));
+}
+
+describe('several note columns: every note is read', () => {
+  it.each(['xlsx', 'xls'] as const)('说明 then 备注, the note only in the second (.%s)', async (ext) => {
+    const rows = withColumn('备注', (code) => (code === '3' ? '备注写在第二列' : null));
+    const book = await read(one(rows), ext);
+    expect(noteOf(book, '3')).toBe('备注写在第二列');
+    expect(noteOf(book, '12')).toBe(CASE_EXPECTED.note['12']);
+    expect(book.issues).toEqual([]);
+  });
+
+  it('both filled in one row: both texts, left to right, one per line', async () => {
+    const book = await read(one(withColumn('备注', (code) => (code === '12' ? '已报街道' : null))));
+    expect(noteOf(book, '12')).toBe(`${CASE_EXPECTED.note['12']}\n已报街道`);
+    expect(book.rows.find((r) => r.code === '12')?.values['2025']?.noteCell).toBe('2025年度!H15');
+  });
+
+  it('a note column naming another year keeps its note under that year', async () => {
+    const base = caseRows({ header: [...CASE_HEADER.slice(0, 7), '2025年说明'] });
+    const book = await read(one(withColumn('2024年备注', (code) => (code === '4' ? '上年的说明' : null), base)));
+    expect(book.rows.find((r) => r.code === '4')?.values['2024']?.note).toBe('上年的说明');
+    expect(noteOf(book, '4')).toBeNull();
+    expect(noteOf(book, '12')).toBe(CASE_EXPECTED.note['12']);
+  });
+});
+
+describe('完成情况 beside 实际值 is the narrative, alone it is the figures', () => {
+  it.each(['完成情况', '2025年实际完成情况', '工作进展情况'])('%s beside 2025年实际值 is a note column', async (header) => {
+    const book = await read(one(withColumn(header, (code) => (code === '6' ? '已完成两个社区' : null))));
+    expect(caseReading(book).actual).toEqual(CASE_READING.actual);
+    expect(book.kind).toBe('return');
+    expect(noteOf(book, '6')).toBe('已完成两个社区');
+    expect(book.issues).toEqual([]);
+  });
+
+  it('2025年完成情况 with no 实际值 column holds the actuals', async () => {
+    const header = CASE_HEADER.map((h) => (h === '2025年实际值' ? '2025年完成情况' : h));
+    const book = await read(one(caseRows({ header })));
+    expect(caseReading(book)).toEqual(CASE_READING);
+  });
+});
+
+describe('an empty copy of a value column does not block the filled one', () => {
+  it.each([
+    ['after', 'visible', [] as string[]],
+    ['after', 'hidden', ['I']],
+  ])('an empty 2025年实际值 column %s the filled one (%s)', async (_where, _state, hiddenCols) => {
+    const book = await read(one(withColumn('2025年实际值', () => null), { hiddenCols }));
+    expect(caseReading(book)).toEqual(CASE_READING);
+    const key = hiddenCols.length ? 'import.superseded-column' : 'import.unused-empty-column';
+    expect(keyed(book, key).map((i) => [i.severity, i.cell, i.message.params.used])).toEqual([['warning', 'I:I', 'F']]);
+  });
+
+  it('two filled visible copies: a return still, not a plan, with the actuals unread and both columns named', async () => {
+    const book = await read(one(withColumn('2025年实际值', (_code, row) => row[5] ?? null)));
+    expect(book.kind).toBe('return');
+    expect(Object.keys(caseReading(book).actual)).toEqual([]);
+    expect(keyed(book, 'import.ambiguous-columns').map((i) => [i.severity, i.cell, i.message.params.columns])).toEqual([['error', 'F:F,I:I', 'F, I']]);
+  });
+
+  it('an ambiguity quotes the headers when they differ', async () => {
+    const rows = withColumn('2025年实际完成值', (_code, row) => row[5] ?? null);
+    const book = await read(one(rows));
+    expect(keyed(book, 'import.ambiguous-columns')[0]?.message.params.columns).toBe('F“2025年实际值”, I“2025年实际完成值”');
+  });
+});
+
+describe('the same table on two sheets', () => {
+  const draft = caseRows({ actual: () => 1 });
+  it.each([
+    ['first', 0],
+    ['last', 1],
+  ])('a hidden draft sheet placed %s: the visible sheet is read, the hidden one named', async (_where, at) => {
+    const sheets: SheetSpec[] = [{ name: '2025年度', rows: caseRows() }];
+    sheets.splice(at, 0, { name: '2025年度(初稿)', rows: draft, state: 'hidden' });
+    const book = await read(sheets);
+    expect(caseReading(book)).toEqual(CASE_READING);
+    const told = keyed(book, 'import.hidden-sheet-superseded');
+    expect(told.map((i) => [i.severity, i.sheet, i.message.params.used])).toEqual([['warning', '2025年度(初稿)', '2025年度']]);
+    expect(told[0]?.message.params.header).toContain('2025年实际值');
+  });
+
+  it.each(['xlsx', 'xls'] as const)('two visible sheets that disagree: the disagreeing figures are unread, each named with both cells (.%s)', async (ext) => {
+    const book = await read([{ name: '2025年度(初稿)', rows: draft }, { name: '2025年度', rows: caseRows() }], ext);
+    const errors = keyed(book, 'import.ambiguous-value');
+    // The draft holds 1 for every actual: each indicator whose final figure is not 1 disagrees.
+    const differing = Object.entries(CASE_EXPECTED.actual).filter(([, v]) => v !== 1).map(([code]) => code);
+    expect(errors).toHaveLength(differing.length);
+    for (const code of differing) expect(actualOf(book, code)).toBeNull();
+    expect(errors[0]?.severity).toBe('error');
+    expect(errors[0]?.message.params).toMatchObject({ first: '2025年度(初稿)!F4', second: '2025年度!F4', firstValue: '1', secondValue: String(CASE_EXPECTED.actual['1']) });
+    // The targets agree on both sheets: read, without a word.
+    expect(caseReading(book).target).toEqual(CASE_READING.target);
+  });
+
+  it('a visible copy of the same figures is no choice: read without an error', async () => {
+    const book = await read([{ name: '汇总', rows: caseRows() }, { name: '2025年度', rows: caseRows() }]);
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(book.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('a hidden sheet of another year is read, with the hidden-sheet warning', async () => {
+    const rows2024 = caseRows({ header: CASE_HEADER.map((h) => h.replace('2025', '2024').replace('2027年目标值', '备用')) });
+    const book = await read([{ name: '2025年度', rows: caseRows() }, { name: '2024年度', rows: rows2024, state: 'hidden' }]);
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(book.rows.find((r) => r.code === '2')?.values['2024']?.actual).toBe(CASE_EXPECTED.actual['2']);
+    expect(keyed(book, 'import.hidden-sheet').map((i) => i.sheet)).toEqual(['2024年度']);
+  });
+});
+
+describe('the same indicator in two rows', () => {
+  /** The case table with indicator 1's row repeated just below the header, its actual `draft`. */
+  const repeated = (draft: PyCell) => {
+    const rows = caseRows();
+    rows.splice(3, 0, (rows[3] as PyCell[]).map((c, i) => (i === 5 ? draft : c)));
+    return rows;
+  };
+
+  it.each(['xlsx', 'xls'] as const)('a hidden draft row above the final one: the visible row is read (.%s)', async (ext) => {
+    const book = await read(one(repeated(1), { hiddenRows: [4] }), ext);
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(keyed(book, 'import.superseded-row').map((i) => [i.cell, i.message.params.used])).toEqual([['F4', '2025年度!F5']]);
+  });
+
+  it('the final row hidden and the draft visible: the visible one is read, the hidden one named', async () => {
+    const book = await read(one(repeated(1), { hiddenRows: [5] }));
+    expect(actualOf(book, '1')).toBe(1);
+    expect(keyed(book, 'import.superseded-row').map((i) => i.message.params.hidden)).toEqual(['2025年度!F5']);
+  });
+
+  it('both visible and different: neither is read, both named', async () => {
+    const book = await read(one(repeated(1)));
+    expect(actualOf(book, '1')).toBeNull();
+    expect(keyed(book, 'import.ambiguous-value').map((i) => [i.severity, i.message.params.first, i.message.params.second])).toEqual([['error', '2025年度!F4', '2025年度!F5']]);
+  });
+
+  it('both visible and the same: read, no issue', async () => {
+    const book = await read(one(repeated(CASE_EXPECTED.actual['1'] as number)));
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(book.issues).toEqual([]);
+  });
+});
+
+describe('digits split by spaces are not joined', () => {
+  const typed: Record<string, string> = { '1': '11\u00a04', '2': '10 62', '3': '2 2 3', '4': ' 6 ', '13': '15 712', '9': '35.6\u00a0' };
+  it.each(['xlsx', 'xls'] as const)('only a thousands grouping is read (.%s)', async (ext) => {
+    const book = await read(one(caseRows({ actual: (code, v) => typed[code] ?? v })), ext);
+    expect(['1', '2', '3'].map((c) => actualOf(book, c))).toEqual([null, null, null]);
+    expect(['4', '13', '9'].map((c) => actualOf(book, c))).toEqual([6, 15712, 35.6]);
+    const refused = book.issues.filter((i) => i.severity === 'error');
+    expect(refused.map((i) => [i.cell, i.message.key])).toEqual([
+      ['F4', 'parse.space-inside'],
+      ['F5', 'parse.space-inside'],
+      ['F6', 'parse.space-inside'],
+    ]);
+    // The refusal and the warning quote what the clerk sees, a space where the no-break space was.
+    expect(refused[0]?.message.params.text).toBe('11 4');
+    expect(keyed(book, 'import.invisible-stripped').map((i) => [i.cell, i.message.params.text])).toEqual([['F12', '35.6']]);
+  });
+});
+
+describe('a mark where an actual belongs', () => {
+  it.each(['/', '-', '——', '－'])('"%s" is no figure, and said so', async (mark) => {
+    const book = await read(one(caseRows({ actual: (code, v) => (code === '3' ? mark : v) })));
+    expect(actualOf(book, '3')).toBeNull();
+    expect(keyed(book, 'import.mark-no-value').map((i) => [i.severity, i.cell, i.message.params.text])).toEqual([['warning', 'F6', mark]]);
+    expect(keyed(book, 'import.mark-no-value')[0]?.message.zh).toContain('不是 0');
+  });
+
+  it('a blank or spaces-only cell is simply empty', async () => {
+    const book = await read(one(caseRows({ actual: (code, v) => (code === '3' ? '   ' : code === '4' ? null : v) })));
+    expect([actualOf(book, '3'), actualOf(book, '4')]).toEqual([null, null]);
+    expect(book.issues).toEqual([]);
+  });
+});
