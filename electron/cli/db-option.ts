@@ -37,6 +37,13 @@ export function cliDatabasePath(values: OptionValues, writes: boolean, say: (lin
     if (!statSync(path).isFile()) throw new CliError(`--db 指向的是文件夹而不是数据库文件：${path}`, `--db names a folder, not a database file: ${path}`);
     return path;
   }
+  if (!writes && values['dry-run'] === true) {
+    // A preview of a writing command: it would create the file without --dry-run, so say that, not "only import creates".
+    throw new CliError(
+      `数据库文件不存在：${path}。--dry-run 只预览，不会新建数据库：请检查 --db 路径，或去掉 --dry-run 直接导入（导入时会新建该数据库）`,
+      `no such database: ${path}. --dry-run only previews and never creates a database: check the --db path, or drop --dry-run to import (which creates it)`,
+    );
+  }
   if (!writes) {
     throw new CliError(
       `数据库文件不存在：${path}（请检查 --db 路径；新数据库只由 import 创建）`,

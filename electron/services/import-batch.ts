@@ -40,7 +40,8 @@ export function departmentOfReturn(
   const issues: ImportIssue[] = [];
   const first = named[0];
   if (first?.resolved) return { department: first.resolved, from: book.path === 'template' ? 'meta' : 'line', issues };
-  if (first) issues.push({ severity: 'warning', sheet: '', cell: '', message: message('import.unknown-department', { name: first.name }) });
+  // The department the clerk chose stands in for a name the plan does not know; the warning says which.
+  if (first) issues.push({ severity: 'warning', sheet: '', cell: '', message: chosen === null ? message('import.unknown-department', { name: first.name }) : message('import.unknown-department-chosen', { name: first.name, chosen }) });
   if (chosen !== null) return { department: chosen, from: 'chosen', issues };
   if (!first) issues.push({ severity: 'warning', sheet: '', cell: '', message: message('import.no-department') });
   return { department: null, from: 'none', issues };

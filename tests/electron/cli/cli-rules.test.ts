@@ -126,6 +126,10 @@ describe('the database rule', () => {
     }
     expect(existsSync(missing)).toBe(false);
     expect(existsSync(join(tmp.dir, 'empty.xlsx'))).toBe(false);
+    // A preview of import is told why, not that "only import creates" (it is an import).
+    expect(dry.err).toContain('--dry-run 只预览，不会新建数据库');
+    expect(dry.err).toContain('drop --dry-run to import');
+    expect(status.err).toContain('only import creates a new database');
 
     const created = await cli('import', filled, '--db', missing);
     expect(created.code).toBe(0);

@@ -60,3 +60,17 @@ describe('the import summary', () => {
     expect(preview?.unmatched).toEqual([{ sheet: 'Sheet1', row: 5, cell: 'B5', code: '99', name: '人均住房建筑面积（平方米）' }]);
   });
 });
+
+describe('--department for a return naming a department the plan does not know', () => {
+  it('says the chosen department was used, never "unspecified department"', async () => {
+    const file = writeHandMadeReturn({ path: join(tmp.dir, 'long-name.xlsx'), year: 2025, departments: ['青岚区住房和城乡建设局'], actuals: { '1': 11.5 } });
+    const zh = await cli('import', file, '--db', freshDb('dept-zh.sqlite'), '--department', '区住建局');
+    expect(zh.code).toBe(0);
+    expect(zh.out).toContain('填报单位 区住建局');
+    expect(zh.out).toContain('填报单位“青岚区住房和城乡建设局”不在规划的单位名单中，已按所选单位“区住建局”读取');
+    expect(zh.out + zh.err).not.toContain('未指定单位');
+    const en = await cli('import', file, '--db', freshDb('dept-en.sqlite'), '--department', '区住建局', '--lang', 'en');
+    expect(en.out).toContain('read as the chosen department "区住建局"');
+    expect(en.out + en.err).not.toContain('unspecified department');
+  });
+});
