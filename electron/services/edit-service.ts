@@ -5,6 +5,7 @@ import { xmlSafeText } from '../workbook/export/xml-text';
 import type { CellEdit, CellEditResult, EditSource } from '../../shared/api/contract';
 import type { Indicator } from '../../shared/domain/plan';
 import { parseNumberInput } from '../../shared/domain/parse-number';
+import { MAX_NOTE_LENGTH } from '../../shared/domain/note';
 import { fail } from '../../shared/api/result';
 import { message, parseRefusalMessage } from '../../shared/i18n/messages';
 import { lockedMessage } from '../../shared/i18n/cycle-messages';
@@ -13,7 +14,6 @@ import { buildCell } from './grid-service';
 import { revisedTargets } from '../store/repositories/revised-targets';
 import { actualKey } from '../store/repositories/actuals-repo';
 
-export const MAX_NOTE_LENGTH = 1000;
 
 type Planned =
   | { index: number; edit: CellEdit; indicator: Indicator; kind: 'actual'; value: number | null }

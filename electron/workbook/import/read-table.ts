@@ -4,6 +4,7 @@
 // (read-value-cell.ts), and every doubt an issue naming its sheet and cell.
 import type { Indicator, Target } from '../../../shared/domain/plan';
 import { NO_TARGET } from '../../../shared/domain/plan';
+import { MAX_NOTE_LENGTH } from '../../../shared/domain/note';
 import type { NeutralCell } from './model';
 import { columnLetters } from './model';
 import type { TableLayout } from './header';
@@ -175,8 +176,12 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
     let note: PendingRow['note'] = null;
     for (const [year, cols] of noteGroups) {
       const joined = joinedNote(cells, cols, r);
-      const text = joined.text;
+      let text = joined.text;
       const cellRef = ref(sheet, joined.cell);
+      if (text.length > MAX_NOTE_LENGTH) {
+        issues.add('error', sheet.name, joined.cell, importMessage('import.note-too-long', { length: text.length, max: MAX_NOTE_LENGTH }));
+        text = '';
+      }
       if (year !== null) {
         const slot = (values[String(year)] ??= emptyValue());
         slot.note = text === '' ? null : text;

@@ -13,6 +13,7 @@ import { CASE_EXPECTED, CASE_HEADER, CASE_READING, caseReading, caseRows } from 
 import type { PyCell } from '../../helpers/python';
 import { python } from '../../helpers/python';
 import { makeTempDir } from '../../helpers/tmp';
+import { MAX_NOTE_LENGTH } from '../../../shared/domain/note';
 
 interface SheetSpec {
   name: string;
@@ -216,5 +217,15 @@ describe('a mark where an actual belongs', () => {
     const book = await read(one(caseRows({ actual: (code, v) => (code === '3' ? '   ' : code === '4' ? null : v) })));
     expect([actualOf(book, '3'), actualOf(book, '4')]).toEqual([null, null]);
     expect(book.issues).toEqual([]);
+  });
+});
+
+describe('a note longer than the grid allows', () => {
+  it('is refused with its length, as typing it would be; one of exactly the limit is read', async () => {
+    const rows = withColumn('备注', (code) => (code === '3' ? '长'.repeat(MAX_NOTE_LENGTH + 1) : code === '4' ? '短'.repeat(MAX_NOTE_LENGTH) : null));
+    const book = await read(one(rows));
+    expect(noteOf(book, '3')).toBeNull();
+    expect(noteOf(book, '4')).toHaveLength(MAX_NOTE_LENGTH);
+    expect(book.issues.map((i) => [i.severity, i.cell, i.message.key, i.message.params.length])).toEqual([['error', 'I6', 'import.note-too-long', MAX_NOTE_LENGTH + 1]]);
   });
 });
