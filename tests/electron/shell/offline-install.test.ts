@@ -43,7 +43,8 @@ function blockedEnv(cacheDir: string): NodeJS.ProcessEnv {
 }
 
 function install(dir: string, env: NodeJS.ProcessEnv) {
-  return spawnSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--foreground-scripts'], { cwd: dir, env, encoding: 'utf8' });
+  // An explicit log level: run under `npm run -s`, npm_config_loglevel=silent would hide the postinstall lines checked below.
+  return spawnSync(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--foreground-scripts', '--loglevel=notice'], { cwd: dir, env, encoding: 'utf8' });
 }
 
 describe('npm install && npm start where the Electron runtime cannot be downloaded', () => {
