@@ -62,7 +62,8 @@ const SPACE_GROUPED = /^[+-]?\d{1,3}( \d{3})+(\.\d*)?%?$/;
  * digits are refused unless they group thousands (SPACE_GROUPED): "10 62" → 'space-inside'.
  */
 export function parseNumberInput(raw: string, options: ParseOptions = {}): ParsedNumber {
-  const text = toHalfWidth(raw).replace(/[\u00a0\u200b\t\r\n]/g, ' ').trim();
+  // U+2212 (the typographic minus of web pages and Word) is a minus sign.
+  const text = toHalfWidth(raw).replace(/[\u00a0\u200b\t\r\n]/g, ' ').replace(/\u2212/g, '-').trim();
   if (EMPTY_MARKS.has(text)) return { ok: true, kind: 'empty' };
   if (SLASH_MARKS.has(text)) return { ok: true, kind: 'slash' };
 

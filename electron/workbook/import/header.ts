@@ -1,7 +1,7 @@
 // Finding the table in a sheet: which row(s) are the header, which column holds the indicator
 // name, 序号, 说明, and which columns hold a year's 目标值 / 实际值. Works on the words, never on
 // fixed positions, so it copes with title rows, one- or two-row headers and merged year groups.
-import { toHalfWidth } from '../../../shared/domain/parse-number';
+import { parseNumberInput, toHalfWidth } from '../../../shared/domain/parse-number';
 import type { AppMessage } from '../../../shared/i18n/engine';
 import type { MergeRange, NeutralCell, NeutralSheet } from './model';
 import { columnLetters, getCell } from './model';
@@ -47,7 +47,7 @@ export interface TableLayout {
 /** How far down a sheet a header may start (title rows, 填报单位 lines, legends …). */
 const MAX_HEADER_ROW = 40;
 
-export type ColumnRole = 'name' | 'code' | 'unit' | 'domain' | 'note' | 'situation' | 'id' | 'completion' | ValueRole | 'year-only' | null;
+export type ColumnRole = 'name' | 'code' | 'unit' | 'domain' | 'note' | 'other-period' | 'situation' | 'id' | 'completion' | ValueRole | 'year-only' | null;
 
 const YEAR = /((?:19|20)\d{2})\s*年?度?/;
 /** Every year in a header text (replace() resets lastIndex, so one shared instance is safe). */
@@ -98,6 +98,12 @@ export interface HeaderRule {
 export const HEADER_RULES: readonly HeaderRule[] = [
   { role: 'id', on: 'rest', pattern: /指标ID/i, why: "the app template's hidden indicator-id column" },
   { role: 'note', on: 'rest', pattern: /说明|备注|原因/, why: 'a remark, even when it also says 完成 or 实际 (未完成原因说明): before target/actual' },
+  {
+    role: 'other-period',
+    on: 'rest',
+    pattern: /上半年|下半年|[一二三四1-4]季度|\d+[-~～—–至]\d+月|上年|去年|同期|预计|预测/,
+    why: 'another period\'s figures (上半年实际值, 1-11月完成, 上年实际值, 预计完成值): not the year\'s target or actual, so never competing with it',
+  },
   {
     role: 'situation',
     on: 'rest',
@@ -151,29 +157,45 @@ interface Candidate extends ValueColumn {
   header: string;
 }
 
-/** "F, G" when the columns' headers read the same; else each with its own words: "F“2025年实际值”, H“完成情况”". */
+/** "F, G" when the columns' headers read the same; else each with its own words: "F: 2025年实际值; H: 完成情况". */
 function namedColumns(cols: Candidate[]): string {
   const same = cols.every((c) => c.header === cols[0]?.header);
-  return cols.map((c) => (same ? columnLetters(c.col) : `${columnLetters(c.col)}“${c.header}”`)).join(', ');
-}
-
-/** Whether any data row (below the header) holds something in `col`. */
-function columnHasData(sheet: NeutralSheet, headerBottom: number, col: number): boolean {
-  for (const [r, cells] of sheet.rows) if (r > headerBottom && cellText(cells.get(col)) !== '') return true;
-  return false;
+  return same ? cols.map((c) => columnLetters(c.col)).join(', ') : cols.map((c) => `${columnLetters(c.col)}: ${c.header}`).join('; ');
 }
 
 /**
- * One column per year and role, never chosen silently (the rule for rows and sheets is the same,
- * interpret.ts). When several columns claim the same year and role: the visible ones compete (the
- * hidden ones only when none is visible); of those, the only one holding any figure is read, and
- * every other is reported by its column — a hidden draft as superseded, an empty copy as unused.
- * When two or more competing columns hold figures, none is read and the ambiguity names them all
- * with their header words.
+ * What a column holds in the data rows (below the header), by row: each cell's text, leaving out
+ * blanks and — for an actual — the no-figure marks ("/", "-", "——"), which are no figure to compete with.
+ */
+function columnFigures(sheet: NeutralSheet, headerBottom: number, col: number, role: ValueRole): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const [r, cells] of sheet.rows) {
+    if (r <= headerBottom) continue;
+    const text = cellText(cells.get(col));
+    if (text === '') continue;
+    if (role === 'actual') {
+      const parsed = parseNumberInput(text);
+      if (parsed.ok && parsed.kind !== 'number') continue;
+    }
+    out.set(r, text);
+  }
+  return out;
+}
+
+const sameFigures = (a: Map<number, string>, b: Map<number, string>) => a.size === b.size && [...a].every(([r, t]) => b.get(r) === t);
+
+/**
+ * One column per year and role, never chosen silently (rows and sheets follow the same rule,
+ * interpret.ts mergeRepeatedIndicators). When several columns claim the same year and role, the
+ * ones holding figures compete — the visible ones, or the hidden ones when no visible one holds
+ * any. Columns holding the same figures row for row are no choice. One left: it is read, and every
+ * other column is named (a hidden draft as superseded, an empty one as unused). Two or more with
+ * different figures: none is read, and the error names them all with their header words.
  */
 function chooseValueColumns(sheet: NeutralSheet, headerBottom: number, groups: Candidate[][]): { valueCols: ValueColumn[]; columnIssues: ColumnIssue[] } {
   const valueCols: ValueColumn[] = [];
   const columnIssues: ColumnIssue[] = [];
+  const isHidden = (c: Candidate) => sheet.hiddenCols.has(c.col);
   for (const group of groups) {
     const first = group[0] as Candidate;
     const keep = ({ col, year, role }: Candidate): ValueColumn => ({ col, year, role });
@@ -181,25 +203,27 @@ function chooseValueColumns(sheet: NeutralSheet, headerBottom: number, groups: C
       valueCols.push(keep(first));
       continue;
     }
-    const visible = group.filter((c) => !sheet.hiddenCols.has(c.col));
-    const competing = visible.length > 0 ? visible : group;
-    const filled = competing.filter((c) => columnHasData(sheet, headerBottom, c.col));
+    const figures = new Map(group.map((c) => [c, columnFigures(sheet, headerBottom, c.col, c.role)]));
+    const figuresOf = (c: Candidate) => figures.get(c) as Map<number, string>;
+    const filled = group.filter((c) => figuresOf(c).size > 0);
+    const visibleFilled = filled.filter((c) => !isHidden(c));
+    const competing = visibleFilled.length > 0 ? visibleFilled : filled;
+    const distinct = competing.filter((c, i) => !competing.slice(0, i).some((d) => sameFigures(figuresOf(d), figuresOf(c))));
     const header = claimName(first);
-    if (filled.length >= 2) {
-      const allHidden = visible.length === 0;
+    if (distinct.length >= 2) {
       columnIssues.push({
         severity: 'error',
-        cell: filled.map((c) => wholeColumn(c.col)).join(','),
-        message: importMessage(allHidden ? 'import.ambiguous-hidden-columns' : 'import.ambiguous-columns', { header, columns: namedColumns(filled) }),
+        cell: competing.map((c) => wholeColumn(c.col)).join(','),
+        message: importMessage(competing.every(isHidden) ? 'import.ambiguous-hidden-columns' : 'import.ambiguous-columns', { header, columns: namedColumns(competing) }),
       });
       continue;
     }
-    const used = filled[0] ?? (competing[0] as Candidate);
+    const used = competing[0] ?? group.find((c) => !isHidden(c)) ?? first;
     valueCols.push(keep(used));
     for (const c of group) {
-      if (c === used) continue;
+      if (c === used || (figuresOf(c).size > 0 && sameFigures(figuresOf(c), figuresOf(used)))) continue;
       const params = { header, used: columnLetters(used.col), hidden: columnLetters(c.col), otherHeader: c.header };
-      const key = sheet.hiddenCols.has(c.col) && !sheet.hiddenCols.has(used.col) ? 'import.superseded-column' : 'import.unused-empty-column';
+      const key = figuresOf(c).size === 0 ? 'import.unused-empty-column' : 'import.superseded-column';
       columnIssues.push({ severity: 'warning', cell: wholeColumn(c.col), message: importMessage(key, params) });
     }
   }
@@ -235,22 +259,68 @@ function rowHasRoleWords(sheet: NeutralSheet, row: number): boolean {
   for (const c of cells.values()) {
     if (typeof c.value !== 'string') continue;
     const role = classify(c.value);
-    if (role === 'target' || role === 'actual' || role === 'completion' || role === 'note' || role === 'situation' || role === 'year-only') return true;
+    if (role === 'target' || role === 'actual' || role === 'completion' || role === 'note' || role === 'situation' || role === 'other-period' || role === 'year-only') return true;
   }
   return false;
 }
 
+/** A year written as a year ("2025年", "2025年度"), not as the start of a date ("2026年1月8日"). */
+const YEAR_NOT_DATE = /((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/g;
+
+/**
+ * The single year a sheet is about: its name's, when the name names one year and no date
+ * ("2025年度", not "2026年1月报送" or "2024-2025"); else the one year the title rows name, dates
+ * (填报日期：2026年1月8日) left out; else null.
+ */
 function sheetYearOf(sheet: NeutralSheet, headerTop: number): number | null {
-  const fromName = yearIn(sheet.name);
-  if (fromName !== null) return fromName;
+  const name = toHalfWidth(sheet.name);
+  const inName = name.match(/(?:19|20)\d{2}/g) ?? [];
+  if (inName.length === 1 && !/\d\s*月/.test(name)) return Number(inName[0]);
   const years = new Set<number>();
   for (let r = 1; r < headerTop; r++) {
     for (const c of sheet.rows.get(r)?.values() ?? []) {
       if (typeof c.value !== 'string') continue;
-      for (const m of toHalfWidth(c.value).matchAll(/((?:19|20)\d{2})\s*年/g)) years.add(Number(m[1]));
+      for (const m of toHalfWidth(c.value).matchAll(YEAR_NOT_DATE)) years.add(Number(m[1]));
     }
   }
   return years.size === 1 ? ([...years][0] as number) : null;
+}
+
+/**
+ * The note columns read: all of them (说明 and 备注 side by side are joined per row), but a hidden
+ * one only when no visible note column has its year — else it is a draft, named as one (as for values).
+ */
+function chooseNoteColumns(sheet: NeutralSheet, roles: { col: number; role: ColumnRole; year: number | null; text: string }[], sheetYear: number | null, issues: ColumnIssue[]): NoteColumn[] {
+  const notes = roles.filter((r) => r.role === 'note');
+  const out: NoteColumn[] = [];
+  for (const r of notes) {
+    const year = r.year ?? sheetYear;
+    const visible = notes.find((o) => (o.year ?? sheetYear) === year && !sheet.hiddenCols.has(o.col));
+    if (visible && sheet.hiddenCols.has(r.col)) {
+      const params = { header: r.text, used: columnLetters(visible.col), hidden: columnLetters(r.col), otherHeader: r.text };
+      issues.push({ severity: 'warning', cell: wholeColumn(r.col), message: importMessage('import.superseded-column', params) });
+      continue;
+    }
+    out.push({ col: r.col, year: r.year });
+  }
+  return out;
+}
+
+/** How many data cells of a column read as a figure, and how many as words (blanks and marks count for neither). */
+function countFigures(sheet: NeutralSheet, headerBottom: number, col: number): { figures: number; words: number } {
+  let figures = 0;
+  let words = 0;
+  for (const [r, cells] of sheet.rows) {
+    if (r <= headerBottom) continue;
+    const cell = cells.get(col);
+    if (typeof cell?.value === 'number') figures++;
+    else if (typeof cell?.value === 'string') {
+      const parsed = parseNumberInput(cell.value);
+      if (parsed.ok && parsed.kind === 'number') figures++;
+      else if (!parsed.ok) words++;
+    }
+  }
+  return { figures, words };
 }
 
 function layoutFor(sheet: NeutralSheet, top: number, bottom: number): TableLayout | null {
@@ -269,9 +339,16 @@ function layoutFor(sheet: NeutralSheet, top: number, bottom: number): TableLayou
   if (nameCol === null) return null;
 
   const sheetYear = sheetYearOf(sheet, top);
-  // 完成情况 beside a 实际值 column of its year is the narrative about it (a note); alone, it is the figures.
+  // 完成情况 holding mostly figures is an actual column (it then competes with any 实际值 of its
+  // year); holding words, it is the narrative (a note). Empty, it is a note beside a 实际值 column
+  // and the actual alone.
   const actualYears = new Set(roles.filter((r) => r.role === 'actual').map((r) => r.year ?? sheetYear));
-  for (const r of roles) if (r.role === 'situation') r.role = actualYears.has(r.year ?? sheetYear) || (r.year === null && actualYears.size > 0) ? 'note' : 'actual';
+  for (const r of roles) {
+    if (r.role !== 'situation') continue;
+    const { figures, words } = countFigures(sheet, bottom, r.col);
+    const besideActual = actualYears.has(r.year ?? sheetYear) || (r.year === null && actualYears.size > 0);
+    r.role = figures > words || (figures === 0 && words === 0 && !besideActual) ? 'actual' : 'note';
+  }
   const anyRole = roles.some((r) => r.role === 'target' || r.role === 'actual');
   const candidates = new Map<string, Candidate[]>();
   for (const r of roles) {
@@ -293,7 +370,7 @@ function layoutFor(sheet: NeutralSheet, top: number, bottom: number): TableLayou
     nameCol,
     codeCol: first('code'),
     unitCol: first('unit'),
-    noteCols: roles.filter((r) => r.role === 'note').map((r) => ({ col: r.col, year: r.year })),
+    noteCols: chooseNoteColumns(sheet, roles, sheetYear, columnIssues),
     idCol: first('id'),
     valueCols,
     claimsActual,

@@ -14,14 +14,13 @@ import {
   ROW_HEADER_2,
   SHEET_INSTRUCTIONS,
   SHEET_META,
-  SHEET_RETURN,
   TEMPLATE_FORMAT_NAME,
 } from '../template-format';
 import type { MetaKey } from '../template-format';
-import type { NeutralWorkbook } from './model';
+import type { NeutralSheet, NeutralWorkbook } from './model';
 import { getCell } from './model';
 import type { TableLayout } from './header';
-import { cellText, claimName, findTable } from './header';
+import { cellText, findTable } from './header';
 import type { Matcher } from './match';
 import { makeMatcher, normalizeName } from './match';
 import { importMessage, unreadable } from './import-messages';
@@ -210,10 +209,14 @@ function readTemplateMeta(book: NeutralWorkbook): TemplateMeta | null {
 }
 
 function interpretTemplate(book: NeutralWorkbook, plan: Plan, meta: TemplateMeta, matcher: Matcher): InterpretedWorkbook | null {
-  const sheet = book.sheets.find((s) => s.name === SHEET_RETURN) ?? book.sheets.find((s) => s.state === 'visible');
-  if (!sheet) return null;
-  const layout = findTable(sheet, { top: ROW_HEADER_1, bottom: ROW_HEADER_2 });
-  if (!layout || layout.headerBottom + 1 !== FIRST_DATA_ROW) return null;
+  // 填报表, and any copy of it a clerk made (Excel's "Move or Copy" gives 填报表 (2)): every sheet
+  // with the template's header is read, so figures typed into a copy are never ignored; where
+  // sheets disagree, the rule for repeated rows decides and names both cells (mergeRepeatedIndicators).
+  const tables = book.sheets
+    .filter((s) => s.name !== SHEET_META && s.name !== SHEET_INSTRUCTIONS)
+    .map((s) => findTable(s, { top: ROW_HEADER_1, bottom: ROW_HEADER_2 }))
+    .filter((l): l is TableLayout => l !== null && l.headerBottom + 1 === FIRST_DATA_ROW);
+  if (tables.length === 0) return null;
   const issues = new Issues();
   const planId = meta.values.planId ?? null;
   const text = (k: MetaKey) => (meta.values[k] && meta.values[k] !== '' ? (meta.values[k] as string) : null);
@@ -224,15 +227,18 @@ function interpretTemplate(book: NeutralWorkbook, plan: Plan, meta: TemplateMeta
   // The 说明 column belongs to the reporting year named in the meta sheet. Another plan's indicator
   // ids mean nothing here: its rows are matched by name, as the import.other-plan warning above
   // says once, rather than with an unknown-id warning on every row.
-  const idFor: IdLookup | null =
-    planId !== null && planId !== plan.id
+  const otherPlan = planId !== null && planId !== plan.id;
+  const reads = tables.map((layout) => {
+    if (layout.sheet.state !== 'visible') issues.add('warning', layout.sheet.name, 'A1', importMessage('import.hidden-sheet', { sheet: layout.sheet.name }));
+    const idFor: IdLookup | null = otherPlan
       ? null
       : (r, cells) => {
           const fromColumn = layout.idCol === null ? '' : cellText(cells.get(layout.idCol));
           return fromColumn !== '' ? fromColumn : (meta.idByRow.get(r) ?? null);
         };
-  const read = readTable({ ...layout, noteYear: reportingYear }, matcher, issues, idFor);
-  return finish(book, [read], issues, {
+    return readTable({ ...layout, noteYear: reportingYear }, matcher, issues, idFor);
+  });
+  return finish(book, reads, issues, {
     path: 'template',
     planId,
     planShortName: filePlan.shortName,
@@ -252,30 +258,23 @@ const NOT_A_TABLE_SHEET = new RegExp(`^(${SHEET_INSTRUCTIONS}|填报说明|说�
 
 function interpretHeuristic(book: NeutralWorkbook, plan: Plan, matcher: Matcher): InterpretedWorkbook {
   const issues = new Issues();
-  const candidates = book.sheets.filter((s) => s.state !== 'veryHidden' && !NOT_A_TABLE_SHEET.test(s.name.trim()));
-  const tables = candidates.filter((s) => s.state === 'visible').map((s) => findTable(s)).filter((t): t is TableLayout => t !== null);
-  // A hidden sheet is read, with a warning, unless a visible sheet has a column for the same year
-  // and role: then it is a draft of that sheet, and the visible one is used (the column rule, header.ts).
-  const claimedBy = new Map<string, string>();
-  for (const t of tables) for (const v of t.valueCols) if (!claimedBy.has(claimName(v))) claimedBy.set(claimName(v), t.sheet.name);
-  for (const s of candidates.filter((c) => c.state === 'hidden')) {
-    const t = findTable(s);
-    if (!t) continue;
-    const overlap = t.valueCols.filter((v) => claimedBy.has(claimName(v)));
-    if (overlap.length === 0) {
-      tables.push(t);
-      issues.add('warning', s.name, 'A1', importMessage('import.hidden-sheet', { sheet: s.name }));
-      continue;
-    }
-    const used = [...new Set(overlap.map((v) => claimedBy.get(claimName(v)) as string))].join('、');
-    issues.add('warning', s.name, 'A1', importMessage('import.hidden-sheet-superseded', { sheet: s.name, header: [...new Set(overlap.map(claimName))].join('、'), used }));
-  }
+  // Every sheet with a table is read, hidden ones (very hidden too) with a warning: where a hidden
+  // sheet and a visible one give an indicator different values, the visible one's is used and the
+  // other named (mergeRepeatedIndicators). A sheet named like instructions (填写说明, 说明) is read
+  // only when no other sheet holds a table.
+  const tableIn = (sheets: NeutralSheet[]) => sheets.map((s) => findTable(s)).filter((t): t is TableLayout => t !== null);
+  const sheets = book.sheets.filter((s) => s.name !== SHEET_META);
+  let tables = tableIn(sheets.filter((s) => !NOT_A_TABLE_SHEET.test(s.name.trim())));
+  if (tables.length === 0) tables = tableIn(sheets);
+  for (const t of tables) if (t.sheet.state !== 'visible') issues.add('warning', t.sheet.name, 'A1', importMessage('import.hidden-sheet', { sheet: t.sheet.name }));
   const info: SheetInfo = { department: null, clerkName: null, clerkPhone: null, departmentsNamed: [] };
   const reads = tables.map((t) => {
     readInfoLines(t.sheet, 1, t.sheet.maxRow, info);
     return readTable(t, matcher, issues, null);
   });
-  const namedYears = tables.map((t) => t.sheetYear).filter((y): y is number => y !== null);
+  // The reporting year is the one the visible sheets name (a hidden sheet is an archive or a draft).
+  const visibleTables = tables.filter((t) => t.sheet.state === 'visible');
+  const namedYears = (visibleTables.length > 0 ? visibleTables : tables).map((t) => t.sheetYear).filter((y): y is number => y !== null);
   return finish(book, reads, issues, {
     path: 'heuristic',
     planId: null,

@@ -81,17 +81,18 @@ function groupNoteColumns(layout: TableLayout): Map<number | null, number[]> {
  * A row's note from one or more note columns of the same year (说明 and 备注 side by side): the
  * non-empty texts, left to right, one per line; the cell is the first that holds text (else the first column's).
  */
-function joinedNote(cells: ReadonlyMap<number, NeutralCell>, cols: number[], r: number): { text: string; cell: string } {
+function joinedNote(cells: ReadonlyMap<number, NeutralCell>, cols: number[], r: number): { text: string; cell: string; cells: string[] } {
   const texts: string[] = [];
-  let at: string | null = null;
+  const at: string[] = [];
   for (const col of cols) {
     const cell = cells.get(col);
     const text = noteText(cell);
-    if (text === '') continue;
+    // The same words in 说明 and 备注 are one note.
+    if (text === '' || texts.includes(text)) continue;
     texts.push(text);
-    at ??= cell?.address ?? null;
+    at.push(cell?.address ?? `${columnLetters(col)}${r}`);
   }
-  return { text: texts.join('\n'), cell: at ?? `${columnLetters(cols[0] as number)}${r}` };
+  return { text: texts.join('\n'), cell: at[0] ?? `${columnLetters(cols[0] as number)}${r}`, cells: at };
 }
 
 export type IdLookup = (rowNumber: number, cells: ReadonlyMap<number, NeutralCell>) => string | null;
@@ -179,7 +180,8 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
       let text = joined.text;
       const cellRef = ref(sheet, joined.cell);
       if (text.length > MAX_NOTE_LENGTH) {
-        issues.add('error', sheet.name, joined.cell, importMessage('import.note-too-long', { length: text.length, max: MAX_NOTE_LENGTH }));
+        const key = joined.cells.length > 1 ? 'import.notes-too-long' : 'import.note-too-long';
+        issues.add('error', sheet.name, joined.cell, importMessage(key, { length: text.length, max: MAX_NOTE_LENGTH, cells: joined.cells.join(', ') }));
         text = '';
       }
       if (year !== null) {

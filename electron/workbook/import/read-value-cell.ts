@@ -60,10 +60,10 @@ export function readValueCell(cell: NeutralCell | undefined, ind: Indicator | nu
 
 /**
  * Characters that show as nothing or as a plain space but make text no number: bidi marks and
- * embeddings, zero-width spaces and joiners, word joiner, BOM, no-break spaces (all pasted from
- * web pages and chat programs). Not a global regex: .test() must not keep state between cells.
+ * embeddings, zero-width spaces and joiners, word joiner, BOM, soft hyphen, no-break spaces (all
+ * pasted from web pages and chat programs). Not a global regex: .test() must not keep state between cells.
  */
-const INVISIBLE = /[\u00a0\u2007\u202f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const INVISIBLE = /[\u00a0\u00ad\u2007\u202f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
 /** The no-break spaces among them: they show as a space, so they stand where a space would (a space between digits is then judged as one, parse-number.ts). */
 const NO_BREAK_SPACES = /[\u00a0\u2007\u202f]/g;

@@ -152,13 +152,24 @@ describe('rows and values', () => {
     }
   });
 
-  it('a hidden sheet is read only when no visible sheet holds a table, with a warning', () => {
+  it('a hidden or very hidden sheet is read, with a warning; _meta never is', () => {
     const hidden = sheet('隐藏', [header, [3, '公租房在保家庭户数（户）', 220, 224]], { state: 'hidden' });
     const b = interpretWorkbook(book(sheet('封面', [['2025年报表']]), hidden), SEED_PLAN);
     expect(b.rows.map((r) => r.indicatorId)).toEqual(['zyyj-03']);
     expect(keys(b)).toEqual([['warning', '隐藏', 'A1', 'import.hidden-sheet']]);
     const veryHidden = sheet('v', [header, [3, '公租房在保家庭户数（户）', 220, 224]], { state: 'veryHidden' });
-    expect(interpretWorkbook(book(veryHidden), SEED_PLAN).rows).toEqual([]);
+    const v = interpretWorkbook(book(veryHidden), SEED_PLAN);
+    expect(v.rows.map((r) => r.values['2025']?.actual)).toEqual([224]);
+    expect(keys(v)).toEqual([['warning', 'v', 'A1', 'import.hidden-sheet']]);
+    const meta = sheet('_meta', [header, [3, '公租房在保家庭户数（户）', 220, 224]], { state: 'veryHidden' });
+    expect(interpretWorkbook(book(meta), SEED_PLAN).rows).toEqual([]);
+  });
+
+  it('a sheet named like instructions is read only when no other sheet holds a table', () => {
+    const data = sheet('说明', [header, [3, '公租房在保家庭户数（户）', 220, 224]]);
+    expect(interpretWorkbook(book(data), SEED_PLAN).rows.map((r) => r.values['2025']?.actual)).toEqual([224]);
+    const other = sheet('S', [header, [3, '公租房在保家庭户数（户）', 220, 230]]);
+    expect(interpretWorkbook(book(data, other), SEED_PLAN).rows.map((r) => [r.sheet, r.values['2025']?.actual])).toEqual([['S', 230]]);
   });
 
   it('a note column without a year goes to the latest year with actuals', () => {

@@ -61,6 +61,17 @@ describe('several note columns: every note is read', () => {
     expect(book.rows.find((r) => r.code === '12')?.values['2025']?.noteCell).toBe('2025年度!H15');
   });
 
+  it('the same words in both are one note', async () => {
+    const book = await read(one(withColumn('备注', (code) => (code === '12' ? CASE_EXPECTED.note['12'] ?? null : null))));
+    expect(noteOf(book, '12')).toBe(CASE_EXPECTED.note['12']);
+  });
+
+  it('a hidden 备注 beside a visible 说明 is a draft: not joined, named', async () => {
+    const book = await read(one(withColumn('备注', (code) => (code === '12' ? '旧稿的说明' : null)), { hiddenCols: ['I'] }));
+    expect(noteOf(book, '12')).toBe(CASE_EXPECTED.note['12']);
+    expect(keyed(book, 'import.superseded-column').map((i) => [i.cell, i.message.params.used])).toEqual([['I:I', 'H']]);
+  });
+
   it('a note column naming another year keeps its note under that year', async () => {
     const base = caseRows({ header: [...CASE_HEADER.slice(0, 7), '2025年说明'] });
     const book = await read(one(withColumn('2024年备注', (code) => (code === '4' ? '上年的说明' : null), base)));
@@ -71,7 +82,7 @@ describe('several note columns: every note is read', () => {
 });
 
 describe('完成情况 beside 实际值 is the narrative, alone it is the figures', () => {
-  it.each(['完成情况', '2025年实际完成情况', '工作进展情况'])('%s beside 2025年实际值 is a note column', async (header) => {
+  it.each(['完成情况', '2025年实际完成情况', '工作进展情况'])('%s in words beside 2025年实际值 is a note column', async (header) => {
     const book = await read(one(withColumn(header, (code) => (code === '6' ? '已完成两个社区' : null))));
     expect(caseReading(book).actual).toEqual(CASE_READING.actual);
     expect(book.kind).toBe('return');
@@ -84,6 +95,26 @@ describe('完成情况 beside 实际值 is the narrative, alone it is the figure
     const book = await read(one(caseRows({ header })));
     expect(caseReading(book)).toEqual(CASE_READING);
   });
+
+  it('完成情况 holding figures beside an empty 2025年实际值 holds the actuals', async () => {
+    const rows = withColumn('2025年完成情况', (_code, row) => row[5] ?? null).map((row, i) => (i < 3 ? row : row.map((c, j) => (j === 5 ? null : c))));
+    const book = await read(one(rows));
+    expect(caseReading(book).actual).toEqual(CASE_READING.actual);
+    expect(keyed(book, 'import.unused-empty-column').map((i) => [i.cell, i.message.params.used])).toEqual([['F:F', 'I']]);
+  });
+
+  it('完成情况 holding the final figures beside a hidden draft 2025年实际值: the visible figures are read, the draft named', async () => {
+    const rows = withColumn('完成情况', (_code, row) => row[5] ?? null).map((row, i) => (i < 3 ? row : row.map((c, j) => (j === 5 ? 1 : c))));
+    const book = await read(one(rows, { hiddenCols: ['F'] }));
+    expect(caseReading(book).actual).toEqual(CASE_READING.actual);
+    expect(keyed(book, 'import.superseded-column').map((i) => [i.cell, i.message.params.used])).toEqual([['F:F', 'I']]);
+  });
+
+  it('完成情况 holding other figures beside a filled 2025年实际值: neither is read, both named with their headers', async () => {
+    const book = await read(one(withColumn('完成情况', (_code, row) => Number(row[5]) + 1)));
+    expect(Object.keys(caseReading(book).actual)).toEqual([]);
+    expect(keyed(book, 'import.ambiguous-columns')[0]?.message.params.columns).toBe('F: 2025年实际值; I: 完成情况');
+  });
 });
 
 describe('an empty copy of a value column does not block the filled one', () => {
@@ -93,21 +124,46 @@ describe('an empty copy of a value column does not block the filled one', () => 
   ])('an empty 2025年实际值 column %s the filled one (%s)', async (_where, _state, hiddenCols) => {
     const book = await read(one(withColumn('2025年实际值', () => null), { hiddenCols }));
     expect(caseReading(book)).toEqual(CASE_READING);
-    const key = hiddenCols.length ? 'import.superseded-column' : 'import.unused-empty-column';
-    expect(keyed(book, key).map((i) => [i.severity, i.cell, i.message.params.used])).toEqual([['warning', 'I:I', 'F']]);
+    expect(keyed(book, 'import.unused-empty-column').map((i) => [i.severity, i.cell, i.message.params.used])).toEqual([['warning', 'I:I', 'F']]);
   });
 
-  it('two filled visible copies: a return still, not a plan, with the actuals unread and both columns named', async () => {
+  it('a column holding only "/" or "-" holds no figure: it does not compete', async () => {
+    const book = await read(one(withColumn('2025年实际值', (code) => (Number(code) % 2 ? '/' : '-'))));
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(keyed(book, 'import.unused-empty-column').map((i) => i.cell)).toEqual(['I:I']);
+  });
+
+  it('a hidden column holding the figures beats a visible empty one', async () => {
+    const rows = withColumn('2025年实际值', (_code, row) => row[5] ?? null).map((row, i) => (i < 3 ? row : row.map((c, j) => (j === 5 ? null : c))));
+    const book = await read(one(rows, { hiddenCols: ['I'] }));
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(book.rows.find((r) => r.code === '2')?.values['2025']?.actualCell).toBe('2025年度!I5');
+    expect(keyed(book, 'import.unused-empty-column').map((i) => [i.cell, i.message.params.used])).toEqual([['F:F', 'I']]);
+    expect(keyed(book, 'import.hidden-column').map((i) => i.cell)).toEqual(['I:I']);
+  });
+
+  it('two visible copies with the same figures are no choice: read, no error', async () => {
     const book = await read(one(withColumn('2025年实际值', (_code, row) => row[5] ?? null)));
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(book.issues).toEqual([]);
+  });
+
+  it('two visible columns with different figures: a return still, not a plan, with the actuals unread and both columns named', async () => {
+    const book = await read(one(withColumn('2025年实际值', (_code, row) => Number(row[5]) + 1)));
     expect(book.kind).toBe('return');
     expect(Object.keys(caseReading(book).actual)).toEqual([]);
     expect(keyed(book, 'import.ambiguous-columns').map((i) => [i.severity, i.cell, i.message.params.columns])).toEqual([['error', 'F:F,I:I', 'F, I']]);
   });
 
   it('an ambiguity quotes the headers when they differ', async () => {
-    const rows = withColumn('2025年实际完成值', (_code, row) => row[5] ?? null);
-    const book = await read(one(rows));
-    expect(keyed(book, 'import.ambiguous-columns')[0]?.message.params.columns).toBe('F“2025年实际值”, I“2025年实际完成值”');
+    const book = await read(one(withColumn('2025年实际完成值', (_code, row) => Number(row[5]) + 1)));
+    expect(keyed(book, 'import.ambiguous-columns')[0]?.message.params.columns).toBe('F: 2025年实际值; I: 2025年实际完成值');
+  });
+
+  it.each(['上半年实际值', '2025年1-11月完成', '上年实际值', '2025年预计完成值'])('a column of another period (%s) never competes with the year', async (header) => {
+    const book = await read(one(withColumn(header, (_code, row) => Number(row[5]) / 2)));
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(book.issues).toEqual([]);
   });
 });
 
@@ -116,14 +172,24 @@ describe('the same table on two sheets', () => {
   it.each([
     ['first', 0],
     ['last', 1],
-  ])('a hidden draft sheet placed %s: the visible sheet is read, the hidden one named', async (_where, at) => {
+  ])('a hidden draft sheet placed %s: the visible figures are read, each differing draft cell named', async (_where, at) => {
     const sheets: SheetSpec[] = [{ name: '2025年度', rows: caseRows() }];
     sheets.splice(at, 0, { name: '2025年度(初稿)', rows: draft, state: 'hidden' });
     const book = await read(sheets);
     expect(caseReading(book)).toEqual(CASE_READING);
-    const told = keyed(book, 'import.hidden-sheet-superseded');
-    expect(told.map((i) => [i.severity, i.sheet, i.message.params.used])).toEqual([['warning', '2025年度(初稿)', '2025年度']]);
-    expect(told[0]?.message.params.header).toContain('2025年实际值');
+    expect(keyed(book, 'import.hidden-sheet').map((i) => i.sheet)).toEqual(['2025年度(初稿)']);
+    const told = keyed(book, 'import.superseded-row');
+    const differing = Object.entries(CASE_EXPECTED.actual).filter(([, v]) => v !== 1);
+    expect(told).toHaveLength(differing.length);
+    expect(told[0]?.message.params).toMatchObject({ used: '2025年度!F4', hidden: '2025年度(初稿)!F4' });
+  });
+
+  it('a hidden sheet with other indicators is read, not taken for a draft', async () => {
+    const rows = caseRows();
+    const visible = rows.filter((_r, i) => i < 7);
+    const hidden = [...rows.slice(0, 3), ...rows.slice(7)];
+    const book = await read([{ name: '2025年度', rows: visible }, { name: '续表', rows: hidden, state: 'hidden' }]);
+    expect(caseReading(book)).toEqual(CASE_READING);
   });
 
   it.each(['xlsx', 'xls'] as const)('two visible sheets that disagree: the disagreeing figures are unread, each named with both cells (.%s)', async (ext) => {
