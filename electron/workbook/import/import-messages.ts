@@ -38,6 +38,10 @@ export const IMPORT_MESSAGES = defineCatalogue(
     'import.unknown-indicator-id': '第 {row} 行的指标ID“{id}”不在当前规划中，已按名称匹配',
     'import.code-page-gbk': '这是旧版 .xls（BIFF{biff}），文字未声明为简体中文编码（文件所写代码页：{declared}）；按 GBK（代码页 {gbk}）读取才与规划的表头和指标名称对得上，已按 GBK 读取，请核对文字',
     'import.code-page-assumed': '这是旧版 .xls（BIFF{biff}），文字按代码页 {used} 读取（文件所写代码页：{declared}），按 GBK（{gbk}）读取也对不上规划的指标名称；如文字显示为乱码，请在 Excel/WPS 中打开并另存为 .xlsx 后再导入',
+    // Package and reader faults (issue 10, reader-faults branch).
+    'import.duplicate-part': '“{file}”已损坏：压缩包里“{first}”和“{second}”是同一个部件，内容却不同，无法确定哪个是真的。请向发文件的人重新要一份，或在 Excel/WPS 中打开后另存为 .xlsx 再导入',
+    'import.too-many-entries': '“{file}”里有 {count} 个内部文件（上限 {max} 个），正常的填报表只有几十个，已拒绝导入',
+    'import.text-file': '“{file}”是 CSV/文本文件，不是 Excel 工作簿（尽管文件名像工作簿）：请在 Excel/WPS 中打开它，另存为 Excel 工作簿（.xlsx）后再导入',
   },
   {
     'import.not-a-workbook': '"{file}" is not an Excel workbook (.xlsx or .xls) and cannot be imported: check you chose the right file, or open it in Excel/WPS, save it as .xlsx and import that',
@@ -71,6 +75,10 @@ export const IMPORT_MESSAGES = defineCatalogue(
     'import.unknown-indicator-id': 'Row {row}: indicator id "{id}" is not in the current plan; matched by name',
     'import.code-page-gbk': 'This is a legacy .xls (BIFF{biff}) whose text is not declared as simplified Chinese (code page in the file: {declared}); only read as GBK (code page {gbk}) do its header and indicator names fit the plan, so it was read as GBK; please check the text',
     'import.code-page-assumed': 'This is a legacy .xls (BIFF{biff}); its text was read in code page {used} (code page in the file: {declared}), and read as GBK ({gbk}) its names match the plan no better; if the text looks garbled, open it in Excel/WPS, save it as .xlsx and import that',
+    // Package and reader faults (issue 10, reader-faults branch).
+    'import.duplicate-part': '"{file}" is damaged: its entries "{first}" and "{second}" are the same part with different contents, so which is real cannot be told. Ask the sender for the file again, or open it in Excel/WPS, save it as .xlsx and import that',
+    'import.too-many-entries': '"{file}" holds {count} files inside (limit {max}; a real return has a few dozen) and was refused',
+    'import.text-file': '"{file}" is a CSV/text file, not an Excel workbook (whatever its name says): open it in Excel/WPS, save it as an Excel workbook (.xlsx), and import that',
   },
 );
 

@@ -11,7 +11,7 @@ import { IMPORT_LIMITS } from './limits';
 import { UnreadableWorkbookError, unreadable } from './import-messages';
 import type { GuardedZip } from './zip-guard';
 import { guardZip, inflateEntry, mb } from './zip-guard';
-import { FastReaderUnsupported, readXlsxFast } from './read-xlsx-fast';
+import { FastReaderUnsupported, PackageDamaged, readXlsxFast } from './read-xlsx-fast';
 import { mainDocumentPart, rootElementOf } from './package-parts';
 import type { Decryption } from './decrypt';
 import { decryptWithDefaultPassword } from './decrypt';
@@ -77,7 +77,7 @@ async function guardXlsx(buf: Buffer, zip: GuardedZip, g: { file: string; limits
 async function readXlsxPackage(buf: Buffer, file: string, limits: ImportLimits, cells: ReadCells): Promise<NeutralWorkbook> {
   const g = { file, limits };
   const zip = guardZip(buf, g, true);
-  const reading = guardXlsx(buf, zip, g).then((parts) => readXlsxParts(buf, parts, cells));
+  const reading = guardXlsx(buf, zip, g).then((parts) => readXlsxParts(buf, file, parts, cells));
   reading.catch(() => {}); // told below, once every guard has passed
   await zip.ready;
   return reading;
@@ -144,12 +144,14 @@ function checkRows(book: NeutralWorkbook, file: string, limits: ImportLimits): N
 
 /**
  * The fast scanner reads what the importer needs in a fraction of ExcelJS's time; a part it does not
- * understand (an unusual writer) sends the whole file to ExcelJS instead.
+ * understand (an unusual writer) sends the whole file to ExcelJS instead. A package pointing at
+ * parts it lacks is damaged (PackageDamaged): ExcelJS would read it as empty sheets.
  */
-async function readXlsxParts(buf: Buffer, { parts, later, ready }: XlsxParts, cells: ReadCells): Promise<NeutralWorkbook> {
+async function readXlsxParts(buf: Buffer, file: string, { parts, later, ready }: XlsxParts, cells: ReadCells): Promise<NeutralWorkbook> {
   try {
     return await readXlsxFast(parts, cells, later);
   } catch (err) {
+    if (err instanceof PackageDamaged) throw unreadable('import.damaged', { file }, err);
     if (!(err instanceof FastReaderUnsupported) && !(err instanceof RangeError)) throw err;
     // Every guard (a sheet still inflating included) decides before ExcelJS reads the package.
     await ready;

@@ -57,7 +57,8 @@ export function readCentralDirectory(buf: Buffer, g: Guard): ZipEntry[] {
     cdSize = readBigU64(buf, rec + 40);
     cdOffset = readBigU64(buf, rec + 48);
   }
-  if (count > g.limits.maxEntries) throw unreadable('import.zip-bomb', { file: g.file });
+  // Thousands of entries is not a compression trick but a package no office suite writes: told as what it is.
+  if (count > g.limits.maxEntries) throw unreadable('import.too-many-entries', { file: g.file, count, max: g.limits.maxEntries });
   if (cdOffset + cdSize > buf.length) throw damaged(g);
 
   const entries: ZipEntry[] = [];
@@ -202,6 +203,24 @@ export function claimedRows(raw: Buffer): number {
   return max;
 }
 
+/**
+ * The entries by part name as OPC compares them (partKey: case-insensitive, "\\" read as "/").
+ * Two entries naming the same part make the package ambiguous — which one a reader takes is a
+ * guess (Excel, LibreOffice and a hand-written reader each guess differently) — so unless their
+ * unpacked bytes are identical the file is refused as damaged, naming both entries.
+ */
+function partsByName(buf: Buffer, entries: ZipEntry[], g: Guard): Map<string, ZipEntry> {
+  const byName = new Map<string, ZipEntry>();
+  for (const e of entries) {
+    const key = partKey(e.name);
+    const first = byName.get(key);
+    if (first === undefined) byName.set(key, e);
+    else if (!key.endsWith('/') && !inflateEntry(buf, first, g).equals(inflateEntry(buf, e, g)))
+      throw unreadable('import.duplicate-part', { file: g.file, first: first.name, second: e.name });
+  }
+  return byName;
+}
+
 export interface GuardedZip {
   /** Keyed by partKey() (lower case, "/" separators). */
   entries: Map<string, ZipEntry>;
@@ -237,10 +256,7 @@ export function guardZip(buf: Buffer, g: Guard, later = false): GuardedZip {
   }
   if (total > g.limits.maxUncompressedBytes)
     throw unreadable('import.too-large-uncompressed', { file: g.file, size: mb(total), max: mb(g.limits.maxUncompressedBytes) });
-  // Part names as OPC compares them (case-insensitive, "\\" read as "/"); the first of two
-  // entries that differ only so wins, as in Excel.
-  const byName = new Map<string, ZipEntry>();
-  for (const e of entries) if (!byName.has(partKey(e.name))) byName.set(partKey(e.name), e);
+  const byName = partsByName(buf, entries, g);
   const parts = new Map<string, Buffer>();
   const pending = new Map<string, Promise<Buffer>>();
   const checks: Promise<unknown>[] = [];
