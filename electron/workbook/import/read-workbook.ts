@@ -136,9 +136,14 @@ function spreadsheetMl(buf: Buffer): string | null {
   return decodeXmlBytes(buf);
 }
 
+/**
+ * Refuses a sheet holding more rows than a return can (limits.maxRows), counting the rows that hold
+ * a cell — not the highest row number: a stray entry at the grid's last row is one row, and an
+ * empty (styled) row costs nothing. Named by its tab name.
+ */
 function checkRows(book: NeutralWorkbook, file: string, limits: ImportLimits): NeutralWorkbook {
   for (const s of book.sheets)
-    if (s.maxRow > limits.maxRows) throw unreadable('import.too-many-rows', { file, sheet: s.name, rows: s.maxRow, max: limits.maxRows });
+    if (s.rows.size > limits.maxRows) throw unreadable('import.too-many-rows', { file, sheet: s.name, rows: s.rows.size, max: limits.maxRows });
   return book;
 }
 
