@@ -48,11 +48,13 @@ function readSheet(ws: XLSX.WorkSheet, name: string, state: SheetState): Neutral
       putCell(sheet, { row: r + 1, col: c + 1, address: cellAddress(r + 1, c + 1), value, formula, isError, numFmt, percent: isPercentFormat(numFmt) });
     }
   }
+  // A row of height 0 or a column of width 0 (xlwt's colinfo width 0, SpreadsheetML's ss:Width="0")
+  // is what Excel shows as hidden, flag or not.
   (ws['!rows'] ?? []).forEach((info, i) => {
-    if (info?.hidden) sheet.hiddenRows.add(i + 1);
+    if (info?.hidden || info?.hpt === 0 || info?.hpx === 0) sheet.hiddenRows.add(i + 1);
   });
   (ws['!cols'] ?? []).forEach((info, i) => {
-    if (info?.hidden) sheet.hiddenCols.add(i + 1);
+    if (info?.hidden || info?.width === 0 || info?.wpx === 0 || info?.wch === 0) sheet.hiddenCols.add(i + 1);
   });
   for (const m of ws['!merges'] ?? []) sheet.merges.push({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 });
   return sheet;

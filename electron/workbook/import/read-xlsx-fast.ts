@@ -176,6 +176,15 @@ function sheetRefs(workbookXml: Buffer, rels: Map<string, string>): SheetRef[] {
 
 const HIDDEN = /^\s*(1|true)\s*$/;
 
+/**
+ * Whether a width or height attribute is 0: a column dragged to width 0 (or a row to height 0) is
+ * what Excel shows as hidden, with or without the hidden flag (docs/ARCHITECTURE.md §Package faults,
+ * the grid's last row, sizes 0 (issue 10)).
+ */
+function isZero(size: string | undefined): boolean {
+  return size !== undefined && size.trim() !== '' && Number(size) === 0;
+}
+
 /** Where a sheet's cells go: its compact rows (compact-rows.ts), a few plain values per cell. */
 interface Target {
   sheet: NeutralSheet;
@@ -298,13 +307,13 @@ function readSheet(ref: SheetRef, xml: Buffer, strings: string[], formats: (stri
           const r = a.r;
           rowNumber = r === undefined ? rowNumber + 1 : Number(r);
           if (!Number.isInteger(rowNumber) || rowNumber < 1) throw new FastReaderUnsupported(`bad row number ${r}`);
-          if (a.hidden !== undefined && HIDDEN.test(a.hidden)) sheet.hiddenRows.add(rowNumber);
+          if ((a.hidden !== undefined && HIDDEN.test(a.hidden)) || isZero(a.ht)) sheet.hiddenRows.add(rowNumber);
           col = 0;
         }
       } else if (local === 'sheetData') inData = true;
       else if (AFTER_MERGES.has(local)) return STOP;
       else if (local === 'col') {
-        if (a.hidden === undefined || !HIDDEN.test(a.hidden)) return;
+        if ((a.hidden === undefined || !HIDDEN.test(a.hidden)) && !isZero(a.width)) return;
         const min = Number(a.min);
         const max = Math.min(Number(a.max), 16384);
         for (let c = min; c <= max; c++) sheet.hiddenCols.add(c);
