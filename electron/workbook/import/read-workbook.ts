@@ -25,9 +25,31 @@ function startsWith(buf: Buffer, sig: number[]): boolean {
   return buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
 }
 
+/**
+ * The first bytes of a file as text, when they are text: UTF-16 with a BOM (Excel's "Unicode
+ * text"), UTF-8, or GBK (a CSV exported on a Chinese Windows); a character cut at the end of the
+ * slice is dropped. null when they are none of these (binary).
+ */
+function textHead(buf: Buffer): string | null {
+  const head = buf.subarray(0, Math.min(buf.length, 4096));
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return decodeXmlBytes(head.subarray(0, head.length & ~1));
+  if (head.includes(0)) return null;
+  // A multi-byte character cut by the slice: tried again without its first bytes.
+  const cuts = head.length < buf.length ? [0, 1, 2, 3] : [0];
+  for (const encoding of ['utf-8', 'gbk'])
+    for (const cut of cuts) {
+      try {
+        return new TextDecoder(encoding, { fatal: true }).decode(head.subarray(0, head.length - cut));
+      } catch {
+        // not this encoding, or not cut here
+      }
+    }
+  return null;
+}
+
 /** What a file that is not a workbook most likely is, for the message; null = just "not a workbook". */
 function sniffOther(buf: Buffer, fileName: string): string | null {
-  const head = buf.toString('utf8', 0, Math.min(buf.length, 4096)).replace(/^\uFEFF/, '');
+  const head = (textHead(buf) ?? buf.toString('utf8', 0, Math.min(buf.length, 4096))).replace(/^\uFEFF/, '');
   const lower = head.trimStart().toLowerCase();
   if (lower.startsWith('%pdf')) return 'PDF';
   if (lower.startsWith('<')) {
@@ -35,8 +57,9 @@ function sniffOther(buf: Buffer, fileName: string): string | null {
     return null;
   }
   if (/\.et$/i.test(fileName)) return 'WPS (.et)';
-  // Text, not binary: CSV/TSV exported from another system.
-  if (!head.includes('\u0000') && !head.includes('\uFFFD') && /[,\t]/.test(head)) return 'CSV';
+  // Text, not binary: CSV/TSV exported from another system, or saved from Excel as text, in
+  // UTF-8, UTF-16 or GBK — whatever the file's name says.
+  if (!head.includes('\u0000') && !head.includes('\uFFFD') && /[,\t]/.test(head)) return /,/.test(head) ? 'CSV' : 'TXT';
   return null;
 }
 
