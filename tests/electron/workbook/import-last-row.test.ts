@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
 import { UnreadableWorkbookError } from '../../../electron/workbook/import/import-messages';
 import { readAndInterpret } from '../../../electron/workbook/import/interpret';
+import type { ImportLimits } from '../../../electron/workbook/import/limits';
 import { IMPORT_LIMITS } from '../../../electron/workbook/import/limits';
 import { readWorkbook } from '../../../electron/workbook/import/read-workbook';
 import { CASE_READING, caseReading, caseRows } from '../../helpers/case-return';
@@ -43,7 +44,7 @@ function editSheet(bytes: Buffer, edit: (xml: string) => string, order: (files: 
   return writeZip(order(files));
 }
 
-async function refusal(bytes: Buffer | string, name: string, limits = IMPORT_LIMITS): Promise<UnreadableWorkbookError> {
+async function refusal(bytes: Buffer | string, name: string, limits: ImportLimits = IMPORT_LIMITS): Promise<UnreadableWorkbookError> {
   const err = await readWorkbook(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes, name, limits).then(
     () => null,
     (e: unknown) => e,

@@ -65,7 +65,7 @@ describe('two zip entries naming the same part', () => {
     ['LibreOffice, a leading-slash backslash twin of the workbook placed last', () => LIBREOFFICE, (b: Buffer) => ({ last: [{ name: '\\xl\\workbook.xml', data: Buffer.from(entry(b, 'xl/workbook.xml').data.toString('utf8').replace(/name="[^"]*"/, 'name="假"')) }] })],
   ])('%s → damaged, naming both entries', async (_label, base, twin) => {
     const b = base();
-    const extra = twin(b);
+    const extra: { first?: ZipFile[]; last?: ZipFile[] } = twin(b);
     const e = await refusal(edited(b, (f) => f, extra), '重复.xlsx');
     expect(e.appMessage.key).toBe('import.duplicate-part');
     const names = [...(extra.first ?? []), ...(extra.last ?? [])].map((f) => f.name);
