@@ -76,7 +76,7 @@ export const IMPORT_MESSAGES = defineCatalogue(
     'import.code-page-assumed': 'This is a legacy .xls (BIFF{biff}); its text was read in code page {used} (code page in the file: {declared}), and read as GBK ({gbk}) its names match the plan no better; if the text looks garbled, open it in Excel/WPS, save it as .xlsx and import that',
     // Package and reader faults (issue 10, reader-faults branch).
     'import.duplicate-part': '"{file}" is damaged: its entries "{first}" and "{second}" are the same part with different contents, so which is real cannot be told. Ask the sender for the file again, or open it in Excel/WPS, save it as .xlsx and import that',
-    'import.too-many-entries': '"{file}" holds {count} files inside (limit {max}; a real return has a few dozen) and was refused',
+    'import.too-many-entries': '"{file}" was refused: the number of files inside it ({count}, limit {max}) is far beyond a real return\'s few dozen',
   },
 );
 
