@@ -11,7 +11,7 @@ export const IMPORT_MESSAGES = defineCatalogue(
     'import.damaged': '“{file}”已损坏或不完整（可能下载或复制时被截断），请重新获取文件后再导入',
     'import.encrypted': '“{file}”设置了打开密码，没有密码无法读取：请向发文件的人要密码，在 Excel/WPS 中用密码打开，取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后保存，再导入',
     'import.encryption-unsupported': '“{file}”使用了本软件无法解开的加密方式：请在 Excel/WPS 中打开，取消加密后另存为 .xlsx，再导入',
-    'import.unsupported-format': '“{file}”是 {format} 格式的文件，不能直接导入：请在 WPS/Excel 中“另存为” Excel 工作簿（.xlsx）后再导入',
+    'import.unsupported-format': '“{file}”是 {format} 格式的文件，不能直接导入：请在 WPS/Excel 中打开它，“另存为” Excel 工作簿（.xlsx）后再导入',
     'import.too-large': '“{file}”太大（{size} MB，上限 {max} MB），不是正常的填报表',
     'import.too-large-uncompressed': '“{file}”解压后太大（{size} MB，上限 {max} MB），不是正常的填报表',
     'import.zip-bomb': '“{file}”内容异常（压缩比异常，疑似恶意文件），已拒绝导入',
@@ -44,13 +44,16 @@ export const IMPORT_MESSAGES = defineCatalogue(
     'import.unknown-indicator-id': '第 {row} 行的指标ID“{id}”不在当前规划中，已按名称匹配',
     'import.code-page-gbk': '这是旧版 .xls（BIFF{biff}），文字未声明为简体中文编码（文件所写代码页：{declared}）；按 GBK（代码页 {gbk}）读取才与规划的表头和指标名称对得上，已按 GBK 读取，请核对文字',
     'import.code-page-assumed': '这是旧版 .xls（BIFF{biff}），文字按代码页 {used} 读取（文件所写代码页：{declared}），按 GBK（{gbk}）读取也对不上规划的指标名称；如文字显示为乱码，请在 Excel/WPS 中打开并另存为 .xlsx 后再导入',
+    // Package and reader faults (issue 10, reader-faults branch).
+    'import.duplicate-part': '“{file}”已损坏：压缩包里“{first}”和“{second}”是同一个部件，内容却不同，无法确定哪个是真的。请向发文件的人重新要一份，或在 Excel/WPS 中打开后另存为 .xlsx 再导入',
+    'import.too-many-entries': '“{file}”里有 {count} 个内部文件（上限 {max} 个），正常的填报表只有几十个，已拒绝导入',
   },
   {
     'import.not-a-workbook': '"{file}" is not an Excel workbook (.xlsx or .xls) and cannot be imported: check you chose the right file, or open it in Excel/WPS, save it as .xlsx and import that',
     'import.damaged': '"{file}" is damaged or incomplete (perhaps cut short while downloading or copying); get the file again and re-import',
     'import.encrypted': '"{file}" has a password to open and cannot be read without it: ask the sender for the password, open the file with it in Excel/WPS, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it), save, and import again',
     'import.encryption-unsupported': '"{file}" is encrypted in a way this app cannot undo: open it in Excel/WPS, remove the encryption, save it as .xlsx, and import again',
-    'import.unsupported-format': '"{file}" is a {format} file and cannot be imported directly: use "Save As" Excel workbook (.xlsx) in WPS/Excel, then import',
+    'import.unsupported-format': '"{file}" is in {format} format and cannot be imported directly: open it in WPS/Excel, use "Save As" Excel workbook (.xlsx), then import',
     'import.too-large': '"{file}" is too large ({size} MB, limit {max} MB) to be a return',
     'import.too-large-uncompressed': '"{file}" unpacks to too much data ({size} MB, limit {max} MB) to be a return',
     'import.zip-bomb': '"{file}" has abnormal content (an impossible compression ratio, possibly malicious) and was refused',
@@ -83,6 +86,9 @@ export const IMPORT_MESSAGES = defineCatalogue(
     'import.unknown-indicator-id': 'Row {row}: indicator id "{id}" is not in the current plan; matched by name',
     'import.code-page-gbk': 'This is a legacy .xls (BIFF{biff}) whose text is not declared as simplified Chinese (code page in the file: {declared}); only read as GBK (code page {gbk}) do its header and indicator names fit the plan, so it was read as GBK; please check the text',
     'import.code-page-assumed': 'This is a legacy .xls (BIFF{biff}); its text was read in code page {used} (code page in the file: {declared}), and read as GBK ({gbk}) its names match the plan no better; if the text looks garbled, open it in Excel/WPS, save it as .xlsx and import that',
+    // Package and reader faults (issue 10, reader-faults branch).
+    'import.duplicate-part': '"{file}" is damaged: its entries "{first}" and "{second}" are the same part with different contents, so which is real cannot be told. Ask the sender for the file again, or open it in Excel/WPS, save it as .xlsx and import that',
+    'import.too-many-entries': '"{file}" was refused: the number of files inside it ({count}, limit {max}) is far beyond a real return\'s few dozen',
   },
 );
 

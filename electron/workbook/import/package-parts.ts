@@ -3,7 +3,7 @@
 // by fixed names, and part names are compared the way OPC says — case-insensitively, with the
 // backslashes some Windows writers put in zip entry names read as "/".
 import type { XmlAttrs } from './xml-stream';
-import { STOP, streamXml } from './xml-stream';
+import { STOP, attrByLocal, streamXml } from './xml-stream';
 
 /** A zip entry name as an OPC part name key: "/" separators, no leading "/", lower case. */
 export function partKey(zipName: string): string {
@@ -98,4 +98,41 @@ export function rootElementOf(parts: Parts, part: string): string | null {
     text() {},
   });
   return root;
+}
+
+/**
+ * The tab name of the sheet stored in part `sheetPart` (the name a clerk sees, for a message), found
+ * as the reader finds sheets: `_rels/.rels` → workbook → its relationships → the <sheet> naming that
+ * relationship. `part(key)` gives a part's bytes by partKey(); null when any link is missing or
+ * unreadable.
+ */
+export function tabNameOfPart(part: (key: string) => Buffer | undefined, entryNames: Iterable<string>, sheetPart: string): string | null {
+  const parts: Parts = new Map();
+  const take = (key: string) => {
+    const bytes = part(key);
+    if (bytes) parts.set(key, bytes);
+  };
+  try {
+    take(relsPartOf(''));
+    const main = mainDocumentPart(parts, entryNames);
+    if (main === null) return null;
+    take(main);
+    take(relsPartOf(main));
+    const id = relationshipsOf(parts, main).find((r) => r.target === sheetPart)?.id;
+    const xml = parts.get(main);
+    if (id === undefined || !xml) return null;
+    let name: string | null = null;
+    streamXml(xml, {
+      open(local, a) {
+        if (local !== 'sheet' || attrByLocal(a, 'id') !== id || a.name === undefined) return;
+        name = a.name;
+        return STOP;
+      },
+      close() {},
+      text() {},
+    });
+    return name;
+  } catch {
+    return null;
+  }
 }

@@ -11,7 +11,7 @@ import { IMPORT_LIMITS } from './limits';
 import { UnreadableWorkbookError, unreadable } from './import-messages';
 import type { GuardedZip } from './zip-guard';
 import { guardZip, inflateEntry, mb } from './zip-guard';
-import { FastReaderUnsupported, readXlsxFast } from './read-xlsx-fast';
+import { FastReaderUnsupported, PackageDamaged, readXlsxFast } from './read-xlsx-fast';
 import { mainDocumentPart, rootElementOf } from './package-parts';
 import type { Decryption } from './decrypt';
 import { decryptWithDefaultPassword } from './decrypt';
@@ -25,9 +25,31 @@ function startsWith(buf: Buffer, sig: number[]): boolean {
   return buf.length >= sig.length && sig.every((b, i) => buf[i] === b);
 }
 
+/**
+ * The first bytes of a file as text, when they are text: UTF-16 with a BOM (Excel's "Unicode
+ * text"), UTF-8, or GBK (a CSV exported on a Chinese Windows); a character cut at the end of the
+ * slice is dropped. null when they are none of these (binary).
+ */
+function textHead(buf: Buffer): string | null {
+  const head = buf.subarray(0, Math.min(buf.length, 4096));
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return decodeXmlBytes(head.subarray(0, head.length & ~1));
+  if (head.includes(0)) return null;
+  // A multi-byte character cut by the slice: tried again without its first bytes.
+  const cuts = head.length < buf.length ? [0, 1, 2, 3] : [0];
+  for (const encoding of ['utf-8', 'gbk'])
+    for (const cut of cuts) {
+      try {
+        return new TextDecoder(encoding, { fatal: true }).decode(head.subarray(0, head.length - cut));
+      } catch {
+        // not this encoding, or not cut here
+      }
+    }
+  return null;
+}
+
 /** What a file that is not a workbook most likely is, for the message; null = just "not a workbook". */
 function sniffOther(buf: Buffer, fileName: string): string | null {
-  const head = buf.toString('utf8', 0, Math.min(buf.length, 4096)).replace(/^\uFEFF/, '');
+  const head = (textHead(buf) ?? buf.toString('utf8', 0, Math.min(buf.length, 4096))).replace(/^\uFEFF/, '');
   const lower = head.trimStart().toLowerCase();
   if (lower.startsWith('%pdf')) return 'PDF';
   if (lower.startsWith('<')) {
@@ -35,8 +57,9 @@ function sniffOther(buf: Buffer, fileName: string): string | null {
     return null;
   }
   if (/\.et$/i.test(fileName)) return 'WPS (.et)';
-  // Text, not binary: CSV/TSV exported from another system.
-  if (!head.includes('\u0000') && !head.includes('\uFFFD') && /[,\t]/.test(head)) return 'CSV';
+  // Text, not binary: CSV/TSV exported from another system, or saved from Excel as text, in
+  // UTF-8, UTF-16 or GBK — whatever the file's name says.
+  if (!head.includes('\u0000') && !head.includes('\uFFFD') && /[,\t]/.test(head)) return /,/.test(head) ? 'CSV' : 'TXT';
   return null;
 }
 
@@ -77,7 +100,7 @@ async function guardXlsx(buf: Buffer, zip: GuardedZip, g: { file: string; limits
 async function readXlsxPackage(buf: Buffer, file: string, limits: ImportLimits, cells: ReadCells): Promise<NeutralWorkbook> {
   const g = { file, limits };
   const zip = guardZip(buf, g, true);
-  const reading = guardXlsx(buf, zip, g).then((parts) => readXlsxParts(buf, parts, cells));
+  const reading = guardXlsx(buf, zip, g).then((parts) => readXlsxParts(buf, file, parts, cells));
   reading.catch(() => {}); // told below, once every guard has passed
   await zip.ready;
   return reading;
@@ -136,20 +159,27 @@ function spreadsheetMl(buf: Buffer): string | null {
   return decodeXmlBytes(buf);
 }
 
+/**
+ * Refuses a sheet holding more rows than a return can (limits.maxRows), counting the rows that hold
+ * a cell — not the highest row number: a stray entry at the grid's last row is one row, and an
+ * empty (styled) row costs nothing. Named by its tab name.
+ */
 function checkRows(book: NeutralWorkbook, file: string, limits: ImportLimits): NeutralWorkbook {
   for (const s of book.sheets)
-    if (s.maxRow > limits.maxRows) throw unreadable('import.too-many-rows', { file, sheet: s.name, rows: s.maxRow, max: limits.maxRows });
+    if (s.rows.size > limits.maxRows) throw unreadable('import.too-many-rows', { file, sheet: s.name, rows: s.rows.size, max: limits.maxRows });
   return book;
 }
 
 /**
  * The fast scanner reads what the importer needs in a fraction of ExcelJS's time; a part it does not
- * understand (an unusual writer) sends the whole file to ExcelJS instead.
+ * understand (an unusual writer) sends the whole file to ExcelJS instead. A package pointing at
+ * parts it lacks is damaged (PackageDamaged): ExcelJS would read it as empty sheets.
  */
-async function readXlsxParts(buf: Buffer, { parts, later, ready }: XlsxParts, cells: ReadCells): Promise<NeutralWorkbook> {
+async function readXlsxParts(buf: Buffer, file: string, { parts, later, ready }: XlsxParts, cells: ReadCells): Promise<NeutralWorkbook> {
   try {
     return await readXlsxFast(parts, cells, later);
   } catch (err) {
+    if (err instanceof PackageDamaged) throw unreadable('import.damaged', { file }, err);
     if (!(err instanceof FastReaderUnsupported) && !(err instanceof RangeError)) throw err;
     // Every guard (a sheet still inflating included) decides before ExcelJS reads the package.
     await ready;

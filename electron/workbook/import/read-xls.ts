@@ -7,6 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import type { CellValue, NeutralSheet, NeutralWorkbook, SheetState } from './model';
 import { cellAddress, isPercentFormat, newSheet, putCell } from './model';
+import { streamXml } from './xml-stream';
 import { GBK, biffTextOf, hasNonAsciiText, mayBeUndeclaredGbk, sheetsWithLatin1AsGbk, withDeclaredCodePage } from './xls-code-page';
 
 // SheetJS decodes code-page text only once its code-page tables are loaded; without them a BIFF5
@@ -48,24 +49,81 @@ function readSheet(ws: XLSX.WorkSheet, name: string, state: SheetState): Neutral
       putCell(sheet, { row: r + 1, col: c + 1, address: cellAddress(r + 1, c + 1), value, formula, isError, numFmt, percent: isPercentFormat(numFmt) });
     }
   }
+  // A row of height 0 or a column of width 0 (xlwt's colinfo width 0, SpreadsheetML's ss:Width="0")
+  // is what Excel shows as hidden, flag or not.
   (ws['!rows'] ?? []).forEach((info, i) => {
-    if (info?.hidden) sheet.hiddenRows.add(i + 1);
+    if (info?.hidden || info?.hpt === 0 || info?.hpx === 0) sheet.hiddenRows.add(i + 1);
   });
   (ws['!cols'] ?? []).forEach((info, i) => {
-    if (info?.hidden) sheet.hiddenCols.add(i + 1);
+    if (info?.hidden || info?.width === 0 || info?.wpx === 0 || info?.wch === 0) sheet.hiddenCols.add(i + 1);
   });
   for (const m of ws['!merges'] ?? []) sheet.merges.push({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 });
   return sheet;
 }
 
+/** A SpreadsheetML <Data> start or end tag, prefixed or not. */
+const DATA_TAG = /<(\/?)((?:[\w.-]+:)?Data)\b[^>]*>/g;
+
+const escapeText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Every run's text of a rich <Data>'s content, in order; null when it is not well-formed. */
+function runsText(inner: string): string | null {
+  let text = '';
+  try {
+    streamXml(`<r>${inner}</r>`, {
+      open() {},
+      close() {},
+      text(t) {
+        text += t;
+      },
+    });
+  } catch {
+    return null;
+  }
+  return text;
+}
+
+/**
+ * SpreadsheetML with every rich-text cell's runs joined into plain text. Excel 2003 writes a rich
+ * cell as HTML inside <Data>: `<Data xmlns="http://www.w3.org/TR/REC-html40"><B>两户</B><Font …>外出务工</Font>，…</Data>`,
+ * and SheetJS keeps only one run as the value (its raw runs come back with the entities already
+ * decoded, no longer XML). The cell shows every run in order: that text, escaped again, replaces
+ * the runs before SheetJS reads the file. One pass over the tags (linear, whatever the text holds);
+ * a content that is not well-formed is left as it was.
+ */
+export function joinRichText(xml: string): string {
+  if (!xml.includes('REC-html40')) return xml;
+  const out: string[] = [];
+  let copied = 0;
+  let open: { name: string; end: number } | null = null;
+  for (const m of xml.matchAll(DATA_TAG)) {
+    const [tag, slash, name] = m as unknown as [string, string, string];
+    const at = m.index ?? 0;
+    if (slash === '') open = tag.endsWith('/>') ? null : { name, end: at + tag.length };
+    else if (open !== null && open.name === name) {
+      const inner = xml.slice(open.end, at);
+      const text = inner.includes('<') ? runsText(inner) : null;
+      if (text !== null) {
+        out.push(xml.slice(copied, open.end), escapeText(text));
+        copied = at;
+      }
+      open = null;
+    }
+  }
+  out.push(xml.slice(copied));
+  return out.join('');
+}
+
 /**
  * BIFF bytes (an OLE2 compound file) or SpreadsheetML 2003 text. Throws SheetJS's own error (e.g.
  * "password-protected") for the caller to translate. Text that may be undeclared GBK comes with a
- * second reading as GBK (`gbkReading`, see xls-code-page.ts).
+ * second reading as GBK (`gbkReading`, see xls-code-page.ts). SpreadsheetML's rich-text cells
+ * read whole (joinRichText).
  */
 export function readXls(bytes: Buffer | string): NeutralWorkbook {
+  if (typeof bytes === 'string') return readWith(joinRichText(bytes));
   const book = readWith(bytes);
-  if (typeof bytes === 'string' || !hasNonAsciiText(book.sheets)) return book;
+  if (!hasNonAsciiText(book.sheets)) return book;
   const text = biffTextOf(XLSX, bytes);
   if (text?.biff === 5 && mayBeUndeclaredGbk(text)) {
     // Excel 95 text in an undeclared or Western code page: read again as GBK, byte-exact.

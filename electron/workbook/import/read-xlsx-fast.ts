@@ -17,6 +17,14 @@ import { STOP, attrByLocal, streamXml } from './xml-stream';
 /** The package holds something this reader does not understand; ExcelJS gets the file instead. */
 export class FastReaderUnsupported extends Error {}
 
+/**
+ * The package points at what is not there — a sheet with no relationship or no part, a
+ * shared-string index with no string (the table missing or too short). No reader can recover the
+ * clerk's figures from it (LibreOffice shows such a sheet empty, or its text blank), so the file is
+ * refused as damaged rather than handed to ExcelJS or read as a table without its words.
+ */
+export class PackageDamaged extends Error {}
+
 /** Excel's built-in number formats that matter for reading (percent and plain numbers). */
 const BUILTIN_FORMATS: Record<number, string> = {
   0: 'General',
@@ -155,7 +163,8 @@ function sheetRefs(workbookXml: Buffer, rels: Map<string, string>): SheetRef[] {
       if (local !== 'sheet') return;
       const rid = attrByLocal(a, 'id');
       const part = rid === undefined ? undefined : rels.get(rid);
-      if (a.name === undefined || part === undefined) throw new FastReaderUnsupported(`sheet without a part: ${a.name}`);
+      if (a.name === undefined) throw new FastReaderUnsupported('sheet without a name');
+      if (part === undefined) throw new PackageDamaged(`sheet without a relationship: ${a.name}`);
       const state = a.state;
       out.push({ name: a.name, state: state === 'hidden' || state === 'veryHidden' ? state : 'visible', part });
     },
@@ -166,6 +175,15 @@ function sheetRefs(workbookXml: Buffer, rels: Map<string, string>): SheetRef[] {
 }
 
 const HIDDEN = /^\s*(1|true)\s*$/;
+
+/**
+ * Whether a width or height attribute is 0: a column dragged to width 0 (or a row to height 0) is
+ * what Excel shows as hidden, with or without the hidden flag (docs/ARCHITECTURE.md §Package faults,
+ * the grid's last row, sizes 0 (issue 10)).
+ */
+function isZero(size: string | undefined): boolean {
+  return size !== undefined && size.trim() !== '' && Number(size) === 0;
+}
 
 /** Where a sheet's cells go: its compact rows (compact-rows.ts), a few plain values per cell. */
 interface Target {
@@ -193,7 +211,11 @@ function finishCell(
   let isError = false;
   if (t === 'inlineStr') value = is === null ? null : unescapeOoxml(is);
   else if (v !== null) {
-    if (t === 's') value = to.strings[Number(v)] ?? '';
+    if (t === 's') {
+      const text = to.strings[Number(v)];
+      if (text === undefined) throw new PackageDamaged(`shared string ${v} missing at ${addr}`);
+      value = text;
+    }
     // A formula whose cached result is "" shows nothing: no value, as ExcelJS reads it.
     else if (t === 'str' || t === 'd') value = v === '' ? null : unescapeOoxml(v);
     else if (t === 'b') value = v.trim() === '1' || v.trim() === 'true';
@@ -285,13 +307,13 @@ function readSheet(ref: SheetRef, xml: Buffer, strings: string[], formats: (stri
           const r = a.r;
           rowNumber = r === undefined ? rowNumber + 1 : Number(r);
           if (!Number.isInteger(rowNumber) || rowNumber < 1) throw new FastReaderUnsupported(`bad row number ${r}`);
-          if (a.hidden !== undefined && HIDDEN.test(a.hidden)) sheet.hiddenRows.add(rowNumber);
+          if ((a.hidden !== undefined && HIDDEN.test(a.hidden)) || isZero(a.ht)) sheet.hiddenRows.add(rowNumber);
           col = 0;
         }
       } else if (local === 'sheetData') inData = true;
       else if (AFTER_MERGES.has(local)) return STOP;
       else if (local === 'col') {
-        if (a.hidden === undefined || !HIDDEN.test(a.hidden)) return;
+        if ((a.hidden === undefined || !HIDDEN.test(a.hidden)) && !isZero(a.width)) return;
         const min = Number(a.min);
         const max = Math.min(Number(a.max), 16384);
         for (let c = min; c <= max; c++) sheet.hiddenCols.add(c);
@@ -325,7 +347,7 @@ function readSheet(ref: SheetRef, xml: Buffer, strings: string[], formats: (stri
  * `_rels/.rels`, its sheets, shared strings and styles through the workbook's relationships.
  * `cells`: see ReadCells (model.ts). `later`: sheet parts still being inflated (GuardedZip.later),
  * read after everything already unpacked; `sheets` keep the workbook's order either way. Throws
- * FastReaderUnsupported, XmlRefused, or what a part in `later` rejects with.
+ * FastReaderUnsupported, PackageDamaged, XmlRefused, or what a part in `later` rejects with.
  */
 export async function readXlsxFast(parts: Parts, cells: ReadCells = 'whole', later: ReadonlyMap<string, Promise<Buffer>> = new Map()): Promise<NeutralWorkbook> {
   const workbookPart = mainDocumentPart(parts, parts.keys());
@@ -346,7 +368,7 @@ export async function readXlsxFast(parts: Parts, cells: ReadCells = 'whole', lat
   const unpackedFirst = refs.map((ref, i) => ({ ref, i })).sort((a, b) => Number(later.has(a.ref.part)) - Number(later.has(b.ref.part)));
   for (const { ref, i } of unpackedFirst) {
     const xml = await part(ref.part);
-    if (xml === undefined) throw new FastReaderUnsupported(`missing part ${ref.part}`);
+    if (xml === undefined) throw new PackageDamaged(`missing part ${ref.part}`);
     sheets[i] = readSheet(ref, xml, strings, formats, cells);
   }
   return { format: 'xlsx', sheets };

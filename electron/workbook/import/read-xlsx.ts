@@ -46,6 +46,8 @@ function plainValue(v: ExcelJS.CellValue): Plain {
 function readSheet(ws: ExcelJS.Worksheet): NeutralSheet {
   const sheet = newSheet(ws.name, (ws.state as SheetState | undefined) ?? 'visible');
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    // A row of height 0 is hidden too, but ExcelJS drops a height of 0 while loading: only the fast
+    // reader sees it.
     if (row.hidden) sheet.hiddenRows.add(rowNumber);
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       // A merged range's other cells echo the master's value in ExcelJS; the model keeps it once.
@@ -57,7 +59,11 @@ function readSheet(ws: ExcelJS.Worksheet): NeutralSheet {
     });
   });
   const cols = ws.columnCount;
-  for (let c = 1; c <= cols; c++) if (ws.getColumn(c).hidden) sheet.hiddenCols.add(c);
+  for (let c = 1; c <= cols; c++) {
+    const column = ws.getColumn(c);
+    // A column dragged to width 0 is what Excel shows as hidden, flag or not.
+    if (column.hidden || column.width === 0) sheet.hiddenCols.add(c);
+  }
   // The public route (ws.model.merges) rebuilds the model of every row; _merges is the same data.
   const merges = (ws as unknown as { _merges: Record<string, MergeRange> })._merges;
   for (const m of Object.values(merges)) sheet.merges.push({ top: m.top, left: m.left, bottom: m.bottom, right: m.right });

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { inflateRaw, inflateRawSync } from 'node:zlib';
 import type { ImportLimits } from './limits';
 import { unreadable } from './import-messages';
-import { partKey } from './package-parts';
+import { partKey, tabNameOfPart } from './package-parts';
 import { decodeXmlBytes } from './xml-stream';
 
 export interface ZipEntry {
@@ -57,7 +57,8 @@ export function readCentralDirectory(buf: Buffer, g: Guard): ZipEntry[] {
     cdSize = readBigU64(buf, rec + 40);
     cdOffset = readBigU64(buf, rec + 48);
   }
-  if (count > g.limits.maxEntries) throw unreadable('import.zip-bomb', { file: g.file });
+  // Thousands of entries is not a compression trick but a package no office suite writes: told as what it is.
+  if (count > g.limits.maxEntries) throw unreadable('import.too-many-entries', { file: g.file, count, max: g.limits.maxEntries });
   if (cdOffset + cdSize > buf.length) throw damaged(g);
 
   const entries: ZipEntry[] = [];
@@ -161,12 +162,15 @@ export const LATER_SHEET_BYTES = 4 * 1024 * 1024;
 const MAX_INFLATE_CHUNK = 64 * 1024 * 1024;
 
 const ROW_ATTR = /\sr\s*=\s*["']?(\d+)/;
+
+/** The last row of an Excel grid (1,048,576), where Ctrl+↓ lands. */
+export const GRID_LAST_ROW = 1_048_576;
 const DIMENSION = /<(?:[\w.-]+:)?dimension\s[^>]*?\bref\s*=\s*["']([^"']+)["']/;
 const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
-/** The start of the last `<row` / `<x:row` tag in a worksheet's UTF-8 bytes; -1 when none. */
-function lastRowTag(xml: Buffer): number {
-  let at = xml.length;
+/** The start of the last `<row` / `<x:row` tag before `before` in a worksheet's UTF-8 bytes; -1 when none. */
+function lastRowTag(xml: Buffer, before = xml.length): number {
+  let at = before;
   // Bounded: "row" inside text is rare; a hostile part cannot make this scan more than 10,000 hits.
   for (let tries = 0; tries < 10_000; tries++) {
     at = xml.lastIndexOf('row', at - 1);
@@ -177,10 +181,20 @@ function lastRowTag(xml: Buffer): number {
   return -1;
 }
 
+/** The r of the row tag starting at `at`; 0 when it has none. */
+function rowNumberAt(xml: Buffer, at: number): number {
+  const tagEnd = xml.indexOf('>', at);
+  const m = ROW_ATTR.exec(xml.toString('utf8', at, tagEnd < 0 ? Math.min(xml.length, at + 400) : Math.min(tagEnd, at + 400)));
+  return m ? Number(m[1]) : 0;
+}
+
 /**
  * The highest row a worksheet's XML claims: its <dimension ref> and its last <row r=…>, whatever
  * its quotes, prefix or encoding (UTF-16 parts are looked at as UTF-8). A cheap look before parsing;
- * the reader checks the rows it actually finds again.
+ * the reader counts the rows it actually finds again (read-workbook.ts). The grid's own last row
+ * (GRID_LAST_ROW) is not taken as a claim: Ctrl+↓ in an empty column lands there, so a stray
+ * entry or a styled empty row there is a clerk's slip, one row, not a sheet of a million rows; a
+ * <dimension> reaching it likewise only says "to the end of the grid". The row before it decides.
  */
 export function claimedRows(raw: Buffer): number {
   const utf16 = (raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff) || raw[1] === 0x00 || raw[0] === 0x00;
@@ -190,16 +204,34 @@ export function claimedRows(raw: Buffer): number {
   const dim = DIMENSION.exec(head);
   if (dim) {
     const last = /(\d+)\s*$/.exec((dim[1] as string).split(':').pop() ?? '');
-    if (last) max = Number(last[1]);
+    if (last && Number(last[1]) !== GRID_LAST_ROW) max = Number(last[1]);
   }
   // Rows are written in order, so the last <row …> tag carries the highest number.
-  const at = lastRowTag(xml);
-  if (at >= 0) {
-    const tagEnd = xml.indexOf('>', at);
-    const m = ROW_ATTR.exec(xml.toString('utf8', at, tagEnd < 0 ? Math.min(xml.length, at + 400) : Math.min(tagEnd, at + 400)));
-    if (m) max = Math.max(max, Number(m[1]));
+  let at = lastRowTag(xml);
+  let row = at < 0 ? 0 : rowNumberAt(xml, at);
+  if (row === GRID_LAST_ROW) {
+    at = lastRowTag(xml, at);
+    row = at < 0 ? 0 : rowNumberAt(xml, at);
   }
-  return max;
+  return Math.max(max, row);
+}
+
+/**
+ * The entries by part name as OPC compares them (partKey: case-insensitive, "\\" read as "/").
+ * Two entries naming the same part make the package ambiguous — which one a reader takes is a
+ * guess (Excel, LibreOffice and a hand-written reader each guess differently) — so unless their
+ * unpacked bytes are identical the file is refused as damaged, naming both entries.
+ */
+function partsByName(buf: Buffer, entries: ZipEntry[], g: Guard): Map<string, ZipEntry> {
+  const byName = new Map<string, ZipEntry>();
+  for (const e of entries) {
+    const key = partKey(e.name);
+    const first = byName.get(key);
+    if (first === undefined) byName.set(key, e);
+    else if (!key.endsWith('/') && !inflateEntry(buf, first, g).equals(inflateEntry(buf, e, g)))
+      throw unreadable('import.duplicate-part', { file: g.file, first: first.name, second: e.name });
+  }
+  return byName;
 }
 
 export interface GuardedZip {
@@ -237,10 +269,7 @@ export function guardZip(buf: Buffer, g: Guard, later = false): GuardedZip {
   }
   if (total > g.limits.maxUncompressedBytes)
     throw unreadable('import.too-large-uncompressed', { file: g.file, size: mb(total), max: mb(g.limits.maxUncompressedBytes) });
-  // Part names as OPC compares them (case-insensitive, "\\" read as "/"); the first of two
-  // entries that differ only so wins, as in Excel.
-  const byName = new Map<string, ZipEntry>();
-  for (const e of entries) if (!byName.has(partKey(e.name))) byName.set(partKey(e.name), e);
+  const byName = partsByName(buf, entries, g);
   const parts = new Map<string, Buffer>();
   const pending = new Map<string, Promise<Buffer>>();
   const checks: Promise<unknown>[] = [];
@@ -249,7 +278,10 @@ export function guardZip(buf: Buffer, g: Guard, later = false): GuardedZip {
     const sheet = /(?:^|\/)worksheets\/([^/]+)\.xml$/.exec(key)?.[1];
     const checkRows = (data: Buffer) => {
       const rows = sheet === undefined ? 0 : claimedRows(data);
-      if (rows > g.limits.maxRows) throw unreadable('import.too-many-rows', { file: g.file, sheet: sheet as string, rows, max: g.limits.maxRows });
+      if (rows > g.limits.maxRows) {
+        const tab = tabNameOfPart((k) => parts.get(k) ?? inflated(buf, byName.get(k), g), byName.keys(), key) ?? (sheet as string);
+        throw unreadable('import.too-many-rows', { file: g.file, sheet: tab, rows, max: g.limits.maxRows });
+      }
       return data;
     };
     if (later && sheet !== undefined && e.uncompressedSize >= LATER_SHEET_BYTES) {
@@ -277,6 +309,15 @@ export function guardZip(buf: Buffer, g: Guard, later = false): GuardedZip {
   })();
   ready.catch(() => {});
   return { entries: byName, parts, later: pending, ready };
+}
+
+/** An entry unpacked for a message (a sheet's tab name); undefined when absent or it cannot be. */
+function inflated(buf: Buffer, e: ZipEntry | undefined, g: Guard): Buffer | undefined {
+  try {
+    return e === undefined ? undefined : inflateEntry(buf, e, g);
+  } catch {
+    return undefined;
+  }
 }
 
 export function mb(bytes: number): string {
