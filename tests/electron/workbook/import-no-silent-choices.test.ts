@@ -295,3 +295,25 @@ describe('a note longer than the grid allows', () => {
     expect(book.issues.map((i) => [i.severity, i.cell, i.message.key, i.message.params.length])).toEqual([['error', 'I6', 'import.note-too-long', MAX_NOTE_LENGTH + 1]]);
   });
 });
+
+describe('the year a sheet is about', () => {
+  it.each(['2026年1月报送', '2024-2025'])('a sheet named "%s" takes the title\'s year, not the name\'s', async (name) => {
+    // Headers without a year (目标值 / 实际值 / 说明): the year comes from the sheet.
+    const header = ['领域', '序号', '指标名称', '单位', '目标值', '实际值', '2027年目标值', '说明'];
+    const rows = caseRows({ header });
+    rows[1] = ['填报单位：青岚区住房和城乡建设局', null, null, null, null, '填报日期：2026年1月8日'];
+    const book = await read([{ name, rows }]);
+    expect(book.reportingYear).toBe(2025);
+    expect(caseReading(book).actual).toEqual(CASE_READING.actual);
+  });
+});
+
+describe('characters that look like part of a number', () => {
+  it('a soft hyphen is stripped with a warning; a typographic minus is a minus', async () => {
+    const book = await read(one(caseRows({ actual: (code, v) => (code === '7' ? '7\u00ad' : code === '9' ? `\u2212${v}` : v) })));
+    expect(actualOf(book, '7')).toBe(7);
+    expect(keyed(book, 'import.invisible-stripped').map((i) => [i.cell, i.message.params.chars])).toEqual([['F10', 'U+00AD']]);
+    // 新开工装配式建筑占新建建筑比例 is a rate: a negative figure is read as one (and the plausibility check is the grid's).
+    expect(actualOf(book, '9')).toBe(-(CASE_EXPECTED.actual['9'] as number));
+  });
+});
