@@ -125,16 +125,16 @@ const shown = (v: InterpretedValue[MergedField]): string => (v === null ? '' : S
  */
 function mergeRepeatedIndicators(reads: TableRead[], issues: Issues, plan: Plan): InterpretedRow[] {
   const rows: InterpretedRow[] = [];
-  const byKey = new Map<string, { row: InterpretedRow; hidden: Map<string, boolean>; ambiguous: Set<string> }>();
+  // Per indicator: its first row, whether that row is hidden, and — only once another row has
+  // given a value — where each value came from (allocated lazily: a 10,000-row return repeats none).
+  const byKey = new Map<string, { row: InterpretedRow; rowHidden: boolean; takenHidden: Map<string, boolean> | null; ambiguous: Set<string> | null }>();
   const codes = new Map(plan.indicators.map((i) => [i.id, i.code]));
   for (const t of reads)
     for (const { row, hidden } of t.rows) {
       const key = row.indicatorId ?? `name:${normalizeName(row.name)}`;
       const first = byKey.get(key);
       if (!first) {
-        const fromHidden = new Map<string, boolean>();
-        for (const year of Object.keys(row.values)) for (const f of ['target', 'actual', 'note'] as const) fromHidden.set(`${year}:${f}`, hidden);
-        byKey.set(key, { row, hidden: fromHidden, ambiguous: new Set() });
+        byKey.set(key, { row, rowHidden: hidden, takenHidden: null, ambiguous: null });
         rows.push(row);
         continue;
       }
@@ -144,14 +144,14 @@ function mergeRepeatedIndicators(reads: TableRead[], issues: Issues, plan: Plan)
         for (const field of ['target', 'actual', 'note'] as const) {
           const cellField = `${field}Cell` as const;
           const at = `${year}:${field}`;
-          if (v[field] === null || first.ambiguous.has(at)) continue;
+          if (v[field] === null || first.ambiguous?.has(at)) continue;
           const take = () => {
             Object.assign(slot, { [field]: v[field], [cellField]: v[cellField] });
-            first.hidden.set(at, hidden);
+            (first.takenHidden ??= new Map()).set(at, hidden);
           };
           if (slot[field] === null) take();
           else if (slot[field] !== v[field]) {
-            const keptHidden = first.hidden.get(at) ?? false;
+            const keptHidden = first.takenHidden?.get(at) ?? first.rowHidden;
             const theirs = v[cellField] ?? '';
             const ours = slot[cellField] ?? '';
             const sheetOf = (ref: string) => ref.slice(0, Math.max(0, ref.lastIndexOf('!')));
@@ -163,7 +163,7 @@ function mergeRepeatedIndicators(reads: TableRead[], issues: Issues, plan: Plan)
             } else {
               issues.add('error', row.sheet, cellOf(theirs), importMessage('import.ambiguous-value', { code, year, first: ours, second: theirs, firstValue: shown(slot[field]), secondValue: shown(v[field]) }));
               Object.assign(slot, { [field]: null });
-              first.ambiguous.add(at);
+              (first.ambiguous ??= new Set()).add(at);
             }
           }
         }
