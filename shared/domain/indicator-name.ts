@@ -7,8 +7,10 @@
 const OPEN = new Set([0x3010, 0x3014, 0x5b, 0x7b, 0xfe59, 0x28]);
 const CLOSE = new Set([0x3011, 0x3015, 0x5d, 0x7d, 0xfe5a, 0x29]);
 
+const INVISIBLE_IN_NAME = new Set([0xad, 0x180e, 0xfeff, 0x2007, 0x202f]);
+
 /**
- * Half-width (as toHalfWidth), brackets unified to (), no whitespace, lower case — in one pass over
+ * Half-width (as toHalfWidth), brackets unified to (), no whitespace or invisible characters, lower case — in one pass over
  * char codes, because the importer normalises every row name and, once, every plan name.
  */
 export function normalizeName(name: string): string {
@@ -19,6 +21,9 @@ export function normalizeName(name: string): string {
     let code = name.charCodeAt(i);
     if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
     if (code === 0x3000 || code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0) continue;
+    // Characters that show as nothing (zero-width space and joiners, bidi marks, soft hyphen, BOM),
+    // pasted from web pages and chat programs: a name holding one looks the same and is the same.
+    if (INVISIBLE_IN_NAME.has(code) || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2069)) continue;
     if (OPEN.has(code)) code = 0x28;
     else if (CLOSE.has(code)) code = 0x29;
     else if (code >= 0x41 && code <= 0x5a) code += 32;

@@ -97,7 +97,12 @@ export interface HeaderRule {
 
 export const HEADER_RULES: readonly HeaderRule[] = [
   { role: 'id', on: 'rest', pattern: /指标ID/i, why: "the app template's hidden indicator-id column" },
-  { role: 'note', on: 'rest', pattern: /说明|备注|原因/, why: 'a remark, even when it also says 完成 or 实际 (未完成原因说明): before target/actual' },
+  {
+    role: 'note',
+    on: 'word',
+    pattern: /说明|备注|原因/,
+    why: 'a remark, even when it also says 完成 or 实际 (未完成原因说明): before target/actual; not a bracketed remark on another header (2025年实际值（未完成的请说明原因）)',
+  },
   {
     role: 'other-period',
     on: 'rest',
@@ -290,7 +295,13 @@ function sheetYearOf(sheet: NeutralSheet, headerTop: number): number | null {
  * The note columns read: all of them (说明 and 备注 side by side are joined per row), but a hidden
  * one only when no visible note column has its year — else it is a draft, named as one (as for values).
  */
-function chooseNoteColumns(sheet: NeutralSheet, roles: { col: number; role: ColumnRole; year: number | null; text: string }[], sheetYear: number | null, issues: ColumnIssue[]): NoteColumn[] {
+function chooseNoteColumns(
+  sheet: NeutralSheet,
+  headerBottom: number,
+  roles: { col: number; role: ColumnRole; year: number | null; text: string }[],
+  sheetYear: number | null,
+  issues: ColumnIssue[],
+): NoteColumn[] {
   const notes = roles.filter((r) => r.role === 'note');
   const out: NoteColumn[] = [];
   for (const r of notes) {
@@ -302,6 +313,9 @@ function chooseNoteColumns(sheet: NeutralSheet, roles: { col: number; role: Colu
       continue;
     }
     out.push({ col: r.col, year: r.year });
+    // Figures under a 说明 header are read as the words they are, but said: they may be the actuals under a wrong header.
+    const { figures, words } = countFigures(sheet, headerBottom, r.col);
+    if (figures > words) issues.push({ severity: 'warning', cell: wholeColumn(r.col), message: importMessage('import.note-column-figures', { column: columnLetters(r.col), header: r.text }) });
   }
   return out;
 }
@@ -370,7 +384,7 @@ function layoutFor(sheet: NeutralSheet, top: number, bottom: number): TableLayou
     nameCol,
     codeCol: first('code'),
     unitCol: first('unit'),
-    noteCols: chooseNoteColumns(sheet, roles, sheetYear, columnIssues),
+    noteCols: chooseNoteColumns(sheet, bottom, roles, sheetYear, columnIssues),
     idCol: first('id'),
     valueCols,
     claimsActual,

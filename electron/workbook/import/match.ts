@@ -26,7 +26,8 @@ function endsInBreakdown(normalized: string): boolean {
 }
 
 export function normalizeCode(code: string): string {
-  return (/[\uff01-\uff5e\u3000]/.test(code) ? toHalfWidth(code) : code).trim().replace(/[.、．]$/, '');
+  const visible = code.replace(/[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '');
+  return (/[\uff01-\uff5e\u3000]/.test(visible) ? toHalfWidth(visible) : visible).trim().replace(/[.、．]$/, '');
 }
 
 export interface MatchResult {

@@ -13,7 +13,7 @@ import type { Matcher } from './match';
 import { normalizeCode, normalizeName } from './match';
 import { importMessage } from './import-messages';
 import type { Issues } from './read-value-cell';
-import { readValueCell, ref } from './read-value-cell';
+import { readValueCell, ref, visibleText } from './read-value-cell';
 
 export interface InterpretedValue {
   target: Target | null;
@@ -169,9 +169,10 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
       } else {
         slot.actualCell = ref(sheet, cell?.address ?? `${columnLetters(vc.col)}${r}`);
         slot.actual = read.kind === 'number' ? read.value : null;
-        // "/", "-", "——" for an actual: no figure, said so (a clerk may have meant 0).
-        if (cell && (read.kind === 'slash' || (read.kind === 'empty' && cellText(cell) !== '')))
-          issues.add('warning', sheet.name, cell.address, importMessage('import.mark-no-value', { text: cellText(cell) }));
+        // "/", "-", "——" for an actual: no figure, said so (a clerk may have meant 0). A formula
+        // showing nothing was told by readValueCell; a cell of only invisible characters is blank.
+        const shown = typeof cell?.value === 'string' && cell.formula === null ? visibleText(cell.value) : '';
+        if (cell && shown !== '' && (read.kind === 'slash' || read.kind === 'empty')) issues.add('warning', sheet.name, cell.address, importMessage('import.mark-no-value', { text: shown }));
       }
     }
     let note: PendingRow['note'] = null;

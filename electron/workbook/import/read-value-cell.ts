@@ -39,7 +39,8 @@ export function readValueCell(cell: NeutralCell | undefined, ind: Indicator | nu
   if (cell.isError || typeof cell.value === 'boolean') return refuseCell(cell, sheet, issues, parseRefusalMessage('not-a-number', String(cell.value)));
   if (typeof cell.value === 'number') {
     let v = cell.value;
-    if (!Number.isFinite(v)) return refuseCell(cell, sheet, issues, parseRefusalMessage('not-finite', String(v)));
+    // NaN or Infinity stored as a cell's number: no clerk typed it; a program wrote the file wrongly.
+    if (!Number.isFinite(v)) return refuseCell(cell, sheet, issues, importMessage('import.stored-not-a-number', { text: String(v) }));
     if (cell.percent) {
       if (!ind || isPercentUnit(ind.unit)) v = roundPercent(v);
       else
@@ -47,6 +48,11 @@ export function readValueCell(cell: NeutralCell | undefined, ind: Indicator | nu
     }
     if (v < 0 && (kind === 'cumulative' || kind === 'stock')) return refuseCell(cell, sheet, issues, parseRefusalMessage('negative-count', String(v)));
     return { kind: 'number', value: v };
+  }
+  // A formula whose stored result is "" reads as empty, but said: a program (xlwt) may have written it uncalculated.
+  if (cell.formula !== null && cell.value.trim() === '') {
+    issues.add('warning', sheet.name, cell.address, importMessage('import.formula-shows-nothing', { formula: cell.formula }));
+    return EMPTY;
   }
   if (INVISIBLE.test(cell.value)) return readInvisible(cell, cell.value, ind, sheet, issues);
   const parsed = parseNumberInput(cell.value, kind ? { kind } : {});
@@ -67,6 +73,11 @@ const INVISIBLE = /[\u00a0\u00ad\u2007\u202f\u180e\u200b-\u200f\u202a-\u202e\u20
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
 /** The no-break spaces among them: they show as a space, so they stand where a space would (a space between digits is then judged as one, parse-number.ts). */
 const NO_BREAK_SPACES = /[\u00a0\u2007\u202f]/g;
+
+/** A text as the clerk sees it: invisible characters dropped, no-break spaces as spaces, trimmed. */
+export function visibleText(text: string): string {
+  return text.replace(NO_BREAK_SPACES, ' ').replace(INVISIBLE_ALL, '').trim();
+}
 
 /** "U+200E, U+00A0": which invisible characters a text holds, for the clerk's message. */
 function invisibleNames(text: string): string {

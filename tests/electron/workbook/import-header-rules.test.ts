@@ -16,7 +16,7 @@ import { makeTempDir } from '../../helpers/tmp';
 /** Per rule of the table: header texts it must claim (and, where it matters, what must not fall to it). */
 const RULE_CASES: Record<string, { claims: string[]; notClaims?: [string, string | null][] }> = {
   id: { claims: ['指标ID', '指标id'] },
-  note: { claims: ['说明', '备注', '未完成原因说明', '2025年实际完成情况说明', '完成率说明', '原因'], notClaims: [['2025年实际值', 'actual']] },
+  note: { claims: ['说明', '备注', '未完成原因说明', '2025年实际完成情况说明', '完成率说明', '原因'], notClaims: [['2025年实际值', 'actual'], ['2025年实际值（未完成的请说明原因）', 'actual'], ['2025年目标值（备注：约束性）', 'target']] },
   'other-period': {
     claims: ['上半年实际值', '2025年上半年实际值', '2025年1-11月完成', '上年实际值', '去年实际值', '上年同期', '2025年预计完成值', '第一季度实际值', '1季度完成'],
     notClaims: [['2025年实际值', 'actual'], ['累计完成', 'actual'], ['2025年12月底实际值', 'actual']],

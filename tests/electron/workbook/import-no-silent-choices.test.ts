@@ -11,7 +11,7 @@ import type { InterpretedWorkbook } from '../../../electron/workbook/import/inte
 import { readAndInterpret } from '../../../electron/workbook/import/interpret';
 import { CASE_EXPECTED, CASE_HEADER, CASE_READING, caseReading, caseRows } from '../../helpers/case-return';
 import type { PyCell } from '../../helpers/python';
-import { python } from '../../helpers/python';
+import { python, writeWithPython } from '../../helpers/python';
 import { makeTempDir } from '../../helpers/tmp';
 import { MAX_NOTE_LENGTH } from '../../../shared/domain/note';
 
@@ -315,5 +315,47 @@ describe('characters that look like part of a number', () => {
     expect(keyed(book, 'import.invisible-stripped').map((i) => [i.cell, i.message.params.chars])).toEqual([['F10', 'U+00AD']]);
     // 新开工装配式建筑占新建建筑比例 is a rate: a negative figure is read as one (and the plausibility check is the grid's).
     expect(actualOf(book, '9')).toBe(-(CASE_EXPECTED.actual['9'] as number));
+  });
+});
+
+describe('a remark in brackets on a value header does not make it a note', () => {
+  it.each(['2025年实际值（未完成的请说明原因）', '2025年实际值（备注：截至12月底）', '2025年实际完成值(说明:快报数)'])('%s holds the actuals', async (header) => {
+    const book = await read(one(caseRows({ header: CASE_HEADER.map((h) => (h === '2025年实际值' ? header : h)) })));
+    expect(book.kind).toBe('return');
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(book.issues).toEqual([]);
+  });
+
+  it('figures under a 说明 header are read as notes, and said', async () => {
+    const book = await read(one(withColumn('2025年实际完成情况说明', (_code, row) => row[5] ?? null)));
+    expect(caseReading(book).actual).toEqual(CASE_READING.actual);
+    expect(keyed(book, 'import.note-column-figures').map((i) => [i.severity, i.cell, i.message.params.header])).toEqual([['warning', 'I:I', '2025年实际完成情况说明']]);
+  });
+});
+
+describe('invisible characters in a name or 序号', () => {
+  it('do not stop the row matching its indicator', async () => {
+    const rows = caseRows();
+    (rows[5] as PyCell[])[2] = `公租房在保\u200b家庭户数(户)`;
+    (rows[3] as PyCell[])[1] = '1\u200b';
+    const book = await read(one(rows));
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(book.issues).toEqual([]);
+  });
+
+  it('a cell of only invisible characters is blank, not a mark', async () => {
+    const book = await read(one(caseRows({ actual: (code, v) => (code === '3' ? '\u200b' : v) })));
+    expect(actualOf(book, '3')).toBeNull();
+    expect(book.issues).toEqual([]);
+  });
+});
+
+describe('a formula whose stored result is empty (xlwt writes no result)', () => {
+  it('is read as no figure, and said', async () => {
+    const out = join(tmp.dir, 'xlwt-formula.xls');
+    writeWithPython(out, caseRows({ actual: (code, v) => (code === '3' ? '=200+23' : v) }), { sheet: '2025年度' });
+    const book = await readAndInterpret(readFileSync(out), out, SEED_PLAN);
+    expect(actualOf(book, '3')).toBeNull();
+    expect(keyed(book, 'import.formula-shows-nothing').map((i) => [i.severity, i.cell, i.message.params.formula])).toEqual([['warning', 'F6', '200+23']]);
   });
 });

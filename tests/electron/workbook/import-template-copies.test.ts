@@ -26,7 +26,7 @@ let exported: string;
 
 beforeAll(async () => {
   const rows: GridRow[] = inds.map((ind) => gridRowOf(SEED_PLAN, ind, {}, {}, new Date('2026-03-15T09:00:00')));
-  const bytes = await exportTemplate({ plan: SEED_PLAN, year: YEAR, department: '区住建局', rows, clerkName: null, clerkPhone: null, exportedAt: new Date('2026-01-05T08:00:00Z'), appVersion: 'test' });
+  const bytes = await exportTemplate({ plan: SEED_PLAN, year: YEAR, department: '区住建局', rows, clerkName: '王芳', clerkPhone: '0577-63488888', exportedAt: new Date('2026-01-05T08:00:00Z'), appVersion: 'test' });
   exported = join(tmp.dir, 'exported.xlsx');
   writeFileSync(exported, bytes);
 });
