@@ -7,13 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
-import { UnreadableWorkbookError } from '../../../electron/workbook/import/import-messages';
-import { readAndInterpret } from '../../../electron/workbook/import/interpret';
 import { caseRows } from '../../helpers/case-return';
 import { runPython } from '../../helpers/python';
 import { makeTempDir } from '../../helpers/tmp';
 import { writeZip } from '../../helpers/zip';
+import { refusal } from '../../helpers/refusal';
 
 let tmp: ReturnType<typeof makeTempDir>;
 
@@ -22,14 +20,6 @@ beforeAll(() => {
 });
 afterAll(() => tmp.cleanup());
 
-async function refusal(bytes: Buffer, name: string): Promise<UnreadableWorkbookError> {
-  const err = await readAndInterpret(bytes, name, SEED_PLAN).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(UnreadableWorkbookError);
-  return err as UnreadableWorkbookError;
-}
 
 /** The case rows written by Python's csv module in `encoding` (`dialect`: excel or excel-tab), `repeat` times over. */
 function csvFile(encoding: string, dialect: 'excel' | 'excel-tab', name: string, repeat = 1): Buffer {

@@ -10,12 +10,12 @@ import * as cpexcel from '@e965/xlsx/dist/cpexcel.full.mjs';
 import officeCrypto from 'officecrypto-tool';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
-import { UnreadableWorkbookError } from '../../../electron/workbook/import/import-messages';
 import { readAndInterpret } from '../../../electron/workbook/import/interpret';
 import { CASES_DIR, CASE_READING, caseReading, caseRows } from '../../helpers/case-return';
 import { convertWithLibreOffice } from '../../helpers/libreoffice';
 import { writeWithPython } from '../../helpers/python';
 import { makeTempDir } from '../../helpers/tmp';
+import { refusal } from '../../helpers/refusal';
 
 let tmp: ReturnType<typeof makeTempDir>;
 let spreadsheetMl = '';
@@ -39,14 +39,6 @@ async function expectCaseReading(bytes: Buffer, name: string, format: 'xls' | 'x
   expect(book.issues.filter((i) => i.severity === 'error')).toEqual([]);
 }
 
-async function refusal(bytes: Buffer, name: string): Promise<UnreadableWorkbookError> {
-  const err = await readAndInterpret(bytes, name, SEED_PLAN).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(UnreadableWorkbookError);
-  return err as UnreadableWorkbookError;
-}
 
 /** The same compound file with its workbook stream renamed (`Book` → `BOOK` …). */
 function renameStream(bytes: Buffer, rename: (name: string) => string): Buffer {
