@@ -7,7 +7,10 @@
 const OPEN = new Set([0x3010, 0x3014, 0x5b, 0x7b, 0xfe59, 0x28]);
 const CLOSE = new Set([0x3011, 0x3015, 0x5d, 0x7d, 0xfe5a, 0x29]);
 
-const INVISIBLE_IN_NAME = new Set([0xad, 0x180e, 0xfeff, 0x2007, 0x202f]);
+/** U+00AD…U+206F that show as nothing (U+FEFF is checked apart): plain compares, as it runs for every character of every name. */
+function isInvisible(code: number): boolean {
+  return code === 0xad || code === 0x180e || code === 0x2007 || code === 0x202f || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2069);
+}
 
 /**
  * Half-width (as toHalfWidth), brackets unified to (), no whitespace or invisible characters, lower case — in one pass over
@@ -23,7 +26,7 @@ export function normalizeName(name: string): string {
     if (code === 0x3000 || code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0) continue;
     // Characters that show as nothing (zero-width space and joiners, bidi marks, soft hyphen, BOM),
     // pasted from web pages and chat programs: a name holding one looks the same and is the same.
-    if (INVISIBLE_IN_NAME.has(code) || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2069)) continue;
+    if (code >= 0xad && (code <= 0x206f ? isInvisible(code) : code === 0xfeff)) continue;
     if (OPEN.has(code)) code = 0x28;
     else if (CLOSE.has(code)) code = 0x29;
     else if (code >= 0x41 && code <= 0x5a) code += 32;

@@ -14,10 +14,11 @@ export interface ValueColumn {
   role: ValueRole;
 }
 
-/** A 说明/备注 column; `year` when its header names one ("2025年说明"), else null (the table's noteYear). */
+/** A 说明/备注 column; `year` when its header names one ("2025年说明"), else null (the table's noteYear); `header` as written. */
 export interface NoteColumn {
   col: number;
   year: number | null;
+  header: string;
 }
 
 export interface TableLayout {
@@ -297,7 +298,6 @@ function sheetYearOf(sheet: NeutralSheet, headerTop: number): number | null {
  */
 function chooseNoteColumns(
   sheet: NeutralSheet,
-  headerBottom: number,
   roles: { col: number; role: ColumnRole; year: number | null; text: string }[],
   sheetYear: number | null,
   issues: ColumnIssue[],
@@ -312,10 +312,7 @@ function chooseNoteColumns(
       issues.push({ severity: 'warning', cell: wholeColumn(r.col), message: importMessage('import.superseded-column', params) });
       continue;
     }
-    out.push({ col: r.col, year: r.year });
-    // Figures under a 说明 header are read as the words they are, but said: they may be the actuals under a wrong header.
-    const { figures, words } = countFigures(sheet, headerBottom, r.col);
-    if (figures > words) issues.push({ severity: 'warning', cell: wholeColumn(r.col), message: importMessage('import.note-column-figures', { column: columnLetters(r.col), header: r.text }) });
+    out.push({ col: r.col, year: r.year, header: r.text });
   }
   return out;
 }
@@ -384,7 +381,7 @@ function layoutFor(sheet: NeutralSheet, top: number, bottom: number): TableLayou
     nameCol,
     codeCol: first('code'),
     unitCol: first('unit'),
-    noteCols: chooseNoteColumns(sheet, bottom, roles, sheetYear, columnIssues),
+    noteCols: chooseNoteColumns(sheet, roles, sheetYear, columnIssues),
     idCol: first('id'),
     valueCols,
     claimsActual,

@@ -5,6 +5,7 @@
 import type { Indicator, Target } from '../../../shared/domain/plan';
 import { NO_TARGET } from '../../../shared/domain/plan';
 import { MAX_NOTE_LENGTH } from '../../../shared/domain/note';
+import { parseNumberInput } from '../../../shared/domain/parse-number';
 import type { NeutralCell } from './model';
 import { columnLetters } from './model';
 import type { TableLayout } from './header';
@@ -104,6 +105,8 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
   const leftCols = [layout.codeCol, layout.nameCol].filter((c): c is number => c !== null);
   const rowNumbers = [...sheet.rows.keys()].filter((r) => r > layout.headerBottom).sort((a, b) => a - b);
   const noteGroups = groupNoteColumns(layout);
+  // Per note column: how many cells read as a figure, and how many as words (told after the rows).
+  const noteKinds = new Map(layout.noteCols.map((n) => [n.col, { figures: 0, words: 0 }]));
   let sawData = false;
 
   for (const r of rowNumbers) {
@@ -176,6 +179,15 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
       }
     }
     let note: PendingRow['note'] = null;
+    for (const [col, kinds] of noteKinds) {
+      const v = cells.get(col)?.value;
+      if (typeof v === 'number') kinds.figures++;
+      else if (typeof v === 'string' && v.trim() !== '') {
+        const parsed = parseNumberInput(v);
+        if (parsed.ok && parsed.kind === 'number') kinds.figures++;
+        else if (!parsed.ok) kinds.words++;
+      }
+    }
     for (const [year, cols] of noteGroups) {
       const joined = joinedNote(cells, cols, r);
       let text = joined.text;
@@ -196,6 +208,12 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
   }
 
   for (const c of layout.columnIssues) issues.add(c.severity, sheet.name, c.cell, c.message);
+  // Figures under a 说明 header are read as the words they are, but said: they may be the actuals under a wrong header.
+  for (const n of layout.noteCols) {
+    const kinds = noteKinds.get(n.col);
+    if (kinds && kinds.figures > kinds.words)
+      issues.add('warning', sheet.name, `${columnLetters(n.col)}:${columnLetters(n.col)}`, importMessage('import.note-column-figures', { column: columnLetters(n.col), header: n.header }));
+  }
   if (sawData) {
     const used = new Set([layout.nameCol, ...leftCols, ...layout.valueCols.map((v) => v.col), ...layout.noteCols.map((n) => n.col)]);
     for (const c of [...used].sort((a, b) => a - b))
