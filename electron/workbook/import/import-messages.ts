@@ -8,6 +8,7 @@ export const IMPORT_MESSAGES = defineCatalogue(
   'import',
   {
     'import.not-a-workbook': '“{file}”不是 Excel 工作簿（.xlsx 或 .xls），无法导入：请确认选对了文件，或在 Excel/WPS 中打开后另存为 .xlsx 再导入',
+    'import.zip-archive': '“{file}”是压缩包，里面有 {names}：请先解压，再导入其中的表格',
     'import.damaged': '“{file}”已损坏或不完整（可能下载或复制时被截断），请重新获取文件后再导入',
     'import.encrypted': '“{file}”设置了打开密码，没有密码无法读取：请向发文件的人要密码，在 Excel/WPS 中用密码打开，取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后保存，再导入',
     'import.encryption-unsupported': '“{file}”使用了本软件无法解开的加密方式：请在 Excel/WPS 中打开，取消加密后另存为 .xlsx，再导入',
@@ -53,6 +54,7 @@ export const IMPORT_MESSAGES = defineCatalogue(
   },
   {
     'import.not-a-workbook': '"{file}" is not an Excel workbook (.xlsx or .xls) and cannot be imported: check you chose the right file, or open it in Excel/WPS, save it as .xlsx and import that',
+    'import.zip-archive': '"{file}" is a zip archive holding {names}: unpack it first, then import the workbooks inside',
     'import.damaged': '"{file}" is damaged or incomplete (perhaps cut short while downloading or copying); get the file again and re-import',
     'import.encrypted': '"{file}" has a password to open and cannot be read without it: ask the sender for the password, open the file with it in Excel/WPS, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it), save, and import again',
     'import.encryption-unsupported': '"{file}" is encrypted in a way this app cannot undo: open it in Excel/WPS, remove the encryption, save it as .xlsx, and import again',

@@ -88,6 +88,9 @@ async function guardXlsx(buf: Buffer, zip: GuardedZip, g: { file: string; limits
   const mimetype = entries.get('mimetype');
   if (mimetype && inflateEntry(buf, mimetype, g).toString('utf8').includes('spreadsheet'))
     throw unreadable('import.unsupported-format', { file, format: 'OpenDocument (.ods)' });
+  // A .zip of returns (mailed that way, or renamed): say to unpack it, naming the workbooks inside.
+  const inside = [...entries.values()].map((e) => e.name.split(/[\\/]/).pop() ?? '').filter((n) => /\.(xlsx|xlsm|xls|et|csv)$/i.test(n));
+  if (inside.length > 0) throw unreadable('import.zip-archive', { file, names: inside.slice(0, 3).join(', ') + (inside.length > 3 ? ' …' : '') });
   throw unreadable('import.not-a-workbook', { file });
 }
 

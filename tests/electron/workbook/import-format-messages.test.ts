@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseRows } from '../../helpers/case-return';
+import { CASES_DIR, caseRows } from '../../helpers/case-return';
 import { runPython } from '../../helpers/python';
 import { makeTempDir } from '../../helpers/tmp';
 import { writeZip } from '../../helpers/zip';
@@ -89,5 +89,25 @@ describe('a CSV or text file is told as one, whatever its encoding and name', ()
     expect(e.appMessage.key).toBe('import.unsupported-format');
     expect(e.appMessage.params).toMatchObject({ format });
     expect(e.appMessage.en).toContain(`is in ${format} format`);
+  });
+});
+
+describe('a zip archive of returns (mailed that way) is told to be unpacked', () => {
+  it('names the workbooks inside, in Chinese and English', async () => {
+    const xlsx = readFileSync(join(CASES_DIR, 'p16-single-quoted-attributes.xlsx'));
+    const bytes = writeZip([
+      { name: '区住建局/2025年报表.xlsx', data: xlsx },
+      { name: '说明.txt', data: x('见附件') },
+    ]);
+    const e = await refusal(bytes, '住建局报表.zip');
+    expect(e.appMessage.key).toBe('import.zip-archive');
+    expect(e.appMessage.params.names).toBe('2025年报表.xlsx');
+    expect(e.appMessage.zh).toContain('请先解压');
+    expect(e.appMessage.en).toContain('unpack it first');
+  });
+
+  it('a zip holding no workbook is still "not a workbook"', async () => {
+    const e = await refusal(writeZip([{ name: 'a.txt', data: x('hello') }]), 'a.xlsx');
+    expect(e.appMessage.key).toBe('import.not-a-workbook');
   });
 });
