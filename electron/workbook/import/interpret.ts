@@ -115,26 +115,42 @@ type MergedField = 'target' | 'actual' | 'note';
 /** "1062", "/" or a note's text, to show two disagreeing values side by side. */
 const shown = (v: InterpretedValue[MergedField]): string => (v === null ? '' : String(v));
 
+/** "填报表!F9" → its sheet and cell. */
+const sheetOf = (ref: string) => ref.slice(0, Math.max(0, ref.lastIndexOf('!')));
+const cellOf = (ref: string) => ref.split('!').pop() ?? '';
+
+/**
+ * Per indicator while merging: its first row, whether that row is hidden, and — allocated only when
+ * another row gives the indicator a value (a 10,000-row return repeats none) — where each value
+ * came from, which values are left ambiguous, and which a visible row marked as no figure.
+ */
+interface MergeEntry {
+  row: InterpretedRow;
+  rowHidden: boolean;
+  takenHidden: Map<string, boolean> | null;
+  ambiguous: Set<string> | null;
+  visibleMarks: Set<string> | null;
+}
+
 /**
  * One row per indicator (docs/ARCHITECTURE.md §Import pipeline, "no silent choices"). A workbook
  * with a sheet per year gives the same indicator several times, and a table may repeat a row (a
  * hidden draft above the final one). The same value twice is no choice. Different values are
  * never chosen silently, as for columns (header.ts): a visible row's wins over a hidden row's
- * (import.superseded-row), and two visible (or two hidden) rows that disagree leave the value
- * unread (import.ambiguous-value, an error naming both cells and values).
+ * (import.superseded-row) — a visible "/" or "-" for an actual included —, and two visible (or two
+ * hidden) rows that disagree leave the value unread (import.ambiguous-value, an error naming both
+ * cells and values).
  */
 function mergeRepeatedIndicators(reads: TableRead[], issues: Issues, plan: Plan): InterpretedRow[] {
   const rows: InterpretedRow[] = [];
-  // Per indicator: its first row, whether that row is hidden, and — only once another row has
-  // given a value — where each value came from (allocated lazily: a 10,000-row return repeats none).
-  const byKey = new Map<string, { row: InterpretedRow; rowHidden: boolean; takenHidden: Map<string, boolean> | null; ambiguous: Set<string> | null }>();
+  const byKey = new Map<string, MergeEntry>();
   const codes = new Map(plan.indicators.map((i) => [i.id, i.code]));
   for (const t of reads)
-    for (const { row, hidden } of t.rows) {
+    for (const { row, hidden, marks } of t.rows) {
       const key = row.indicatorId ?? `name:${normalizeName(row.name)}`;
       const first = byKey.get(key);
       if (!first) {
-        byKey.set(key, { row, rowHidden: hidden, takenHidden: null, ambiguous: null });
+        byKey.set(key, { row, rowHidden: hidden, takenHidden: null, ambiguous: null, visibleMarks: hidden || !marks ? null : new Set(marks) });
         rows.push(row);
         continue;
       }
@@ -144,22 +160,31 @@ function mergeRepeatedIndicators(reads: TableRead[], issues: Issues, plan: Plan)
         for (const field of ['target', 'actual', 'note'] as const) {
           const cellField = `${field}Cell` as const;
           const at = `${year}:${field}`;
-          if (v[field] === null || first.ambiguous?.has(at)) continue;
+          if (first.ambiguous?.has(at)) continue;
+          const keptHidden = first.takenHidden?.get(at) ?? first.rowHidden;
           const take = () => {
             Object.assign(slot, { [field]: v[field], [cellField]: v[cellField] });
             (first.takenHidden ??= new Map()).set(at, hidden);
           };
-          if (slot[field] === null) take();
-          else if (slot[field] !== v[field]) {
-            const keptHidden = first.takenHidden?.get(at) ?? first.rowHidden;
+          const superseded = (used: string, hiddenRef: string) =>
+            issues.add('warning', sheetOf(hiddenRef) || row.sheet, cellOf(hiddenRef), importMessage('import.superseded-row', { code, year, used, hidden: hiddenRef }));
+          const marked = !hidden && marks?.has(at) === true;
+          if (v[field] === null) {
+            // This visible row says "no figure": it beats a hidden row's figure, as a visible figure would.
+            if (marked && slot[field] !== null && keptHidden) {
+              superseded(v[cellField] ?? '', slot[cellField] ?? '');
+              take();
+            }
+            if (marked) (first.visibleMarks ??= new Set()).add(at);
+          } else if (slot[field] === null) {
+            if (hidden && first.visibleMarks?.has(at)) superseded(slot[cellField] ?? '', v[cellField] ?? '');
+            else take();
+          } else if (slot[field] !== v[field]) {
             const theirs = v[cellField] ?? '';
             const ours = slot[cellField] ?? '';
-            const sheetOf = (ref: string) => ref.slice(0, Math.max(0, ref.lastIndexOf('!')));
-            const cellOf = (ref: string) => ref.split('!').pop() ?? '';
             if (keptHidden !== hidden) {
-              const [used, hiddenRef] = hidden ? [ours, theirs] : [theirs, ours];
+              superseded(hidden ? ours : theirs, hidden ? theirs : ours);
               if (!hidden) take();
-              issues.add('warning', sheetOf(hiddenRef) || row.sheet, cellOf(hiddenRef), importMessage('import.superseded-row', { code, year, used, hidden: hiddenRef }));
             } else {
               issues.add('error', row.sheet, cellOf(theirs), importMessage('import.ambiguous-value', { code, year, first: ours, second: theirs, firstValue: shown(slot[field]), secondValue: shown(v[field]) }));
               Object.assign(slot, { [field]: null });

@@ -52,6 +52,8 @@ export interface PendingRow {
   note: { text: string; cell: string } | null;
   /** The row or its sheet is hidden: a visible row for the same indicator wins over it (interpret.ts). */
   hidden: boolean;
+  /** "2025:actual" for each actual this row marks as no figure ("/", "-"): a hidden row's figure does not beat that. */
+  marks: ReadonlySet<string> | null;
 }
 
 export interface TableRead {
@@ -161,6 +163,7 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
     if (!ind) issues.add('warning', sheet.name, nameAt, importMessage('import.unmatched-row', { row: r, name }));
 
     const values: Record<string, InterpretedValue> = {};
+    let marks: Set<string> | null = null;
     for (const vc of layout.valueCols) {
       const key = String(vc.year);
       const slot = (values[key] ??= emptyValue());
@@ -175,7 +178,10 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
         // "/", "-", "——" for an actual: no figure, said so (a clerk may have meant 0). A formula
         // showing nothing was told by readValueCell; a cell of only invisible characters is blank.
         const shown = typeof cell?.value === 'string' && cell.formula === null ? visibleText(cell.value) : '';
-        if (cell && shown !== '' && (read.kind === 'slash' || read.kind === 'empty')) issues.add('warning', sheet.name, cell.address, importMessage('import.mark-no-value', { text: shown }));
+        if (cell && shown !== '' && (read.kind === 'slash' || read.kind === 'empty')) {
+          issues.add('warning', sheet.name, cell.address, importMessage('import.mark-no-value', { text: shown }));
+          (marks ??= new Set()).add(`${key}:actual`);
+        }
       }
     }
     let note: PendingRow['note'] = null;
@@ -204,7 +210,7 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
       } else note = { text, cell: cellRef };
     }
     const hidden = sheet.hiddenRows.has(r) || sheet.state !== 'visible';
-    rows.push({ row: { sheet: sheet.name, row: r, code, name, nameCell: nameAt, indicatorId: ind?.id ?? null, values }, note, hidden });
+    rows.push({ row: { sheet: sheet.name, row: r, code, name, nameCell: nameAt, indicatorId: ind?.id ?? null, values }, note, hidden, marks });
   }
 
   for (const c of layout.columnIssues) issues.add(c.severity, sheet.name, c.cell, c.message);

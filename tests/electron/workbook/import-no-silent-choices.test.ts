@@ -246,6 +246,19 @@ describe('the same indicator in two rows', () => {
     expect(keyed(book, 'import.ambiguous-value').map((i) => [i.severity, i.message.params.first, i.message.params.second])).toEqual([['error', '2025年度!F4', '2025年度!F5']]);
   });
 
+  it.each([
+    ['below', 5, 4],
+    ['above', 4, 5],
+  ])('a visible "/" beats a hidden row\'s figure %s it', async (_where, hiddenRow, visibleRow) => {
+    // Row 4 is the repeated row, row 5 the original; the visible one says "/".
+    const rows = repeated(1);
+    (rows[visibleRow - 1] as PyCell[])[5] = '/';
+    const book = await read(one(rows, { hiddenRows: [hiddenRow] }));
+    expect(actualOf(book, '1')).toBeNull();
+    expect(keyed(book, 'import.superseded-row').map((i) => [i.message.params.used, i.message.params.hidden])).toEqual([[`2025年度!F${visibleRow}`, `2025年度!F${hiddenRow}`]]);
+    expect(keyed(book, 'import.mark-no-value').map((i) => i.cell)).toEqual([`F${visibleRow}`]);
+  });
+
   it('both visible and the same: read, no issue', async () => {
     const book = await read(one(repeated(CASE_EXPECTED.actual['1'] as number)));
     expect(caseReading(book)).toEqual(CASE_READING);
