@@ -21,14 +21,28 @@ export function python(): string {
 
 export type PyCell = string | number | null;
 
-/** Write `rows` (row 1 first) to `out` with openpyxl (.xlsx) or xlwt (.xls). */
-export function writeWithPython(out: string, rows: PyCell[][], opts: { sheet?: string; hiddenCols?: string[] } = {}): string {
-  const spec = { out, rows, sheet: opts.sheet ?? 'Sheet1', hiddenCols: opts.hiddenCols ?? [], format: out.endsWith('.xls') ? 'xls' : 'xlsx' };
+/** One sheet of a workbook written by Python: its rows (row 1 first) and how it is hidden. */
+export interface SheetSpec {
+  name: string;
+  rows: PyCell[][];
+  state?: 'visible' | 'hidden';
+  /** 1-based row numbers, as in Excel. */
+  hiddenRows?: number[];
+  hiddenCols?: string[];
+}
+
+/** Write `sheets` to `out` with openpyxl (.xlsx) or xlwt (.xls); a string starting with "=" is a formula. Returns `out`. */
+export function writeSheets(out: string, sheets: SheetSpec[]): string {
   const specFile = `${out}.json`;
-  writeFileSync(specFile, JSON.stringify(spec));
-  execFileSync(python(), [join(import.meta.dirname, 'write-xlsx.py'), specFile], { stdio: 'pipe' });
+  writeFileSync(specFile, JSON.stringify({ out, sheets }));
+  execFileSync(python(), [join(import.meta.dirname, 'write-sheets.py'), specFile], { stdio: 'pipe' });
   if (!existsSync(out)) throw new Error(`python did not write ${out}`);
   return out;
+}
+
+/** Write `rows` (row 1 first) to `out` as one sheet with openpyxl (.xlsx) or xlwt (.xls). */
+export function writeWithPython(out: string, rows: PyCell[][], opts: { sheet?: string; hiddenCols?: string[] } = {}): string {
+  return writeSheets(out, [{ name: opts.sheet ?? 'Sheet1', rows, hiddenCols: opts.hiddenCols ?? [] }]);
 }
 
 /** Run a python snippet with `args` as sys.argv[1:]; returns its stdout. */

@@ -1,6 +1,8 @@
-"""Write a workbook of several sheets with openpyxl (.xlsx) or xlwt (.xls) from a JSON spec
-(argv[1]): {"out": path, "sheets": [{"name": str, "rows": [[cell, ...], ...], "state": "visible" |
-"hidden", "hiddenRows": [4], "hiddenCols": ["F"]}]}. Row numbers are 1-based, as in Excel."""
+"""Write a workbook of one or more sheets from a JSON spec (argv[1]), the way a Python script at a
+coordinating office would: openpyxl for .xlsx, xlwt (BIFF8) for .xls. Spec: {"out": path,
+"sheets": [{"name": str, "rows": [[cell, ...], ...], "state": "visible" | "hidden",
+"hiddenRows": [4], "hiddenCols": ["F"]}]}. Row numbers are 1-based, as in Excel. Strings starting
+with "=" are formulas: openpyxl stores them with an empty cached value (<v></v>), xlwt with none."""
 import json
 import sys
 
@@ -14,7 +16,7 @@ if spec["out"].endswith(".xls"):
         for r, row in enumerate(sh["rows"]):
             for c, v in enumerate(row):
                 if v is not None:
-                    ws.write(r, c, v)
+                    ws.write(r, c, xlwt.Formula(v[1:]) if isinstance(v, str) and v.startswith("=") else v)
         for col in sh.get("hiddenCols", []):
             ws.col(ord(col) - ord("A")).hidden = True
         for r in sh.get("hiddenRows", []):

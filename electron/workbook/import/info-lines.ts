@@ -4,7 +4,7 @@
 import { toHalfWidth } from '../../../shared/domain/parse-number';
 import type { NeutralSheet } from './model';
 import { getCell } from './model';
-import { cellText } from './header';
+import { cellText } from './cell-text';
 
 const LABELS: [RegExp, 'department' | 'clerkName' | 'clerkPhone' | null][] = [
   [/^(填报单位|报送单位|填报部门|单位名称)$/, 'department'],

@@ -5,11 +5,10 @@
 import type { Indicator, Target } from '../../../shared/domain/plan';
 import { NO_TARGET } from '../../../shared/domain/plan';
 import { MAX_NOTE_LENGTH } from '../../../shared/domain/note';
-import { parseNumberInput } from '../../../shared/domain/parse-number';
 import type { NeutralCell } from './model';
 import { columnLetters } from './model';
 import type { TableLayout } from './header';
-import { cellText, noteText } from './header';
+import { cellText, figureOrWords, noteText } from './cell-text';
 import type { Matcher } from './match';
 import { normalizeCode, normalizeName } from './match';
 import { importMessage } from './import-messages';
@@ -186,13 +185,9 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
     }
     let note: PendingRow['note'] = null;
     for (const [col, kinds] of noteKinds) {
-      const v = cells.get(col)?.value;
-      if (typeof v === 'number') kinds.figures++;
-      else if (typeof v === 'string' && v.trim() !== '') {
-        const parsed = parseNumberInput(v);
-        if (parsed.ok && parsed.kind === 'number') kinds.figures++;
-        else if (!parsed.ok) kinds.words++;
-      }
+      const kind = figureOrWords(cells.get(col));
+      if (kind === 'figure') kinds.figures++;
+      else if (kind === 'words') kinds.words++;
     }
     for (const [year, cols] of noteGroups) {
       const joined = joinedNote(cells, cols, r);

@@ -3,7 +3,7 @@
 // write-plan-table.ts; a file without it (a table someone typed) is read by inference alone.
 import type { Direction, IndicatorKind, PlausibleRange } from '../../../shared/domain/plan';
 import { DirectionSchema, IndicatorKindSchema } from '../../../shared/domain/domain-schemas';
-import { cellText } from '../import/header';
+import { cellText } from '../import/cell-text';
 import type { NeutralWorkbook } from '../import/model';
 import { getCell } from '../import/model';
 import type { PlanMetaKey } from './plan-table-format';

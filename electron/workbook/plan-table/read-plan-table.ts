@@ -13,7 +13,9 @@ import {
   inferDirection, inferKind, percentCellValue, readTargetText, shortNameFromTitle, normalizeUnit, splitNameUnit, splitUnits, squashCjkSpaces, stripTablePrefix, targetOf,
 } from '../../../shared/domain/plan-inference';
 import { planMessage } from '../../../shared/i18n/plan-messages';
-import { cellText, classifyHeader, findTable } from '../import/header';
+import { findTable } from '../import/header';
+import { cellText } from '../import/cell-text';
+import { classifyHeader } from '../import/header-rules';
 import type { TableLayout } from '../import/header';
 import type { NeutralCell, NeutralSheet, NeutralWorkbook } from '../import/model';
 import { cellAddress, getCell } from '../import/model';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
-import { HEADER_RULES, classifyHeader } from '../../../electron/workbook/import/header';
+import { HEADER_RULES, classifyHeader } from '../../../electron/workbook/import/header-rules';
 import type { InterpretedWorkbook } from '../../../electron/workbook/import/interpret';
 import { readAndInterpret } from '../../../electron/workbook/import/interpret';
 import { CASE_EXPECTED, CASE_HEADER, CASE_READING, caseReading, caseRows } from '../../helpers/case-return';
@@ -18,10 +18,18 @@ const RULE_CASES: Record<string, { claims: string[]; notClaims?: [string, string
   id: { claims: ['指标ID', '指标id'] },
   note: { claims: ['说明', '备注', '未完成原因说明', '2025年实际完成情况说明', '完成率说明', '原因'], notClaims: [['2025年实际值', 'actual'], ['2025年实际值（未完成的请说明原因）', 'actual'], ['2025年目标值（备注：约束性）', 'target']] },
   'other-period': {
-    claims: ['上半年实际值', '2025年上半年实际值', '2025年1-11月完成', '上年实际值', '去年实际值', '上年同期', '2025年预计完成值', '第一季度实际值', '1季度完成'],
-    notClaims: [['2025年实际值', 'actual'], ['累计完成', 'actual'], ['2025年12月底实际值', 'actual']],
+    claims: [
+      '上半年实际值', '2025年上半年实际值', '2025年1-11月完成', '上年实际值', '去年实际值', '上年同期', '2025年预计完成值', '第一季度实际值', '1季度完成',
+      '2025年实际值（1-11月）', '2025年1—11月', '1至11月实际', '前三季度', '四季度', '截至11月底实际值', '2025年实际值（截至2025年11月30日）',
+      '（半年）实际值', '2025年11月实际值', '十一月实际值', '一至十月完成', '12月实际值', '月度完成', '2025年实际值【上半年】', '2025年实际值（预计）',
+    ],
+    notClaims: [
+      ['2025年实际值', 'actual'], ['累计完成', 'cumulative'], ['2025年12月底实际值', 'actual'], ['2025年1-12月完成', 'actual'], ['截至2025年底实际值', 'actual'],
+      ['2025年实际值（截至2025年12月31日）', 'actual'], ['十二月底实际值', 'actual'], ['2025年实际值（个月）', 'actual'],
+    ],
   },
   situation: { claims: ['完成情况', '2025年实际完成情况', '工作进展'], notClaims: [['2025年实际完成情况说明', 'note']] },
+  cumulative: { claims: ['累计完成', '2025年累计实际值', '累计完成值'], notClaims: [['累计完成率', 'completion'], ['累计目标', 'target'], ['2025年1-11月累计完成', 'other-period']] },
   completion: { claims: ['2025年完成率', '完成比例', '完成进度', '达成率'] },
   target: { claims: ['2025年目标值', '规划目标', '2025年度计划', '目标'] },
   actual: { claims: ['2025年实际值', '2025年完成值', '实际完成', '完成'] },

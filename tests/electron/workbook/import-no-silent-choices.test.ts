@@ -2,26 +2,17 @@
 // column beside the actuals, an empty copy of a value column, the same table on two sheets, the
 // same indicator in two rows, digits split by spaces, and "/" or "-" where an actual belongs. Each
 // kind in several shapes, in files written by openpyxl or xlwt, read by the real importer.
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
 import type { InterpretedWorkbook } from '../../../electron/workbook/import/interpret';
 import { readAndInterpret } from '../../../electron/workbook/import/interpret';
 import { CASE_EXPECTED, CASE_HEADER, CASE_READING, caseReading, caseRows } from '../../helpers/case-return';
-import type { PyCell } from '../../helpers/python';
-import { python, writeWithPython } from '../../helpers/python';
+import type { PyCell, SheetSpec } from '../../helpers/python';
+import { writeSheets, writeWithPython } from '../../helpers/python';
 import { makeTempDir } from '../../helpers/tmp';
 import { MAX_NOTE_LENGTH } from '../../../shared/domain/note';
-
-interface SheetSpec {
-  name: string;
-  rows: PyCell[][];
-  state?: 'visible' | 'hidden';
-  hiddenRows?: number[];
-  hiddenCols?: string[];
-}
 
 let tmp: ReturnType<typeof makeTempDir>;
 beforeAll(() => {
@@ -31,9 +22,7 @@ afterAll(() => tmp.cleanup());
 
 let n = 0;
 async function read(sheets: SheetSpec[], ext: 'xlsx' | 'xls' = 'xlsx'): Promise<InterpretedWorkbook> {
-  const out = join(tmp.dir, `c${++n}.${ext}`);
-  writeFileSync(`${out}.json`, JSON.stringify({ out, sheets }));
-  execFileSync(python(), [join(import.meta.dirname, '..', '..', 'helpers', 'write-sheets.py'), `${out}.json`], { stdio: 'pipe' });
+  const out = writeSheets(join(tmp.dir, `c${++n}.${ext}`), sheets);
   return readAndInterpret(readFileSync(out), out, SEED_PLAN);
 }
 const one = (rows: PyCell[][], extra: Omit<SheetSpec, 'name' | 'rows'> = {}) => [{ name: '2025年度', rows, ...extra }];

@@ -1,0 +1,220 @@
+// Which columns of a found header are read: one column per year and role, the note columns, and
+// every choice among them reported — never made silently (docs/ARCHITECTURE.md "No silent choices").
+import { parseNumberInput } from '../../../shared/domain/parse-number';
+import type { AppMessage } from '../../../shared/i18n/engine';
+import type { NeutralSheet } from './model';
+import { columnLetters } from './model';
+import { cellText, figureOrWords } from './cell-text';
+import type { HeaderColumn, ValueRole } from './header-rules';
+import { claimName } from './header-rules';
+import { importMessage } from './import-messages';
+
+export interface ValueColumn {
+  col: number;
+  year: number;
+  role: ValueRole;
+}
+
+/** A 说明/备注 column; `year` when its header names one ("2025年说明"), else null (the table's noteYear); `header` as written. */
+export interface NoteColumn {
+  col: number;
+  year: number | null;
+  header: string;
+}
+
+/** A problem with the header's columns, for the interpreter to report (cell "F:F" or "F:F,G:G"). */
+export interface ColumnIssue {
+  severity: 'warning' | 'error';
+  cell: string;
+  message: AppMessage;
+}
+
+const wholeColumn = (col: number) => `${columnLetters(col)}:${columnLetters(col)}`;
+
+/** A value column with its header text as the clerk wrote it, for messages that quote it. */
+interface Candidate extends ValueColumn {
+  header: string;
+}
+
+/** "F, G" when the columns' headers read the same; else each with its own words: "F: 2025年实际值; H: 完成情况". */
+function namedColumns(cols: Candidate[]): string {
+  const same = cols.every((c) => c.header === cols[0]?.header);
+  return same ? cols.map((c) => columnLetters(c.col)).join(', ') : cols.map((c) => `${columnLetters(c.col)}: ${c.header}`).join('; ');
+}
+
+/**
+ * What a column holds in the data rows (below the header), by row: each cell's text, leaving out
+ * blanks and — for an actual — the no-figure marks ("/", "-", "——"), which are no figure to compete with.
+ */
+function columnFigures(sheet: NeutralSheet, headerBottom: number, col: number, role: ValueRole): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const [r, cells] of sheet.rows) {
+    if (r <= headerBottom) continue;
+    const text = cellText(cells.get(col));
+    if (text === '') continue;
+    if (role === 'actual') {
+      const parsed = parseNumberInput(text);
+      if (parsed.ok && parsed.kind !== 'number') continue;
+    }
+    out.set(r, text);
+  }
+  return out;
+}
+
+const sameFigures = (a: Map<number, string>, b: Map<number, string>) => a.size === b.size && [...a].every(([r, t]) => b.get(r) === t);
+
+/**
+ * One column per year and role, never chosen silently (rows and sheets follow the same rule,
+ * interpret.ts mergeRepeatedIndicators). When several columns claim the same year and role, the
+ * ones holding figures compete — the visible ones, or the hidden ones when no visible one holds
+ * any. Columns holding the same figures row for row are no choice. One left: it is read, and every
+ * other column is named (a hidden draft as superseded, an empty one as unused). Two or more with
+ * different figures: none is read, and the error names them all with their header words.
+ */
+function chooseValueColumns(sheet: NeutralSheet, headerBottom: number, groups: Candidate[][]): { valueCols: ValueColumn[]; columnIssues: ColumnIssue[] } {
+  const valueCols: ValueColumn[] = [];
+  const columnIssues: ColumnIssue[] = [];
+  const isHidden = (c: Candidate) => sheet.hiddenCols.has(c.col);
+  for (const group of groups) {
+    const first = group[0] as Candidate;
+    const keep = ({ col, year, role }: Candidate): ValueColumn => ({ col, year, role });
+    if (group.length === 1) {
+      valueCols.push(keep(first));
+      continue;
+    }
+    const figures = new Map(group.map((c) => [c, columnFigures(sheet, headerBottom, c.col, c.role)]));
+    const figuresOf = (c: Candidate) => figures.get(c) as Map<number, string>;
+    const filled = group.filter((c) => figuresOf(c).size > 0);
+    const visibleFilled = filled.filter((c) => !isHidden(c));
+    const competing = visibleFilled.length > 0 ? visibleFilled : filled;
+    const distinct = competing.filter((c, i) => !competing.slice(0, i).some((d) => sameFigures(figuresOf(d), figuresOf(c))));
+    const header = claimName(first);
+    if (distinct.length >= 2) {
+      columnIssues.push({
+        severity: 'error',
+        cell: competing.map((c) => wholeColumn(c.col)).join(','),
+        message: importMessage(competing.every(isHidden) ? 'import.ambiguous-hidden-columns' : 'import.ambiguous-columns', { header, columns: namedColumns(competing) }),
+      });
+      continue;
+    }
+    const used = competing[0] ?? group.find((c) => !isHidden(c)) ?? first;
+    valueCols.push(keep(used));
+    for (const c of group) {
+      if (c === used || (figuresOf(c).size > 0 && sameFigures(figuresOf(c), figuresOf(used)))) continue;
+      const params = { header, used: columnLetters(used.col), hidden: columnLetters(c.col), otherHeader: c.header };
+      const key = figuresOf(c).size === 0 ? 'import.unused-empty-column' : 'import.superseded-column';
+      columnIssues.push({ severity: 'warning', cell: wholeColumn(c.col), message: importMessage(key, params) });
+    }
+  }
+  valueCols.sort((a, b) => a.col - b.col);
+  return { valueCols, columnIssues };
+}
+
+/**
+ * The note columns read: all of them (说明 and 备注 side by side are joined per row), but a hidden
+ * one only when no visible note column has its year — else it is a draft, named as one (as for values).
+ */
+function chooseNoteColumns(
+  sheet: NeutralSheet,
+  roles: HeaderColumn[],
+  sheetYear: number | null,
+  issues: ColumnIssue[],
+): NoteColumn[] {
+  const notes = roles.filter((r) => r.role === 'note');
+  const out: NoteColumn[] = [];
+  for (const r of notes) {
+    const year = r.year ?? sheetYear;
+    const visible = notes.find((o) => (o.year ?? sheetYear) === year && !sheet.hiddenCols.has(o.col));
+    if (visible && sheet.hiddenCols.has(r.col)) {
+      const params = { header: r.text, used: columnLetters(visible.col), hidden: columnLetters(r.col), otherHeader: r.text };
+      issues.push({ severity: 'warning', cell: wholeColumn(r.col), message: importMessage('import.superseded-column', params) });
+      continue;
+    }
+    out.push({ col: r.col, year: r.year, header: r.text });
+  }
+  return out;
+}
+
+
+/** How many data cells of a column read as a figure, and how many as words (blanks and marks count for neither). */
+function countFigures(sheet: NeutralSheet, headerBottom: number, col: number): { figures: number; words: number } {
+  const counts = { figures: 0, words: 0 };
+  for (const [r, cells] of sheet.rows) {
+    if (r <= headerBottom) continue;
+    const kind = figureOrWords(cells.get(col));
+    if (kind === 'figure') counts.figures++;
+    else if (kind === 'words') counts.words++;
+  }
+  return counts;
+}
+
+/** The columns read from a header, and what was said about the others. */
+export interface ColumnChoice {
+  valueCols: ValueColumn[];
+  noteCols: NoteColumn[];
+  /** True when some column claims an actual, even one left unread: the file is a return, not a plan. */
+  claimsActual: boolean;
+  columnIssues: ColumnIssue[];
+}
+
+/**
+ * Settles the roles HEADER_RULES leaves to the data, then chooses the columns read.
+ * - 完成情况 (`situation`) holding only figures is an actual column (competing with any 实际值 of
+ *   its year); holding mostly figures among words, it is the actual only when no visible 实际值
+ *   column of its year holds figures; else it is the narrative, a note. Empty and alone, it is
+ *   the actual column; empty beside a 实际值 column, a note.
+ * - 累计 (`cumulative`) beside a 实际值 column of its year is another quantity, never competing;
+ *   alone, it is the year's actual.
+ * - A column of another period (1-11月, 上半年, 预计 …) is never read, like any column of other
+ *   figures (增长率, 排名). But when it holds figures and its year's actual has no column at all,
+ *   it is named in an error: the clerk may have sent part-year figures as the return, and the
+ *   office must not see an empty return without a word. A year outside the targets' span (a base
+ *   year) or a forecast after a year whose actual is read is not this return's year: not named.
+ * `sheetYear` is the year of a column whose header names none. Returns the chosen columns, left to right.
+ */
+export function chooseColumns(sheet: NeutralSheet, headerBottom: number, roles: HeaderColumn[], sheetYear: number | null): ColumnChoice {
+  const yearOf = (r: HeaderColumn) => r.year ?? sheetYear;
+  const actualCols = roles.filter((r) => r.role === 'actual');
+  const hasFigures = (r: HeaderColumn) => countFigures(sheet, headerBottom, r.col).figures > 0;
+  const besideActual = (r: HeaderColumn, filledVisible: boolean) =>
+    actualCols.some((a) => (yearOf(a) === yearOf(r) || r.year === null) && (!filledVisible || (!sheet.hiddenCols.has(a.col) && hasFigures(a))));
+  for (const r of roles) {
+    if (r.role === 'situation') {
+      const { figures, words } = countFigures(sheet, headerBottom, r.col);
+      // All figures: the actuals (competing with any 实际值 of its year); figures among words beside
+      // a filled 实际值: the narrative, whose figures the note reading names.
+      const actual = figures === 0 ? words === 0 && !besideActual(r, false) : figures > words && (words === 0 || !besideActual(r, true));
+      r.role = actual ? 'actual' : 'note';
+    } else if (r.role === 'cumulative') r.role = besideActual(r, false) ? 'other-period' : 'actual';
+  }
+  const anyRole = roles.some((r) => r.role === 'target' || r.role === 'actual');
+  const candidates = new Map<string, Candidate[]>();
+  for (const r of roles) {
+    // A header of bare years ("2023年 | 2024年 …") with no 目标/实际 anywhere is a table of targets.
+    const role: ValueRole | null = r.role === 'target' || r.role === 'actual' ? r.role : r.role === 'year-only' && !anyRole ? 'target' : null;
+    const year = yearOf(r);
+    if (!role || year === null) continue;
+    const key = `${year}:${role}`;
+    candidates.set(key, [...(candidates.get(key) ?? []), { col: r.col, year, role, header: r.text }]);
+  }
+  const { valueCols, columnIssues } = chooseValueColumns(sheet, headerBottom, [...candidates.values()]);
+  let claimsActual = [...candidates.values()].some((g) => g[0]?.role === 'actual');
+  const yearsOf = (role: ValueRole) => [...candidates.values()].filter((g) => g[0]?.role === role).map((g) => (g[0] as Candidate).year);
+  const actualYears = yearsOf('actual');
+  const targetYears = yearsOf('target');
+  // A year outside the targets' span is a base year's or a later year's figure (2020年预计 in a
+  // 2021–2025 plan), and a forecast for a year after an actual read (2026年预计 beside
+  // 2025年实际值) is the next year's: neither is this return's actual.
+  const outsideTargets = (y: number) => targetYears.length > 0 && (y < Math.min(...targetYears) || y > Math.max(...targetYears));
+  for (const r of roles) {
+    if (r.role !== 'other-period' || !hasFigures(r)) continue;
+    const year = yearOf(r);
+    const forecastAfterActual = /预计|预测/.test(r.text) && actualYears.some((y) => year === null || y < year);
+    const covered = year === null ? actualYears.length > 0 : actualYears.includes(year) || outsideTargets(year) || forecastAfterActual;
+    if (covered) continue;
+    claimsActual = true;
+    const params = { column: columnLetters(r.col), header: r.text, actual: year === null ? '实际值' : claimName({ year, role: 'actual' }) };
+    columnIssues.push({ severity: 'error', cell: wholeColumn(r.col), message: importMessage('import.other-period-only', params) });
+  }
+  return { valueCols, noteCols: chooseNoteColumns(sheet, roles, sheetYear, columnIssues), claimsActual, columnIssues };
+}
