@@ -65,7 +65,7 @@ const sameFigures = (a: Map<number, string>, b: Map<number, string>) => a.size =
 
 /**
  * One column per year and role, never chosen silently (rows and sheets follow the same rule,
- * interpret.ts mergeRepeatedIndicators). When several columns claim the same year and role, the
+ * repeated-rows.ts mergeRepeatedIndicators). When several columns claim the same year and role, the
  * ones holding figures compete — the visible ones, or the hidden ones when no visible one holds
  * any. Columns holding the same figures row for row are no choice. One left: it is read, and every
  * other column is named (a hidden draft as superseded, an empty one as unused). Two or more with

@@ -23,7 +23,8 @@ import type { TableLayout } from './header';
 import { findTable } from './header';
 import { cellText } from './cell-text';
 import type { Matcher } from './match';
-import { makeMatcher, normalizeName } from './match';
+import { makeMatcher } from './match';
+import { mergeRepeatedIndicators } from './repeated-rows';
 import { importMessage, unreadable } from './import-messages';
 import { readWorkbook } from './read-workbook';
 import { IMPORT_LIMITS } from './limits';
@@ -34,7 +35,7 @@ import { chooseCodePage } from './code-page-choice';
 import type { PlanNaming } from '../../../shared/domain/plan-label';
 import { planLabel } from '../../../shared/domain/plan-label';
 import type { AppMessage } from '../../../shared/i18n/engine';
-import type { IdLookup, InterpretedRow, InterpretedValue, TableRead } from './read-table';
+import type { IdLookup, InterpretedRow, TableRead } from './read-table';
 import { emptyValue, readTable } from './read-table';
 
 export type { InterpretedRow, InterpretedValue } from './read-table';
@@ -111,93 +112,6 @@ function finish(
   };
 }
 
-type MergedField = 'target' | 'actual' | 'note';
-
-/** "1062", "/" or a note's text, to show two disagreeing values side by side. */
-const shown = (v: InterpretedValue[MergedField]): string => (v === null ? '' : String(v));
-
-/** "填报表!F9" → its sheet and cell. */
-const sheetOf = (ref: string) => ref.slice(0, Math.max(0, ref.lastIndexOf('!')));
-const cellOf = (ref: string) => ref.split('!').pop() ?? '';
-
-/**
- * Per indicator while merging: its first row, whether that row is hidden, and — allocated only when
- * another row gives the indicator a value (a 10,000-row return repeats none) — where each value
- * came from, which values are left ambiguous, and which a visible row marked as no figure.
- */
-interface MergeEntry {
-  row: InterpretedRow;
-  rowHidden: boolean;
-  takenHidden: Map<string, boolean> | null;
-  ambiguous: Set<string> | null;
-  visibleMarks: Set<string> | null;
-}
-
-/**
- * One row per indicator (docs/ARCHITECTURE.md §Import pipeline, "no silent choices"). A workbook
- * with a sheet per year gives the same indicator several times, and a table may repeat a row (a
- * hidden draft above the final one). The same value twice is no choice. Different values are
- * never chosen silently, as for columns (header.ts): a visible row's wins over a hidden row's
- * (import.superseded-row) — a visible "/" or "-" for an actual included —, and two visible (or two
- * hidden) rows that disagree leave the value unread (import.ambiguous-value, an error naming both
- * cells and values).
- */
-function mergeRepeatedIndicators(reads: TableRead[], issues: Issues, plan: Plan): InterpretedRow[] {
-  const rows: InterpretedRow[] = [];
-  const byKey = new Map<string, MergeEntry>();
-  const codes = new Map(plan.indicators.map((i) => [i.id, i.code]));
-  for (const t of reads)
-    for (const { row, hidden, marks } of t.rows) {
-      const key = row.indicatorId ?? `name:${normalizeName(row.name)}`;
-      const first = byKey.get(key);
-      if (!first) {
-        byKey.set(key, { row, rowHidden: hidden, takenHidden: null, ambiguous: null, visibleMarks: hidden || !marks ? null : new Set(marks) });
-        rows.push(row);
-        continue;
-      }
-      const code = (row.indicatorId ? codes.get(row.indicatorId) : undefined) ?? row.code ?? row.name;
-      for (const [year, v] of Object.entries(row.values)) {
-        const slot = (first.row.values[year] ??= emptyValue());
-        for (const field of ['target', 'actual', 'note'] as const) {
-          const cellField = `${field}Cell` as const;
-          const at = `${year}:${field}`;
-          if (first.ambiguous?.has(at)) continue;
-          const keptHidden = first.takenHidden?.get(at) ?? first.rowHidden;
-          const take = () => {
-            Object.assign(slot, { [field]: v[field], [cellField]: v[cellField] });
-            (first.takenHidden ??= new Map()).set(at, hidden);
-          };
-          const superseded = (used: string, hiddenRef: string) =>
-            issues.add('warning', sheetOf(hiddenRef) || row.sheet, cellOf(hiddenRef), importMessage('import.superseded-row', { code, year, used, hidden: hiddenRef }));
-          const marked = !hidden && marks?.has(at) === true;
-          if (v[field] === null) {
-            // This visible row says "no figure": it beats a hidden row's figure, as a visible figure would.
-            if (marked && slot[field] !== null && keptHidden) {
-              superseded(v[cellField] ?? '', slot[cellField] ?? '');
-              take();
-            }
-            if (marked) (first.visibleMarks ??= new Set()).add(at);
-          } else if (slot[field] === null) {
-            if (hidden && first.visibleMarks?.has(at)) superseded(slot[cellField] ?? '', v[cellField] ?? '');
-            else take();
-          } else if (slot[field] !== v[field]) {
-            const theirs = v[cellField] ?? '';
-            const ours = slot[cellField] ?? '';
-            if (keptHidden !== hidden) {
-              superseded(hidden ? ours : theirs, hidden ? theirs : ours);
-              if (!hidden) take();
-            } else {
-              issues.add('error', row.sheet, cellOf(theirs), importMessage('import.ambiguous-value', { code, year, first: ours, second: theirs, firstValue: shown(slot[field]), secondValue: shown(v[field]) }));
-              Object.assign(slot, { [field]: null });
-              (first.ambiguous ??= new Set()).add(at);
-            }
-          }
-        }
-      }
-    }
-  return rows;
-}
-
 // --- exact path -------------------------------------------------------------------------------
 
 /**
@@ -255,7 +169,6 @@ function interpretTemplate(book: NeutralWorkbook, plan: Plan, meta: TemplateMeta
   // says once, rather than with an unknown-id warning on every row.
   const otherPlan = planId !== null && planId !== plan.id;
   const reads = tables.map((layout) => {
-    if (layout.sheet.state !== 'visible') issues.add('warning', layout.sheet.name, 'A1', importMessage('import.hidden-sheet', { sheet: layout.sheet.name }));
     const idFor: IdLookup | null = otherPlan
       ? null
       : (r, cells) => {
@@ -284,7 +197,7 @@ const NOT_A_TABLE_SHEET = new RegExp(`^(${SHEET_INSTRUCTIONS}|填报说明|说�
 
 function interpretHeuristic(book: NeutralWorkbook, plan: Plan, matcher: Matcher): InterpretedWorkbook {
   const issues = new Issues();
-  // Every sheet with a table is read, hidden ones (very hidden too) with a warning: where a hidden
+  // Every sheet with a table is read, hidden ones (very hidden too) as well, said when a value of them is read: where a hidden
   // sheet and a visible one give an indicator different values, the visible one's is used and the
   // other named (mergeRepeatedIndicators). A sheet named like instructions (填写说明, 说明) is read
   // only when no other sheet holds a table.
@@ -292,7 +205,6 @@ function interpretHeuristic(book: NeutralWorkbook, plan: Plan, matcher: Matcher)
   const sheets = book.sheets.filter((s) => s.name !== SHEET_META);
   let tables = tableIn(sheets.filter((s) => !NOT_A_TABLE_SHEET.test(s.name.trim())));
   if (tables.length === 0) tables = tableIn(sheets);
-  for (const t of tables) if (t.sheet.state !== 'visible') issues.add('warning', t.sheet.name, 'A1', importMessage('import.hidden-sheet', { sheet: t.sheet.name }));
   const info: SheetInfo = { department: null, clerkName: null, clerkPhone: null, departmentsNamed: [] };
   const reads = tables.map((t) => {
     readInfoLines(t.sheet, 1, t.sheet.maxRow, info);

@@ -49,13 +49,18 @@ export interface PendingRow {
   row: InterpretedRow;
   /** 说明 text waiting for the reporting year, when the header did not name one. */
   note: { text: string; cell: string } | null;
-  /** The row or its sheet is hidden: a visible row for the same indicator wins over it (interpret.ts). */
+  /** The row or its sheet is hidden: a visible row for the same indicator wins over it (repeated-rows.ts). */
   hidden: boolean;
+  /** The row itself is hidden (its sheet may be visible): told "read anyway" only if a value of it is read. */
+  rowHidden: boolean;
   /** "2025:actual" for each actual this row marks as no figure ("/", "-"): a hidden row's figure does not beat that. */
   marks: ReadonlySet<string> | null;
 }
 
 export interface TableRead {
+  /** The sheet's name, and whether it is hidden (or very hidden). */
+  sheet: string;
+  sheetHidden: boolean;
   rows: PendingRow[];
   hasActualColumns: boolean;
   years: number[];
@@ -135,7 +140,6 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
     // "一、住房保障" or a bare 领域 name across the table: a heading, not an indicator.
     if (codeText === '' && matcher.isSectionHeading(name) && !rowHasValues(layout, cells)) continue;
     sawData = true;
-    if (sheet.hiddenRows.has(r)) issues.add('warning', sheet.name, nameCell?.address ?? `A${r}`, importMessage('import.hidden-row', { row: r }));
 
     const code = codeText === '' ? null : normalizeCode(codeText);
     let ind: Indicator | null = null;
@@ -204,8 +208,8 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
         slot.noteCell = cellRef;
       } else note = { text, cell: cellRef };
     }
-    const hidden = sheet.hiddenRows.has(r) || sheet.state !== 'visible';
-    rows.push({ row: { sheet: sheet.name, row: r, code, name, nameCell: nameAt, indicatorId: ind?.id ?? null, values }, note, hidden, marks });
+    const rowHidden = sheet.hiddenRows.has(r);
+    rows.push({ row: { sheet: sheet.name, row: r, code, name, nameCell: nameAt, indicatorId: ind?.id ?? null, values }, note, hidden: rowHidden || sheet.state !== 'visible', rowHidden, marks });
   }
 
   for (const c of layout.columnIssues) issues.add(c.severity, sheet.name, c.cell, c.message);
@@ -221,5 +225,5 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
       if (sheet.hiddenCols.has(c)) issues.add('warning', sheet.name, `${columnLetters(c)}:${columnLetters(c)}`, importMessage('import.hidden-column', { column: columnLetters(c) }));
   }
   const years = [...new Set(layout.valueCols.map((v) => v.year))];
-  return { rows, hasActualColumns: layout.claimsActual, years };
+  return { sheet: sheet.name, sheetHidden: sheet.state !== 'visible', rows, hasActualColumns: layout.claimsActual, years };
 }

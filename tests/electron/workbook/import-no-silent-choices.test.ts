@@ -161,16 +161,38 @@ describe('the same table on two sheets', () => {
   it.each([
     ['first', 0],
     ['last', 1],
-  ])('a hidden draft sheet placed %s: the visible figures are read, each differing draft cell named', async (_where, at) => {
+  ])('a hidden draft sheet placed %s: the visible figures are read, the draft named once with its count', async (_where, at) => {
     const sheets: SheetSpec[] = [{ name: '2025年度', rows: caseRows() }];
     sheets.splice(at, 0, { name: '2025年度(初稿)', rows: draft, state: 'hidden' });
     const book = await read(sheets);
     expect(caseReading(book)).toEqual(CASE_READING);
-    expect(keyed(book, 'import.hidden-sheet').map((i) => i.sheet)).toEqual(['2025年度(初稿)']);
-    const told = keyed(book, 'import.superseded-row');
+    // Nothing of the draft is read, so it is not said to be "read anyway".
+    expect(keyed(book, 'import.hidden-sheet')).toEqual([]);
+    expect(keyed(book, 'import.superseded-row')).toEqual([]);
+    const told = keyed(book, 'import.superseded-sheet');
     const differing = Object.entries(CASE_EXPECTED.actual).filter(([, v]) => v !== 1);
-    expect(told).toHaveLength(differing.length);
-    expect(told[0]?.message.params).toMatchObject({ used: '2025年度!F4', hidden: '2025年度(初稿)!F4' });
+    expect(told.map((i) => [i.severity, i.sheet, i.cell, i.message.params.used, i.message.params.count, i.message.params.examples])).toEqual([
+      ['warning', '2025年度(初稿)', 'F4', '2025年度', differing.length, 'F4, F5, F6'],
+    ]);
+    expect(book.issues).toHaveLength(1);
+  });
+
+  it('a hidden draft sheet differing in a few cells names each of them', async () => {
+    const few = caseRows({ actual: (code, v) => (code === '2' || code === '9' ? v + 1 : v) });
+    const book = await read([{ name: '2025年度', rows: caseRows() }, { name: '初稿', rows: few, state: 'hidden' }]);
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(keyed(book, 'import.superseded-row').map((i) => [i.sheet, i.cell, i.message.params.used])).toEqual([
+      ['初稿', 'F5', '2025年度!F5'],
+      ['初稿', 'F12', '2025年度!F12'],
+    ]);
+    expect(keyed(book, 'import.hidden-sheet')).toEqual([]);
+  });
+
+  it('a hidden sheet that fills what the visible one left blank is read, and said to be', async () => {
+    const blank = caseRows({ actual: (code, v) => (code === '4' ? null : v) });
+    const book = await read([{ name: '2025年度', rows: blank }, { name: '补充', rows: caseRows(), state: 'hidden' }]);
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(keyed(book, 'import.hidden-sheet').map((i) => i.sheet)).toEqual(['补充']);
   });
 
   it('a hidden sheet with other indicators is read, not taken for a draft', async () => {
@@ -246,6 +268,37 @@ describe('the same indicator in two rows', () => {
     expect(actualOf(book, '1')).toBeNull();
     expect(keyed(book, 'import.superseded-row').map((i) => [i.message.params.used, i.message.params.hidden])).toEqual([[`2025年度!F${visibleRow}`, `2025年度!F${hiddenRow}`]]);
     expect(keyed(book, 'import.mark-no-value').map((i) => i.cell)).toEqual([`F${visibleRow}`]);
+  });
+
+  it('a hidden draft row none of whose values is read is not said to be "read anyway"', async () => {
+    const book = await read(one(repeated(1), { hiddenRows: [4] }));
+    expect(keyed(book, 'import.hidden-row')).toEqual([]);
+    expect(book.issues.map((i) => i.message.key)).toEqual(['import.superseded-row']);
+  });
+
+  it('a hidden row whose figure is the only one is read, and said to be', async () => {
+    const rows = repeated(CASE_EXPECTED.actual['1'] as number);
+    (rows[4] as PyCell[])[5] = null;
+    const book = await read(one(rows, { hiddenRows: [4] }));
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(keyed(book, 'import.hidden-row').map((i) => i.cell)).toEqual(['C4']);
+  });
+
+  it('a visible row filling what another visible row left blank is read, and said', async () => {
+    const rows = repeated(null);
+    const book = await read(one(rows));
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(keyed(book, 'import.filled-from-row').map((i) => [i.cell, i.message.params.blank])).toEqual([['F5', '2025年度!F4']]);
+  });
+
+  it.each(['xlsx', 'xls'] as const)('a visible sheet filling blanks of another is read, and said once for the pair (.%s)', async (ext) => {
+    const gaps = caseRows({ actual: (code, v) => (['2', '5', '7', '11'].includes(code) ? null : v) });
+    const book = await read([{ name: '填报表', rows: gaps }, { name: '填报表 (2)', rows: caseRows() }], ext);
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(keyed(book, 'import.filled-from-sheet').map((i) => [i.sheet, i.cell, i.message.params.blank, i.message.params.count, i.message.params.examples])).toEqual([
+      ['填报表 (2)', 'F5', '填报表', 4, 'F5, F8, F10'],
+    ]);
+    expect(book.issues).toHaveLength(1);
   });
 
   it('both visible and the same: read, no issue', async () => {

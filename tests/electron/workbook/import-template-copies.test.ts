@@ -63,12 +63,15 @@ describe('a copied 填报表 sheet in our template', () => {
     expect(book.path).toBe('template');
     expect(actuals(book)).toEqual([11, 1062, 223]);
     expect(book.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    // Read from a second sheet where the first is blank: said once, with the count.
+    expect(book.issues.filter((i) => i.message.key === 'import.filled-from-sheet').map((i) => [i.message.params.blank, i.message.params.count])).toEqual([[SHEET_RETURN, 3]]);
   });
 
   it('the original hidden with old figures: the visible copy is read, each old figure named', async () => {
     const book = await withCopy('hidden-original.xlsx', { original: [10, 1000, 220], copy: [11, 1062, 220], hideOriginal: true });
     expect(actuals(book)).toEqual([11, 1062, 220]);
-    expect(keys(book)).toContain(`${SHEET_RETURN}!A1 import.hidden-sheet`);
+    // Nothing of the hidden original is read (its agreeing figures are read from the copy): not "read anyway".
+    expect(keys(book)).not.toContain(`${SHEET_RETURN}!A1 import.hidden-sheet`);
     expect(book.issues.filter((i) => i.message.key === 'import.superseded-row').map((i) => i.message.params.hidden)).toEqual([
       `${SHEET_RETURN}!${actualCol}${FIRST_DATA_ROW}`,
       `${SHEET_RETURN}!${actualCol}${FIRST_DATA_ROW + 1}`,
