@@ -50,7 +50,7 @@ interface Told {
  * - the same value twice is no choice (kept from a visible place when there is one);
  * - a visible row's value beats a hidden row's (a hidden sheet's rows are hidden), a visible "/" or
  *   "-" for an actual included: `import.superseded-row` per cell, or `import.superseded-sheet` once
- *   for a hidden sheet with more than CELLS_TOLD_ONE_BY_ONE such cells;
+ *   for a hidden sheet with more than CELLS_TOLD_ONE_BY_ONE cells superseded by one visible sheet;
  * - two visible (or two hidden) rows that differ leave the value unread: `import.ambiguous-value`
  *   (error) naming both cells and values;
  * - a visible row filling a value another visible row of the indicator leaves blank is read, and
@@ -161,14 +161,15 @@ const examples = (group: Told[], of: (t: Told) => string) =>
     .map((t) => cellOf(of(t)))
     .join(', ');
 
-/** A hidden sheet's many superseded cells in one line; a hidden row's (or a few) one by one. */
+/** A hidden sheet's many cells superseded by one visible sheet in one line; a hidden row's (or a few) one by one. */
 function tellSuperseded(superseded: Told[], hiddenSheets: Set<string>, issues: Issues): void {
-  for (const group of groupBy(superseded, (t) => (hiddenSheets.has(sheetOf(t.other)) ? sheetOf(t.other) : `cell:${t.other}`))) {
+  const key = (t: Told) => (hiddenSheets.has(sheetOf(t.other)) ? `${sheetOf(t.other)}\n${sheetOf(t.used)}` : `cell:${t.other}`);
+  for (const group of groupBy(superseded, key)) {
     const first = group[0] as Told;
     const sheet = sheetOf(first.other);
     if (group.length > CELLS_TOLD_ONE_BY_ONE) {
-      const used = [...new Set(group.map((t) => sheetOf(t.used)))].join('、');
-      issues.add('warning', sheet, cellOf(first.other), importMessage('import.superseded-sheet', { sheet, used, count: group.length, examples: examples(group, (t) => t.other) }));
+      const params = { sheet, used: sheetOf(first.used), count: group.length, examples: examples(group, (t) => t.other) };
+      issues.add('warning', sheet, cellOf(first.other), importMessage('import.superseded-sheet', params));
       continue;
     }
     for (const t of group) issues.add('warning', sheetOf(t.other), cellOf(t.other), importMessage('import.superseded-row', { code: t.code, year: t.year, used: t.used, hidden: t.other }));

@@ -188,6 +188,19 @@ describe('the same table on two sheets', () => {
     expect(keyed(book, 'import.hidden-sheet')).toEqual([]);
   });
 
+  it('a hidden draft superseded by two visible sheets is named once per visible sheet', async () => {
+    const gaps = caseRows({ actual: (code, v) => (['2', '5', '7', '11'].includes(code) ? null : v) });
+    const book = await read([{ name: '填报表', rows: gaps }, { name: '填报表 (2)', rows: caseRows() }, { name: '初稿', rows: caseRows({ actual: () => 1 }), state: 'hidden' }]);
+    expect(caseReading(book)).toEqual(CASE_READING);
+    const told = keyed(book, 'import.superseded-sheet').map((i) => [i.message.params.used, i.message.params.count]);
+    const differing = Object.entries(CASE_EXPECTED.actual).filter(([, v]) => v !== 1).map(([code]) => code);
+    const fromCopy = differing.filter((code) => ['2', '5', '7', '11'].includes(code)).length;
+    expect(told).toEqual([
+      ['填报表', differing.length - fromCopy],
+      ['填报表 (2)', fromCopy],
+    ]);
+  });
+
   it('a hidden sheet that fills what the visible one left blank is read, and said to be', async () => {
     const blank = caseRows({ actual: (code, v) => (code === '4' ? null : v) });
     const book = await read([{ name: '2025年度', rows: blank }, { name: '补充', rows: caseRows(), state: 'hidden' }]);
