@@ -138,6 +138,7 @@ function valueCells(row: InterpretedRow): string[] {
 
 /** "Read anyway" for each hidden row, and each hidden sheet, some value of which the merged rows hold. */
 function tellHiddenRead(reads: TableRead[], rows: InterpretedRow[], sources: { pending: TableRead['rows'][number]; cells: string[] }[], issues: Issues): void {
+  if (sources.length === 0) return; // the usual return hides nothing: no need to list every cell read
   const used = new Set(rows.flatMap(valueCells));
   const sheetsRead = new Set<string>();
   for (const { pending, cells } of sources) {
