@@ -157,6 +157,14 @@ export interface ColumnChoice {
   columnIssues: ColumnIssue[];
 }
 
+/** What the sheet says above the header that bears on its columns. */
+export interface SheetContext {
+  /** The year of a column whose header names none: the sheet's name or title; else null. */
+  sheetYear: number | null;
+  /** A title line saying the figures are of part of a year ("2025年1-11月…情况表"); else null. */
+  titlePeriod: string | null;
+}
+
 /**
  * Settles the roles HEADER_RULES leaves to the data, then chooses the columns read.
  * - 完成情况 (`situation`) holding only figures is an actual column (competing with any 实际值 of
@@ -165,14 +173,13 @@ export interface ColumnChoice {
  *   the actual column; empty beside a 实际值 column, a note.
  * - 累计 (`cumulative`) beside a 实际值 column of its year is another quantity, never competing;
  *   alone, it is the year's actual.
- * - A column of another period (1-11月, 上半年, 预计 …) is never read, like any column of other
- *   figures (增长率, 排名). But when it holds figures and its year's actual has no column at all,
- *   it is named in an error: the clerk may have sent part-year figures as the return, and the
- *   office must not see an empty return without a word. A year outside the targets' span (a base
- *   year) or a forecast after a year whose actual is read is not this return's year: not named.
- * `sheetYear` is the year of a column whose header names none. Returns the chosen columns, left to right.
+ * - Under a title naming part of a year, an actual column whose header names no year is of that
+ *   period, not the year's.
+ * Then the columns read (chooseValueColumns, chooseNoteColumns) and those said (unreadFigures).
+ * Returns the chosen columns, left to right.
  */
-export function chooseColumns(sheet: NeutralSheet, headerBottom: number, roles: HeaderColumn[], sheetYear: number | null): ColumnChoice {
+export function chooseColumns(sheet: NeutralSheet, headerBottom: number, roles: HeaderColumn[], context: SheetContext): ColumnChoice {
+  const { sheetYear } = context;
   const yearOf = (r: HeaderColumn) => r.year ?? sheetYear;
   const actualCols = roles.filter((r) => r.role === 'actual');
   const hasFigures = (r: HeaderColumn) => countFigures(sheet, headerBottom, r.col).figures > 0;
@@ -187,6 +194,13 @@ export function chooseColumns(sheet: NeutralSheet, headerBottom: number, roles: 
       r.role = actual ? 'actual' : 'note';
     } else if (r.role === 'cumulative') r.role = besideActual(r, false) ? 'other-period' : 'actual';
   }
+  const fromTitle = new Set<number>();
+  if (context.titlePeriod !== null)
+    for (const r of roles)
+      if (r.role === 'actual' && r.year === null) {
+        r.role = 'other-period';
+        fromTitle.add(r.col);
+      }
   const anyRole = roles.some((r) => r.role === 'target' || r.role === 'actual');
   const candidates = new Map<string, Candidate[]>();
   for (const r of roles) {
@@ -198,23 +212,44 @@ export function chooseColumns(sheet: NeutralSheet, headerBottom: number, roles: 
     candidates.set(key, [...(candidates.get(key) ?? []), { col: r.col, year, role, header: r.text }]);
   }
   const { valueCols, columnIssues } = chooseValueColumns(sheet, headerBottom, [...candidates.values()]);
-  let claimsActual = [...candidates.values()].some((g) => g[0]?.role === 'actual');
-  const yearsOf = (role: ValueRole) => [...candidates.values()].filter((g) => g[0]?.role === role).map((g) => (g[0] as Candidate).year);
-  const actualYears = yearsOf('actual');
-  const targetYears = yearsOf('target');
-  // A year outside the targets' span is a base year's or a later year's figure (2020年预计 in a
-  // 2021–2025 plan), and a forecast for a year after an actual read (2026年预计 beside
-  // 2025年实际值) is the next year's: neither is this return's actual.
+  const groups = [...candidates.values()].map((g) => g[0] as Candidate);
+  const unread = unreadFigures(roles.filter((r) => hasFigures(r) && (r.role === 'other-period' || (r.role === 'year-only' && anyRole) || (r.role === null && r.year !== null))), {
+    yearOf,
+    actualYears: groups.filter((c) => c.role === 'actual').map((c) => c.year),
+    targetYears: groups.filter((c) => c.role === 'target').map((c) => c.year),
+    fromTitle,
+    titlePeriod: context.titlePeriod ?? '',
+  });
+  columnIssues.push(...unread);
+  const claimsActual = unread.length > 0 || groups.some((c) => c.role === 'actual');
+  return { valueCols, noteCols: chooseNoteColumns(sheet, roles, sheetYear, columnIssues), claimsActual, columnIssues };
+}
+
+/**
+ * Columns holding figures that are never read — another period's (1-11月, 上半年, 预计 …), or
+ * under a header that says neither 目标 nor 实际 (a bare "2025年" beside 2025年目标值, 2025年排名)
+ * — are left alone like any column of other figures (增长率) while the table reads an actual for
+ * their year. When their year's actual has no column at all, each is an error naming it: the clerk
+ * may have sent part-year figures, or the actuals under a header we do not know, and the office
+ * must not see an empty return (or a plan) without a word. A year outside the targets' span (a
+ * base year: 2020年预计 in a 2021–2025 plan) or a forecast after a year whose actual is read
+ * (2026年预计 beside 2025年实际值) is not this return's year: not named.
+ */
+function unreadFigures(
+  columns: HeaderColumn[],
+  ctx: { yearOf: (r: HeaderColumn) => number | null; actualYears: number[]; targetYears: number[]; fromTitle: Set<number>; titlePeriod: string },
+): ColumnIssue[] {
+  const { actualYears, targetYears } = ctx;
   const outsideTargets = (y: number) => targetYears.length > 0 && (y < Math.min(...targetYears) || y > Math.max(...targetYears));
-  for (const r of roles) {
-    if (r.role !== 'other-period' || !hasFigures(r)) continue;
-    const year = yearOf(r);
+  const out: ColumnIssue[] = [];
+  for (const r of columns) {
+    const year = ctx.yearOf(r);
     const forecastAfterActual = /预计|预测/.test(r.text) && actualYears.some((y) => year === null || y < year);
     const covered = year === null ? actualYears.length > 0 : actualYears.includes(year) || outsideTargets(year) || forecastAfterActual;
     if (covered) continue;
-    claimsActual = true;
-    const params = { column: columnLetters(r.col), header: r.text, actual: year === null ? '实际值' : claimName({ year, role: 'actual' }) };
-    columnIssues.push({ severity: 'error', cell: wholeColumn(r.col), message: importMessage('import.other-period-only', params) });
+    const params = { column: columnLetters(r.col), header: r.text, actual: year === null ? '实际值' : claimName({ year, role: 'actual' }), title: ctx.titlePeriod };
+    const key = ctx.fromTitle.has(r.col) ? 'import.other-period-title' : r.role === 'other-period' ? 'import.other-period-only' : 'import.unknown-figures-column';
+    out.push({ severity: 'error', cell: wholeColumn(r.col), message: importMessage(key, params) });
   }
-  return { valueCols, noteCols: chooseNoteColumns(sheet, roles, sheetYear, columnIssues), claimsActual, columnIssues };
+  return out;
 }

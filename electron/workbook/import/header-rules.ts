@@ -20,23 +20,41 @@ export function yearIn(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** A range sign between two months: 1-11月, 1月至11月, 1～11月. */
+const RANGE = '[-~～—–至到]';
+
 /**
  * Words of a period other than the whole year, in a header with its years removed: half years,
- * quarters, months 1–11 alone or as a range not 1-12 (1-11月, 截至11月底, 十一月), a December that
- * is not the year's end (12月 alone: one month's figure), last year, the same period, forecasts.
+ * quarters, this month (本月), months 1–11 alone or as a range not ending the year (1-11月,
+ * 1月至11月, 截至11月底, 十一月), December alone (12月完成: one month's figure), last year, the
+ * same period, forecasts. Through December is the year: 1-12月, 1月至12月, 截至12月, 12月底,
+ * 一至十二月.
  */
 const OTHER_PERIOD = new RegExp(
   [
-    '半年',
+    '半年|年中',
     '季度',
-    '(?!0?1[-~～—–至到]12月)\\d{1,2}[-~～—–至到]\\d{1,2}月',
-    '(?<!\\d)(?<!\\d[-~～—–至到])(?:0?[1-9]|1[01])月',
-    '(?<!\\d)(?<!\\d[-~～—–至到])12月(?![底末]|31日)',
-    '(?<![一二三四五六七八九十])(?:[一二三四五六七八九]|十一?)月',
-    '月度|月报|季报',
+    `(?!0?1月?${RANGE}12月)\\d{1,2}月?${RANGE}\\d{1,2}月`,
+    `(?<!\\d)(?<!\\d月?${RANGE})(?:0?[1-9]|1[01])月(?!${RANGE})`,
+    `(?<!\\d)(?<!\\d月?${RANGE})(?<!截[至止])12月(?!份?[底末]|31日|${RANGE})`,
+    `(?<![一二三四五六七八九十])(?:[一二三四五六七八九]|十一?)月(?!${RANGE})`,
+    `(?<![一二三四五六七八九十至到止])十二月(?!份?[底末])`,
+    '本月|当月|月度|月报|季报',
     '上年|去年|同期|预计|预测',
   ].join('|'),
 );
+
+/**
+ * Whether a title above the header says its figures are of part of a year ("2025年1-11月指标完成
+ * 情况表", "上半年"), when the headers themselves name no period. Narrower than OTHER_PERIOD: a
+ * title line may carry a date ("2026年1月报送"), so a single month is not a period here.
+ */
+export function titleNamesOtherPeriod(text: string): boolean {
+  const rest = squash(text).replace(YEARS, '');
+  return new RegExp(
+    ['半年|年中|季度|预计', `(?!0?1月?${RANGE}12月)\\d{1,2}月?${RANGE}\\d{1,2}月`, '截[至止](?:0?[1-9]|1[01])月', '前(?:\\d{1,2}|[一二三四五六七八九十]+)个?月'].join('|'),
+  ).test(rest);
+}
 
 /**
  * The header rules, in the order they are tried; the first that matches a column's header text
@@ -59,8 +77,8 @@ export const HEADER_RULES: readonly HeaderRule[] = [
   {
     role: 'note',
     on: 'word',
-    pattern: /说明|备注|原因/,
-    why: 'a remark, even when it also says 完成 or 实际 (未完成原因说明): before target/actual; not a bracketed remark on another header (2025年实际值（未完成的请说明原因）)',
+    pattern: /^(?!(主要)?指标(名称)?[及和与]).*(说明|备注|原因)/,
+    why: 'a remark, even when it also says 完成 or 实际 (未完成原因说明): before target/actual; not a bracketed remark on another header (2025年实际值（未完成的请说明原因）), nor the name column 指标名称及说明',
   },
   {
     role: 'other-period',
@@ -82,12 +100,12 @@ export const HEADER_RULES: readonly HeaderRule[] = [
     why: '累计完成 / 累计实际值: another quantity beside a 实际值 column of the same year, else the actual itself (after completion: 累计完成率 is a ratio)',
   },
   { role: 'target', on: 'rest', pattern: /目标|计划/, why: '目标值, 规划目标, 计划数' },
-  { role: 'actual', on: 'rest', pattern: /实际|完成/, why: '实际值, 完成值, 实际完成' },
+  { role: 'actual', on: 'rest', pattern: /实际|完成|执行[数值]|实绩/, why: '实际值, 完成值, 实际完成, 执行数, 实绩' },
   { role: 'year-only', on: 'word', pattern: /^$/, needsYear: true, why: 'a bare year ("2025年") under or over a role word, or a table of targets' },
   { role: 'code', on: 'word', pattern: /^(序号|编号|序)$|^no\.?$/i, why: '序号 column' },
   { role: 'domain', on: 'word', pattern: /^(领域|类别|分类|领域类别)$/, why: '领域 column' },
   { role: 'unit', on: 'word', pattern: /^(计量)?单位$/, why: '单位 column' },
-  { role: 'name', on: 'word', pattern: /^(主要)?指标(名称|内容|项目)?$|^(指标)?名称$|^项目$/, why: 'the indicator name column' },
+  { role: 'name', on: 'word', pattern: /^(主要)?指标(名称|内容|项目)?$|^(指标)?名称$|^项目$|^(主要)?指标(名称)?[及和与]/, why: 'the indicator name column (指标名称及说明 too)' },
 ];
 
 /** A header text's role by HEADER_RULES; null when no rule matches. */

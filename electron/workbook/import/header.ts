@@ -8,7 +8,7 @@ import { cellText } from './cell-text';
 import type { ColumnIssue, NoteColumn, ValueColumn } from './column-choice';
 import { chooseColumns } from './column-choice';
 import type { ColumnRole, HeaderColumn } from './header-rules';
-import { classifyHeader, yearIn } from './header-rules';
+import { classifyHeader, titleNamesOtherPeriod, yearIn } from './header-rules';
 
 export interface TableLayout {
   sheet: NeutralSheet;
@@ -92,6 +92,13 @@ function sheetYearOf(sheet: NeutralSheet, headerTop: number): number | null {
   return years.size === 1 ? ([...years][0] as number) : null;
 }
 
+/** The first title line above the header that names part of a year (titleNamesOtherPeriod), as written; else null. */
+function titlePeriodOf(sheet: NeutralSheet, headerTop: number): string | null {
+  for (let r = 1; r < headerTop; r++)
+    for (const c of sheet.rows.get(r)?.values() ?? []) if (typeof c.value === 'string' && titleNamesOtherPeriod(c.value)) return c.value.trim();
+  return null;
+}
+
 function layoutFor(sheet: NeutralSheet, top: number, bottom: number): TableLayout | null {
   const merges = mergesIn(sheet, top, bottom);
   let width = 0;
@@ -108,7 +115,7 @@ function layoutFor(sheet: NeutralSheet, top: number, bottom: number): TableLayou
   if (nameCol === null) return null;
 
   const sheetYear = sheetYearOf(sheet, top);
-  const { valueCols, noteCols, claimsActual, columnIssues } = chooseColumns(sheet, bottom, roles, sheetYear);
+  const { valueCols, noteCols, claimsActual, columnIssues } = chooseColumns(sheet, bottom, roles, { sheetYear, titlePeriod: titlePeriodOf(sheet, top) });
   if (valueCols.length === 0 && columnIssues.length === 0) return null;
   return {
     sheet,

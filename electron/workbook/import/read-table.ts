@@ -53,8 +53,8 @@ export interface PendingRow {
   hidden: boolean;
   /** The row itself is hidden (its sheet may be visible): told "read anyway" only if a value of it is read. */
   rowHidden: boolean;
-  /** "2025:actual" for each actual this row marks as no figure ("/", "-"): a hidden row's figure does not beat that. */
-  marks: ReadonlySet<string> | null;
+  /** "2025:actual" → the mark, for each actual this row marks as no figure ("/", "-"): a hidden row's figure does not beat that. */
+  marks: ReadonlyMap<string, string> | null;
 }
 
 export interface TableRead {
@@ -166,7 +166,7 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
     if (!ind) issues.add('warning', sheet.name, nameAt, importMessage('import.unmatched-row', { row: r, name }));
 
     const values: Record<string, InterpretedValue> = {};
-    let marks: Set<string> | null = null;
+    let marks: Map<string, string> | null = null;
     for (const vc of layout.valueCols) {
       const key = String(vc.year);
       const slot = (values[key] ??= emptyValue());
@@ -183,7 +183,7 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
         const shown = typeof cell?.value === 'string' && cell.formula === null ? visibleText(cell.value) : '';
         if (cell && shown !== '' && (read.kind === 'slash' || read.kind === 'empty')) {
           issues.add('warning', sheet.name, cell.address, importMessage('import.mark-no-value', { text: shown }));
-          (marks ??= new Set()).add(`${key}:actual`);
+          (marks ??= new Map()).set(`${key}:actual`, shown);
         }
       }
     }

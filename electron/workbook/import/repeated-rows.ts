@@ -32,7 +32,8 @@ interface MergeEntry {
   rowHidden: boolean;
   takenHidden: Map<string, boolean> | null;
   ambiguous: Set<string> | null;
-  visibleMarks: Set<string> | null;
+  /** "2025:actual" → the mark ("/", "-") a visible row gave it; the slot's cell is then the mark's. */
+  visibleMarks: Map<string, string> | null;
 }
 
 /** A value taken from one place over another, told after the merge (so a sheet's many can be told once). */
@@ -52,9 +53,9 @@ interface Told {
  *   "-" for an actual included: `import.superseded-row` per cell, or `import.superseded-sheet` once
  *   for a hidden sheet with more than CELLS_TOLD_ONE_BY_ONE cells superseded by one visible sheet;
  * - two visible (or two hidden) rows that differ leave the value unread: `import.ambiguous-value`
- *   (error) naming both cells and values;
- * - a visible row filling a value another visible row of the indicator leaves blank is read, and
- *   said: `import.filled-from-row` on one sheet, `import.filled-from-sheet` once per pair of sheets;
+ *   (error) naming both cells and values — a visible "/" or "-" against a visible figure too;
+ * - a row filling a value a visible row of the indicator leaves blank (a hidden one too) is read,
+ *   and said: `import.filled-from-row` on one sheet, `import.filled-from-sheet` once per pair of sheets;
  * - `import.hidden-row` / `import.hidden-sheet` ("read anyway") only for a hidden row or sheet some
  *   value of which was read — never beside a line saying its values were not.
  * Returns the merged rows; every message goes to `issues`.
@@ -72,7 +73,7 @@ export function mergeRepeatedIndicators(reads: TableRead[], issues: Issues, plan
       const key = row.indicatorId ?? `name:${normalizeName(row.name)}`;
       const first = byKey.get(key);
       if (!first) {
-        byKey.set(key, { row, rowHidden: hidden, takenHidden: null, ambiguous: null, visibleMarks: hidden || !marks ? null : new Set(marks) });
+        byKey.set(key, { row, rowHidden: hidden, takenHidden: null, ambiguous: null, visibleMarks: hidden || !marks ? null : new Map(marks) });
         rows.push(row);
         continue;
       }
@@ -90,19 +91,36 @@ export function mergeRepeatedIndicators(reads: TableRead[], issues: Issues, plan
           };
           const theirs = v[cellField] ?? '';
           const ours = slot[cellField] ?? '';
-          const marked = !hidden && marks?.has(at) === true;
+          const mark = hidden ? undefined : marks?.get(at);
+          const ambiguous = (firstValue: string, secondValue: string) => {
+            issues.add('error', row.sheet, cellOf(theirs), importMessage('import.ambiguous-value', { code, year, first: ours, second: theirs, firstValue, secondValue }));
+            Object.assign(slot, { [field]: null });
+            (first.ambiguous ??= new Set()).add(at);
+          };
           if (v[field] === null) {
-            // This visible row says "no figure": it beats a hidden row's figure, as a visible figure would.
-            if (marked && slot[field] !== null && keptHidden) {
+            if (mark === undefined) {
+              // A visible blank where a hidden row above gave the figure: read from the hidden row, and said.
+              if (!hidden && keptHidden && slot[field] !== null && ours !== '' && theirs !== '') filled.push({ code, year, used: ours, other: theirs });
+              continue;
+            }
+            // This visible row says "no figure": it beats a hidden row's figure, as a visible figure
+            // would, and disagrees with a visible one.
+            if (slot[field] === null) take();
+            else if (keptHidden) {
               superseded.push({ code, year, used: theirs, other: ours });
               take();
+            } else {
+              ambiguous(shown(slot[field]), mark);
+              continue;
             }
-            if (marked) (first.visibleMarks ??= new Set()).add(at);
+            (first.visibleMarks ??= new Map()).set(at, mark);
           } else if (slot[field] === null) {
-            if (hidden && first.visibleMarks?.has(at)) superseded.push({ code, year, used: ours, other: theirs });
+            const visibleMark = first.visibleMarks?.get(at);
+            if (visibleMark !== undefined && hidden) superseded.push({ code, year, used: ours, other: theirs });
+            else if (visibleMark !== undefined) ambiguous(visibleMark, shown(v[field]));
             else {
-              // A visible row filling what a visible row of the indicator left blank: read, and said.
-              if (!hidden && !keptHidden && ours !== '' && theirs !== '') filled.push({ code, year, used: theirs, other: ours });
+              // Filling what a visible row of the indicator left blank: read, and said (a hidden row too).
+              if (!keptHidden && ours !== '' && theirs !== '') filled.push({ code, year, used: theirs, other: ours });
               take();
             }
           } else if (slot[field] === v[field]) {
@@ -111,11 +129,7 @@ export function mergeRepeatedIndicators(reads: TableRead[], issues: Issues, plan
           } else if (keptHidden !== hidden) {
             superseded.push({ code, year, used: hidden ? ours : theirs, other: hidden ? theirs : ours });
             if (!hidden) take();
-          } else {
-            issues.add('error', row.sheet, cellOf(theirs), importMessage('import.ambiguous-value', { code, year, first: ours, second: theirs, firstValue: shown(slot[field]), secondValue: shown(v[field]) }));
-            Object.assign(slot, { [field]: null });
-            (first.ambiguous ??= new Set()).add(at);
-          }
+          } else ambiguous(shown(slot[field]), shown(v[field]));
         }
       }
     }

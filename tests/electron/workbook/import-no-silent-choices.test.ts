@@ -314,6 +314,38 @@ describe('the same indicator in two rows', () => {
     expect(book.issues).toHaveLength(1);
   });
 
+  it.each([
+    ['below', 4, 5],
+    ['above', 5, 4],
+  ])('a visible "-" %s a visible figure: neither is read, both named with what they say', async (_where, markRow, figureRow) => {
+    const rows = repeated(CASE_EXPECTED.actual['1'] as number);
+    (rows[markRow - 1] as PyCell[])[5] = '-';
+    const book = await read(one(rows));
+    expect(actualOf(book, '1')).toBeNull();
+    const [first, second] = markRow < figureRow ? [`2025年度!F${markRow}`, `2025年度!F${figureRow}`] : [`2025年度!F${figureRow}`, `2025年度!F${markRow}`];
+    const [firstValue, secondValue] = markRow < figureRow ? ['-', String(CASE_EXPECTED.actual['1'])] : [String(CASE_EXPECTED.actual['1']), '-'];
+    expect(keyed(book, 'import.ambiguous-value').map((i) => [i.severity, i.message.params.first, i.message.params.second, i.message.params.firstValue, i.message.params.secondValue])).toEqual([
+      ['error', first, second, firstValue, secondValue],
+    ]);
+    expect(keyed(book, 'import.filled-from-row')).toEqual([]);
+  });
+
+  it.each(['xlsx', 'xls'] as const)('"/" on a copied sheet against a figure on the original: neither is read (.%s)', async (ext) => {
+    const slashed = caseRows({ actual: (code, v) => (code === '6' ? '/' : v) });
+    const book = await read([{ name: '填报表', rows: caseRows() }, { name: '填报表 (2)', rows: slashed }], ext);
+    expect(actualOf(book, '6')).toBeNull();
+    expect(keyed(book, 'import.ambiguous-value').map((i) => [i.message.params.first, i.message.params.second])).toEqual([['填报表!F9', '填报表 (2)!F9']]);
+  });
+
+  it('a hidden row filling what the visible one left blank is read and its cell named', async () => {
+    const rows = repeated(CASE_EXPECTED.actual['1'] as number);
+    (rows[4] as PyCell[])[5] = null;
+    const book = await read(one(rows, { hiddenRows: [4] }));
+    expect(actualOf(book, '1')).toBe(CASE_EXPECTED.actual['1']);
+    expect(keyed(book, 'import.filled-from-row').map((i) => [i.cell, i.message.params.blank])).toEqual([['F4', '2025年度!F5']]);
+    expect(keyed(book, 'import.hidden-row').map((i) => i.cell)).toEqual(['C4']);
+  });
+
   it('both visible and the same: read, no issue', async () => {
     const book = await read(one(repeated(CASE_EXPECTED.actual['1'] as number)));
     expect(caseReading(book)).toEqual(CASE_READING);

@@ -45,6 +45,10 @@ describe("a return whose only actual column is of another period is said so, not
     '2025年11月实际值',
     '十一月完成',
     '2025年预计完成值',
+    '2025年本月完成',
+    '2025年年中完成',
+    '2025年12月完成',
+    '2025年十二月完成',
   ];
   it.each(headers.flatMap((h) => [[h, 'xlsx'] as const, [h, 'xls'] as const]))('%s (.%s)', async (header, ext) => {
     const book = await read(caseRows({ header: renamed('2025年实际值', header) }), ext);
@@ -93,7 +97,52 @@ describe('beside the year\'s actual, other periods and forecasts are left alone 
   });
 });
 
+describe('a title naming part of the year makes a yearless 实际值 column that period\'s', () => {
+  it.each(['青岚区“住有宜居”工程2025年1-11月指标完成情况表', '2025年上半年指标完成情况', '2025年指标完成情况（截至11月底）', '2025年前三季度完成情况'])('%s', async (title) => {
+    const rows = caseRows({ header: ['领域', '序号', '指标名称', '单位', '目标值', '实际值', '2027年目标值', '说明'] });
+    rows[0] = [title];
+    const book = await read(rows);
+    expect(book.kind).toBe('return');
+    expect(caseReading(book).actual).toEqual({});
+    expect(keyed(book, 'import.other-period-title').map((i) => [i.severity, i.cell, i.message.params.title])).toEqual([['error', 'F:F', title]]);
+  });
+
+  it.each(['青岚区“住有宜居”工程2025年度指标完成情况表', '2025年1-12月指标完成情况', '填报日期：2026年1月8日'])('not %s', async (title) => {
+    const rows = caseRows({ header: ['领域', '序号', '指标名称', '单位', '目标值', '实际值', '2027年目标值', '说明'] });
+    rows[1] = [title];
+    const book = await read(rows);
+    expect(caseReading(book).actual).toEqual(CASE_READING.actual);
+    expect(keyed(book, 'import.other-period-title')).toEqual([]);
+  });
+});
+
+describe('figures under a header that says neither 目标 nor 实际', () => {
+  it.each(['2025年', '2025年度', '2025年数据'])('%s beside 2025年目标值, with no 2025 actual column: an error naming it, not a plan', async (header) => {
+    const book = await read(caseRows({ header: renamed('2025年实际值', header) }));
+    expect(book.kind).toBe('return');
+    expect(keyed(book, 'import.unknown-figures-column').map((i) => [i.severity, i.cell, i.message.params.actual])).toEqual([['error', 'F:F', '2025年实际值']]);
+  });
+
+  it('beside the year\'s actual, such a column is left alone', async () => {
+    const book = await read(withColumn('2025年排名', (row) => Number(row[1])));
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(book.issues).toEqual([]);
+  });
+
+  it.each(['2025年执行数', '2025年实绩'])('%s holds the actuals', async (header) => {
+    const book = await read(caseRows({ header: renamed('2025年实际值', header) }));
+    expect(caseReading(book)).toEqual(CASE_READING);
+  });
+});
+
 describe('累计 (cumulative) is the actual alone, another quantity beside 实际值', () => {
+  it('本年累计 beside 本月完成 (a monthly report): the year to date is read, the month left alone', async () => {
+    const rows = withColumn('2025年本月完成', (row) => Number(row[5]) / 12, caseRows({ header: renamed('2025年实际值', '2025年本年累计') }));
+    const book = await read(rows);
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(book.issues).toEqual([]);
+  });
+
   it.each(['xlsx', 'xls'] as const)('2025年累计完成 alone holds the actuals (.%s)', async (ext) => {
     const book = await read(caseRows({ header: renamed('2025年实际值', '2025年累计完成') }), ext);
     expect(caseReading(book)).toEqual(CASE_READING);
