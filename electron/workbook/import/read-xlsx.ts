@@ -60,12 +60,14 @@ function readSheet(ws: ExcelJS.Worksheet, faults: SheetFaults): NeutralSheet {
       // A merged range's other cells echo the master's value in ExcelJS; the model keeps it once.
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const plain = plainValue(cell.value);
-      const { formula, isError, uncalculated } = plain;
+      const { formula, isError } = plain;
       const address = cellAddress(rowNumber, col);
-      // ExcelJS parseFloat()s a number's stored text ("1,6" → 1, "0x6" → 0): what the file holds
-      // decides, as in the fast reader — no figure, NaN with its text (stored-cells.ts).
-      const storedText = typeof plain.value === 'number' ? faults.badNumbers.get(address) : undefined;
+      // ExcelJS parseFloat()s a number's stored text ("1,6" → 1, "0x6" → 0; a formula's 0 result it
+      // then loses): what the file holds decides, as in the fast reader — no figure, NaN with its
+      // text (stored-cells.ts). Such a formula has a stored result, so it is not uncalculated.
+      const storedText = typeof plain.value === 'number' || formula !== null ? faults.badNumbers.get(address) : undefined;
       const value = storedText === undefined ? plain.value : NaN;
+      const uncalculated = storedText === undefined && plain.uncalculated;
       if (value === null && formula === null) return;
       const numFmt = cell.numFmt || null;
       putCell(sheet, {
