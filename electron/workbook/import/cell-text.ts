@@ -3,11 +3,11 @@
 import { parseNumberInput } from '../../../shared/domain/parse-number';
 import type { NeutralCell } from './model';
 
-/** A cell's text, trimmed ('' for a blank cell); a number as String(n). */
+/** A cell's text, trimmed ('' for a blank cell); a number as String(n), one stored as no figure as its stored text. */
 export function cellText(cell: NeutralCell | undefined): string {
   if (!cell || cell.value === null) return '';
   if (typeof cell.value === 'string') return cell.value.trim();
-  return String(cell.value);
+  return cell.storedText?.trim() ?? String(cell.value);
 }
 
 /**

@@ -44,8 +44,9 @@ export class CompactRows implements ReadonlyMap<number, Row> {
   private kindOf = new Uint8Array(INITIAL_CAPACITY);
   private nums = new Float64Array(INITIAL_CAPACITY);
   private readonly texts: (string | null)[] = new Array<string | null>(INITIAL_CAPACITY).fill(null);
-  /** Only the few cells that have them: formulas, uncalculated formulas, addresses as written. */
+  /** Only the few cells that have them: formulas, uncalculated formulas, addresses as written, numbers stored as no figure. */
   private readonly formulas = new Map<number, string>();
+  private readonly storedTexts = new Map<number, string>();
   private readonly uncalculated = new Set<number>();
   private readonly addresses = new Map<number, string>();
   /** Row number → its runs of consecutive cells, as [start, end) pairs (one run unless rows repeat). */
@@ -68,9 +69,20 @@ export class CompactRows implements ReadonlyMap<number, Row> {
    * Add a cell. `address`: the A1 address when the file wrote one differing from
    * cellAddress(row, col) (leading zeros, a row number disagreeing with its <row>), else null.
    * `style`: the s attribute as a number; anything but an index of `formats` (NaN, 0.5, -1, past
-   * the end) means no number format.
+   * the end) means no number format. `storedText`: for a number cell stored as no figure (value
+   * NaN), the text the file holds (NeutralCell.storedText).
    */
-  add(row: number, col: number, address: string | null, style: number, value: CellValue, isError: boolean, formula: string | null, uncalculated: boolean): void {
+  add(
+    row: number,
+    col: number,
+    address: string | null,
+    style: number,
+    value: CellValue,
+    isError: boolean,
+    formula: string | null,
+    uncalculated: boolean,
+    storedText: string | null = null,
+  ): void {
     const i = this.count++;
     if (i === this.rowOf.length) this.grow();
     this.rowOf[i] = row;
@@ -89,6 +101,7 @@ export class CompactRows implements ReadonlyMap<number, Row> {
     } else if (typeof value === 'boolean') this.kindOf[i] = value ? Kind.True : Kind.False;
     if (formula !== null) this.formulas.set(i, formula);
     if (uncalculated) this.uncalculated.add(i);
+    if (storedText !== null) this.storedTexts.set(i, storedText);
     if (address !== null) this.addresses.set(i, address);
     if (row === this.openRow && this.openRun !== null) {
       this.openRun[this.openRun.length - 1] = i + 1;
@@ -136,6 +149,8 @@ export class CompactRows implements ReadonlyMap<number, Row> {
       percent: this.percent[style] ?? false,
     };
     if (this.uncalculated.has(i)) cell.uncalculated = true;
+    const stored = this.storedTexts.get(i);
+    if (stored !== undefined) cell.storedText = stored;
     return cell;
   }
 

@@ -57,6 +57,9 @@ export const IMPORT_MESSAGES = defineCatalogue(
     // Package and reader faults (issue 10, reader-faults branch).
     'import.duplicate-part': '“{file}”已损坏：压缩包里“{first}”和“{second}”是同一个部件，内容却不同，无法确定哪个是真的。请向发文件的人重新要一份，或在 Excel/WPS 中打开后另存为 .xlsx 再导入',
     'import.too-many-entries': '“{file}”里有 {count} 个内部文件（上限 {max} 个），正常的填报表只有几十个，已拒绝导入',
+    // Stored values no spreadsheet can hold (issue 10, reader-values branch).
+    'import.outside-grid': '工作表“{sheet}”中有单元格的位置超出了 Excel 表格的范围（{cells}；表格最多到 XFD 列、第 1048576 行），任何表格软件都显示不出它们，文件可能由程序生成有误，这些单元格未读取；其余内容已照常读取。如果那里本应有数值，请向发文件的人核实，并重新要一份文件',
+    'import.outside-grid-unreadable': '“{file}”已损坏：工作表“{sheet}”中有单元格的位置超出了 Excel 表格的范围（{cells}；表格最多到 XFD 列、第 1048576 行），文件可能由程序生成有误，无法读取。请在 Excel/WPS 中打开（按提示修复）后另存为 .xlsx 再导入，或向发文件的人重新要一份',
   },
   {
     'import.not-a-workbook': '"{file}" is not an Excel workbook (.xlsx or .xls) and cannot be imported: check you chose the right file, or open it in Excel/WPS, save it as .xlsx and import that',
@@ -109,6 +112,9 @@ export const IMPORT_MESSAGES = defineCatalogue(
     // Package and reader faults (issue 10, reader-faults branch).
     'import.duplicate-part': '"{file}" is damaged: its entries "{first}" and "{second}" are the same part with different contents, so which is real cannot be told. Ask the sender for the file again, or open it in Excel/WPS, save it as .xlsx and import that',
     'import.too-many-entries': '"{file}" was refused: the number of files inside it ({count}, limit {max}) is far beyond a real return\'s few dozen',
+    // Stored values no spreadsheet can hold (issue 10, reader-values branch).
+    'import.outside-grid': 'Sheet "{sheet}" has cells placed outside an Excel sheet ({cells}; a sheet ends at column XFD and row 1,048,576). No spreadsheet program can show them, so a program probably wrote the file wrongly; they were not read, and the rest was read as usual. If a figure belonged there, check with the sender and ask for the file again',
+    'import.outside-grid-unreadable': '"{file}" is damaged: sheet "{sheet}" has cells placed outside an Excel sheet ({cells}; a sheet ends at column XFD and row 1,048,576), probably written wrongly by a program, and it cannot be read. Open it in Excel/WPS (let it repair the file), save it as .xlsx and import that, or ask the sender for the file again',
   },
 );
 

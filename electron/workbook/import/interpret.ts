@@ -32,6 +32,7 @@ import { Issues } from './read-value-cell';
 import type { SheetInfo } from './info-lines';
 import { readInfoLines } from './info-lines';
 import { chooseCodePage } from './code-page-choice';
+import { listed } from './stored-cells';
 import type { PlanNaming } from '../../../shared/domain/plan-label';
 import { planLabel } from '../../../shared/domain/plan-label';
 import type { AppMessage } from '../../../shared/i18n/engine';
@@ -92,6 +93,12 @@ function finish(
       slot.noteCell = p.note.cell;
     }
 
+  // A cell outside the grid was not read (the readers leave it out: model.ts outsideGrid). A
+  // warning, not a refusal: no spreadsheet shows such a cell — the clerk who filled the return never
+  // saw it, and Excel drops it when it repairs the file — so the figures that can be seen are
+  // read, and the warning names the cells in case one mattered.
+  for (const s of book.sheets)
+    if (s.outsideGrid.length > 0) issues.add('warning', s.name, s.outsideGrid[0] as string, importMessage('import.outside-grid', { sheet: s.name, cells: listed(s.outsideGrid) }));
   const rows = mergeRepeatedIndicators(reads, issues, plan);
   const years = [...new Set(reads.flatMap((t) => t.years))].sort((a, b) => a - b);
   return {

@@ -22,6 +22,11 @@ export interface NeutralCell {
    * ever calculated it): `value` is then null, but the cell is not empty — the importer says so.
    */
   uncalculated?: boolean;
+  /**
+   * For a number cell whose stored text is no figure (stored-cells.ts storedNumber: "1,6", "0x6",
+   * "INF"): that text as the file holds it, for the clerk's message; `value` is then NaN.
+   */
+  storedText?: string;
   /** True for an error value (#DIV/0! …): `value` then holds the error text. */
   isError: boolean;
   /** The number format string ("0.0%", "General" …), null when none. */
@@ -64,6 +69,11 @@ export interface NeutralSheet {
   /** Highest row / column number holding a cell (0 when empty). */
   maxRow: number;
   maxCol: number;
+  /**
+   * References of cells the file places outside Excel's grid (past column XFD or row 1,048,576),
+   * as written: no spreadsheet can show them, so they are not in `rows`; the importer warns.
+   */
+  outsideGrid: string[];
 }
 
 export interface NeutralWorkbook {
@@ -127,7 +137,7 @@ export interface WritableSheet extends NeutralSheet {
 }
 
 export function newSheet(name: string, state: SheetState): WritableSheet {
-  return { name, state, rows: new Map(), merges: [], hiddenRows: new Set(), hiddenCols: new Set(), maxRow: 0, maxCol: 0 };
+  return { name, state, rows: new Map(), merges: [], hiddenRows: new Set(), hiddenCols: new Set(), maxRow: 0, maxCol: 0, outsideGrid: [] };
 }
 
 /** Put a cell in its row (a second cell at the same address replaces the first, in its place). */

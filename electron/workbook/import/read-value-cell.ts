@@ -39,8 +39,9 @@ export function readValueCell(cell: NeutralCell | undefined, ind: Indicator | nu
   if (cell.isError || typeof cell.value === 'boolean') return refuseCell(cell, sheet, issues, parseRefusalMessage('not-a-number', String(cell.value)));
   if (typeof cell.value === 'number') {
     let v = cell.value;
-    // NaN or Infinity stored as a cell's number: no clerk typed it; a program wrote the file wrongly.
-    if (!Number.isFinite(v)) return refuseCell(cell, sheet, issues, importMessage('import.stored-not-a-number', { text: String(v) }));
+    // A number cell stored as no figure ("1,6", "0x6", "INF": stored-cells.ts), or NaN/Infinity from
+    // another reader: no clerk typed it; a program wrote the file wrongly. The stored text is shown.
+    if (!Number.isFinite(v)) return refuseCell(cell, sheet, issues, importMessage('import.stored-not-a-number', { text: cell.storedText ?? String(v) }));
     if (cell.percent) {
       if (!ind || isPercentUnit(ind.unit)) v = roundPercent(v);
       else

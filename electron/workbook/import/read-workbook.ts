@@ -16,6 +16,7 @@ import { mainDocumentPart, rootElementOf } from './package-parts';
 import type { Decryption } from './decrypt';
 import { decryptWithDefaultPassword } from './decrypt';
 import { decodeXmlBytes, streamXml } from './xml-stream';
+import { CellsOutsideGrid, listed } from './stored-cells';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
@@ -186,8 +187,16 @@ async function readXlsxParts(buf: Buffer, file: string, { parts, later, ready }:
     if (!(err instanceof FastReaderUnsupported) && !(err instanceof RangeError)) throw err;
     // Every guard (a sheet still inflating included) decides before ExcelJS reads the package.
     await ready;
+    const all = new Map(parts);
+    for (const [key, part] of later) all.set(key, await part);
     const { readXlsx } = await import('./read-xlsx');
-    return readXlsx(buf);
+    try {
+      return await readXlsx(buf, all);
+    } catch (e) {
+      // The fast reader leaves such cells out with a warning; ExcelJS cannot, so the file is refused naming them.
+      if (e instanceof CellsOutsideGrid) throw unreadable('import.outside-grid-unreadable', { file, sheet: e.sheet, cells: listed(e.refs) }, e);
+      throw e;
+    }
   }
 }
 

@@ -5,9 +5,10 @@
 // evaluated (cached values only). The caller has already checked size and the container.
 import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
-import type { CellValue, NeutralSheet, NeutralWorkbook, SheetState } from './model';
-import { cellAddress, isPercentFormat, newSheet, putCell } from './model';
-import { streamXml } from './xml-stream';
+import type { CellValue, NeutralCell, NeutralSheet, NeutralWorkbook, SheetState } from './model';
+import { cellAddress, getCell, isPercentFormat, newSheet, putCell } from './model';
+import { attrByLocal, streamXml } from './xml-stream';
+import { isOutsideGrid } from './stored-cells';
 import { GBK, biffTextOf, hasNonAsciiText, mayBeUndeclaredGbk, sheetsWithLatin1AsGbk, withDeclaredCodePage } from './xls-code-page';
 
 // SheetJS decodes code-page text only once its code-page tables are loaded; without them a BIFF5
@@ -33,7 +34,8 @@ function cellValue(c: XLSX.CellObject): { value: CellValue; isError: boolean } {
   }
 }
 
-function readSheet(ws: XLSX.WorkSheet, name: string, state: SheetState): NeutralSheet {
+/** `uncalculated`: formula cells SheetJS leaves out (SpreadsheetML's with no <Data>, uncalculatedFormulas). */
+function readSheet(ws: XLSX.WorkSheet, name: string, state: SheetState, uncalculated: readonly NeutralCell[] = []): NeutralSheet {
   const sheet = newSheet(name, state);
   const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
   for (let r = 0; r < data.length; r++) {
@@ -45,9 +47,18 @@ function readSheet(ws: XLSX.WorkSheet, name: string, state: SheetState): Neutral
       const { value, isError } = cellValue(cell);
       const formula = typeof cell.f === 'string' ? cell.f : null;
       if (value === null && formula === null) continue;
+      // Past XFD or row 1,048,576 (SpreadsheetML's ss:Index can say so): no spreadsheet shows it; noted, not read.
+      if (isOutsideGrid(r + 1, c + 1)) {
+        sheet.outsideGrid.push(cellAddress(r + 1, c + 1));
+        continue;
+      }
       const numFmt = typeof cell.z === 'string' ? cell.z : null;
       putCell(sheet, { row: r + 1, col: c + 1, address: cellAddress(r + 1, c + 1), value, formula, isError, numFmt, percent: isPercentFormat(numFmt) });
     }
+  }
+  for (const cell of uncalculated) {
+    if (isOutsideGrid(cell.row, cell.col)) sheet.outsideGrid.push(cell.address);
+    else if (getCell(sheet, cell.row, cell.col) === undefined) putCell(sheet, cell);
   }
   // A row of height 0 or a column of width 0 (xlwt's colinfo width 0, SpreadsheetML's ss:Width="0")
   // is what Excel shows as hidden, flag or not.
@@ -114,6 +125,78 @@ export function joinRichText(xml: string): string {
   return out.join('');
 }
 
+/** An R1C1 reference's row or column part ("[−1]" relative, "3" absolute, "" this one) → its number. */
+function r1c1Part(part: string | undefined, here: number): number {
+  if (part === undefined || part === '') return here;
+  return part.startsWith('[') ? here + Number(part.slice(1, -1)) : Number(part);
+}
+
+/** R1C1 cell references (R[0]C[-1], R3C2, RC) outside a name or function: the A1 forms Excel would show. */
+const R1C1_REF = /(?<![A-Za-z0-9_.$])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(])/g;
+
+/**
+ * A SpreadsheetML formula (R1C1, with its "=") as the A1 formula without "=" the other readers give
+ * (SheetJS converts the cells it reads alike): "=R[0]C[-1]*2" at F5 → "E5*2". A reference that
+ * would leave the grid stays as written.
+ */
+export function a1Formula(r1c1: string, row: number, col: number): string {
+  return r1c1.replace(/^=/, '').replace(R1C1_REF, (ref: string, r: string | undefined, c: string | undefined) => {
+    const [rr, cc] = [r1c1Part(r, row), r1c1Part(c, col)];
+    return rr >= 1 && cc >= 1 ? cellAddress(rr, cc) : ref;
+  });
+}
+
+/**
+ * SpreadsheetML cells holding a formula with no <Data> (its cached result): a program wrote the
+ * formula and no spreadsheet ever calculated it (Excel writes every result it has). SheetJS leaves
+ * such a cell out altogether; here each is a cell with no value, marked `uncalculated`, so the
+ * importer refuses it with import.formula-uncalculated as for .xlsx, never as an empty cell.
+ * By worksheet index; positions follow ss:Index, ss:Span (rows) and ss:MergeAcross (cells).
+ */
+export function uncalculatedFormulas(xml: string): Map<number, NeutralCell[]> {
+  const out = new Map<number, NeutralCell[]>();
+  let sheet = -1;
+  let row = 0;
+  let nextRow = 1;
+  let col = 0;
+  let nextCol = 1;
+  let formula: string | null = null;
+  let hasData = false;
+  // A cell's comment holds a <Data> of its own (the comment's text): not the cell's result.
+  let inComment = false;
+  streamXml(xml, {
+    open(local, a) {
+      if (local === 'Worksheet') {
+        sheet++;
+        nextRow = 1;
+      } else if (local === 'Row') {
+        const index = attrByLocal(a, 'Index');
+        row = index === undefined ? nextRow : Number(index);
+        nextRow = row + 1 + Number(attrByLocal(a, 'Span') ?? 0);
+        nextCol = 1;
+      } else if (local === 'Cell') {
+        const index = attrByLocal(a, 'Index');
+        col = index === undefined ? nextCol : Number(index);
+        nextCol = col + 1 + Number(attrByLocal(a, 'MergeAcross') ?? 0);
+        formula = attrByLocal(a, 'Formula') ?? null;
+        hasData = false;
+      } else if (local === 'Comment') inComment = true;
+      else if (local === 'Data' && !inComment) hasData = true;
+    },
+    close(local) {
+      if (local === 'Comment') inComment = false;
+      if (local !== 'Cell' || formula === null || hasData || !(row >= 1 && col >= 1)) return;
+      const cells = out.get(sheet) ?? [];
+      out.set(sheet, cells);
+      const f = a1Formula(formula, row, col);
+      cells.push({ row, col, address: cellAddress(row, col), value: null, formula: f, uncalculated: true, isError: false, numFmt: null, percent: false });
+      formula = null;
+    },
+    text() {},
+  });
+  return out;
+}
+
 /**
  * BIFF bytes (an OLE2 compound file) or SpreadsheetML 2003 text. Throws SheetJS's own error (e.g.
  * "password-protected") for the caller to translate. Text that may be undeclared GBK comes with a
@@ -121,7 +204,7 @@ export function joinRichText(xml: string): string {
  * read whole (joinRichText).
  */
 export function readXls(bytes: Buffer | string): NeutralWorkbook {
-  if (typeof bytes === 'string') return readWith(joinRichText(bytes));
+  if (typeof bytes === 'string') return readWith(joinRichText(bytes), undefined, uncalculatedFormulas(bytes));
   const book = readWith(bytes);
   if (!hasNonAsciiText(book.sheets)) return book;
   const text = biffTextOf(XLSX, bytes);
@@ -139,8 +222,11 @@ export function readXls(bytes: Buffer | string): NeutralWorkbook {
   return book;
 }
 
-/** One SheetJS read; `codepage` is the default for a file without a CODEPAGE record. */
-function readWith(bytes: Buffer | string, codepage?: number): NeutralWorkbook {
+/**
+ * One SheetJS read; `codepage` is the default for a file without a CODEPAGE record; `uncalculated`:
+ * SpreadsheetML's formula cells SheetJS leaves out, by sheet index (uncalculatedFormulas).
+ */
+function readWith(bytes: Buffer | string, codepage?: number, uncalculated: ReadonlyMap<number, NeutralCell[]> = new Map()): NeutralWorkbook {
   const wb = XLSX.read(bytes, {
     ...(codepage === undefined ? {} : { codepage }),
     type: typeof bytes === 'string' ? 'string' : 'buffer',
@@ -156,7 +242,7 @@ function readWith(bytes: Buffer | string, codepage?: number): NeutralWorkbook {
   const sheets = wb.SheetNames.map((name, i) => {
     const ws = wb.Sheets[name];
     const state = STATES[wb.Workbook?.Sheets?.[i]?.Hidden ?? 0] ?? 'visible';
-    return ws ? readSheet(ws, name, state) : newSheet(name, state);
+    return ws ? readSheet(ws, name, state, uncalculated.get(i)) : newSheet(name, state);
   });
   return { format: 'xls', sheets };
 }

@@ -13,6 +13,7 @@ import type { Parts } from './package-parts';
 import { mainDocumentPart, relType, relationshipsOf } from './package-parts';
 import type { XmlAttrs } from './xml-stream';
 import { STOP, attrByLocal, streamXml } from './xml-stream';
+import { isOutsideGrid, storedNumber } from './stored-cells';
 
 /** The package holds something this reader does not understand; ExcelJS gets the file instead. */
 export class FastReaderUnsupported extends Error {}
@@ -207,8 +208,15 @@ function finishCell(
   f: string | null,
   is: string | null,
 ): void {
+  // No spreadsheet can hold a cell past XFD or row 1,048,576 (Excel drops it when it repairs the
+  // file, as it offers to): it is not read, but noted, for the importer's warning (interpret.ts).
+  if (isOutsideGrid(row, col)) {
+    to.sheet.outsideGrid.push(addr ?? cellAddress(row, col));
+    return;
+  }
   let value: CellValue = null;
   let isError = false;
+  let storedText: string | null = null;
   if (t === 'inlineStr') value = is === null ? null : unescapeOoxml(is);
   else if (v !== null) {
     if (t === 's') {
@@ -224,9 +232,13 @@ function finishCell(
       isError = true;
     } else {
       // Number() reads "" and blanks as 0, so only a 0 needs the look at whether anything was there.
+      // Text that is no xsd:double ("1,6", "0x6", "INF") is kept as NaN with the text, for the
+      // importer's refusal: Number() would read "0x6" as 6, ExcelJS "1,6" as 1 (stored-cells.ts).
       const n = Number(v);
-      if (Number.isNaN(n)) throw new FastReaderUnsupported(`bad number ${v} at ${addr}`);
-      if (n !== 0 || v.trim() !== '') value = n;
+      if (n !== 0 || v.trim() !== '') {
+        value = storedNumber(v, n);
+        if (Number.isNaN(value)) storedText = v;
+      }
     }
     // An empty <v></v> (openpyxl writes one for every formula it never calculated): no cached value.
   }
@@ -239,7 +251,7 @@ function finishCell(
   const style = s === undefined ? 0 : Number(s);
   // Nearly every writer's r="B12" is exactly the address the row and column give: not kept.
   const written = addr === undefined || parsedCol <= 0 || isCanonicalAddress(addr, row) ? null : writtenAddress(addr, row, col);
-  to.rows.add(row, col, written, style, value, isError, formula, uncalculated);
+  to.rows.add(row, col, written, style, value, isError, formula, uncalculated, storedText);
   if (row > to.sheet.maxRow) to.sheet.maxRow = row;
   if (col > to.sheet.maxCol) to.sheet.maxCol = col;
 }

@@ -3,6 +3,11 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, MergeRange, NeutralSheet, NeutralWorkbook, SheetState } from './model';
 import { cellAddress, isPercentFormat, newSheet, putCell } from './model';
+import type { Parts } from './package-parts';
+import type { SheetFaults } from './stored-cells';
+import { CellsOutsideGrid, packageFaults } from './stored-cells';
+import { IMPORT_LIMITS } from './limits';
+import { guardZip } from './zip-guard';
 
 // Worksheet parts the importer never needs; skipping them saves parse time on large files.
 const IGNORED_NODES = [
@@ -43,7 +48,9 @@ function plainValue(v: ExcelJS.CellValue): Plain {
   return { value: null, formula: null, isError: false };
 }
 
-function readSheet(ws: ExcelJS.Worksheet): NeutralSheet {
+const NO_FAULTS: SheetFaults = { badNumbers: new Map(), outsideGrid: [] };
+
+function readSheet(ws: ExcelJS.Worksheet, faults: SheetFaults): NeutralSheet {
   const sheet = newSheet(ws.name, (ws.state as SheetState | undefined) ?? 'visible');
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     // A row of height 0 is hidden too, but ExcelJS drops a height of 0 while loading: only the fast
@@ -52,10 +59,29 @@ function readSheet(ws: ExcelJS.Worksheet): NeutralSheet {
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       // A merged range's other cells echo the master's value in ExcelJS; the model keeps it once.
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      const { value, formula, isError, uncalculated } = plainValue(cell.value);
+      const plain = plainValue(cell.value);
+      const { formula, isError } = plain;
+      const address = cellAddress(rowNumber, col);
+      // ExcelJS parseFloat()s a number's stored text ("1,6" → 1, "0x6" → 0; a formula's 0 result it
+      // then loses): what the file holds decides, as in the fast reader — no figure, NaN with its
+      // text (stored-cells.ts). Such a formula has a stored result, so it is not uncalculated.
+      const storedText = typeof plain.value === 'number' || formula !== null ? faults.badNumbers.get(address) : undefined;
+      const value = storedText === undefined ? plain.value : NaN;
+      const uncalculated = storedText === undefined && plain.uncalculated;
       if (value === null && formula === null) return;
       const numFmt = cell.numFmt || null;
-      putCell(sheet, { row: rowNumber, col, address: cellAddress(rowNumber, col), value, formula, isError, numFmt, percent: isPercentFormat(numFmt), ...(uncalculated ? { uncalculated } : {}) });
+      putCell(sheet, {
+        row: rowNumber,
+        col,
+        address,
+        value,
+        formula,
+        isError,
+        numFmt,
+        percent: isPercentFormat(numFmt),
+        ...(uncalculated ? { uncalculated } : {}),
+        ...(storedText === undefined ? {} : { storedText }),
+      });
     });
   });
   const cols = ws.columnCount;
@@ -70,9 +96,18 @@ function readSheet(ws: ExcelJS.Worksheet): NeutralSheet {
   return sheet;
 }
 
-export async function readXlsx(bytes: Buffer): Promise<NeutralWorkbook> {
+/**
+ * An .xlsx already through the zip guard, read with ExcelJS. `parts`: its unpacked XML parts
+ * (GuardedZip.parts, every sheet settled); unpacked here when not given. The sheets' XML is looked
+ * at first for what ExcelJS misreads (stored-cells.ts): a number stored as no figure is marked as
+ * the fast reader marks it; a cell outside the grid, which ExcelJS cannot place, throws
+ * CellsOutsideGrid.
+ */
+export async function readXlsx(bytes: Buffer, parts?: Parts): Promise<NeutralWorkbook> {
+  const faults = packageFaults(parts ?? guardZip(bytes, { file: '', limits: IMPORT_LIMITS }).parts);
+  for (const [sheet, f] of faults) if (f.outsideGrid.length > 0) throw new CellsOutsideGrid(sheet, f.outsideGrid);
   const wb = new ExcelJS.Workbook();
   // ExcelJS declares its own Buffer type (an ArrayBuffer); at run time it takes a Node Buffer.
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES });
-  return { format: 'xlsx', sheets: wb.worksheets.map(readSheet) };
+  return { format: 'xlsx', sheets: wb.worksheets.map((ws) => readSheet(ws, faults.get(ws.name) ?? NO_FAULTS)) };
 }

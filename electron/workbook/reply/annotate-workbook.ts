@@ -71,8 +71,9 @@ export function rebuildFromNeutral(book: NeutralWorkbook): ExcelJS.Workbook {
     for (const cells of sheet.rows.values()) {
       for (const c of cells.values()) {
         const cell = ws.getCell(c.row, c.col);
-        if (c.formula !== null && !c.isError) cell.value = { formula: c.formula, result: c.value ?? undefined } as ExcelJS.CellFormulaValue;
-        else cell.value = c.isError ? `${String(c.value)}` : c.value;
+        if (c.formula !== null && !c.isError) cell.value = { formula: c.formula, result: c.storedText ?? c.value ?? undefined } as ExcelJS.CellFormulaValue;
+        // A number stored as no figure (NaN, NeutralCell.storedText) is copied as the text the file held.
+        else cell.value = c.isError ? `${String(c.value)}` : (c.storedText ?? c.value);
         if (c.numFmt && c.numFmt !== 'General') cell.numFmt = c.numFmt;
       }
     }
