@@ -30,5 +30,5 @@ export function buildElectron(options?: { dev?: boolean; outdir?: string }): Pro
 /** The plain-Node entries (dist/node): output name → source entry. */
 export const NODE_ENTRIES: Record<string, string>;
 
-/** Build the command line, browser mode and the worker as ES modules with chunks into `outdir` (default dist/node); returns entry name → path. */
+/** Build the command line, browser mode and the worker as CommonJS with chunks (and source maps) into `outdir` (default dist/node); returns entry name → path of `<name>.cjs`. */
 export function buildNode(options?: { minify?: boolean; outdir?: string }): Promise<Record<string, string>>;

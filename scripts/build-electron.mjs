@@ -20,9 +20,9 @@
 // of its own: entries added to MAIN_ENTRIES share chunks with the desktop app and are packaged
 // with it (the package test checks that dist/electron holds only what the app loads).
 //
-// buildNode: the command line and browser mode as ES modules with code splitting, for plain node:
-//   electron/cli/bin.ts → dist/node/cli.mjs, electron/web/main.ts → dist/node/web.mjs,
-//   electron/workbook/jobs/worker.ts → dist/node/workbook-worker.mjs, plus dist/node/chunks/* and
+// buildNode: the command line and browser mode as CommonJS with code splitting, for plain node:
+//   electron/cli/bin.ts → dist/node/cli.cjs, electron/web/main.ts → dist/node/web.cjs,
+//   electron/workbook/jobs/worker.ts → dist/node/workbook-worker.cjs, plus dist/node/chunks/* and
 //   dist/node/inputs.json (the sources read, for scripts/node-bundle.mjs's freshness check).
 //
 // Nothing here rebuilds native modules: better-sqlite3 for Electron's ABI is built by electron-builder
@@ -167,23 +167,33 @@ export const NODE_ENTRIES = {
 };
 
 /**
- * Builds the plain-Node bundles into `outdir` (default dist/node). Built in a scratch folder first,
- * then moved in file by file, chunks before entries, so a command started meanwhile (tests run in
- * parallel) never sees an entry whose chunks are missing. Returns the entry paths.
+ * Builds the plain-Node bundles into `outdir` (default dist/node) as CommonJS: `<entry>.cjs` and
+ * `chunks/*.cjs`, each with a source map back to the TypeScript. CommonJS, not ES modules, because
+ * a command-line start is mostly loading: Node 20 loads CommonJS without its ES-module loader, and
+ * only CommonJS can be compiled with a V8 code cache (scripts/node-bundle.mjs) —
+ * docs/ARCHITECTURE.md §Command-line start. esbuild splits code only for ES-module output, so it
+ * builds ES modules first (named .cjs already, so the imports between them name the final files)
+ * and a second pass converts each file to CommonJS; that pass reads the first pass's source maps,
+ * so the maps still point into electron/ and shared/.
+ * Built in a scratch folder first, then moved in file by file, chunks before entries, so a command
+ * started meanwhile (tests run in parallel) never sees an entry whose chunks are missing. Returns
+ * the entry paths.
  */
 export async function buildNode({ minify = false, outdir = `${root}dist/node` } = {}) {
   mkdirSync(outdir, { recursive: true });
   const scratch = mkdtempSync(join(outdir, '.build-'));
+  const esm = join(scratch, 'esm');
+  const out = join(scratch, 'out');
   try {
     const result = await build({
       entryPoints: NODE_ENTRIES,
-      outdir: scratch,
+      outdir: esm,
       bundle: true,
       splitting: true,
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      outExtension: { '.js': '.mjs' },
+      outExtension: { '.js': '.cjs' },
       entryNames: '[name]',
       chunkNames: 'chunks/[name]-[hash]',
       sourcemap: 'linked',
@@ -196,32 +206,59 @@ export async function buildNode({ minify = false, outdir = `${root}dist/node` } 
       // call the deprecated Buffer() (Node prints DEP0005 for such calls outside node_modules), and
       // playwright-core, which only the PDF report loads.
       external: ['better-sqlite3', 'exceljs', 'playwright-core'],
-      // CommonJS packages (ExcelJS, SheetJS) call require() for Node's built-ins; ES modules have none.
-      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+      // ES-module code may use import.meta.url; in the CommonJS output it comes from __filename.
+      define: { 'import.meta.url': '__importMetaUrl' },
+    });
+    // ES module → CommonJS, file by file: static imports become require() at the top, `import()`
+    // a require() run when the import expression is evaluated (i.e. on first use).
+    const esmFiles = readdirSync(esm, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile() && d.name.endsWith('.cjs'))
+      .map((d) => join(d.parentPath, d.name));
+    await build({
+      entryPoints: esmFiles,
+      outdir: out,
+      outbase: esm,
+      bundle: false,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      outExtension: { '.js': '.cjs' },
+      supported: { 'dynamic-import': false },
+      sourcemap: 'linked',
+      minify,
+      logLevel: 'warning',
+      absWorkingDir: root,
+      legalComments: 'none',
+      banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
     const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules/'));
     inputs.push('scripts/build-electron.mjs', 'package-lock.json');
-    writeFileSync(join(scratch, 'inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
-    const files = readdirSync(scratch, { recursive: true, withFileTypes: true })
+    writeFileSync(join(out, 'inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
+    const files = readdirSync(out, { recursive: true, withFileTypes: true })
       .filter((d) => d.isFile())
-      .map((d) => relative(scratch, join(d.parentPath, d.name)));
+      .map((d) => relative(out, join(d.parentPath, d.name)));
     const entryFirst = (f) => (f.startsWith('chunks') ? 0 : f === 'inputs.json' ? 2 : 1);
     for (const f of files.sort((a, b) => entryFirst(a) - entryFirst(b))) {
       mkdirSync(dirname(join(outdir, f)), { recursive: true });
-      renameSync(join(scratch, f), join(outdir, f));
+      renameSync(join(out, f), join(outdir, f));
     }
-    // Chunks of earlier builds: removed once surely unused (a process started before this build
-    // may still be loading them for a moment).
+    // Code caches (scripts/node-bundle.mjs) are of the files of earlier builds: never read again.
+    rmSync(join(outdir, '.v8-cache'), { recursive: true, force: true });
+    // Files of earlier builds (older chunks, the ES-module .mjs entries of builds before the move to
+    // CommonJS): removed once surely unused (a process started before this build may still be
+    // loading them for a moment).
     const fresh = new Set(files);
-    const chunkDir = join(outdir, 'chunks');
-    for (const f of readdirSync(chunkDir)) {
-      const path = join(chunkDir, f);
-      if (!fresh.has(`chunks/${f}`) && Date.now() - statSync(path).mtimeMs > 10 * 60_000) rmSync(path, { force: true });
+    for (const dir of [outdir, join(outdir, 'chunks')]) {
+      for (const f of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, f.name);
+        if (!f.isFile() || !/\.(cjs|mjs)(\.map)?$/.test(f.name) || fresh.has(relative(outdir, path))) continue;
+        if (Date.now() - statSync(path).mtimeMs > 10 * 60_000) rmSync(path, { force: true });
+      }
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  return Object.fromEntries(Object.keys(NODE_ENTRIES).map((name) => [name, `${outdir}/${name}.mjs`]));
+  return Object.fromEntries(Object.keys(NODE_ENTRIES).map((name) => [name, `${outdir}/${name}.cjs`]));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

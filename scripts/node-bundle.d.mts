@@ -1,5 +1,7 @@
 // Types of scripts/node-bundle.mjs for the tests.
-/** True when `${outdir}/${entry}.mjs` is missing or older than any source it was built from (default outdir dist/node). */
+/** True when `${outdir}/${entry}.cjs` is missing or older than any source it was built from (default outdir dist/node). */
 export function nodeBundleStale(entry: string, outdir?: string): boolean;
-/** Builds dist/node when `entry` is stale, then loads it (it runs on import). */
-export function runNodeBundle(entry: string): Promise<void>;
+/** The code cache's name for a command line (its first word: `inspect`, `help`; `_` for anything else). */
+export function codeCacheKey(argv: readonly string[]): string;
+/** Builds dist/node when `entry` is stale, then loads it (it runs on load); `codeCache`: a key to compile it with a V8 code cache. */
+export function runNodeBundle(entry: string, options?: { codeCache?: string }): Promise<void>;

@@ -1,5 +1,5 @@
 // `npm run web -- [--db PATH] [--port N]`: browser mode. Builds the renderer only when dist/renderer
-// is missing or older than its sources, the server bundle (dist/node/web.mjs) likewise, then runs it.
+// is missing or older than its sources, the server bundle (dist/node/web.cjs) likewise, then runs it.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,7 +1,7 @@
 // How `report --out FILE.pdf` prints the report view (docs/ARCHITECTURE.md §Leadership report).
 // The command line does not know which browser prints: it opens a printer for one run, hands it the
 // run's API handlers (the report page asks them for its data), prints, and closes it.
-//   - the plain-Node command line (npm run cli, dist/node/cli.mjs): an installed Chromium printing
+//   - the plain-Node command line (npm run cli, dist/node/cli.cjs): an installed Chromium printing
 //     the renderer served for this run on 127.0.0.1 (chromiumCliReportPrinter, below);
 //   - the packaged app's command line (指标填报台 --cli …): Electron's printToPDF of a hidden window
 //     on app://desk (electron/main/cli-mode.ts injects it; no Chromium is looked for).

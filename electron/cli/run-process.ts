@@ -51,7 +51,10 @@ export function quietLineWriter(stream: NodeJS.WriteStream): (line: string) => v
 /** Runs `argv` (without node and script) and sets process.exitCode; never rejects. A plain inspect starts without loading the rest of the command line (quick-start.ts). */
 export async function runCliProcess(argv: string[]): Promise<void> {
   const stdout = quietLineWriter(process.stdout);
-  const stderr = quietLineWriter(process.stderr);
+  // process.stderr is made on first use, and most runs never write to it: as a pipe or a terminal it
+  // is a socket, whose modules cost a 13-row inspect ~2 ms to load (docs/ARCHITECTURE.md §Command-line start).
+  let stderrLines: ((line: string) => void) | undefined;
+  const stderr = (line: string): void => (stderrLines ??= quietLineWriter(process.stderr))(line);
   try {
     process.exitCode = await runCliQuick(argv, { stdout, stderr });
   } catch (e) {

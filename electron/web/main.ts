@@ -1,6 +1,6 @@
 // `npm run web -- [--db PATH] [--port N]`: browser mode. Opens the database, serves the built
 // renderer on 127.0.0.1 and prints the address (with its one-run access token) to open. Run as the
-// bundle dist/node/web.mjs (scripts/web.mjs builds what is missing or stale), or from sources by tsx.
+// bundle dist/node/web.cjs (scripts/web.mjs builds what is missing or stale), or from sources by tsx.
 import { resolve } from 'node:path';
 import { createServices } from '../services/create-services';
 import { builtRendererDir, resolveDbPath } from '../services/paths';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const args = parseWebArgs(process.argv.slice(2));
   // Exports and imports run on a worker thread so the server keeps answering meanwhile (in this
   // process when run from sources, where there is no bundled worker).
-  const workbooks = workerJobs(new URL('./workbook-worker.mjs', import.meta.url));
+  const workbooks = workerJobs(new URL('./workbook-worker.cjs', import.meta.url));
   // The PDF report prints this server's own report view with the installed Chromium (if any).
   let serverUrl = '';
   const chromiumPath = findChromium();

@@ -1,4 +1,4 @@
-// The workbook worker thread (bundled as workbook-worker.mjs / .cjs): runs export and import jobs
+// The workbook worker thread (bundled as workbook-worker.cjs, in dist/node and dist/electron): runs export and import jobs
 // posted by worker-jobs.ts, and answers each with its result or its error as data.
 import { parentPort } from 'node:worker_threads';
 import { UnreadableWorkbookError } from '../import/import-messages';

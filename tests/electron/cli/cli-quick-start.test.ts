@@ -14,13 +14,13 @@ const RETURNS = join(ROOT, 'tests', 'fixtures', 'returns');
 
 let tmp: ReturnType<typeof makeTempDir>;
 let built: string;
-let cliMjs: string;
+let cliEntry: string;
 beforeAll(async () => {
   tmp = makeTempDir();
   // Inside the repository, so the bundle finds node_modules (ExcelJS and the native SQLite stay outside it).
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
   built = mkdtempSync(join(ROOT, '.tmp', 'quick-start-'));
-  cliMjs = (await buildNode({ outdir: built })).cli as string;
+  cliEntry = (await buildNode({ outdir: built })).cli as string;
 }, 180_000);
 afterAll(() => {
   tmp.cleanup();
@@ -36,8 +36,9 @@ function startupSources(entry: string): string[] {
     seen.add(file);
     const map = JSON.parse(readFileSync(`${file}.map`, 'utf8')) as { sources: string[] };
     for (const s of map.sources) sources.add(s.replace(/^(\.\.\/)+/, ''));
-    // Static imports only: `import … from "./chunks/x.mjs"` or `import "./chunks/x.mjs"` at the top.
-    for (const m of readFileSync(file, 'utf8').matchAll(/^import\s(?:[^;]*?\sfrom\s)?"(\.[^"]+)"/gm)) visit(join(dirname(file), m[1] as string));
+    // Static imports only: what the file requires at its top level (`var x = require("./chunks/x.cjs");`),
+    // not a require() inside a function (an `import()` run on first use).
+    for (const m of readFileSync(file, 'utf8').matchAll(/^(?:var [\w$]+ = )?require\("(\.[^"]+)"\);?$/gm)) visit(join(dirname(file), m[1] as string));
   };
   visit(entry);
   return [...sources];
@@ -45,7 +46,7 @@ function startupSources(entry: string): string[] {
 
 function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [cliMjs, ...argv], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+    execFile(process.execPath, [cliEntry, ...argv], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as NodeJS.ErrnoException & { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -60,13 +61,13 @@ async function inProcess(argv: string[]): Promise<{ code: number; stdout: string
 
 describe('the quick start of inspect', () => {
   it('loads no database, zod, ExcelJS, SheetJS or exporter before it runs; the full command line is loaded on demand', () => {
-    const sources = startupSources(cliMjs);
+    const sources = startupSources(cliEntry);
     expect(sources).toContain('electron/cli/quick-start.ts');
     expect(sources).toContain('electron/workbook/import/read-xlsx-fast.ts');
     // services/paths.ts (where the default database would be, for CliError's module) is plain path arithmetic.
     const heavy = sources.filter((s) => /node_modules\/(zod|exceljs|@e965\/xlsx|better-sqlite3|officecrypto-tool)\/|electron\/(services\/(?!paths\.ts)|store\/|workbook\/export\/|report\/|web\/)|electron\/cli\/main\.ts/.test(s));
     expect(heavy).toEqual([]);
-    expect(existsSync(cliMjs)).toBe(true);
+    expect(existsSync(cliEntry)).toBe(true);
   });
 
   it('prints what the full command line prints: JSON, text, English, and a refused file', async () => {

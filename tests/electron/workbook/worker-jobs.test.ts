@@ -1,4 +1,4 @@
-// Exports and imports on the bundled worker thread (dist/node/workbook-worker.mjs, as browser mode
+// Exports and imports on the bundled worker thread (dist/node/workbook-worker.cjs, as browser mode
 // runs them) give exactly what they give in-process, and an unreadable file is still an
 // UnreadableWorkbookError with its zh/en message. Also: the bundles count as stale exactly when a
 // source they were built from is newer than them.
@@ -26,7 +26,7 @@ describe('workbook jobs on the bundled worker thread', () => {
   beforeAll(() => {
     // `help` builds dist/node when it is missing or stale, as `npm run cli` would.
     execFileSync(process.execPath, [join(root, 'scripts', 'cli.mjs'), 'help'], { cwd: root, stdio: 'pipe' });
-    jobs = workerJobs(join(root, 'dist', 'node', 'workbook-worker.mjs'));
+    jobs = workerJobs(join(root, 'dist', 'node', 'workbook-worker.cjs'));
   }, 180_000);
   afterAll(async () => {
     await jobs.close();
@@ -58,7 +58,7 @@ describe('workbook jobs on the bundled worker thread', () => {
     const source = join('.tmp', `stale-probe-${process.pid}.ts`);
     mkdirSync(join(root, '.tmp'), { recursive: true });
     writeFileSync(join(root, source), '// probe\n');
-    writeFileSync(join(outdir, 'cli.mjs'), '');
+    writeFileSync(join(outdir, 'cli.cjs'), '');
     writeFileSync(join(outdir, 'inputs.json'), JSON.stringify([source]));
     const past = new Date(Date.now() - 60_000);
     utimesSync(join(root, source), past, past);

@@ -1,0 +1,85 @@
+// The command line's V8 code cache (scripts/node-bundle.mjs): `node scripts/cli.mjs inspect …` run
+// as real processes on the built bundle (dist/node, as `npm run cli` runs it). The first run writes
+// a cache per bundle file under dist/node/.v8-cache/inspect/; later runs use it (V8 accepts it, so
+// nothing is written again) and print the same; a damaged cache is rejected by V8 and rewritten;
+// a file whose identity changed (rebuilt, touched) gets a cache of its own.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/main';
+import { codeCacheKey } from '../../../scripts/node-bundle.mjs';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const LAUNCHER = join(ROOT, 'scripts', 'cli.mjs');
+const CACHE = join(ROOT, 'dist', 'node', '.v8-cache', 'inspect');
+const FILE = join(ROOT, 'tests', 'fixtures', 'returns', 'a-title-two-row-header.xlsx');
+const ARGV = ['inspect', FILE, '--json', '--today', '2026-03-15'];
+
+function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [LAUNCHER, ...argv], { cwd: ROOT }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number((error as NodeJS.ErrnoException & { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** The cache files of `inspect`, name → modification time (ms). */
+function cacheFiles(): Map<string, number> {
+  if (!existsSync(CACHE)) return new Map();
+  return new Map(readdirSync(CACHE).map((f) => [f, statSync(join(CACHE, f)).mtimeMs]));
+}
+
+describe('the command line compiled with a V8 code cache', () => {
+  let expected: string;
+  beforeAll(async () => {
+    // `help` builds dist/node when it is missing or stale, as `npm run cli` would.
+    expect((await run(['help'])).code).toBe(0);
+    let stdout = '';
+    await runCli(ARGV, { stdout: (s) => (stdout += `${s}\n`), stderr: () => {} });
+    expected = stdout;
+  }, 180_000);
+
+  it('keys the cache by the command word; anything else shares one', () => {
+    expect(codeCacheKey(['inspect', 'a.xlsx'])).toBe('inspect');
+    expect(codeCacheKey(['plan-table', '--help'])).toBe('plan-table');
+    expect([codeCacheKey([]), codeCacheKey(['--help']), codeCacheKey(['../x']), codeCacheKey(['INSPECT'])]).toEqual(['_', '_', '_', '_']);
+  });
+
+  it('writes a cache per bundle file on the first run, uses it unchanged on the next, and prints the same', async () => {
+    rmSync(CACHE, { recursive: true, force: true });
+    const first = await run(ARGV);
+    expect(first).toEqual({ code: 0, stdout: expected, stderr: '' });
+    const written = cacheFiles();
+    // The entry and the chunks it loads, each named by path, size, modification time and inode.
+    const entry = statSync(join(ROOT, 'dist', 'node', 'cli.cjs'));
+    expect(written.has(`cli.cjs-${entry.size}-${Math.trunc(entry.mtimeMs)}-${entry.ino}.v8`)).toBe(true);
+    expect([...written.keys()].filter((f) => f.startsWith('chunks~chunk-')).length).toBeGreaterThan(3);
+
+    const second = await run(ARGV);
+    expect(second).toEqual(first);
+    // V8 accepted every cache: none was written again.
+    for (const [f, mtime] of written) expect(cacheFiles().get(f)).toBe(mtime);
+  }, 120_000);
+
+  it('a damaged cache is rejected by V8, the output is the same, and the cache is written anew', async () => {
+    await run(ARGV);
+    const [name] = [...cacheFiles().keys()].filter((f) => f.startsWith('cli.cjs-'));
+    expect(name).toBeDefined();
+    const path = join(CACHE, name as string);
+    const garbage = Buffer.alloc(statSync(path).size, 0x5a);
+    writeFileSync(path, garbage);
+    expect(await run(ARGV)).toEqual({ code: 0, stdout: expected, stderr: '' });
+    expect(readFileSync(path).equals(garbage)).toBe(false);
+  }, 120_000);
+
+  it('a bundle file with a new modification time gets a cache of its own', async () => {
+    await run(ARGV);
+    const entry = join(ROOT, 'dist', 'node', 'cli.cjs');
+    const later = new Date(statSync(entry).mtimeMs + 1000);
+    utimesSync(entry, later, later);
+    const s = statSync(entry);
+    expect(await run(ARGV)).toEqual({ code: 0, stdout: expected, stderr: '' });
+    expect(cacheFiles().has(`cli.cjs-${s.size}-${Math.trunc(s.mtimeMs)}-${s.ino}.v8`)).toBe(true);
+  }, 120_000);
+});
