@@ -125,6 +125,19 @@ export function joinRichText(xml: string): string {
   return out.join('');
 }
 
+/** A self-closing SpreadsheetML <Cell …/>, prefixed or not; quoted attribute values may hold ">" or "/". */
+const EMPTY_CELL_TAG = /<((?:[\w.-]+:)?Cell)\b((?:[^>"'/]|"[^"]*"|'[^']*'|\/(?!>))*)\/>/g;
+
+/**
+ * SpreadsheetML with every empty <Cell …/> written as <Cell …></Cell> (the same XML). Excel 2003
+ * writes an empty merged cell self-closed (`<Cell ss:MergeAcross="1" ss:StyleID="s21"/>`), and
+ * SheetJS then does not move past the merged columns: every later cell of the row landed one or
+ * more columns to the left (a 2025年实际值 read as the 目标值). One pass over the tags.
+ */
+export function expandEmptyCells(xml: string): string {
+  return xml.replace(EMPTY_CELL_TAG, (_tag, name: string, attrs: string) => `<${name}${attrs}></${name}>`);
+}
+
 /** An R1C1 reference's row or column part ("[−1]" relative, "3" absolute, "" this one) → its number. */
 function r1c1Part(part: string | undefined, here: number): number {
   if (part === undefined || part === '') return here;
@@ -201,10 +214,10 @@ export function uncalculatedFormulas(xml: string): Map<number, NeutralCell[]> {
  * BIFF bytes (an OLE2 compound file) or SpreadsheetML 2003 text. Throws SheetJS's own error (e.g.
  * "password-protected") for the caller to translate. Text that may be undeclared GBK comes with a
  * second reading as GBK (`gbkReading`, see xls-code-page.ts). SpreadsheetML's rich-text cells
- * read whole (joinRichText).
+ * read whole (joinRichText), and its empty merged cells keep later cells in place (expandEmptyCells).
  */
 export function readXls(bytes: Buffer | string): NeutralWorkbook {
-  if (typeof bytes === 'string') return readWith(joinRichText(bytes), undefined, uncalculatedFormulas(bytes));
+  if (typeof bytes === 'string') return readWith(expandEmptyCells(joinRichText(bytes)), undefined, uncalculatedFormulas(bytes));
   const book = readWith(bytes);
   if (!hasNonAsciiText(book.sheets)) return book;
   const text = biffTextOf(XLSX, bytes);
