@@ -203,11 +203,17 @@ export function chooseColumns(sheet: NeutralSheet, headerBottom: number, roles: 
       }
   const anyRole = roles.some((r) => r.role === 'target' || r.role === 'actual');
   const candidates = new Map<string, Candidate[]>();
+  const yearless: ColumnIssue[] = [];
   for (const r of roles) {
     // A header of bare years ("2023年 | 2024年 …") with no 目标/实际 anywhere is a table of targets.
     const role: ValueRole | null = r.role === 'target' || r.role === 'actual' ? r.role : r.role === 'year-only' && !anyRole ? 'target' : null;
     const year = yearOf(r);
-    if (!role || year === null) continue;
+    if (!role) continue;
+    if (year === null) {
+      // 目标值 / 实际值 with no year in the header, the sheet's name or its title: not read, but said.
+      if (hasFigures(r)) yearless.push({ severity: 'error', cell: wholeColumn(r.col), message: importMessage('import.column-without-year', { column: columnLetters(r.col), header: r.text, example: claimName({ year: new Date().getFullYear() - 1, role }) }) });
+      continue;
+    }
     const key = `${year}:${role}`;
     candidates.set(key, [...(candidates.get(key) ?? []), { col: r.col, year, role, header: r.text }]);
   }
@@ -220,8 +226,14 @@ export function chooseColumns(sheet: NeutralSheet, headerBottom: number, roles: 
     fromTitle,
     titlePeriod: context.titlePeriod ?? '',
   });
-  columnIssues.push(...unread);
-  const claimsActual = unread.length > 0 || groups.some((c) => c.role === 'actual');
+  columnIssues.push(...yearless, ...unread);
+  // A title naming part of the year over headers that name the year: read as the year, but said.
+  const titled = context.titlePeriod !== null ? valueCols.find((v) => v.role === 'actual') : undefined;
+  if (titled) {
+    const header = roles.find((r) => r.col === titled.col)?.text ?? '';
+    columnIssues.push({ severity: 'warning', cell: wholeColumn(titled.col), message: importMessage('import.title-period-read', { title: context.titlePeriod ?? '', column: columnLetters(titled.col), header }) });
+  }
+  const claimsActual = unread.length > 0 || yearless.length > 0 || groups.some((c) => c.role === 'actual');
   return { valueCols, noteCols: chooseNoteColumns(sheet, roles, sheetYear, columnIssues), claimsActual, columnIssues };
 }
 

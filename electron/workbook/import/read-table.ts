@@ -194,6 +194,11 @@ export function readTable(layout: TableLayout, matcher: Matcher, issues: Issues,
       else if (kind === 'words') kinds.words++;
     }
     for (const [year, cols] of noteGroups) {
+      // A formula nobody calculated is not an empty note: leaving it out silently would lose the words.
+      for (const col of cols) {
+        const c = cells.get(col);
+        if (c?.uncalculated) issues.add('error', sheet.name, c.address, importMessage('import.formula-uncalculated', { formula: c.formula ?? '' }));
+      }
       const joined = joinedNote(cells, cols, r);
       let text = joined.text;
       const cellRef = ref(sheet, joined.cell);

@@ -65,7 +65,8 @@ export function mergeRepeatedIndicators(reads: TableRead[], issues: Issues, plan
   const byKey = new Map<string, MergeEntry>();
   const codes = new Map(plan.indicators.map((i) => [i.id, i.code]));
   const superseded: Told[] = [];
-  const filled: Told[] = [];
+  // By indicator and value: a later row that replaces a filled value is the one named as filling it.
+  const filled = new Map<string, Told>();
   // Where each hidden row's values came from, before merging overwrites the first row's slots.
   const hiddenSources = reads.flatMap((t) => t.rows.filter((p) => p.hidden).map((p) => ({ pending: p, cells: valueCells(p.row) })));
   for (const t of reads)
@@ -85,9 +86,12 @@ export function mergeRepeatedIndicators(reads: TableRead[], issues: Issues, plan
           const at = `${year}:${field}`;
           if (first.ambiguous?.has(at)) continue;
           const keptHidden = first.takenHidden?.get(at) ?? first.rowHidden;
+          const fillKey = `${key}|${at}`;
           const take = () => {
             Object.assign(slot, { [field]: v[field], [cellField]: v[cellField] });
             (first.takenHidden ??= new Map()).set(at, hidden);
+            const fill = filled.get(fillKey);
+            if (fill && v[field] !== null) fill.used = v[cellField] ?? fill.used;
           };
           const theirs = v[cellField] ?? '';
           const ours = slot[cellField] ?? '';
@@ -96,11 +100,12 @@ export function mergeRepeatedIndicators(reads: TableRead[], issues: Issues, plan
             issues.add('error', row.sheet, cellOf(theirs), importMessage('import.ambiguous-value', { code, year, first: ours, second: theirs, firstValue, secondValue }));
             Object.assign(slot, { [field]: null });
             (first.ambiguous ??= new Set()).add(at);
+            filled.delete(fillKey);
           };
           if (v[field] === null) {
             if (mark === undefined) {
               // A visible blank where a hidden row above gave the figure: read from the hidden row, and said.
-              if (!hidden && keptHidden && slot[field] !== null && ours !== '' && theirs !== '') filled.push({ code, year, used: ours, other: theirs });
+              if (!hidden && keptHidden && slot[field] !== null && ours !== '' && theirs !== '') filled.set(fillKey, { code, year, used: ours, other: theirs });
               continue;
             }
             // This visible row says "no figure": it beats a hidden row's figure, as a visible figure
@@ -120,7 +125,7 @@ export function mergeRepeatedIndicators(reads: TableRead[], issues: Issues, plan
             else if (visibleMark !== undefined) ambiguous(visibleMark, shown(v[field]));
             else {
               // Filling what a visible row of the indicator left blank: read, and said (a hidden row too).
-              if (!keptHidden && ours !== '' && theirs !== '') filled.push({ code, year, used: theirs, other: ours });
+              if (!keptHidden && ours !== '' && theirs !== '') filled.set(fillKey, { code, year, used: theirs, other: ours });
               take();
             }
           } else if (slot[field] === v[field]) {
@@ -135,7 +140,7 @@ export function mergeRepeatedIndicators(reads: TableRead[], issues: Issues, plan
     }
   tellHiddenRead(reads, rows, hiddenSources, issues);
   tellSuperseded(superseded, new Set(reads.filter((t) => t.sheetHidden).map((t) => t.sheet)), issues);
-  tellFilled(filled, issues);
+  tellFilled([...filled.values()], issues);
   return rows;
 }
 

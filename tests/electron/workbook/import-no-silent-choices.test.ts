@@ -201,6 +201,19 @@ describe('the same table on two sheets', () => {
     ]);
   });
 
+  it('a hidden draft between two visible sheets: the sheet whose figures are read is the one named as filling', async () => {
+    const first = caseRows({ actual: (code, v) => (Number(code) > 7 ? null : v) });
+    const second = [...caseRows().slice(0, 3), ...caseRows().slice(10)];
+    const book = await read([
+      { name: '填报表', rows: first },
+      { name: '草稿', rows: caseRows({ actual: (code, v) => (Number(code) > 10 ? v + 1 : v) }), state: 'hidden' },
+      { name: '填报表 (2)', rows: second },
+    ]);
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(keyed(book, 'import.filled-from-sheet').map((i) => [i.sheet, i.message.params.blank, i.message.params.count])).toEqual([['填报表 (2)', '填报表', 6]]);
+    expect(keyed(book, 'import.hidden-sheet')).toEqual([]);
+  });
+
   it('a hidden sheet that fills what the visible one left blank is read, and said to be', async () => {
     const blank = caseRows({ actual: (code, v) => (code === '4' ? null : v) });
     const book = await read([{ name: '2025年度', rows: blank }, { name: '补充', rows: caseRows(), state: 'hidden' }]);
@@ -447,6 +460,15 @@ describe('invisible characters in a name or 序号', () => {
     const book = await read(one(caseRows({ actual: (code, v) => (code === '3' ? '\u200b' : v) })));
     expect(actualOf(book, '3')).toBeNull();
     expect(book.issues).toEqual([]);
+  });
+});
+
+describe('a formula nobody calculated in the 说明 column (openpyxl writes no result)', () => {
+  it('is refused, never read as an empty note', async () => {
+    const rows = caseRows().map((row) => (row[1] === 12 ? row.map((c, j) => (j === 7 ? '="两户"&"外出务工"' : c)) : row));
+    const book = await read(one(rows));
+    expect(noteOf(book, '12')).toBeNull();
+    expect(keyed(book, 'import.formula-uncalculated').map((i) => [i.severity, i.cell])).toEqual([['error', 'H15']]);
   });
 });
 

@@ -107,12 +107,38 @@ describe('a title naming part of the year makes a yearless 实际值 column that
     expect(keyed(book, 'import.other-period-title').map((i) => [i.severity, i.cell, i.message.params.title])).toEqual([['error', 'F:F', title]]);
   });
 
+  it('over headers that name the year, the figures are read as the year, and the title is said', async () => {
+    const rows = caseRows();
+    rows[0] = ['2025年1-11月指标完成情况表'];
+    const book = await read(rows);
+    expect(caseReading(book)).toEqual(CASE_READING);
+    expect(keyed(book, 'import.title-period-read').map((i) => [i.severity, i.cell, i.message.params.header])).toEqual([['warning', 'F:F', '2025年实际值']]);
+  });
+
   it.each(['青岚区“住有宜居”工程2025年度指标完成情况表', '2025年1-12月指标完成情况', '填报日期：2026年1月8日'])('not %s', async (title) => {
     const rows = caseRows({ header: ['领域', '序号', '指标名称', '单位', '目标值', '实际值', '2027年目标值', '说明'] });
     rows[1] = [title];
     const book = await read(rows);
     expect(caseReading(book).actual).toEqual(CASE_READING.actual);
     expect(keyed(book, 'import.other-period-title')).toEqual([]);
+  });
+});
+
+describe('目标值 / 实际值 with no year in the header, the sheet name or the title', () => {
+  it.each([
+    ['no date line', null],
+    ['a date line', '填报日期：2026年1月8日'],
+  ])('are not read, and each column is named (%s)', async (_shape, line) => {
+    const rows = caseRows({ header: ['领域', '序号', '指标名称', '单位', '目标值', '实际值', '2027年目标值', '说明'] });
+    rows[0] = ['“住有宜居”工程指标完成情况表'];
+    rows[1] = [line];
+    const book = await read(rows, 'xlsx', 'Sheet1');
+    expect(book.kind).toBe('return');
+    expect(caseReading(book).actual).toEqual({});
+    expect(keyed(book, 'import.column-without-year').map((i) => [i.severity, i.cell, i.message.params.header])).toEqual([
+      ['error', 'E:E', '目标值'],
+      ['error', 'F:F', '实际值'],
+    ]);
   });
 });
 
