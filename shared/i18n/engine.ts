@@ -182,3 +182,11 @@ export function renderCount<K extends string>(catalogue: Catalogue<K>, lang: Lan
   const key = (`${base}.${category}` in catalogue.texts[lang] ? `${base}.${category}` : `${base}.other`) as K;
   return render(catalogue, lang, key, { count, ...params });
 }
+
+/**
+ * A counted message in both languages (AppMessage): each language's form chosen by its plural rule
+ * (renderCount). Its `key` is the base ("import.superseded-sheet"), its params carry the count.
+ */
+export function bilingualCount<K extends string>(catalogue: Catalogue<K>, base: PluralBase<K>, count: number, params: Params = {}): AppMessage {
+  return { key: base, params: { count, ...params }, zh: renderCount(catalogue, 'zh', base, count, params), en: renderCount(catalogue, 'en', base, count, params) };
+}

@@ -1,8 +1,8 @@
 // The importer's own messages (zh + en), rendered by the one engine into AppMessages (which carry
 // both languages), and the error for a file that cannot be read at all.
 import { ApiFailure } from '../../../shared/errors';
-import type { AppMessage, KeyOf, Params } from '../../../shared/i18n/engine';
-import { bilingual, defineCatalogue } from '../../../shared/i18n/engine';
+import type { AppMessage, KeyOf, Params, PluralBase } from '../../../shared/i18n/engine';
+import { bilingual, bilingualCount, defineCatalogue } from '../../../shared/i18n/engine';
 
 export const IMPORT_MESSAGES = defineCatalogue(
   'import',
@@ -46,9 +46,11 @@ export const IMPORT_MESSAGES = defineCatalogue(
     'import.formula-uncalculated': '该单元格是公式（={formula}），但文件中没有保存计算结果（文件可能由程序生成，从未在 Excel 或 WPS 中计算过）。请用 Excel 或 WPS 打开、保存后再导入，或直接填写数值',
     'import.ambiguous-value': '指标 {code} 的 {year} 年数据在 {first} 和 {second} 填得不一样（{firstValue}；{secondValue}），无法判断该用哪个，均未读取：请删除不用的行或工作表（或把它隐藏）后再导入',
     'import.superseded-row': '指标 {code} 的 {year} 年数据在 {used} 和隐藏的 {hidden} 都有，已采用可见的 {used}；隐藏的未读取，请确认它只是旧稿',
-    'import.superseded-sheet': '隐藏的工作表“{sheet}”中有 {count} 个数与可见的工作表“{used}”不同（如 {examples}），已采用可见的；隐藏的未读取，请确认它只是旧稿',
+    'import.superseded-sheet.one': '隐藏的工作表“{sheet}”中有 {count} 个数与可见的工作表“{used}”不同（如 {examples}），已采用可见的；隐藏的未读取，请确认它只是旧稿',
+    'import.superseded-sheet.other': '隐藏的工作表“{sheet}”中有 {count} 个数与可见的工作表“{used}”不同（如 {examples}），已采用可见的；隐藏的未读取，请确认它只是旧稿',
     'import.filled-from-row': '指标 {code} 的 {year} 年数据在 {blank} 空着、在 {used} 填了，已读取 {used}：请确认它是最终数据',
-    'import.filled-from-sheet': '工作表“{sheet}”填了工作表“{blank}”中空着的 {count} 个数（如 {examples}），已一并读取：请确认两张表中的数都是最终数据',
+    'import.filled-from-sheet.one': '工作表“{sheet}”填了工作表“{blank}”中空着的 {count} 个数（如 {examples}），已一并读取：请确认两张表中的数都是最终数据',
+    'import.filled-from-sheet.other': '工作表“{sheet}”填了工作表“{blank}”中空着的 {count} 个数（如 {examples}），已一并读取：请确认两张表中的数都是最终数据',
     'import.values-without-name': '第 {row} 行有数值但没有指标名称，已跳过',
     'import.percent-not-rate': '单元格按百分比显示（{shown}），但该指标单位是“{unit}”，已按单元格实际数值 {value} 读取',
     'import.not-a-number-cell': '“{text}”不是数字',
@@ -103,9 +105,11 @@ export const IMPORT_MESSAGES = defineCatalogue(
     'import.formula-uncalculated': 'This cell is a formula (={formula}) but the file holds no calculated result (a program wrote it and it was never calculated in Excel or WPS). Open and save it in Excel or WPS before importing, or type the figure',
     'import.ambiguous-value': 'Indicator {code}, {year}: {first} and {second} hold different values ({firstValue}; {secondValue}) and neither was read, since it is unclear which is right: delete the unused row or sheet (or hide it) and import again',
     'import.superseded-row': 'Indicator {code}, {year}: filled in at both {used} and the hidden {hidden}; the visible {used} was used and the hidden one was not read, please check it is only a draft',
-    'import.superseded-sheet': 'The hidden sheet "{sheet}" holds {count} values that differ from the visible sheet "{used}" (e.g. {examples}); the visible ones were used and the hidden ones not read, please check it is only a draft',
+    'import.superseded-sheet.one': 'The hidden sheet "{sheet}" holds {count} value that differs from the visible sheet "{used}" ({examples}); the visible one was used and the hidden one not read, please check it is only a draft',
+    'import.superseded-sheet.other': 'The hidden sheet "{sheet}" holds {count} values that differ from the visible sheet "{used}" (e.g. {examples}); the visible ones were used and the hidden ones not read, please check it is only a draft',
     'import.filled-from-row': 'Indicator {code}, {year}: blank at {blank} and filled in at {used}; {used} was read, please check it is the final figure',
-    'import.filled-from-sheet': 'Sheet "{sheet}" fills {count} cells left blank in sheet "{blank}" (e.g. {examples}); they were read too, please check both sheets hold final figures',
+    'import.filled-from-sheet.one': 'Sheet "{sheet}" fills {count} cell left blank in sheet "{blank}" ({examples}); it was read too, please check both sheets hold final figures',
+    'import.filled-from-sheet.other': 'Sheet "{sheet}" fills {count} cells left blank in sheet "{blank}" (e.g. {examples}); they were read too, please check both sheets hold final figures',
     'import.values-without-name': 'Row {row} has figures but no indicator name and was skipped',
     'import.percent-not-rate': 'The cell is shown as a percentage ({shown}) but the indicator\'s unit is "{unit}"; read as its stored value {value}',
     'import.not-a-number-cell': '"{text}" is not a number',
@@ -126,6 +130,11 @@ export type ImportMessageKey = KeyOf<typeof IMPORT_MESSAGES>;
 
 export function importMessage(key: ImportMessageKey, params: Params = {}): AppMessage {
   return bilingual(IMPORT_MESSAGES, key, params);
+}
+
+/** A counted importer message ("1 value" / "13 values"): its key is the base, its params carry {count}. */
+export function importCountMessage(base: PluralBase<ImportMessageKey>, count: number, params: Params = {}): AppMessage {
+  return bilingualCount(IMPORT_MESSAGES, base, count, params);
 }
 
 /**

@@ -3,7 +3,7 @@
 // row (a hidden draft above the final one), a clerk may copy the return sheet. Every choice between
 // two places is named, and what is said of hidden rows and sheets is true of what was read.
 import type { Plan } from '../../../shared/domain/plan';
-import { importMessage } from './import-messages';
+import { importCountMessage, importMessage } from './import-messages';
 import { normalizeName } from './match';
 import type { InterpretedRow, InterpretedValue, TableRead } from './read-table';
 import { emptyValue } from './read-table';
@@ -188,8 +188,8 @@ function tellSuperseded(superseded: Told[], hiddenSheets: Set<string>, issues: I
     const first = group[0] as Told;
     const sheet = sheetOf(first.other);
     if (group.length > CELLS_TOLD_ONE_BY_ONE) {
-      const params = { sheet, used: sheetOf(first.used), count: group.length, examples: examples(group, (t) => t.other) };
-      issues.add('warning', sheet, cellOf(first.other), importMessage('import.superseded-sheet', params));
+      const params = { sheet, used: sheetOf(first.used), examples: examples(group, (t) => t.other) };
+      issues.add('warning', sheet, cellOf(first.other), importCountMessage('import.superseded-sheet', group.length, params));
       continue;
     }
     for (const t of group) issues.add('warning', sheetOf(t.other), cellOf(t.other), importMessage('import.superseded-row', { code: t.code, year: t.year, used: t.used, hidden: t.other }));
@@ -205,6 +205,6 @@ function tellFilled(filled: Told[], issues: Issues): void {
       issues.add('warning', sheet, cellOf(first.used), importMessage('import.filled-from-row', { code: first.code, year: first.year, used: first.used, blank: first.other }));
       continue;
     }
-    issues.add('warning', sheet, cellOf(first.used), importMessage('import.filled-from-sheet', { sheet, blank, count: group.length, examples: examples(group, (t) => t.used) }));
+    issues.add('warning', sheet, cellOf(first.used), importCountMessage('import.filled-from-sheet', group.length, { sheet, blank, examples: examples(group, (t) => t.used) }));
   }
 }
