@@ -17,6 +17,12 @@ export class Issues {
   add(severity: ImportIssue['severity'], sheet: string, cell: string, message: AppMessage): void {
     this.list.push({ severity, sheet, cell, message });
   }
+
+  /** Takes back what was said of `cell` ("sheet!F9") under `key`, when a later finding says otherwise. */
+  withdraw(ref: string, key: string): void {
+    const at = this.list.findIndex((i) => `${i.sheet}!${i.cell}` === ref && i.message.key === key);
+    if (at >= 0) this.list.splice(at, 1);
+  }
 }
 
 export const ref = (sheet: NeutralSheet, cell: NeutralCell | string) => `${sheet.name}!${typeof cell === 'string' ? cell : cell.address}`;

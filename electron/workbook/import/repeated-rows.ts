@@ -116,13 +116,18 @@ export function mergeRepeatedIndicators(reads: TableRead[], issues: Issues, plan
               take();
             } else {
               ambiguous(shown(slot[field]), mark);
+              // The mark is no longer "read as not given": the disagreement says neither is read.
+              issues.withdraw(theirs, 'import.mark-no-value');
               continue;
             }
             (first.visibleMarks ??= new Map()).set(at, mark);
           } else if (slot[field] === null) {
             const visibleMark = first.visibleMarks?.get(at);
             if (visibleMark !== undefined && hidden) superseded.push({ code, year, used: ours, other: theirs });
-            else if (visibleMark !== undefined) ambiguous(visibleMark, shown(v[field]));
+            else if (visibleMark !== undefined) {
+              ambiguous(visibleMark, shown(v[field]));
+              issues.withdraw(ours, 'import.mark-no-value');
+            }
             else {
               // Filling what a visible row of the indicator left blank: read, and said (a hidden row too).
               if (!keptHidden && ours !== '' && theirs !== '') filled.set(fillKey, { code, year, used: theirs, other: ours });

@@ -341,6 +341,8 @@ describe('the same indicator in two rows', () => {
       ['error', first, second, firstValue, secondValue],
     ]);
     expect(keyed(book, 'import.filled-from-row')).toEqual([]);
+    // The "-" is not also said to be "read as not given": the error says neither is read.
+    expect(keyed(book, 'import.mark-no-value')).toEqual([]);
   });
 
   it.each(['xlsx', 'xls'] as const)('"/" on a copied sheet against a figure on the original: neither is read (.%s)', async (ext) => {
