@@ -219,8 +219,9 @@ export function chooseColumns(sheet: NeutralSheet, headerBottom: number, roles: 
   }
   const { valueCols, columnIssues } = chooseValueColumns(sheet, headerBottom, [...candidates.values()]);
   const groups = [...candidates.values()].map((g) => g[0] as Candidate);
-  const unread = unreadFigures(roles.filter((r) => hasFigures(r) && (r.role === 'other-period' || (r.role === 'year-only' && anyRole) || (r.role === null && r.year !== null))), {
+  const unread = unreadFigures(roles.filter((r) => r.role === 'other-period' || (r.role === 'year-only' && anyRole) || (r.role === null && r.year !== null)), {
     yearOf,
+    hasFigures,
     actualYears: groups.filter((c) => c.role === 'actual').map((c) => c.year),
     targetYears: groups.filter((c) => c.role === 'target').map((c) => c.year),
     fromTitle,
@@ -238,6 +239,7 @@ export function chooseColumns(sheet: NeutralSheet, headerBottom: number, roles: 
 }
 
 /**
+ * `columns`: those never read whose figures may need saying (ctx.hasFigures decides).
  * Columns holding figures that are never read — another period's (1-11月, 上半年, 预计 …), or
  * under a header that says neither 目标 nor 实际 (a bare "2025年" beside 2025年目标值, 2025年排名)
  * — are left alone like any column of other figures (增长率) while the table reads an actual for
@@ -249,7 +251,7 @@ export function chooseColumns(sheet: NeutralSheet, headerBottom: number, roles: 
  */
 function unreadFigures(
   columns: HeaderColumn[],
-  ctx: { yearOf: (r: HeaderColumn) => number | null; actualYears: number[]; targetYears: number[]; fromTitle: Set<number>; titlePeriod: string },
+  ctx: { yearOf: (r: HeaderColumn) => number | null; hasFigures: (r: HeaderColumn) => boolean; actualYears: number[]; targetYears: number[]; fromTitle: Set<number>; titlePeriod: string },
 ): ColumnIssue[] {
   const { actualYears, targetYears } = ctx;
   const outsideTargets = (y: number) => targetYears.length > 0 && (y < Math.min(...targetYears) || y > Math.max(...targetYears));
@@ -258,7 +260,8 @@ function unreadFigures(
     const year = ctx.yearOf(r);
     const forecastAfterActual = /预计|预测/.test(r.text) && actualYears.some((y) => year === null || y < year);
     const covered = year === null ? actualYears.length > 0 : actualYears.includes(year) || outsideTargets(year) || forecastAfterActual;
-    if (covered) continue;
+    // Figures counted last: that reads every row (a 10,000-row return has many columns).
+    if (covered || !ctx.hasFigures(r)) continue;
     const params = { column: columnLetters(r.col), header: r.text, actual: year === null ? '实际值' : claimName({ year, role: 'actual' }), title: ctx.titlePeriod };
     const key = ctx.fromTitle.has(r.col) ? 'import.other-period-title' : r.role === 'other-period' ? 'import.other-period-only' : 'import.unknown-figures-column';
     out.push({ severity: 'error', cell: wholeColumn(r.col), message: importMessage(key, params) });
