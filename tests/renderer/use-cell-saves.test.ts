@@ -138,6 +138,19 @@ describe('useCellSaves', () => {
     expect(history.map((e) => e.source).reverse()).toEqual(['typed', 'pasted', 'undo', 'redo', 'undo', 'undo']);
   });
 
+  it('an undo pressed while the typed value is still being saved undoes that value once it is saved', async () => {
+    const { hook } = await mount();
+    // Enter, then Ctrl+Z at once: neither awaited before the other starts, as keys arrive.
+    await act(async () => {
+      const typedSave = hook.result.current.runSave([typed('1012')], 'typed', true);
+      const undone = hook.result.current.undo();
+      await Promise.all([typedSave, undone]);
+    });
+    expect(await storedActual('zyyj-02')).toBeNull();
+    const history = await real.services.handlers.getCellHistory({ planId: PLAN_ID, indicatorId: 'zyyj-02', year: 2025 });
+    expect(history.map((e) => e.source).reverse()).toEqual(['typed', 'undo']);
+  });
+
   it('a new grid from the API starts a fresh undo history', async () => {
     const { states, hook, options } = await mount();
     await act(() => hook.result.current.runSave([typed('1012')], 'typed', true));

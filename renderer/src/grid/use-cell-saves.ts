@@ -151,7 +151,7 @@ export function useCellSaves(options: CellSavesOptions): CellSaves {
     latest.current.onSaveStateChange?.(state, message);
   }, []);
 
-  const runSave = useCallback(
+  const runSaveNow = useCallback(
     async (edits: CellEdit[], source: EditSource, record: boolean, doneMessage?: string): Promise<void> => {
       const view = port.current;
       if (!view || edits.length === 0) return;
@@ -272,6 +272,19 @@ export function useCellSaves(options: CellSavesOptions): CellSaves {
     [persistQueue, port, queueFor, report],
   );
 
+  /** Saves on their way; an undo or redo waits for them (step). */
+  const saves = useRef(new Set<Promise<void>>());
+  const runSave = useCallback(
+    (edits: CellEdit[], source: EditSource, record: boolean, doneMessage?: string): Promise<void> => {
+      const save = runSaveNow(edits, source, record, doneMessage);
+      saves.current.add(save);
+      const settled = () => void saves.current.delete(save);
+      save.then(settled, settled);
+      return save;
+    },
+    [runSaveNow],
+  );
+
   /** Send the queued unsaved edits of the open grid again (one call per source). */
   const retryPending = useCallback(async (): Promise<void> => {
     const view = port.current;
@@ -343,6 +356,9 @@ export function useCellSaves(options: CellSavesOptions): CellSaves {
   /** Move one step along the undo stack: focus its first cell and save its edits. */
   const step = useCallback(
     async (direction: 'undo' | 'redo'): Promise<void> => {
+      // Ctrl+Z right after Enter undoes that entry, as in Excel: its save becomes an undo entry
+      // only when it has its answer, so wait for the saves on their way (one step at a time).
+      if (saves.current.size > 0) await Promise.allSettled([...saves.current]);
       const entry = direction === 'undo' ? undoStack.current.undo() : undoStack.current.redo();
       const l = latest.current.lang;
       if (!entry) {
