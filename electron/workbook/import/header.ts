@@ -92,8 +92,12 @@ function sheetYearOf(sheet: NeutralSheet, headerTop: number): number | null {
   return years.size === 1 ? ([...years][0] as number) : null;
 }
 
-/** The first title line above the header that names part of a year (titleNamesOtherPeriod), as written; else null. */
+/**
+ * The sheet's name, or else the first title line above the header, when it names part of a year
+ * (titleNamesOtherPeriod: a sheet named "1-11月", a title "2025年1-11月…情况表"), as written; else null.
+ */
 function titlePeriodOf(sheet: NeutralSheet, headerTop: number): string | null {
+  if (titleNamesOtherPeriod(sheet.name)) return sheet.name.trim();
   for (let r = 1; r < headerTop; r++)
     for (const c of sheet.rows.get(r)?.values() ?? []) if (typeof c.value === 'string' && titleNamesOtherPeriod(c.value)) return c.value.trim();
   return null;

@@ -32,10 +32,10 @@ export const IMPORT_MESSAGES = defineCatalogue(
     'import.unused-empty-column': '“{header}”有两列：{hidden} 列（“{otherHeader}”）没有填任何数，未使用；已读取 {used} 列',
     'import.note-too-long': '说明有 {length} 字，超过上限 {max} 字，未读取：请精简后再导入（详细材料请另附）',
     'import.other-period-only': '{column} 列（“{header}”）是另一期间的数字（一年中的部分月份、预计等），不是全年的{actual}，未读取；表中没有“{actual}”列。如果这些就是全年数，请把表头改为“{actual}”后再导入',
-    'import.other-period-title': '标题“{title}”说明表中是一年中部分期间的数字，{column} 列（“{header}”）因此未作为全年的{actual}读取。如果这些就是全年数，请把表头改为“{actual}”（或改正标题）后再导入',
+    'import.other-period-title': '标题或工作表名“{title}”说明表中是一年中部分期间的数字，{column} 列（“{header}”）因此未作为全年的{actual}读取。如果这些就是全年数，请把表头改为“{actual}”（或改正标题）后再导入',
     'import.unknown-figures-column': '{column} 列（“{header}”）填了数，但表头没有写明是目标值还是实际值，未读取；表中没有“{actual}”列。如果这些是{actual}，请把表头改为“{actual}”后再导入',
     'import.column-without-year': '{column} 列（“{header}”）填了数，但表头、工作表名和标题都没有写明是哪一年，未读取：请把表头改为如“{example}”后再导入',
-    'import.title-period-read': '标题“{title}”说的是一年中的部分期间，但 {column} 列的表头“{header}”写的是全年，已按全年读取：如果这些是部分期间的数字，请改正后再导入',
+    'import.title-period-read': '标题或工作表名“{title}”说的是一年中的部分期间，但 {column} 列的表头“{header}”写的是全年，已按全年读取：如果这些是部分期间的数字，请改正后再导入',
     'import.note-column-figures': '{column} 列的表头是“{header}”（说明），填的却是数字，已按说明读取：如果这些是实际值，请把表头改为如“2025年实际值”后再导入',
     'import.formula-shows-nothing': '该单元格是公式（={formula}），文件中保存的结果是空的，已按未填读取：如果在 Excel/WPS 中它显示一个数，说明文件由程序生成且未计算过，请用 Excel/WPS 打开、保存后再导入',
     'import.stored-not-a-number': '文件中该单元格存的不是有效数字（{text}），文件可能由程序生成有误：请在 Excel/WPS 中重新输入该数值并保存后再导入',
@@ -64,6 +64,7 @@ export const IMPORT_MESSAGES = defineCatalogue(
     // Stored values no spreadsheet can hold (issue 10, reader-values branch).
     'import.outside-grid': '工作表“{sheet}”中有单元格的位置超出了 Excel 表格的范围（{cells}；表格最多到 XFD 列、第 1048576 行），任何表格软件都显示不出它们，文件可能由程序生成有误，这些单元格未读取；其余内容已照常读取。如果那里本应有数值，请向发文件的人核实，并重新要一份文件',
     'import.outside-grid-unreadable': '“{file}”已损坏：工作表“{sheet}”中有单元格的位置超出了 Excel 表格的范围（{cells}；表格最多到 XFD 列、第 1048576 行），文件可能由程序生成有误，无法读取。请在 Excel/WPS 中打开（按提示修复）后另存为 .xlsx 再导入，或向发文件的人重新要一份',
+    'import.row-past-grid': '“{file}”已损坏：工作表“{sheet}”写到了第 {row} 行，超出了 Excel 表格的最后一行（第 1048576 行），文件可能由程序生成有误，无法读取。请在 Excel/WPS 中打开（按提示修复）后另存为 .xlsx 再导入，或向发文件的人重新要一份',
   },
   {
     'import.not-a-workbook': '"{file}" is not an Excel workbook (.xlsx or .xls) and cannot be imported: check you chose the right file, or open it in Excel/WPS, save it as .xlsx and import that',
@@ -91,10 +92,10 @@ export const IMPORT_MESSAGES = defineCatalogue(
     'import.unused-empty-column': '"{header}" is in two columns: column {hidden} ("{otherHeader}") holds no figures and was not used; column {used} was read',
     'import.note-too-long': 'The note has {length} characters, more than the limit of {max}, and was not read: shorten it and import again (send longer material separately)',
     'import.other-period-only': 'Column {column} ("{header}") holds another period\'s figures (part of the year, a forecast), not the full-year {actual}, and was not read; the table has no "{actual}" column. If these are the full-year figures, rename the header to "{actual}" and import again',
-    'import.other-period-title': 'The title "{title}" says the table holds figures for part of the year, so column {column} ("{header}") was not read as the full-year {actual}. If these are the full-year figures, rename the header to "{actual}" (or correct the title) and import again',
+    'import.other-period-title': 'The title or sheet name "{title}" says the table holds figures for part of the year, so column {column} ("{header}") was not read as the full-year {actual}. If these are the full-year figures, rename the header to "{actual}" (or correct the title) and import again',
     'import.unknown-figures-column': 'Column {column} ("{header}") holds figures, but its header says neither target nor actual, and it was not read; the table has no "{actual}" column. If these are the {actual} figures, rename the header to "{actual}" and import again',
     'import.column-without-year': 'Column {column} ("{header}") holds figures, but neither its header, the sheet name nor the title says which year, and it was not read: rename the header (e.g. "{example}") and import again',
-    'import.title-period-read': 'The title "{title}" speaks of part of the year, but the header of column {column} ("{header}") names the whole year, and it was read as the year: if these are part-year figures, correct them and import again',
+    'import.title-period-read': 'The title or sheet name "{title}" speaks of part of the year, but the header of column {column} ("{header}") names the whole year, and it was read as the year: if these are part-year figures, correct them and import again',
     'import.note-column-figures': 'Column {column} is headed "{header}" (a note) but holds figures; they were read as notes: if they are the actuals, rename the header (e.g. "2025年实际值") and import again',
     'import.formula-shows-nothing': 'The cell is a formula (={formula}) whose stored result is empty; it was read as not given: if Excel/WPS shows a figure there, the file was written by a program and never calculated: open it in Excel/WPS, save, and import again',
     'import.stored-not-a-number': 'The file stores no valid number in this cell ({text}); a program may have written it wrongly: type the figure again in Excel/WPS, save, and import again',
@@ -123,6 +124,7 @@ export const IMPORT_MESSAGES = defineCatalogue(
     // Stored values no spreadsheet can hold (issue 10, reader-values branch).
     'import.outside-grid': 'Sheet "{sheet}" has cells placed outside an Excel sheet ({cells}; a sheet ends at column XFD and row 1,048,576). No spreadsheet program can show them, so a program probably wrote the file wrongly; they were not read, and the rest was read as usual. If a figure belonged there, check with the sender and ask for the file again',
     'import.outside-grid-unreadable': '"{file}" is damaged: sheet "{sheet}" has cells placed outside an Excel sheet ({cells}; a sheet ends at column XFD and row 1,048,576), probably written wrongly by a program, and it cannot be read. Open it in Excel/WPS (let it repair the file), save it as .xlsx and import that, or ask the sender for the file again',
+    'import.row-past-grid': '"{file}" is damaged: sheet "{sheet}" reaches row {row}, beyond the last row of an Excel sheet (1,048,576); a program probably wrote it wrongly, and it cannot be read. Open it in Excel/WPS (let it repair the file), save it as .xlsx and import that, or ask the sender for the file again',
   },
 );
 

@@ -280,6 +280,8 @@ export function guardZip(buf: Buffer, g: Guard, later = false): GuardedZip {
       const rows = sheet === undefined ? 0 : claimedRows(data);
       if (rows > g.limits.maxRows) {
         const tab = tabNameOfPart((k) => parts.get(k) ?? inflated(buf, byName.get(k), g), byName.keys(), key) ?? (sheet as string);
+        // Past the grid's last row no spreadsheet can hold a row: the file is damaged, not merely big.
+        if (rows > GRID_LAST_ROW) throw unreadable('import.row-past-grid', { file: g.file, sheet: tab, row: rows });
         throw unreadable('import.too-many-rows', { file: g.file, sheet: tab, rows, max: g.limits.maxRows });
       }
       return data;

@@ -107,6 +107,13 @@ describe('a title naming part of the year makes a yearless 实际值 column that
     expect(keyed(book, 'import.other-period-title').map((i) => [i.severity, i.cell, i.message.params.title])).toEqual([['error', 'F:F', title]]);
   });
 
+  it.each(['1-11月', '2025年1-11月', '上半年'])('a sheet named %s does the same', async (sheet) => {
+    const rows = caseRows({ header: ['领域', '序号', '指标名称', '单位', '2025年目标值', '实际值', '2027年目标值', '说明'] });
+    const book = await read(rows, 'xlsx', sheet);
+    expect(caseReading(book).actual).toEqual({});
+    expect(keyed(book, 'import.other-period-title').map((i) => [i.cell, i.message.params.title])).toEqual([['F:F', sheet]]);
+  });
+
   it('over headers that name the year, the figures are read as the year, and the title is said', async () => {
     const rows = caseRows();
     rows[0] = ['2025年1-11月指标完成情况表'];

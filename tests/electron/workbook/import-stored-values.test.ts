@@ -154,13 +154,18 @@ describe('a cell past column XFD or row 1,048,576', () => {
     expect((err as UnreadableWorkbookError).appMessage).toMatchObject({ key: 'import.outside-grid-unreadable', params: { file: 'o.xlsx', sheet: '2025年度', cells: 'XFE5' } });
   });
 
-  it('a row past the grid’s end is refused by the row guard before any reader, never read silently', async () => {
-    const bytes = editSheet(openpyxl, (xml) => xml.replace('</sheetData>', `<row r="1048577"><c r="A1048577" t="n"><v>1</v></c></row></sheetData>`));
+  it.each([
+    ['its <row r>', (xml: string) => xml.replace('</sheetData>', `<row r="1048577"><c r="A1048577" t="n"><v>1</v></c></row></sheetData>`)],
+    ['its <dimension>', (xml: string) => xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:H2000000"/>')],
+  ])('a row past the grid’s end (by %s) is refused as damaged before any reader, never read silently', async (_by, edit) => {
+    const bytes = editSheet(openpyxl, edit);
     const err = await readWorkbook(bytes, 'o.xlsx').then(
       () => null,
       (e: unknown) => e,
     );
-    expect((err as UnreadableWorkbookError).appMessage.key).toBe('import.too-many-rows');
+    const message = (err as UnreadableWorkbookError).appMessage;
+    expect([message.key, message.params.sheet]).toEqual(['import.row-past-grid', '2025年度']);
+    expect(message.zh).toContain('已损坏');
   });
 
   it('Excel 2003 XML: ss:Index past the grid (a column, a row) is warned about too', async () => {
