@@ -98,3 +98,8 @@ export function editXmlParts(buf: Buffer, edit: (name: string, xml: string) => s
     }),
   );
 }
+
+/** Rewrite one part's text (`part`, e.g. xl/worksheets/sheet1.xml, read as UTF-8) with `edit(xml)`; every other entry as it was. */
+export function editPart(buf: Buffer, part: string, edit: (xml: string) => string): Buffer {
+  return writeZip(readZip(buf).map((f) => (f.name === part ? { ...f, data: Buffer.from(edit(f.data.toString('utf8')), 'utf8') } : f)));
+}

@@ -135,7 +135,6 @@ function chooseNoteColumns(
   return out;
 }
 
-
 /** How many data cells of a column read as a figure, and how many as words (blanks and marks count for neither). */
 function countFigures(sheet: NeutralSheet, headerBottom: number, col: number): { figures: number; words: number } {
   const counts = { figures: 0, words: 0 };
@@ -182,12 +181,15 @@ export function chooseColumns(sheet: NeutralSheet, headerBottom: number, roles: 
   const { sheetYear } = context;
   const yearOf = (r: HeaderColumn) => r.year ?? sheetYear;
   const actualCols = roles.filter((r) => r.role === 'actual');
-  const hasFigures = (r: HeaderColumn) => countFigures(sheet, headerBottom, r.col).figures > 0;
+  // Counting reads every data row: once per column, however many rules ask.
+  const counted = new Map<number, { figures: number; words: number }>();
+  const countsOf = (r: HeaderColumn) => counted.get(r.col) ?? counted.set(r.col, countFigures(sheet, headerBottom, r.col)).get(r.col) as { figures: number; words: number };
+  const hasFigures = (r: HeaderColumn) => countsOf(r).figures > 0;
   const besideActual = (r: HeaderColumn, filledVisible: boolean) =>
     actualCols.some((a) => (yearOf(a) === yearOf(r) || r.year === null) && (!filledVisible || (!sheet.hiddenCols.has(a.col) && hasFigures(a))));
   for (const r of roles) {
     if (r.role === 'situation') {
-      const { figures, words } = countFigures(sheet, headerBottom, r.col);
+      const { figures, words } = countsOf(r);
       // All figures: the actuals (competing with any 实际值 of its year); figures among words beside
       // a filled 实际值: the narrative, whose figures the note reading names.
       const actual = figures === 0 ? words === 0 && !besideActual(r, false) : figures > words && (words === 0 || !besideActual(r, true));

@@ -44,16 +44,18 @@ const OTHER_PERIOD = new RegExp(
   ].join('|'),
 );
 
+/** Part-year words a title may use (see titleNamesOtherPeriod): no single month, which may be a date. */
+const TITLE_PERIOD = new RegExp(
+  ['半年|年中|季度|预计', `(?!0?1月?${RANGE}12月)\\d{1,2}月?${RANGE}\\d{1,2}月`, '截[至止](?:0?[1-9]|1[01])月', '前(?:\\d{1,2}|[一二三四五六七八九十]+)个?月'].join('|'),
+);
+
 /**
  * Whether a title above the header says its figures are of part of a year ("2025年1-11月指标完成
  * 情况表", "上半年"), when the headers themselves name no period. Narrower than OTHER_PERIOD: a
  * title line may carry a date ("2026年1月报送"), so a single month is not a period here.
  */
 export function titleNamesOtherPeriod(text: string): boolean {
-  const rest = squash(text).replace(YEARS, '');
-  return new RegExp(
-    ['半年|年中|季度|预计', `(?!0?1月?${RANGE}12月)\\d{1,2}月?${RANGE}\\d{1,2}月`, '截[至止](?:0?[1-9]|1[01])月', '前(?:\\d{1,2}|[一二三四五六七八九十]+)个?月'].join('|'),
-  ).test(rest);
+  return TITLE_PERIOD.test(squash(text).replace(YEARS, ''));
 }
 
 /**

@@ -98,6 +98,18 @@ export function cellAddress(row: number, col: number): string {
   return `${columnLetters(col)}${row}`;
 }
 
+/** Column number of an A1 address ("AB12" → 28); 0 when it does not start with letters. */
+export function columnOf(address: string): number {
+  let col = 0;
+  for (let i = 0; i < address.length; i++) {
+    const c = address.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36) break; // "$"
+  }
+  return col;
+}
+
 /** "B3" → {row: 3, col: 2}; null for anything else. */
 export function parseAddress(address: string): { row: number; col: number } | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(address.trim().toUpperCase());

@@ -8,7 +8,7 @@
 // kept as compact rows (compact-rows.ts), not an object each.
 import type { CellValue, NeutralSheet, NeutralWorkbook, ReadCells, SheetState } from './model';
 import { CompactRows } from './compact-rows';
-import { cellAddress, isPercentFormat, newSheet, parseRange } from './model';
+import { cellAddress, columnOf, isPercentFormat, newSheet, parseRange } from './model';
 import type { Parts } from './package-parts';
 import { mainDocumentPart, relType, relationshipsOf } from './package-parts';
 import type { XmlAttrs } from './xml-stream';
@@ -51,18 +51,6 @@ const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 /** OOXML escapes control characters in text as _xHHHH_. */
 function unescapeOoxml(text: string): string {
   return text.includes('_x') ? text.replace(OOXML_ESCAPE, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : text;
-}
-
-/** Column number of an A1 address ("AB12" → 28); 0 when it does not start with letters. */
-function columnOf(address: string): number {
-  let col = 0;
-  for (let i = 0; i < address.length; i++) {
-    const c = address.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c !== 36) break; // "$"
-  }
-  return col;
 }
 
 /**

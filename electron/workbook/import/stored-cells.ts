@@ -4,7 +4,7 @@
 // (docs/ARCHITECTURE.md §Import pipeline, stored values).
 import type { Parts } from './package-parts';
 import { tabNameOfPart } from './package-parts';
-import { cellAddress } from './model';
+import { cellAddress, columnOf } from './model';
 import type { XmlAttrs } from './xml-stream';
 import { streamXml } from './xml-stream';
 import { GRID_LAST_ROW } from './zip-guard';
@@ -76,8 +76,8 @@ export function sheetFaults(xml: Buffer): SheetFaults {
         row = a.r === undefined ? row + 1 : Number(a.r);
         col = 0;
       } else if (local === 'c') {
-        const letters = /^\$?([A-Za-z]+)/.exec(a.r ?? '')?.[1];
-        col = letters === undefined ? col + 1 : [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+        const given = a.r === undefined ? 0 : columnOf(a.r);
+        col = given === 0 ? col + 1 : given;
         cell = { t: a.t ?? 'n', r: a.r };
         v = null;
       } else if (local === 'v' && cell !== null) {

@@ -18,7 +18,7 @@ import { CASES_DIR, CASE_HEADER, CASE_READING, caseReading, caseRows } from '../
 import type { PyCell } from '../../helpers/python';
 import { runPython, writeWithPython } from '../../helpers/python';
 import { makeTempDir } from '../../helpers/tmp';
-import { readZip, writeZip } from '../../helpers/zip';
+import { editPart } from '../../helpers/zip';
 
 const LIBREOFFICE = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'returns', 'b-single-row-header-text-numbers.xlsx'));
 const P25 = readFileSync(join(CASES_DIR, 'p25-hidden-superseded-column.xlsx'));
@@ -38,9 +38,7 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => tmp.cleanup());
 
-function editSheet(bytes: Buffer, edit: (xml: string) => string): Buffer {
-  return writeZip(readZip(bytes).map((f) => (f.name === SHEET ? { ...f, data: Buffer.from(edit(f.data.toString('utf8')), 'utf8') } : f)));
-}
+const editSheet = (bytes: Buffer, edit: (xml: string) => string): Buffer => editPart(bytes, SHEET, edit);
 
 async function bothXlsxReaders(bytes: Buffer): Promise<NeutralWorkbook[]> {
   const { parts } = guardZip(bytes, { file: 'x.xlsx', limits: { ...IMPORT_LIMITS } });

@@ -20,7 +20,7 @@ import { guardZip } from '../../../electron/workbook/import/zip-guard';
 import { CASE_EXPECTED, CASE_READING, caseReading, caseRows } from '../../helpers/case-return';
 import { writeWithPython } from '../../helpers/python';
 import { makeTempDir } from '../../helpers/tmp';
-import { readZip, writeZip } from '../../helpers/zip';
+import { editPart, readZip } from '../../helpers/zip';
 
 const SHEET = 'xl/worksheets/sheet1.xml';
 const LIBREOFFICE = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'returns', 'a-title-two-row-header.xlsx'));
@@ -36,9 +36,7 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => tmp.cleanup());
 
-function editSheet(bytes: Buffer, edit: (xml: string) => string): Buffer {
-  return writeZip(readZip(bytes).map((f) => (f.name === SHEET ? { ...f, data: Buffer.from(edit(f.data.toString('utf8')), 'utf8') } : f)));
-}
+const editSheet = (bytes: Buffer, edit: (xml: string) => string): Buffer => editPart(bytes, SHEET, edit);
 
 /** openpyxl's F5 (`<c r="F5" t="n"><v>…</v></c>`) with `cell` in its place. */
 const withF5 = (cell: string) => editSheet(openpyxl, (xml) => xml.replace(/<c r="F5"[^>]*>.*?<\/c>/, cell));
