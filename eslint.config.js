@@ -83,7 +83,12 @@ export default tseslint.config(
       'services, store, workbook, backup, mail, cli and web are plain Node: no Electron, no main/ or preload/ (docs/ARCHITECTURE.md §Layers)'),
   },
   {
-    files: ['tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs,js}', '*.config.{js,ts}', 'renderer/vite.config.ts'],
+    files: ['tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs,cjs,js}', '*.config.{js,ts}', 'renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The command-line launcher is CommonJS on purpose (scripts/node-bundle.cjs says why).
+    files: ['scripts/**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

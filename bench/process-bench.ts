@@ -1,5 +1,5 @@
 // Whole-process benchmarks, each case a fresh `node` process (what a user waits for):
-//  - the command line (`node scripts/cli.mjs inspect FILE --json`, the built bundle) paired with
+//  - the command line (`node scripts/cli.cjs inspect FILE --json`, the built bundle) paired with
 //    SheetJS reading the same file in its own process: runs alternate A/B, B/A, medians compared
 //    (hyperfine-like), each process's output going to a file. Goals: 13 rows ≤ 0.5×, 10,000 rows ≤ 0.6×.
 //  - the export against ExcelJS's own streaming writer writing the same data rows (export-child.ts),
@@ -116,14 +116,14 @@ const SHEETJS_READ = "require('@e965/xlsx').read(require('node:fs').readFileSync
 export async function benchProcesses(dir: string, parts: { inspect: boolean; export: boolean } = { inspect: true, export: true }): Promise<ProcessFigure[]> {
   const figures: ProcessFigure[] = [];
   // Build the command line's bundle if needed, outside the timed runs.
-  timed([join(root, 'scripts', 'cli.mjs'), 'help']);
+  timed([join(root, 'scripts', 'cli.cjs'), 'help']);
   for (const [n, runs, goal] of [
     [13, 15, 0.5],
     [10000, 7, 0.6],
   ] as const) {
     if (!parts.inspect) break;
     const file = await writeReturn(dir, n);
-    const r = paired([join(root, 'scripts', 'cli.mjs'), 'inspect', file, '--json'], ['-e', SHEETJS_READ, file], runs, dir);
+    const r = paired([join(root, 'scripts', 'cli.cjs'), 'inspect', file, '--json'], ['-e', SHEETJS_READ, file], runs, dir);
     // What was timed did the whole job: every row of the return is in the JSON it wrote.
     const written = JSON.parse(readFileSync(join(dir, 'stdout-a.txt'), 'utf8')) as { rows: unknown[] };
     if (written.rows.length !== n) throw new Error(`inspect wrote ${written.rows.length} rows, expected ${n}`);

@@ -3,7 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runNodeBundle } from './node-bundle.mjs';
+import { runNodeBundle } from './node-bundle.cjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -95,7 +95,9 @@ const NON_ASCII = /[\u0080-\uffff]/;
 /** No character above U+00FF (a one-byte string); NUL, which no cell text holds, counts as one too. */
 const BEYOND_A_BYTE = /[\u0100-\uffff]/;
 const CJK = /[\u3400-\u9fff]/;
-const gbkDecoder = new TextDecoder('gbk', { fatal: true });
+// Made on first use: opening ICU's GBK converter costs ~4 ms, a tenth of a small return's whole
+// `inspect`, and an .xlsx or an ASCII-only .xls never needs it (docs/ARCHITECTURE.md §Command-line start).
+let gbkDecoder: InstanceType<typeof TextDecoder> | null = null;
 
 /** Whether any text of the sheets (cell strings or sheet names) has a character outside ASCII. */
 export function hasNonAsciiText(sheets: NeutralSheet[]): boolean {
@@ -113,7 +115,7 @@ export function hasNonAsciiText(sheets: NeutralSheet[]): boolean {
 export function latin1AsGbk(text: string): string {
   if (!NON_ASCII.test(text) || BEYOND_A_BYTE.test(text)) return text;
   try {
-    const gbk = gbkDecoder.decode(Buffer.from(text, 'latin1'));
+    const gbk = (gbkDecoder ??= new TextDecoder('gbk', { fatal: true })).decode(Buffer.from(text, 'latin1'));
     return CJK.test(gbk) ? gbk : text;
   } catch {
     return text;

@@ -1,24 +1,25 @@
-// The command line's V8 code cache (scripts/node-bundle.mjs): `node scripts/cli.mjs inspect …` run
+// The command line's V8 code cache (scripts/node-bundle.cjs): `node scripts/cli.cjs inspect …` run
 // as real processes on the built bundle (dist/node, as `npm run cli` runs it). The first run writes
 // a cache per bundle file under dist/node/.v8-cache/inspect/; later runs use it (V8 accepts it, so
 // nothing is written again) and print the same; a damaged cache is rejected by V8 and rewritten;
 // a file whose identity changed (rebuilt, touched) gets a cache of its own.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
-import { codeCacheKey } from '../../../scripts/node-bundle.mjs';
+import { codeCacheKey } from '../../../scripts/node-bundle.cjs';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const LAUNCHER = join(ROOT, 'scripts', 'cli.mjs');
+const LAUNCHER = join(ROOT, 'scripts', 'cli.cjs');
 const CACHE = join(ROOT, 'dist', 'node', '.v8-cache', 'inspect');
 const FILE = join(ROOT, 'tests', 'fixtures', 'returns', 'a-title-two-row-header.xlsx');
 const ARGV = ['inspect', FILE, '--json', '--today', '2026-03-15'];
 
-function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(argv: string[], nodeArgs: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [LAUNCHER, ...argv], { cwd: ROOT }, (error, stdout, stderr) =>
+    execFile(process.execPath, [...nodeArgs, LAUNCHER, ...argv], { cwd: ROOT }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as NodeJS.ErrnoException & { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -81,5 +82,41 @@ describe('the command line compiled with a V8 code cache', () => {
     const s = statSync(entry);
     expect(await run(ARGV)).toEqual({ code: 0, stdout: expected, stderr: '' });
     expect(cacheFiles().has(`cli.cjs-${s.size}-${Math.trunc(s.mtimeMs)}-${s.ino}.v8`)).toBe(true);
+  }, 120_000);
+
+  it('starts without Node\'s ES-module loader and makes no GBK decoder for an .xlsx (each ~4 ms of a small inspect)', async () => {
+    // A preload that reports, at exit, the ES-module loader's modules Node loaded and the text
+    // decoders the process made: the launcher is CommonJS, and the GBK decoder is made on first use.
+    const dir = mkdtempSync(join(tmpdir(), 'launcher-'));
+    const probe = join(dir, 'probe.cjs');
+    const seenFile = join(dir, 'seen.json');
+    writeFileSync(
+      probe,
+      `const made = [];
+const Original = globalThis.TextDecoder;
+globalThis.TextDecoder = class extends Original { constructor(label, options) { super(label, options); made.push(this.encoding); } };
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(seenFile)}, JSON.stringify({
+  esm: process.moduleLoadList.filter((m) => /esm\\/(translators|module_job)|internal\\/fs\\/promises/.test(m)),
+  made,
+})));`,
+    );
+    const seen = async (args: string[]) => {
+      const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+        execFile(process.execPath, ['-r', probe, ...args], { cwd: ROOT }, (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr })),
+      );
+      return { ...r, ...(JSON.parse(readFileSync(seenFile, 'utf8')) as { esm: string[]; made: string[] }) };
+    };
+    try {
+      const inspect = await seen([LAUNCHER, ...ARGV]);
+      expect(inspect.stdout).toBe(expected);
+      expect(inspect.esm).toEqual([]);
+      expect(inspect.made).not.toContain('gbk');
+      // The probe does see both when they happen.
+      const esm = await seen(['--input-type=module', '-e', "new TextDecoder('gbk'); await import('node:os');"]);
+      expect(esm.esm.length).toBeGreaterThan(0);
+      expect(esm.made).toContain('gbk');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });

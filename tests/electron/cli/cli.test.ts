@@ -132,7 +132,7 @@ describe('unreadable files', () => {
     expect(result.stderr).not.toMatch(/\bat .+:\d+:\d+/);
   });
 
-  it('as the built bundle (node scripts/cli.mjs, what npm run cli runs): the same one-line error', async () => {
+  it('as the built bundle (node scripts/cli.cjs, what npm run cli runs): the same one-line error', async () => {
     const bad = join(tmp.dir, 'not-a-workbook.xlsx');
     writeFileSync(bad, 'hello — not a workbook');
     const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -169,7 +169,7 @@ describe('unreadable files', () => {
   }, 120_000);
 });
 
-const launcher = join(__dirname, '../../../scripts/cli.mjs');
+const launcher = join(__dirname, '../../../scripts/cli.cjs');
 
 /** The environment without npm's variables: scripts and tests start the command line as plain `node …`. */
 function withoutNpm(): NodeJS.ProcessEnv {

@@ -13,7 +13,7 @@ import { inProcessJobs } from '../../../electron/workbook/jobs/jobs';
 import { workerJobs } from '../../../electron/workbook/jobs/worker-jobs';
 import type { WorkerJobs } from '../../../electron/workbook/jobs/worker-jobs';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
-import { nodeBundleStale } from '../../../scripts/node-bundle.mjs';
+import { nodeBundleStale } from '../../../scripts/node-bundle.cjs';
 import { makeTempDir } from '../../helpers/tmp';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -25,7 +25,7 @@ describe('workbook jobs on the bundled worker thread', () => {
 
   beforeAll(() => {
     // `help` builds dist/node when it is missing or stale, as `npm run cli` would.
-    execFileSync(process.execPath, [join(root, 'scripts', 'cli.mjs'), 'help'], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(root, 'scripts', 'cli.cjs'), 'help'], { cwd: root, stdio: 'pipe' });
     jobs = workerJobs(join(root, 'dist', 'node', 'workbook-worker.cjs'));
   }, 180_000);
   afterAll(async () => {

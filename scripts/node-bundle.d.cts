@@ -1,4 +1,4 @@
-// Types of scripts/node-bundle.mjs for the tests.
+// Types of scripts/node-bundle.cjs for the tests.
 /** True when `${outdir}/${entry}.cjs` is missing or older than any source it was built from (default outdir dist/node). */
 export function nodeBundleStale(entry: string, outdir?: string): boolean;
 /** The code cache's name for a command line (its first word: `inspect`, `help`; `_` for anything else). */

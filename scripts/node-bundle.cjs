@@ -1,26 +1,29 @@
 // Start of the plain-Node bundles (dist/node, CommonJS, built by build-electron.mjs's buildNode):
 // built first only when stale, then loaded, optionally with a V8 code cache. Deliberately tiny — no
-// esbuild unless a build is needed — because it runs before every command-line start.
+// esbuild unless a build is needed — because it runs before every command-line start, and
+// CommonJS for the same reason: a launcher that is an ES module starts Node's ESM loader, which
+// reads it through fs/promises and fills node:fs's named exports (loading its streams), ~10 ms of
+// a 13-row `inspect` (docs/ARCHITECTURE.md §Command-line start).
 //  - Fresh: every source file the bundles were built from (dist/node/inputs.json) is older than
 //    the entry.
 //  - Code cache (docs/ARCHITECTURE.md §Command-line start): most of a 13-row `inspect` is V8
 //    compiling the reader's functions the first time they run. Node 20 has no compile cache of its
 //    own (module.enableCompileCache is Node 22), so the bundle's files are compiled here with the
 //    cached data V8 wrote at the end of an earlier run of the same command.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+'use strict';
+const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { dirname, join, relative, sep } = require('node:path');
+const { Script } = require('node:vm');
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = join(__dirname, '..') + sep;
 
 function mtime(path) {
   return statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? null;
 }
 
 /** True when dist/node/<entry>.cjs is missing or older than any of the sources it was built from. */
-export function nodeBundleStale(entry, outdir = `${root}dist/node`) {
+function nodeBundleStale(entry, outdir = `${root}dist/node`) {
   const built = mtime(`${outdir}/${entry}.cjs`);
   if (built === null) return true;
   let inputs;
@@ -40,7 +43,7 @@ export function nodeBundleStale(entry, outdir = `${root}dist/node`) {
  * else. One cache per command because a cache holds the functions its run compiled: one written
  * by `help` would hold none of the workbook reader's.
  */
-export function codeCacheKey(argv) {
+function codeCacheKey(argv) {
   const word = argv[0] ?? '';
   return /^[a-z][a-z-]{0,31}$/.test(word) ? word : '_';
 }
@@ -73,7 +76,7 @@ function useCodeCache(outdir, key) {
     const script = new Script(Module.wrap(content), { filename, cachedData });
     if (cachedData === undefined || script.cachedDataRejected) toWrite.push({ script, cacheFile });
     const fn = script.runInThisContext({ displayErrors: true });
-    return fn.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
+    return fn.call(this.exports, this.exports, Module.createRequire(filename), this, filename, dirname(filename));
   };
   process.once('exit', () => {
     for (const { script, cacheFile } of toWrite) {
@@ -94,12 +97,14 @@ function useCodeCache(outdir, key) {
  * Builds dist/node when `entry` is stale, then loads it (it runs on load). `codeCache`: a key (see
  * codeCacheKey) to compile the bundle with a V8 code cache; without one, plain require().
  */
-export async function runNodeBundle(entry, { codeCache } = {}) {
+async function runNodeBundle(entry, { codeCache } = {}) {
   const outdir = `${root}dist${sep}node`;
   if (nodeBundleStale(entry)) {
     const { buildNode } = await import('./build-electron.mjs');
     await buildNode();
   }
   if (codeCache !== undefined) useCodeCache(outdir, codeCache);
-  createRequire(import.meta.url)(join(outdir, `${entry}.cjs`));
+  require(join(outdir, `${entry}.cjs`));
 }
+
+module.exports = { nodeBundleStale, codeCacheKey, runNodeBundle };
