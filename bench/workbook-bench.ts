@@ -111,6 +111,8 @@ export async function benchWorkbooks(dir: string, sizes: number[] = [13, 1000, 1
             { label: `${label}:   parts, saxes CPU time, every cell (paired: ×${pair.cpuRatio.toFixed(2)} old)`, ms: pair.saxesCpuMs },
             { label: `${label}:   parts, saxes CPU time, as the importer reads (paired: ×${importerPair.cpuRatio.toFixed(2)} old)`, ms: importerPair.saxesCpuMs },
             { label: `${label}:   parts, old hand-scanning reader CPU time`, ms: pair.handScanCpuMs },
+            { label: `${label}:   parts, the XML parser alone, no reader (paired: ×${pair.parserOnlyRatio.toFixed(2)} old)`, ms: pair.parserOnlyMs },
+            { label: `${label}:   parts, the XML parser alone, CPU time (paired: ×${pair.parserOnlyCpuRatio.toFixed(2)} old)`, ms: pair.parserOnlyCpuMs },
           ]
         : []),
       { label: `${label}: reference — SheetJS read of the same file`, ms: sheetjsMs, peakMb: sheetjsMem.peakMb },
