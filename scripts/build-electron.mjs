@@ -181,6 +181,12 @@ export const NODE_ENTRIES = {
  */
 export async function buildNode({ minify = false, outdir = `${root}dist/node` } = {}) {
   mkdirSync(outdir, { recursive: true });
+  // Scratch folders of builds that never finished (Ctrl+C during the seconds a command line waits
+  // for its build): removed once surely not another build's still running.
+  for (const f of readdirSync(outdir, { withFileTypes: true })) {
+    const path = join(outdir, f.name);
+    if (f.isDirectory() && f.name.startsWith('.build-') && Date.now() - statSync(path).mtimeMs > 10 * 60_000) rmSync(path, { recursive: true, force: true });
+  }
   const scratch = mkdtempSync(join(outdir, '.build-'));
   const esm = join(scratch, 'esm');
   const out = join(scratch, 'out');

@@ -11,10 +11,11 @@
 //    own (module.enableCompileCache is Node 22), so the bundle's files are compiled here with the
 //    cached data V8 wrote at the end of an earlier run of the same command.
 'use strict';
-const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, join, relative, sep } = require('node:path');
 const { Script } = require('node:vm');
+const { crc32 } = require('node:zlib');
 
 const root = join(__dirname, '..') + sep;
 
@@ -32,6 +33,8 @@ function nodeBundleStale(entry, outdir = `${root}dist/node`) {
   } catch {
     return true;
   }
+  // A build always lists its sources: anything else in the file (damaged, hand-edited) means rebuild.
+  if (!Array.isArray(inputs) || inputs.length === 0 || !inputs.every((f) => typeof f === 'string')) return true;
   return inputs.some((file) => {
     const t = mtime(`${root}${file}`);
     return t === null || t > built;
@@ -52,10 +55,14 @@ function codeCacheKey(argv) {
  * From now on, the CommonJS files under `outdir` are compiled with the V8 code cache in
  * `outdir/.v8-cache/<key>/`: one file per bundle file, named by its path, size, modification time
  * and inode, so a rebuilt file never meets an old cache (V8 itself checks only the source's
- * length, and its own version and flags). A file with no cache, or one V8 rejected, gets one
- * written when the process exits — after the run, so it holds the functions the run compiled, not
- * just the top level. Caching is speed only: a cache that cannot be read or written is ignored.
- * Off under --enable-source-maps (Node maps stack traces of files it compiles itself).
+ * length, and its own version and flags). Each cache file starts with the CRC-32 of the rest: V8
+ * checks a cache's header but not its contents, and runs damaged bytecode — a flipped byte made
+ * the command crash (V8 fatal error, SIGSEGV) or look for a misspelt chunk on every run — so a file
+ * whose CRC does not match is not given to V8 at all. A file with no cache, or a damaged or
+ * rejected one, gets one written when the process exits 0 — after the run, so it holds the
+ * functions the run compiled, not just the top level; a failed or mistyped command (`inspct`)
+ * writes none. Caching is speed only: a cache that cannot be read or written is ignored. Off
+ * under --enable-source-maps (Node maps stack traces of files it compiles itself).
  */
 function useCodeCache(outdir, key) {
   if (process.sourceMapsEnabled) return;
@@ -69,7 +76,8 @@ function useCodeCache(outdir, key) {
     const cacheFile = join(cacheDir, `${relative(outdir, filename).replaceAll(sep, '~')}-${s.size}-${Math.trunc(s.mtimeMs)}-${s.ino}.v8`);
     let cachedData;
     try {
-      cachedData = readFileSync(cacheFile);
+      const stored = readFileSync(cacheFile);
+      if (stored.length > 4 && stored.readUInt32LE(0) === crc32(stored.subarray(4))) cachedData = stored.subarray(4);
     } catch {
       cachedData = undefined; // none yet
     }
@@ -78,13 +86,17 @@ function useCodeCache(outdir, key) {
     const fn = script.runInThisContext({ displayErrors: true });
     return fn.call(this.exports, this.exports, Module.createRequire(filename), this, filename, dirname(filename));
   };
-  process.once('exit', () => {
+  process.once('exit', (code) => {
+    if (code !== 0) return;
     for (const { script, cacheFile } of toWrite) {
       try {
         mkdirSync(cacheDir, { recursive: true });
         // Written whole, then renamed: a command started meanwhile reads an old cache or this one.
         const partial = `${cacheFile}.${process.pid}`;
-        writeFileSync(partial, script.createCachedData());
+        const data = script.createCachedData();
+        const crc = Buffer.alloc(4);
+        crc.writeUInt32LE(crc32(data));
+        writeFileSync(partial, Buffer.concat([crc, data]));
         renameSync(partial, cacheFile);
       } catch {
         // a read-only checkout: no cache, the command itself has done its work
@@ -96,15 +108,38 @@ function useCodeCache(outdir, key) {
 /**
  * Builds dist/node when `entry` is stale, then loads it (it runs on load). `codeCache`: a key (see
  * codeCacheKey) to compile the bundle with a V8 code cache; without one, plain require().
+ * A build that fails (a checkout the user may not write to, copied without its file times so it
+ * looks stale) is told in both languages on stderr, not as a stack trace: an existing bundle then
+ * still runs, said so; without one the process exits 2 (nothing done), as the command line's own
+ * refusals do.
  */
 async function runNodeBundle(entry, { codeCache } = {}) {
   const outdir = `${root}dist${sep}node`;
+  const bundle = join(outdir, `${entry}.cjs`);
   if (nodeBundleStale(entry)) {
-    const { buildNode } = await import('./build-electron.mjs');
-    await buildNode();
+    // A build takes seconds: say so to someone watching, so it is not taken for a hang.
+    if (process.stderr.isTTY) process.stderr.write('正在构建程序（源代码更新后才需要，约需数秒）… / Building the program (needed only after its sources change; a few seconds)…\n');
+    try {
+      const { buildNode } = await import('./build-electron.mjs');
+      await buildNode();
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      if (!existsSync(bundle)) {
+        process.stderr.write(
+          `无法构建程序：${why}。请在有写入权限的目录中运行，或请有权限的人先运行 npm run build:electron。\n` +
+            `Could not build the program: ${why}. Run it from a folder you may write to, or have someone who may run npm run build:electron first.\n`,
+        );
+        process.exitCode = 2;
+        return;
+      }
+      process.stderr.write(
+        `注意：程序比其源代码旧，但无法重新构建（${why}），仍按已有版本运行。\n` +
+          `Note: the program is older than its sources and could not be rebuilt (${why}); running the existing build.\n`,
+      );
+    }
   }
   if (codeCache !== undefined) useCodeCache(outdir, codeCache);
-  require(join(outdir, `${entry}.cjs`));
+  require(bundle);
 }
 
 module.exports = { nodeBundleStale, codeCacheKey, runNodeBundle };

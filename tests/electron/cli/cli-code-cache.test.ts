@@ -119,4 +119,32 @@ process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(seenF
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('a cache with bytes flipped inside (which V8 would run) is not used: the output is the same and the cache is written anew', async () => {
+    await run(ARGV);
+    // The entry's cache and the largest chunk's: one flipped byte in either crashed V8 or named a
+    // misspelt chunk before each cache carried its CRC-32.
+    const entry = statSync(join(ROOT, 'dist', 'node', 'cli.cjs'));
+    const entryCache = join(CACHE, `cli.cjs-${entry.size}-${Math.trunc(entry.mtimeMs)}-${entry.ino}.v8`);
+    const [largestChunk] = [...cacheFiles().keys()].filter((f) => f.startsWith('chunks~')).map((f) => join(CACHE, f)).sort((a, b) => statSync(b).size - statSync(a).size);
+    for (const path of [entryCache, largestChunk as string]) {
+      for (const at of [0.3, 0.6, 0.8]) {
+        const bytes = readFileSync(path);
+        const i = Math.floor(bytes.length * at);
+        bytes[i] = (bytes[i] as number) ^ 0xff;
+        writeFileSync(path, bytes);
+        expect(await run(ARGV)).toEqual({ code: 0, stdout: expected, stderr: '' });
+        expect(readFileSync(path).equals(bytes)).toBe(false);
+      }
+    }
+  }, 180_000);
+
+  it('a failed or mistyped command writes no cache (each would otherwise keep its own)', async () => {
+    const folder = join(ROOT, 'dist', 'node', '.v8-cache', 'frobnicate');
+    rmSync(folder, { recursive: true, force: true });
+    const r = await run(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('frobnicate');
+    expect(existsSync(folder)).toBe(false);
+  }, 60_000);
 });

@@ -2,7 +2,7 @@
 // built bundle without loading the rest of the command line, and prints exactly what the full
 // command line prints. Built for real with esbuild into a temporary folder; run as real processes.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNode } from '../../../scripts/build-electron.mjs';
@@ -20,6 +20,11 @@ beforeAll(async () => {
   // Inside the repository, so the bundle finds node_modules (ExcelJS and the native SQLite stay outside it).
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
   built = mkdtempSync(join(ROOT, '.tmp', 'quick-start-'));
+  // Scratch folders of builds that never finished: one abandoned an hour ago, one of a build that may still be running.
+  mkdirSync(join(built, '.build-abandoned', 'esm'), { recursive: true });
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  utimesSync(join(built, '.build-abandoned'), hourAgo, hourAgo);
+  mkdirSync(join(built, '.build-running'));
   cliEntry = (await buildNode({ outdir: built })).cli as string;
 }, 180_000);
 afterAll(() => {
@@ -60,6 +65,11 @@ async function inProcess(argv: string[]): Promise<{ code: number; stdout: string
 }
 
 describe('the quick start of inspect', () => {
+  it('a build removes scratch folders that builds abandoned (Ctrl+C) long ago, not one that may still be in use', () => {
+    expect(existsSync(join(built, '.build-abandoned'))).toBe(false);
+    expect(existsSync(join(built, '.build-running'))).toBe(true);
+  });
+
   it('loads no database, zod, ExcelJS, SheetJS or exporter before it runs; the full command line is loaded on demand', () => {
     const sources = startupSources(cliEntry);
     expect(sources).toContain('electron/cli/quick-start.ts');
