@@ -2,7 +2,7 @@
 // built bundle without loading the rest of the command line, and prints exactly what the full
 // command line prints. Built for real with esbuild into a temporary folder; run as real processes.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNode } from '../../../scripts/build-electron.mjs';
@@ -94,6 +94,29 @@ describe('the quick start of inspect', () => {
       expect(quick).toEqual(full);
     }
     expect((await run(['inspect', missing])).code).toBe(2);
+  }, 120_000);
+
+  it('help prints what the full command line prints without loading it', async () => {
+    // A preload that lists the bundle files the process loaded.
+    const probe = join(tmp.dir, 'loaded.cjs');
+    const listFile = join(tmp.dir, 'loaded.json');
+    writeFileSync(
+      probe,
+      `const Module = require('node:module'); const seen = []; const load = Module._load;
+Module._load = function (request, parent) { const r = load.apply(this, arguments); try { seen.push(Module._resolveFilename(request, parent)); } catch {} return r; };
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(listFile)}, JSON.stringify(seen)));`,
+    );
+    const sourcesLoaded = async (argv: string[]) => {
+      const r = await new Promise<{ stdout: string }>((resolve) => execFile(process.execPath, ['-r', probe, cliEntry, ...argv], (_e, stdout) => resolve({ stdout })));
+      const files = (JSON.parse(readFileSync(listFile, 'utf8')) as string[]).filter((f) => f.startsWith(built));
+      const sources = files.flatMap((f) => (JSON.parse(readFileSync(`${f}.map`, 'utf8')) as { sources: string[] }).sources.map((x) => x.replace(/^(\.\.\/)+/, '')));
+      return { stdout: r.stdout, sources };
+    };
+    const help = await sourcesLoaded(['help']);
+    expect(help.stdout).toBe((await inProcess(['help'])).stdout);
+    expect(help.sources).not.toContain('electron/cli/main.ts');
+    // The probe sees main.ts when it is loaded: another command.
+    expect((await sourcesLoaded(['status', '--year', '2025', '--db', join(tmp.dir, 'none.sqlite')])).sources).toContain('electron/cli/main.ts');
   }, 120_000);
 
   it('anything else goes to the full command line: a usage error, --help, another command', async () => {
