@@ -31,4 +31,4 @@ export function buildElectron(options?: { dev?: boolean; outdir?: string }): Pro
 export const NODE_ENTRIES: Record<string, string>;
 
 /** Build the command line, browser mode and the worker as CommonJS with chunks (and source maps) into `outdir` (default dist/node); returns entry name → path of `<name>.cjs`. */
-export function buildNode(options?: { minify?: boolean; outdir?: string }): Promise<Record<string, string>>;
+export function buildNode(options?: { minify?: boolean; outdir?: string; entries?: Record<string, string> }): Promise<Record<string, string>>;

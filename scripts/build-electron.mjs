@@ -23,7 +23,8 @@
 // buildNode: the command line and browser mode as CommonJS with code splitting, for plain node:
 //   electron/cli/bin.ts → dist/node/cli.cjs, electron/web/main.ts → dist/node/web.cjs,
 //   electron/workbook/jobs/worker.ts → dist/node/workbook-worker.cjs, plus dist/node/chunks/* and
-//   dist/node/inputs.json (the sources read, for scripts/node-bundle.cjs's freshness check).
+//   dist/node/inputs.json (the sources read and their modification times, for scripts/node-bundle.cjs's
+//   freshness check).
 //
 // Nothing here rebuilds native modules: better-sqlite3 for Electron's ABI is built by electron-builder
 // when packaging (npmRebuild), so `npm test` keeps using the Node build in node_modules.
@@ -167,6 +168,22 @@ export const NODE_ENTRIES = {
 };
 
 /**
+ * The modification time (ms) of each source a build read, as scripts/node-bundle.cjs compares them
+ * later: a source whose time differs has changed since. A time inside the build (`startedAt`…`endedAt`)
+ * is recorded as 0: the file may have been saved after esbuild read it, so the next start rebuilds.
+ * A time after the build (a checkout copied from a machine whose clock is ahead) is recorded as it
+ * is, so such a file does not make every start rebuild.
+ */
+function sourceTimes(files, startedAt, endedAt) {
+  const times = {};
+  for (const file of files) {
+    const t = statSync(join(root, file), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    times[file] = t >= startedAt && t <= endedAt ? 0 : t;
+  }
+  return times;
+}
+
+/**
  * Builds the plain-Node bundles into `outdir` (default dist/node) as CommonJS: `<entry>.cjs` and
  * `chunks/*.cjs`, each with a source map back to the TypeScript. CommonJS, not ES modules, because
  * a command-line start is mostly loading: Node 20 loads CommonJS without its ES-module loader, and
@@ -176,10 +193,11 @@ export const NODE_ENTRIES = {
  * and a second pass converts each file to CommonJS; that pass reads the first pass's source maps,
  * so the maps still point into electron/ and shared/.
  * Built in a scratch folder first, then moved in file by file, chunks before entries, so a command
- * started meanwhile (tests run in parallel) never sees an entry whose chunks are missing. Returns
- * the entry paths.
+ * started meanwhile (tests run in parallel) never sees an entry whose chunks are missing. `entries`:
+ * output name → source (default NODE_ENTRIES). Returns the entry paths; a failed build throws
+ * esbuild's error once every entry's build has ended, with its scratch folder removed.
  */
-export async function buildNode({ minify = false, outdir = `${root}dist/node` } = {}) {
+export async function buildNode({ minify = false, outdir = `${root}dist/node`, entries = NODE_ENTRIES } = {}) {
   mkdirSync(outdir, { recursive: true });
   // Scratch folders of builds that never finished (Ctrl+C during the seconds a command line waits
   // for its build): removed once surely not another build's still running.
@@ -190,12 +208,15 @@ export async function buildNode({ minify = false, outdir = `${root}dist/node` } 
   const scratch = mkdtempSync(join(outdir, '.build-'));
   const esm = join(scratch, 'esm');
   const out = join(scratch, 'out');
+  const startedAt = Date.now();
   try {
     // One build per entry, not one for all: esbuild splits shared code into a chunk per set of
     // entries that share it, so one build cut the command line's quick path into ~16 files, and
     // each file costs a command-line start ~0.4 ms to find, read and compile. Built alone, each
     // entry's static imports are one file, with chunks only for what it imports on demand.
-    const results = await Promise.all(Object.entries(NODE_ENTRIES).map(([name, source]) => build({
+    // All settled before a failure is thrown: the scratch folder is removed below, and a build still
+    // writing into it would leave it behind (one per failed run).
+    const settled = await Promise.allSettled(Object.entries(entries).map(([name, source]) => build({
       entryPoints: { [name]: source },
       outdir: esm,
       bundle: true,
@@ -219,6 +240,9 @@ export async function buildNode({ minify = false, outdir = `${root}dist/node` } 
       // ES-module code may use import.meta.url; in the CommonJS output it comes from __filename.
       define: { 'import.meta.url': '__importMetaUrl' },
     })));
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const results = settled.map((r) => /** @type {PromiseFulfilledResult<import('esbuild').BuildResult<{ metafile: true }>>} */ (r).value);
     // ES module → CommonJS, file by file: static imports become require() at the top, `import()`
     // a require() run when the import expression is evaluated (i.e. on first use).
     const esmFiles = readdirSync(esm, { recursive: true, withFileTypes: true })
@@ -243,7 +267,7 @@ export async function buildNode({ minify = false, outdir = `${root}dist/node` } 
     });
     const inputs = [...new Set(results.flatMap((r) => Object.keys(r.metafile.inputs)))].filter((f) => !f.includes('node_modules/'));
     inputs.push('scripts/build-electron.mjs', 'package-lock.json');
-    writeFileSync(join(out, 'inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
+    writeFileSync(join(out, 'inputs.json'), `${JSON.stringify({ sources: sourceTimes(inputs, startedAt, Date.now()) }, null, 1)}\n`);
     const files = readdirSync(out, { recursive: true, withFileTypes: true })
       .filter((d) => d.isFile())
       .map((d) => relative(out, join(d.parentPath, d.name)));
@@ -268,7 +292,7 @@ export async function buildNode({ minify = false, outdir = `${root}dist/node` } 
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  return Object.fromEntries(Object.keys(NODE_ENTRIES).map((name) => [name, `${outdir}/${name}.cjs`]));
+  return Object.fromEntries(Object.keys(entries).map((name) => [name, `${outdir}/${name}.cjs`]));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

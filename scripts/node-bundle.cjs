@@ -4,8 +4,8 @@
 // CommonJS for the same reason: a launcher that is an ES module starts Node's ESM loader, which
 // reads it through fs/promises and fills node:fs's named exports (loading its streams), ~10 ms of
 // a 13-row `inspect` (docs/ARCHITECTURE.md §Command-line start).
-//  - Fresh: every source file the bundles were built from (dist/node/inputs.json) is older than
-//    the entry.
+//  - Fresh: every source file the bundles were built from (dist/node/inputs.json) has the
+//    modification time it had when they were built.
 //  - Code cache (docs/ARCHITECTURE.md §Command-line start): most of a 13-row `inspect` is V8
 //    compiling the reader's functions the first time they run. Node 20 has no compile cache of its
 //    own (module.enableCompileCache is Node 22), so the bundle's files are compiled here with the
@@ -23,22 +23,27 @@ function mtime(path) {
   return statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? null;
 }
 
-/** True when dist/node/<entry>.cjs is missing or older than any of the sources it was built from. */
+/**
+ * True when dist/node/<entry>.cjs is missing, or a source it was built from is gone or has another
+ * modification time than the build recorded (dist/node/inputs.json: `{ sources: { path: ms } }`,
+ * written by build-electron.mjs's buildNode). Times are compared for equality, not order, so a
+ * source dated in the future (copied from a machine whose clock is ahead) does not make every
+ * start rebuild, and one put back to an older version still does.
+ */
 function nodeBundleStale(entry, outdir = `${root}dist/node`) {
-  const built = mtime(`${outdir}/${entry}.cjs`);
-  if (built === null) return true;
-  let inputs;
+  if (mtime(`${outdir}/${entry}.cjs`) === null) return true;
+  let record;
   try {
-    inputs = JSON.parse(readFileSync(`${outdir}/inputs.json`, 'utf8'));
+    record = JSON.parse(readFileSync(`${outdir}/inputs.json`, 'utf8'));
   } catch {
     return true;
   }
-  // A build always lists its sources: anything else in the file (damaged, hand-edited) means rebuild.
-  if (!Array.isArray(inputs) || inputs.length === 0 || !inputs.every((f) => typeof f === 'string')) return true;
-  return inputs.some((file) => {
-    const t = mtime(`${root}${file}`);
-    return t === null || t > built;
-  });
+  const sources = record !== null && typeof record === 'object' ? record.sources : undefined;
+  // A build always records its sources: anything else in the file (damaged, hand-edited, an older
+  // build's list without times) means rebuild.
+  const entries = sources !== null && typeof sources === 'object' && !Array.isArray(sources) ? Object.entries(sources) : [];
+  if (entries.length === 0 || !entries.every(([, t]) => typeof t === 'number')) return true;
+  return entries.some(([file, t]) => mtime(`${root}${file}`) !== t);
 }
 
 /**
@@ -124,17 +129,19 @@ async function runNodeBundle(entry, { codeCache } = {}) {
       await buildNode();
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
+      // What to do: the build writes into the program's own folder (dist/node), wherever the
+      // command is run from.
       if (!existsSync(bundle)) {
         process.stderr.write(
-          `无法构建程序：${why}。请在有写入权限的目录中运行，或请有权限的人先运行 npm run build:electron。\n` +
-            `Could not build the program: ${why}. Run it from a folder you may write to, or have someone who may run npm run build:electron first.\n`,
+          `无法构建程序：${why}\n请把程序所在文件夹（${root}）放到您可写入的位置，或请有写入权限的人在其中运行一次 npm run build:electron；若是源代码有错，请先改正。\n` +
+            `Could not build the program: ${why}\nPut the program's folder (${root}) where you may write, or have someone who may write there run npm run build:electron once; if a source has an error, fix it first.\n`,
         );
         process.exitCode = 2;
         return;
       }
       process.stderr.write(
-        `注意：程序比其源代码旧，但无法重新构建（${why}），仍按已有版本运行。\n` +
-          `Note: the program is older than its sources and could not be rebuilt (${why}); running the existing build.\n`,
+        `注意：程序的源代码已更新，但无法重新构建（${why}），仍按已有版本运行；要用更新后的版本，请有写入权限的人在 ${root} 中运行一次 npm run build:electron。\n` +
+          `Note: the program's sources changed but it could not be rebuilt (${why}); running the existing build. For the changed version, have someone who may write in ${root} run npm run build:electron once.\n`,
       );
     }
   }

@@ -4,7 +4,7 @@
 // outside the repository: there no esbuild can be found, so `import('./build-electron.mjs')` fails
 // as a build on a machine without the development packages (or unable to write) would.
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,21 +41,20 @@ afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 const launch = (argv: string[]) => run(process.execPath, [join(copy, 'scripts', 'cli.cjs'), ...argv], copy);
 
-/** The copy's record of sources: `value` as written, with its one source older than the bundle (fresh) unless it says otherwise. */
-function writeInputs(value: string): void {
-  writeFileSync(join(copy, 'dist', 'node', 'inputs.json'), value);
-  const dayAgo = new Date(Date.now() - 86_400_000);
-  utimesSync(join(copy, 'scripts', 'cli.cjs'), dayAgo, dayAgo);
-  const now = new Date();
-  utimesSync(join(copy, 'dist', 'node', 'cli.cjs'), now, now);
+const SOURCE = join('scripts', 'cli.cjs');
+
+/** The copy's record of sources as written (`value`), or by default one source, the copy's launcher, with its time as it is now (fresh). */
+function writeInputs(value?: string): void {
+  const record = value ?? JSON.stringify({ sources: { [SOURCE]: statSync(join(copy, SOURCE)).mtimeMs } });
+  writeFileSync(join(copy, 'dist', 'node', 'inputs.json'), record);
 }
 
 describe('the command-line launcher', () => {
   it('a current bundle runs as it is; a stale one whose build fails still runs, saying so in both languages', async () => {
-    writeInputs(JSON.stringify(['scripts/cli.cjs']));
+    writeInputs();
     expect(await launch(ARGV)).toEqual({ code: 0, stdout: expected, stderr: '' });
-    // A source newer than the bundle (a checkout copied without its file times): the build is tried and fails.
-    writeInputs(JSON.stringify(['scripts/cli.cjs', 'electron/cli/inspect.ts']));
+    // A source the copy lacks, as a checkout copied without one (or a source changed since): the build is tried and fails.
+    writeInputs(JSON.stringify({ sources: { [SOURCE]: statSync(join(copy, SOURCE)).mtimeMs, 'electron/cli/inspect.ts': 1 } }));
     const stale = await launch(ARGV);
     expect(stale.code).toBe(0);
     expect(stale.stdout).toBe(expected);
@@ -65,13 +64,24 @@ describe('the command-line launcher', () => {
   }, 60_000);
 
   it('a damaged record of sources (valid JSON but no list of files) means a rebuild, not a crash', async () => {
-    for (const damaged of ['{}', 'null', '42', '"x"', '[]', '[null]']) {
+    // '["scripts/cli.cjs"]': the list without times that builds before 2026-12-01 wrote.
+    for (const damaged of ['{}', 'null', '42', '"x"', '[]', '[null]', '["scripts/cli.cjs"]', '{"sources":{}}', '{"sources":[]}', `{"sources":{"${SOURCE}":"1"}}`]) {
       writeInputs(damaged);
       const r = await launch(ARGV);
       expect(r.code, damaged).toBe(0);
       expect(r.stdout, damaged).toBe(expected);
       expect(r.stderr, damaged).toContain('could not be rebuilt');
     }
+  }, 60_000);
+
+  it('a source dated in the future when the bundle was built does not make every start rebuild; changing it does', async () => {
+    const ahead = new Date(Date.now() + 3_600_000);
+    utimesSync(join(copy, SOURCE), ahead, ahead);
+    writeInputs();
+    expect(await launch(ARGV)).toEqual({ code: 0, stdout: expected, stderr: '' });
+    const now = new Date();
+    utimesSync(join(copy, SOURCE), now, now);
+    expect((await launch(ARGV)).stderr).toContain('could not be rebuilt');
   }, 60_000);
 
   it('no bundle and no way to build one: a two-language message and exit 2 (nothing done), no stack trace', async () => {

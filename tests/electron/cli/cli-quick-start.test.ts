@@ -2,7 +2,7 @@
 // built bundle without loading the rest of the command line, and prints exactly what the full
 // command line prints. Built for real with esbuild into a temporary folder; run as real processes.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNode } from '../../../scripts/build-electron.mjs';
@@ -69,6 +69,23 @@ describe('the quick start of inspect', () => {
     expect(existsSync(join(built, '.build-abandoned'))).toBe(false);
     expect(existsSync(join(built, '.build-running'))).toBe(true);
   });
+
+  it('a build that fails leaves no scratch folder, even while its other entries are still building', async () => {
+    const outdir = mkdtempSync(join(ROOT, '.tmp', 'failed-build-'));
+    const broken = join(outdir, 'broken.ts');
+    writeFileSync(broken, 'const = ;\n');
+    try {
+      // The broken entry fails at once; the command line's takes a second or two.
+      await expect(buildNode({ outdir, entries: { cli: 'electron/cli/bin.ts', broken } })).rejects.toThrow();
+      // Still none once a build left running would have written its files (the command line's takes ~2 s).
+      for (let waited = 0; waited < 6000; waited += 500) {
+        expect(readdirSync(outdir).filter((f) => f.startsWith('.build-'))).toEqual([]);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('loads no database, zod, ExcelJS, SheetJS or exporter before it runs; the full command line is loaded on demand', () => {
     const sources = startupSources(cliEntry);

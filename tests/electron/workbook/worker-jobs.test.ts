@@ -3,7 +3,7 @@
 // UnreadableWorkbookError with its zh/en message. Also: the bundles count as stale exactly when a
 // source they were built from is newer than them.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../../electron/store/store';
@@ -52,20 +52,27 @@ describe('workbook jobs on the bundled worker thread', () => {
     expect((error as UnreadableWorkbookError).appMessage.zh).toMatch(/不是 Excel 工作簿/);
   });
 
-  it('counts the bundle stale once a source it was built from is newer, and fresh otherwise', () => {
+  it('counts the bundle stale once a source it was built from has another time than the build recorded, and fresh otherwise', () => {
     const outdir = join(tmp.dir, 'bundle');
     mkdirSync(outdir, { recursive: true });
     const source = join('.tmp', `stale-probe-${process.pid}.ts`);
     mkdirSync(join(root, '.tmp'), { recursive: true });
     writeFileSync(join(root, source), '// probe\n');
     writeFileSync(join(outdir, 'cli.cjs'), '');
-    writeFileSync(join(outdir, 'inputs.json'), JSON.stringify([source]));
-    const past = new Date(Date.now() - 60_000);
-    utimesSync(join(root, source), past, past);
+    const record = (at: Date) => {
+      utimesSync(join(root, source), at, at);
+      writeFileSync(join(outdir, 'inputs.json'), JSON.stringify({ sources: { [source]: statSync(join(root, source)).mtimeMs } }));
+    };
+    record(new Date(Date.now() - 60_000));
     expect(nodeBundleStale('cli', outdir)).toBe(false);
-    const future = new Date(Date.now() + 60_000);
-    utimesSync(join(root, source), future, future);
-    expect(nodeBundleStale('cli', outdir)).toBe(true);
+    // Saved since (newer), or put back to an older version: stale either way.
+    for (const other of [Date.now() + 60_000, Date.now() - 120_000]) {
+      utimesSync(join(root, source), new Date(other), new Date(other));
+      expect(nodeBundleStale('cli', outdir)).toBe(true);
+    }
+    // Dated in the future when built (a clock ahead elsewhere): fresh until it changes.
+    record(new Date(Date.now() + 3_600_000));
+    expect(nodeBundleStale('cli', outdir)).toBe(false);
     expect(nodeBundleStale('web', outdir)).toBe(true); // never built
     rmSync(join(root, source), { force: true });
   });
