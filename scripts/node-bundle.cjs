@@ -149,4 +149,18 @@ async function runNodeBundle(entry, { codeCache } = {}) {
   require(bundle);
 }
 
-module.exports = { nodeBundleStale, codeCacheKey, runNodeBundle };
+/**
+ * Under `npm run <script>`, makes the folder where the command was typed (npm's INIT_CWD) the
+ * current one again: npm runs a script from the package's folder, but a clerk's relative paths (a
+ * return, --db, --out) start where they typed. Nothing otherwise, or if that folder is gone.
+ */
+function startWhereTyped(script) {
+  if (process.env.npm_lifecycle_event !== script || !process.env.INIT_CWD) return;
+  try {
+    process.chdir(process.env.INIT_CWD);
+  } catch {
+    // gone meanwhile: paths then start from the package's folder, as npm left them
+  }
+}
+
+module.exports = { nodeBundleStale, codeCacheKey, runNodeBundle, startWhereTyped };

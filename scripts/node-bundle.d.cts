@@ -5,3 +5,5 @@ export function nodeBundleStale(entry: string, outdir?: string): boolean;
 export function codeCacheKey(argv: readonly string[]): string;
 /** Builds dist/node when `entry` is stale, then loads it (it runs on load); `codeCache`: a key to compile it with a V8 code cache. */
 export function runNodeBundle(entry: string, options?: { codeCache?: string }): Promise<void>;
+/** Under `npm run <script>`, makes npm's INIT_CWD (where the command was typed) the current folder again. */
+export function startWhereTyped(script: string): void;

@@ -3,7 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runNodeBundle } from './node-bundle.cjs';
+import { runNodeBundle, startWhereTyped } from './node-bundle.cjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -42,5 +42,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const { build } = await import('vite');
     await build({ configFile: join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
   }
+  // After the renderer's build, which runs from the package's folder as npm left it.
+  startWhereTyped('web');
   await runNodeBundle('web');
 }

@@ -113,4 +113,21 @@ describe('the command-line launcher', () => {
     // The same from the package folder finds no such file there.
     expect(execFileSync(process.execPath, ['-e', "console.log(require('node:fs').existsSync('a-title-two-row-header.xlsx'))"], { cwd: ROOT, encoding: 'utf8' }).trim()).toBe('false');
   }, 60_000);
+
+  it('starts where the command was typed only under its own npm script (npm run web too)', () => {
+    const where = mkdtempSync(join(tmpdir(), 'typed-here-'));
+    try {
+      const cwdUnder = (event: string, initCwd: string) =>
+        execFileSync(process.execPath, ['-e', `require(${JSON.stringify(join(ROOT, 'scripts', 'node-bundle.cjs'))}).startWhereTyped('web'); console.log(process.cwd())`], {
+          cwd: ROOT,
+          env: { ...process.env, npm_lifecycle_event: event, INIT_CWD: initCwd },
+          encoding: 'utf8',
+        }).trim();
+      expect(cwdUnder('web', where)).toBe(where);
+      expect(cwdUnder('cli', where)).toBe(ROOT); // another script's run: left as it is
+      expect(cwdUnder('web', join(where, 'gone'))).toBe(ROOT); // a folder that is gone: left as npm left it
+    } finally {
+      rmSync(where, { recursive: true, force: true });
+    }
+  });
 });
