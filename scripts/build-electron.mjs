@@ -32,6 +32,7 @@ import { build, transform } from 'esbuild';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sourceTimes } from './node-bundle.cjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -166,22 +167,6 @@ export const NODE_ENTRIES = {
   web: 'electron/web/main.ts',
   'workbook-worker': 'electron/workbook/jobs/worker.ts',
 };
-
-/**
- * The modification time (ms) of each source a build read, as scripts/node-bundle.cjs compares them
- * later: a source whose time differs has changed since. A time inside the build (`startedAt`…`endedAt`)
- * is recorded as 0: the file may have been saved after esbuild read it, so the next start rebuilds.
- * A time after the build (a checkout copied from a machine whose clock is ahead) is recorded as it
- * is, so such a file does not make every start rebuild.
- */
-function sourceTimes(files, startedAt, endedAt) {
-  const times = {};
-  for (const file of files) {
-    const t = statSync(join(root, file), { throwIfNoEntry: false })?.mtimeMs ?? 0;
-    times[file] = t >= startedAt && t <= endedAt ? 0 : t;
-  }
-  return times;
-}
 
 /**
  * Builds the plain-Node bundles into `outdir` (default dist/node) as CommonJS: `<entry>.cjs` and

@@ -24,26 +24,44 @@ function mtime(path) {
 }
 
 /**
- * True when dist/node/<entry>.cjs is missing, or a source it was built from is gone or has another
- * modification time than the build recorded (dist/node/inputs.json: `{ sources: { path: ms } }`,
- * written by build-electron.mjs's buildNode). Times are compared for equality, not order, so a
- * source dated in the future (copied from a machine whose clock is ahead) does not make every
- * start rebuild, and one put back to an older version still does.
+ * The modification time (ms) of each of `files` (paths from the repository's root) that a build
+ * read, to be written beside what it built and compared by sourcesChanged: `{ path: ms }`. A time
+ * inside the build (`startedAt`…`endedAt`) is recorded as 0: the file may have been saved after it
+ * was read, so the next start rebuilds. A time after the build (a checkout copied from a machine
+ * whose clock is ahead) is recorded as it is, so such a file does not make every start rebuild.
  */
-function nodeBundleStale(entry, outdir = `${root}dist/node`) {
-  if (mtime(`${outdir}/${entry}.cjs`) === null) return true;
+function sourceTimes(files, startedAt, endedAt) {
+  const times = {};
+  for (const file of files) {
+    const t = mtime(`${root}${file}`) ?? 0;
+    times[file] = t >= startedAt && t <= endedAt ? 0 : t;
+  }
+  return times;
+}
+
+/**
+ * Whether the sources a build recorded (`recordFile`: JSON `{ sources: { path: ms } }`, from
+ * sourceTimes) have changed: one is gone or has another time — compared for equality, not order,
+ * so a source dated in the future does not count as changed at every start and one put back to an
+ * older version does. A missing or damaged record (or an older build's list without times) counts
+ * as changed: rebuild.
+ */
+function sourcesChanged(recordFile) {
   let record;
   try {
-    record = JSON.parse(readFileSync(`${outdir}/inputs.json`, 'utf8'));
+    record = JSON.parse(readFileSync(recordFile, 'utf8'));
   } catch {
     return true;
   }
   const sources = record !== null && typeof record === 'object' ? record.sources : undefined;
-  // A build always records its sources: anything else in the file (damaged, hand-edited, an older
-  // build's list without times) means rebuild.
   const entries = sources !== null && typeof sources === 'object' && !Array.isArray(sources) ? Object.entries(sources) : [];
   if (entries.length === 0 || !entries.every(([, t]) => typeof t === 'number')) return true;
   return entries.some(([file, t]) => mtime(`${root}${file}`) !== t);
+}
+
+/** True when dist/node/<entry>.cjs is missing or its sources changed since it was built (dist/node/inputs.json, buildNode). */
+function nodeBundleStale(entry, outdir = `${root}dist/node`) {
+  return mtime(`${outdir}/${entry}.cjs`) === null || sourcesChanged(`${outdir}/inputs.json`);
 }
 
 /**
@@ -163,4 +181,4 @@ function startWhereTyped(script) {
   }
 }
 
-module.exports = { nodeBundleStale, codeCacheKey, runNodeBundle, startWhereTyped };
+module.exports = { nodeBundleStale, codeCacheKey, runNodeBundle, startWhereTyped, sourceTimes, sourcesChanged };

@@ -7,3 +7,7 @@ export function codeCacheKey(argv: readonly string[]): string;
 export function runNodeBundle(entry: string, options?: { codeCache?: string }): Promise<void>;
 /** Under `npm run <script>`, makes npm's INIT_CWD (where the command was typed) the current folder again. */
 export function startWhereTyped(script: string): void;
+/** Each file's (path from the repository root) modification time as a build records it: a time inside [startedAt, endedAt] as 0. */
+export function sourceTimes(files: readonly string[], startedAt: number, endedAt: number): Record<string, number>;
+/** Whether the sources recorded in `recordFile` ({ sources: { path: ms } }) changed; a missing or damaged record counts as changed. */
+export function sourcesChanged(recordFile: string): boolean;

@@ -1,0 +1,41 @@
+// `npm run web` rebuilds the renderer only when something its build read has changed
+// (scripts/web.mjs rendererStale): the real build `npm run test:e2e` made recorded what it read
+// (renderer/vite.config.ts, dist/renderer-sources.json), and a change of a recorded file's time —
+// later or earlier — makes it stale. A file dated in the future when built stays fresh: it made
+// every start rebuild (~20 s) when sources were compared with the build's own time.
+import { readFileSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rendererStale } from '../../scripts/web.mjs';
+import { sourceTimes } from '../../scripts/node-bundle.cjs';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const RECORD = join(ROOT, 'dist', 'renderer-sources.json');
+// A stylesheet only the renderer reads: no plain-Node bundle's freshness depends on it.
+const SOURCE = 'renderer/src/grid/grid.css';
+
+describe('the renderer build for browser mode', () => {
+  it('records what it read, is fresh as built, and stale once a recorded file changes either way', () => {
+    const sources = (JSON.parse(readFileSync(RECORD, 'utf8')) as { sources: Record<string, number> }).sources;
+    expect(Object.keys(sources)).toEqual(expect.arrayContaining(['renderer/index.html', 'renderer/src/main.tsx', SOURCE, 'package-lock.json']));
+    expect(rendererStale()).toBe(false);
+    const path = join(ROOT, SOURCE);
+    const { atimeMs, mtimeMs } = statSync(path);
+    try {
+      for (const other of [Date.now() + 3_600_000, mtimeMs - 3_600_000]) {
+        utimesSync(path, other / 1000, other / 1000);
+        expect(rendererStale()).toBe(true);
+      }
+      // A time in the future (a clock ahead where the checkout came from) is recorded as it is, so
+      // it matches at the next start; only a time inside the build's own seconds is recorded as 0.
+      const ahead = Date.now() + 3_600_000;
+      utimesSync(path, ahead / 1000, ahead / 1000);
+      expect(sourceTimes([SOURCE], Date.now() - 5000, Date.now())[SOURCE]).toBe(statSync(path).mtimeMs);
+      expect(sourceTimes([SOURCE], Date.now() - 5000, ahead + 1000)[SOURCE]).toBe(0);
+    } finally {
+      // Seconds with the fraction, so the time is put back exactly (a Date would drop the sub-millisecond part).
+      utimesSync(path, atimeMs / 1000, mtimeMs / 1000);
+    }
+    expect(rendererStale()).toBe(false);
+  });
+});
