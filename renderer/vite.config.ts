@@ -1,8 +1,8 @@
 // Builds the renderer into dist/renderer. base './' keeps asset URLs relative so the same build
 // loads from file:// inside Electron and from the loopback server in browser mode.
 import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
@@ -11,18 +11,25 @@ import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const repo = fileURLToPath(new URL('..', import.meta.url));
-/** What the build read and when (scripts/node-bundle.cjs sourceTimes): `npm run web` rebuilds only when one of them changed. */
-export const RENDERER_SOURCES = fileURLToPath(new URL('../dist/renderer-sources.json', import.meta.url));
 
 // Loaded by Node itself, not bundled into this config: it finds the repository from its own place.
 const { sourceTimes } = createRequire(import.meta.url)('../scripts/node-bundle.cjs') as { sourceTimes: typeof SourceTimes };
 
-/** Records the files this build read, with their times, beside (not inside: it would be served) the build. */
+/**
+ * Records the files this build read, with their times (scripts/node-bundle.cjs sourceTimes), as
+ * `renderer-sources.json` beside the output folder — not inside it, where it would be served: for
+ * the usual dist/renderer that is dist/renderer-sources.json, which `npm run web` compares
+ * (scripts/web.mjs rendererStale) to rebuild only when one of them changed.
+ */
 function recordSources(): Plugin {
   let startedAt = 0;
+  let record = '';
   return {
     name: 'record-sources',
     apply: 'build',
+    configResolved(config) {
+      record = join(dirname(resolve(config.root, config.build.outDir)), 'renderer-sources.json');
+    },
     buildStart() {
       startedAt = Date.now();
     },
@@ -31,7 +38,8 @@ function recordSources(): Plugin {
         .filter((id) => id.startsWith(repo) && !id.includes('node_modules') && !id.includes('\0'))
         .map((id) => relative(repo, id.split('?')[0] as string));
       files.push('package-lock.json', 'renderer/vite.config.ts');
-      writeFileSync(RENDERER_SOURCES, `${JSON.stringify({ sources: sourceTimes([...new Set(files)], startedAt, Date.now()) }, null, 1)}\n`);
+      mkdirSync(dirname(record), { recursive: true });
+      writeFileSync(record, `${JSON.stringify({ sources: sourceTimes([...new Set(files)], startedAt, Date.now()) }, null, 1)}\n`);
     },
   };
 }
