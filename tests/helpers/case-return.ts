@@ -3,10 +3,13 @@
 // return another way (openpyxl, xlwt, edited XML) and demand the same reading.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { displayName } from '../../shared/domain/plan';
 import { SEED_PLAN } from '../../shared/seed/zhu-you-yi-ju';
 import type { InterpretedWorkbook } from '../../electron/workbook/import/interpret';
 import type { PyCell } from './python';
+import { writeWithPython } from './python';
+import { makeTempDir } from './tmp';
 
 export const CASES_DIR = join(import.meta.dirname, '..', 'fixtures', 'returns', 'cases');
 
@@ -62,3 +65,22 @@ export function caseReading(book: InterpretedWorkbook, exp: CaseExpectation = CA
 }
 
 export const CASE_READING = { kind: CASE_EXPECTED.kind, actual: CASE_EXPECTED.actual, note: CASE_EXPECTED.note, target: CASE_EXPECTED.target };
+
+/**
+ * The case return (or `rows()`) written by openpyxl on a sheet named 2025年度, made once for the
+ * calling test file (its own beforeAll, its temp folder removed afterAll). Returns a getter for the
+ * bytes, to be called inside tests.
+ */
+export function caseByOpenpyxl(rows: () => PyCell[][] = () => caseRows()): () => Buffer {
+  let tmp: ReturnType<typeof makeTempDir> | null = null;
+  let bytes: Buffer | null = null;
+  beforeAll(() => {
+    tmp = makeTempDir();
+    bytes = readFileSync(writeWithPython(join(tmp.dir, 'o.xlsx'), rows(), { sheet: '2025年度' }));
+  }, 60_000);
+  afterAll(() => tmp?.cleanup());
+  return () => {
+    if (bytes === null) throw new Error('caseByOpenpyxl: read inside a test, after its beforeAll');
+    return bytes;
+  };
+}

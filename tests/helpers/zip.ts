@@ -103,3 +103,11 @@ export function editXmlParts(buf: Buffer, edit: (name: string, xml: string) => s
 export function editPart(buf: Buffer, part: string, edit: (xml: string) => string): Buffer {
   return writeZip(readZip(buf).map((f) => (f.name === part ? { ...f, data: Buffer.from(edit(f.data.toString('utf8')), 'utf8') } : f)));
 }
+
+/** The part every writer used here names the first worksheet. */
+export const FIRST_SHEET = 'xl/worksheets/sheet1.xml';
+
+/** editPart on the first worksheet (FIRST_SHEET). */
+export function editSheet(buf: Buffer, edit: (xml: string) => string): Buffer {
+  return editPart(buf, FIRST_SHEET, edit);
+}

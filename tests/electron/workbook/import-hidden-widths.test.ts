@@ -5,7 +5,7 @@
 // a draft 2025年实际值 column hidden that way is passed over for the visible one, as a flagged one is.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
 import { readAndInterpret } from '../../../electron/workbook/import/interpret';
 import { IMPORT_LIMITS } from '../../../electron/workbook/import/limits';
@@ -14,31 +14,21 @@ import { readWorkbook } from '../../../electron/workbook/import/read-workbook';
 import { readXlsx } from '../../../electron/workbook/import/read-xlsx';
 import { readXlsxFast } from '../../../electron/workbook/import/read-xlsx-fast';
 import { guardZip } from '../../../electron/workbook/import/zip-guard';
-import { CASES_DIR, CASE_HEADER, CASE_READING, caseReading, caseRows } from '../../helpers/case-return';
+import { CASES_DIR, CASE_HEADER, CASE_READING, caseByOpenpyxl, caseReading, caseRows } from '../../helpers/case-return';
 import type { PyCell } from '../../helpers/python';
-import { runPython, writeWithPython } from '../../helpers/python';
+import { runPython } from '../../helpers/python';
 import { makeTempDir } from '../../helpers/tmp';
-import { editPart } from '../../helpers/zip';
+import { editSheet } from '../../helpers/zip';
 
 const LIBREOFFICE = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'returns', 'b-single-row-header-text-numbers.xlsx'));
 const P25 = readFileSync(join(CASES_DIR, 'p25-hidden-superseded-column.xlsx'));
-const SHEET = 'xl/worksheets/sheet1.xml';
 
 /** The case with a draft 2025年实际值 column (I) of other figures after the note column. */
 function withDraftColumn(): PyCell[][] {
   return caseRows().map((r, i) => (i < 2 ? r : i === 2 ? [...CASE_HEADER, '2025年实际值'] : [...r, 1]));
 }
 
-let tmp: ReturnType<typeof makeTempDir>;
-let openpyxl: Buffer;
-
-beforeAll(() => {
-  tmp = makeTempDir();
-  openpyxl = readFileSync(writeWithPython(join(tmp.dir, 'o.xlsx'), withDraftColumn(), { sheet: '2025年度' }));
-}, 60_000);
-afterAll(() => tmp.cleanup());
-
-const editSheet = (bytes: Buffer, edit: (xml: string) => string): Buffer => editPart(bytes, SHEET, edit);
+const openpyxl = caseByOpenpyxl(withDraftColumn);
 
 async function bothXlsxReaders(bytes: Buffer): Promise<NeutralWorkbook[]> {
   const { parts } = guardZip(bytes, { file: 'x.xlsx', limits: { ...IMPORT_LIMITS } });
@@ -66,7 +56,7 @@ describe('width 0 and height 0 are hidden in every reader', () => {
   });
 
   it('xlsx: openpyxl’s sheet with <col width="0" customWidth="1"> added, in single quotes, and <row ht="0" customHeight="1">', async () => {
-    const bytes = editSheet(openpyxl, (xml) =>
+    const bytes = editSheet(openpyxl(), (xml) =>
       xml.replace('<sheetData>', "<cols><col min='9' max='9' width='0' customWidth='1'/></cols><sheetData>").replace('<row r="6">', '<row r="6" ht="0" customHeight="1">'),
     );
     const [fast, exceljs] = await bothXlsxReaders(bytes);
@@ -75,12 +65,18 @@ describe('width 0 and height 0 are hidden in every reader', () => {
   });
 
   it('xls: xlwt’s colinfo width 0 (no hidden flag)', async () => {
+    const tmp = makeTempDir();
     const out = join(tmp.dir, 'w.xls');
-    runPython(
-      'import json, sys, xlwt\nwb = xlwt.Workbook(encoding="utf-8")\nws = wb.add_sheet("2025年度")\nfor r, row in enumerate(json.loads(sys.argv[1])):\n  for c, v in enumerate(row):\n    if v is not None: ws.write(r, c, v)\nws.col(8).width = 0\nwb.save(sys.argv[2])',
-      [JSON.stringify(withDraftColumn()), out],
-    );
-    const bytes = readFileSync(out);
+    let bytes: Buffer;
+    try {
+      runPython(
+        'import json, sys, xlwt\nwb = xlwt.Workbook(encoding="utf-8")\nws = wb.add_sheet("2025年度")\nfor r, row in enumerate(json.loads(sys.argv[1])):\n  for c, v in enumerate(row):\n    if v is not None: ws.write(r, c, v)\nws.col(8).width = 0\nwb.save(sys.argv[2])',
+        [JSON.stringify(withDraftColumn()), out],
+      );
+      bytes = readFileSync(out);
+    } finally {
+      tmp.cleanup();
+    }
     expect(hidden(await readWorkbook(bytes, 'w.xls'))).toEqual({ cols: [9], rows: [] });
     const book = await readAndInterpret(bytes, 'w.xls', SEED_PLAN);
     expect(caseReading(book)).toEqual(CASE_READING);
@@ -105,7 +101,7 @@ describe('a draft column hidden by width 0 gives way to the visible one', () => 
   });
 
   it('openpyxl’s return with its draft column I at width 0', async () => {
-    const bytes = editSheet(openpyxl, (xml) => xml.replace('<sheetData>', '<cols><col min="9" max="9" width="0" customWidth="1"/></cols><sheetData>'));
+    const bytes = editSheet(openpyxl(), (xml) => xml.replace('<sheetData>', '<cols><col min="9" max="9" width="0" customWidth="1"/></cols><sheetData>'));
     expect(caseReading(await readAndInterpret(bytes, 'o.xlsx', SEED_PLAN))).toEqual(CASE_READING);
   });
 });

@@ -5,7 +5,7 @@
 // the fast .xlsx reader, the ExcelJS fallback, and SheetJS.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ImportIssue } from '../../../shared/api/contract';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
 import type { InterpretedWorkbook } from '../../../electron/workbook/import/interpret';
@@ -17,29 +17,18 @@ import { readXlsx } from '../../../electron/workbook/import/read-xlsx';
 import { readWorkbook } from '../../../electron/workbook/import/read-workbook';
 import { a1Formula } from '../../../electron/workbook/import/read-xls';
 import { guardZip } from '../../../electron/workbook/import/zip-guard';
-import { CASE_EXPECTED, CASE_READING, caseReading, caseRows } from '../../helpers/case-return';
-import { writeWithPython } from '../../helpers/python';
-import { makeTempDir } from '../../helpers/tmp';
-import { editPart, readZip } from '../../helpers/zip';
+import { CASE_EXPECTED, CASE_READING, caseByOpenpyxl, caseReading, caseRows } from '../../helpers/case-return';
+import { FIRST_SHEET, editSheet, readZip } from '../../helpers/zip';
 
-const SHEET = 'xl/worksheets/sheet1.xml';
 const LIBREOFFICE = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'returns', 'a-title-two-row-header.xlsx'));
 /** Indicator 2's 2025 actual is F5 in the case rows (title, 填报单位, header, then indicator 1). */
 const CODE = '2';
 const EXPECTED = CASE_EXPECTED.actual[CODE] as number;
 
-let tmp: ReturnType<typeof makeTempDir>;
-let openpyxl: Buffer;
-beforeAll(() => {
-  tmp = makeTempDir();
-  openpyxl = readFileSync(writeWithPython(join(tmp.dir, 'o.xlsx'), caseRows(), { sheet: '2025年度' }));
-}, 60_000);
-afterAll(() => tmp.cleanup());
-
-const editSheet = (bytes: Buffer, edit: (xml: string) => string): Buffer => editPart(bytes, SHEET, edit);
+const openpyxl = caseByOpenpyxl();
 
 /** openpyxl's F5 (`<c r="F5" t="n"><v>…</v></c>`) with `cell` in its place. */
-const withF5 = (cell: string) => editSheet(openpyxl, (xml) => xml.replace(/<c r="F5"[^>]*>.*?<\/c>/, cell));
+const withF5 = (cell: string) => editSheet(openpyxl(), (xml) => xml.replace(/<c r="F5"[^>]*>.*?<\/c>/, cell));
 
 /** An empty row numbered 0 at the end: the fast reader gives up on it, so the ExcelJS fallback reads the file. */
 const toFallback = (bytes: Buffer) => editSheet(bytes, (xml) => xml.replace('</sheetData>', '<row r="0"/></sheetData>'));
@@ -54,7 +43,7 @@ describe('a number cell’s stored text must be an xsd:double', () => {
   const escaped = (t: string) => t.replace(/\u00a0/g, '&#160;');
 
   it('is confirmed to take the fallback path by the row numbered 0', async () => {
-    const parts = guardZip(toFallback(openpyxl), { file: 'o.xlsx', limits: IMPORT_LIMITS }).parts;
+    const parts = guardZip(toFallback(openpyxl()), { file: 'o.xlsx', limits: IMPORT_LIMITS }).parts;
     await expect(readXlsxFast(parts)).rejects.toBeInstanceOf(FastReaderUnsupported);
   });
 
@@ -97,7 +86,7 @@ describe('a number cell’s stored text must be an xsd:double', () => {
   });
 
   it('a LibreOffice-written file with a figure edited to "1,6" is refused there too, in both readers', async () => {
-    const sheet = readZip(LIBREOFFICE).find((f) => f.name === SHEET)?.data.toString('utf8') ?? '';
+    const sheet = readZip(LIBREOFFICE).find((f) => f.name === FIRST_SHEET)?.data.toString('utf8') ?? '';
     // The first cell LibreOffice stored as a number (no t attribute) in a data row.
     const m = /<c r="([E-G]\d+)" s="\d+" t="n"><v>([^<]+)<\/v><\/c>/.exec(sheet) ?? /<c r="([E-G]\d+)"[^>]*><v>([^<]+)<\/v><\/c>/.exec(sheet);
     expect(m).not.toBeNull();
@@ -118,11 +107,11 @@ describe('a cell past column XFD or row 1,048,576', () => {
       ['$XFE$5', withF5(`<c r="$XFE$5" t="n"><v>${EXPECTED}</v></c>`)],
       ['AAAA5', withF5(`<c r="AAAA5" t="n"><v>${EXPECTED}</v></c>`)],
       // No r: placed after XFD5 by its position.
-      ['XFE5', editSheet(openpyxl, (xml) => xml.replace('</row><row r="6">', `<c r="XFD5" t="n"><v>1</v></c><c t="n"><v>2</v></c></row><row r="6">`))],
+      ['XFE5', editSheet(openpyxl(), (xml) => xml.replace('</row><row r="6">', `<c r="XFD5" t="n"><v>1</v></c><c t="n"><v>2</v></c></row><row r="6">`))],
     );
   });
 
-  it('is not read, and said: a warning naming the cell; the figures that can be seen read (openpyxl)', async () => {
+  it('is not read, and said: a warning naming the cell; the figures that can be seen read (openpyxl())', async () => {
     for (const [ref, bytes] of openpyxlShapes) {
       const book = await readAndInterpret(bytes, 'o.xlsx', SEED_PLAN);
       const warned = book.issues.filter((i) => i.message.key === 'import.outside-grid');
@@ -156,7 +145,7 @@ describe('a cell past column XFD or row 1,048,576', () => {
     ['its <row r>', (xml: string) => xml.replace('</sheetData>', `<row r="1048577"><c r="A1048577" t="n"><v>1</v></c></row></sheetData>`)],
     ['its <dimension>', (xml: string) => xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:H2000000"/>')],
   ])('a row past the grid’s end (by %s) is refused as damaged before any reader, never read silently', async (_by, edit) => {
-    const bytes = editSheet(openpyxl, edit);
+    const bytes = editSheet(openpyxl(), edit);
     const err = await readWorkbook(bytes, 'o.xlsx').then(
       () => null,
       (e: unknown) => e,
