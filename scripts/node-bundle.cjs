@@ -24,8 +24,8 @@ function mtime(path) {
 }
 
 /**
- * The modification time (ms) of each of `files` (paths from the repository's root) that a build
- * read, to be written beside what it built and compared by sourcesChanged: `{ path: ms }`. A time
+ * The modification time (ms) of each of `files` (paths from the repository's root; those not on
+ * disk left out) that a build read, to be written beside what it built and compared by sourcesChanged: `{ path: ms }`. A time
  * inside the build (`startedAt`…`endedAt`) is recorded as 0: the file may have been saved after it
  * was read, so the next start rebuilds. A time after the build (a checkout copied from a machine
  * whose clock is ahead) is recorded as it is, so such a file does not make every start rebuild.
@@ -33,7 +33,10 @@ function mtime(path) {
 function sourceTimes(files, startedAt, endedAt) {
   const times = {};
   for (const file of files) {
-    const t = mtime(`${root}${file}`) ?? 0;
+    const t = mtime(`${root}${file}`);
+    // Not a file on disk (a name a bundler made up): nothing to compare later, and recorded it
+    // would count as gone at every start.
+    if (t === null) continue;
     times[file] = t >= startedAt && t <= endedAt ? 0 : t;
   }
   return times;

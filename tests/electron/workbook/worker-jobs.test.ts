@@ -13,7 +13,7 @@ import { inProcessJobs } from '../../../electron/workbook/jobs/jobs';
 import { workerJobs } from '../../../electron/workbook/jobs/worker-jobs';
 import type { WorkerJobs } from '../../../electron/workbook/jobs/worker-jobs';
 import { SEED_PLAN } from '../../../shared/seed/zhu-you-yi-ju';
-import { nodeBundleStale } from '../../../scripts/node-bundle.cjs';
+import { nodeBundleStale, sourceTimes } from '../../../scripts/node-bundle.cjs';
 import { makeTempDir } from '../../helpers/tmp';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -74,6 +74,8 @@ describe('workbook jobs on the bundled worker thread', () => {
     record(new Date(Date.now() + 3_600_000));
     expect(nodeBundleStale('cli', outdir)).toBe(false);
     expect(nodeBundleStale('web', outdir)).toBe(true); // never built
+    // A name that is no file on disk (a bundler's own) is left out of a record, not kept as gone forever.
+    expect(Object.keys(sourceTimes([source, '.tmp/no-such-source.ts'], 0, 0))).toEqual([source]);
     rmSync(join(root, source), { force: true });
   });
 });
