@@ -15,7 +15,6 @@ const { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync
 const Module = require('node:module');
 const { dirname, join, relative, sep } = require('node:path');
 const { Script } = require('node:vm');
-const { crc32 } = require('node:zlib');
 
 const root = join(__dirname, '..') + sep;
 
@@ -92,6 +91,8 @@ function codeCacheKey(argv) {
  */
 function useCodeCache(outdir, key) {
   if (process.sourceMapsEnabled) return;
+  // Here, not at the top: only a command compiled with a cache needs it (browser mode's start does not).
+  const { crc32 } = require('node:zlib');
   const cacheDir = join(outdir, '.v8-cache', key);
   const prefix = `${outdir}${sep}`;
   const toWrite = [];

@@ -34,17 +34,17 @@ function quickCommand(argv: string[]): { file: string; values: OptionValues } | 
 
 /** Runs `argv` (without node and script) like main.ts's runCli, and returns the exit code. */
 export async function runCliQuick(argv: string[], out: CliOut): Promise<number> {
-  const inspect = quickCommand(argv);
-  if (inspect === 'help') {
+  const quick = quickCommand(argv);
+  if (quick === 'help') {
     out.stdout(USAGE);
     return EXIT.ok;
   }
-  if (inspect === null) {
+  if (quick === null) {
     const { runCli } = await import('./main');
     return runCli(argv, out);
   }
   try {
-    return await runInspectCommand(inspect.file, SEED_PLAN, inspect.values, out, langOption(inspect.values));
+    return await runInspectCommand(quick.file, SEED_PLAN, quick.values, out, langOption(quick.values));
   } catch (e) {
     out.stderr(cliErrorLine(e));
     return EXIT.nothingDone;
