@@ -2,7 +2,7 @@
 // loads from file:// inside Electron and from the loopback server in browser mode.
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
@@ -17,8 +17,8 @@ const { sourceTimes } = createRequire(import.meta.url)('../scripts/node-bundle.c
 
 /**
  * Records the files this build read, with their times (scripts/node-bundle.cjs sourceTimes), as
- * `renderer-sources.json` beside the output folder — not inside it, where it would be served: for
- * the usual dist/renderer that is dist/renderer-sources.json, which `npm run web` compares
+ * `<output folder>-sources.json` beside the output folder — not inside it, where it would be
+ * served: for the usual dist/renderer that is dist/renderer-sources.json, which `npm run web` compares
  * (scripts/web.mjs rendererStale) to rebuild only when one of them changed.
  */
 function recordSources(): Plugin {
@@ -28,7 +28,9 @@ function recordSources(): Plugin {
     name: 'record-sources',
     apply: 'build',
     configResolved(config) {
-      record = join(dirname(resolve(config.root, config.build.outDir)), 'renderer-sources.json');
+      // Named after the output folder: a build into dist/preview must not overwrite the record of dist/renderer.
+      const outDir = resolve(config.root, config.build.outDir);
+      record = join(dirname(outDir), `${basename(outDir)}-sources.json`);
     },
     buildStart() {
       startedAt = Date.now();
@@ -38,8 +40,13 @@ function recordSources(): Plugin {
         .filter((id) => id.startsWith(repo) && !id.includes('node_modules') && !id.includes('\0'))
         .map((id) => relative(repo, id.split('?')[0] as string));
       files.push('package-lock.json', 'renderer/vite.config.ts');
-      mkdirSync(dirname(record), { recursive: true });
-      writeFileSync(record, `${JSON.stringify({ sources: sourceTimes([...new Set(files)], startedAt, Date.now()) }, null, 1)}\n`);
+      try {
+        mkdirSync(dirname(record), { recursive: true });
+        writeFileSync(record, `${JSON.stringify({ sources: sourceTimes([...new Set(files)], startedAt, Date.now()) }, null, 1)}\n`);
+      } catch (err) {
+        // The build itself is what was asked for; without a record `npm run web` just builds again.
+        this.warn(`no record of sources written (${err instanceof Error ? err.message : String(err)}): npm run web will rebuild the renderer`);
+      }
     },
   };
 }

@@ -132,6 +132,11 @@ function useCodeCache(outdir, key) {
   });
 }
 
+/** A build takes seconds: said to someone watching (stderr a terminal), so it is not taken for a hang. */
+function sayBuilding() {
+  if (process.stderr.isTTY) process.stderr.write('正在构建程序（源代码更新后才需要，约需数秒）… / Building the program (needed only after its sources change; a few seconds)…\n');
+}
+
 /**
  * Builds dist/node when `entry` is stale, then loads it (it runs on load). `codeCache`: a key (see
  * codeCacheKey) to compile the bundle with a V8 code cache; without one, plain require().
@@ -144,8 +149,7 @@ async function runNodeBundle(entry, { codeCache } = {}) {
   const outdir = `${root}dist${sep}node`;
   const bundle = join(outdir, `${entry}.cjs`);
   if (nodeBundleStale(entry)) {
-    // A build takes seconds: say so to someone watching, so it is not taken for a hang.
-    if (process.stderr.isTTY) process.stderr.write('正在构建程序（源代码更新后才需要，约需数秒）… / Building the program (needed only after its sources change; a few seconds)…\n');
+    sayBuilding();
     try {
       const { buildNode } = await import('./build-electron.mjs');
       await buildNode();
@@ -185,4 +189,4 @@ function startWhereTyped(script) {
   }
 }
 
-module.exports = { nodeBundleStale, codeCacheKey, runNodeBundle, startWhereTyped, sourceTimes, sourcesChanged };
+module.exports = { nodeBundleStale, codeCacheKey, runNodeBundle, startWhereTyped, sourceTimes, sourcesChanged, sayBuilding };

@@ -11,3 +11,5 @@ export function startWhereTyped(script: string): void;
 export function sourceTimes(files: readonly string[], startedAt: number, endedAt: number): Record<string, number>;
 /** Whether the sources recorded in `recordFile` ({ sources: { path: ms } }) changed; a missing or damaged record counts as changed. */
 export function sourcesChanged(recordFile: string): boolean;
+/** Tells someone watching (stderr a terminal) that a build is under way. */
+export function sayBuilding(): void;

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runNodeBundle, sourcesChanged, startWhereTyped } from './node-bundle.cjs';
+import { runNodeBundle, sayBuilding, sourcesChanged, startWhereTyped } from './node-bundle.cjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -19,6 +19,7 @@ export function rendererStale() {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (rendererStale()) {
+    sayBuilding();
     const { build } = await import('vite');
     await build({ configFile: join(root, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
   }

@@ -3,7 +3,8 @@
 // (renderer/vite.config.ts, dist/renderer-sources.json), and a change of a recorded file's time —
 // later or earlier — makes it stale. A file dated in the future when built stays fresh: it made
 // every start rebuild (~20 s) when sources were compared with the build's own time.
-import { readFileSync, statSync, utimesSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rendererStale } from '../../scripts/web.mjs';
@@ -38,4 +39,19 @@ describe('the renderer build for browser mode', () => {
     }
     expect(rendererStale()).toBe(false);
   });
+
+  it('a build into another folder keeps its record beside that folder, leaving dist/renderer\'s alone', () => {
+    const before = readFileSync(RECORD, 'utf8');
+    mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+    const where = mkdtempSync(join(ROOT, '.tmp', 'preview-'));
+    try {
+      const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+      execFileSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--outDir', join(where, 'preview'), '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'pipe' });
+      const sources = (JSON.parse(readFileSync(join(where, 'preview-sources.json'), 'utf8')) as { sources: Record<string, number> }).sources;
+      expect(Object.keys(sources)).toContain('renderer/index.html');
+      expect(readFileSync(RECORD, 'utf8')).toBe(before);
+    } finally {
+      rmSync(where, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
